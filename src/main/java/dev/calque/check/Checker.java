@@ -1,0 +1,259 @@
+package dev.calque.check;
+
+import dev.calque.ingest.Article;
+import dev.calque.ingest.Texts;
+import dev.calque.rules.RuleInfo;
+import dev.calque.rules.RulePack;
+import dev.calque.rules.RulePackLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.languagetool.JLanguageTool;
+import org.languagetool.Language;
+import org.languagetool.Languages;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
+
+/**
+ * Checks text with LanguageTool and Calque's rule packs. Build one per configuration and share it:
+ * it is thread-safe, keeping one LanguageTool instance per calling thread (LanguageTool's own are
+ * not thread-safe) over one set of rule objects parsed once.
+ *
+ * <pre>{@code
+ * Checker checker = Checker.builder().target("en-US").source("fr").rules(Path.of("rules")).build();
+ * CheckedArticle result = checker.check(Article.ofText("story.txt", text));
+ * }</pre>
+ */
+public final class Checker {
+    private static final int MAX_SUGGESTIONS = 5;
+
+    private final Language language;
+    private final String source;
+    private final RulePack pack;
+    private final boolean stockRules;
+    private final boolean calqueRules;
+    private final Set<String> disabled;
+    private final Map<String, Severity> severityOverrides;
+    private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
+    private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
+
+    private Checker(Builder b) {
+        this.language = Languages.getLanguageForShortCode(b.target);
+        this.source = b.source;
+        this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
+        this.stockRules = b.stockRules;
+        this.calqueRules = b.calqueRules;
+        this.disabled = Set.copyOf(b.disabled);
+        this.severityOverrides = Map.copyOf(b.severityOverrides);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options for a checker. */
+    public static final class Builder {
+        private String target = "en-US";
+        private String source = "fr";
+        private final List<Path> ruleDirs = new ArrayList<>();
+        private boolean stockRules = true;
+        private boolean calqueRules = true;
+        private final Set<String> disabled = new HashSet<>();
+        private final Map<String, Severity> severityOverrides = new HashMap<>();
+
+        /** Target language, a LanguageTool code such as {@code en-US} or {@code en-GB}. */
+        public Builder target(String code) {
+            this.target = code;
+            return this;
+        }
+
+        /** Source language of the translation, e.g. {@code fr}: selects the pair's rule packs. */
+        public Builder source(String code) {
+            this.source = code;
+            return this;
+        }
+
+        /** Rule folders, in order. */
+        public Builder rules(Path... dirs) {
+            ruleDirs.addAll(List.of(dirs));
+            return this;
+        }
+
+        public Builder rules(List<Path> dirs) {
+            ruleDirs.addAll(dirs);
+            return this;
+        }
+
+        /** Whether LanguageTool's own rules run (default true). */
+        public Builder stockRules(boolean on) {
+            this.stockRules = on;
+            return this;
+        }
+
+        /** Whether Calque's rule packs run (default true); off gives stock LanguageTool alone. */
+        public Builder calqueRules(boolean on) {
+            this.calqueRules = on;
+            return this;
+        }
+
+        /** Rule ids (Calque's or LanguageTool's) to switch off. */
+        public Builder disable(Set<String> ids) {
+            disabled.addAll(ids);
+            return this;
+        }
+
+        /** Severity to report for a rule id instead of its default. */
+        public Builder severity(String ruleId, Severity s) {
+            severityOverrides.put(ruleId, s);
+            return this;
+        }
+
+        /**
+         * @throws dev.calque.rules.RuleFileException when a rule file cannot be loaded
+         * @throws IllegalArgumentException for an unknown language code
+         */
+        public Checker build() {
+            if (!Languages.isLanguageSupported(target)) {
+                throw new IllegalArgumentException("unknown target language '" + target + "' (try en-US or en-GB)");
+            }
+            return new Checker(this);
+        }
+    }
+
+    private JLanguageTool newTool() {
+        JLanguageTool lt = new JLanguageTool(language);
+        lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
+        List<String> off = new ArrayList<>();
+        for (Rule r : lt.getAllRules()) {
+            if (!stockRules || disabled.contains(r.getId()) || pack.stock().disabled().contains(r.getId())) {
+                off.add(r.getId());
+            }
+        }
+        lt.disableRules(off);
+        if (calqueRules) {
+            for (Rule r : pack.rules()) {
+                if (!disabled.contains(r.getId())) lt.addRule(r);
+            }
+        }
+        return lt;
+    }
+
+    public RulePack rules() {
+        return pack;
+    }
+
+    public String target() {
+        return language.getShortCode() + (language.getCountries().length > 0 ? "-" + language.getCountries()[0] : "");
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Metadata of any rule that can appear in a finding, Calque's or stock. */
+    public RuleInfo info(String ruleId) {
+        RuleInfo own = pack.info(ruleId);
+        return own != null ? own : stockInfos.get(ruleId);
+    }
+
+    /** Every stock LanguageTool rule active in this checker, described in Calque's terms. */
+    public List<RuleInfo> stockRuleInfos() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (Rule r : tools.get().getAllActiveRules()) {
+            if (pack.info(r.getId()) == null) out.add(stockInfo(r));
+        }
+        out.sort(Comparator.comparing(RuleInfo::id));
+        return out;
+    }
+
+    public CheckedArticle check(Article article) {
+        return new CheckedArticle(article, check(article.text()), article.wordCount());
+    }
+
+    /** Findings in a text, sorted by position, one per passage where rules overlap. */
+    public List<Finding> check(String text) {
+        return Overlaps.resolve(allFindings(text), this::rank);
+    }
+
+    /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
+    public List<Finding> checkOnly(String ruleId, String text) {
+        return allFindings(text).stream().filter(f -> f.rule().equals(ruleId)).toList();
+    }
+
+    private List<Finding> allFindings(String text) {
+        List<RuleMatch> matches;
+        try {
+            matches = tools.get().check(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Texts.LineIndex lines = new Texts.LineIndex(text);
+        List<Finding> findings = new ArrayList<>(matches.size());
+        for (RuleMatch m : matches) {
+            Finding f = toFinding(m, text, lines);
+            if (f != null) findings.add(f);
+        }
+        return findings;
+    }
+
+    /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */
+    private int rank(Finding f) {
+        RuleInfo info = pack.info(f.rule());
+        if (info == null) return 2;
+        return switch (info.kind()) {
+            case "consistency", "fragment" -> 1;
+            default -> 0;
+        };
+    }
+
+    private RuleInfo stockInfo(Rule r) {
+        return stockInfos.computeIfAbsent(r.getId(), id -> pack.stock().describe(r));
+    }
+
+    private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines) {
+        Rule rule = m.getRule();
+        RuleInfo info = pack.info(rule.getId());
+        boolean own = info != null;
+        if (!own) info = stockInfo(rule);
+        int start = Math.max(0, Math.min(m.getFromPos(), text.length()));
+        int end = Math.max(start, Math.min(m.getToPos(), text.length()));
+        if (end == start) return null;
+        List<String> suggestions = m.getSuggestedReplacements();
+        if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
+        String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")
+                .replaceAll("</?[a-z]+>", "");
+        int[] sentence = sentenceSpan(m, text, start, end);
+        Severity severity = severityOverrides.getOrDefault(info.id(), info.severity());
+        return new Finding(info.id(), info.name(), info.category(), severity, message, suggestions, start, end,
+                lines.line(start), lines.column(start), lines.line(end), lines.column(end),
+                text.substring(start, end), text.substring(sentence[0], sentence[1]).strip(), sentence[0],
+                own ? Finding.CALQUE : Finding.LANGUAGETOOL);
+    }
+
+    /** Where the match's sentence lies in the text; LanguageTool reports its text, not its offset. */
+    private static int[] sentenceSpan(RuleMatch m, String text, int start, int end) {
+        if (m.getSentence() != null) {
+            String s = m.getSentence().getText().strip();
+            if (!s.isEmpty()) {
+                int from = Math.max(0, start - s.length());
+                int idx = text.indexOf(s, from);
+                while (idx >= 0 && idx <= start) {
+                    if (idx + s.length() >= end) return new int[] {idx, idx + s.length()};
+                    idx = text.indexOf(s, idx + 1);
+                }
+            }
+        }
+        for (int[] p : Texts.paragraphs(text)) {
+            if (p[0] <= start && end <= p[1]) return p;
+        }
+        return new int[] {start, end};
+    }
+}

@@ -1,0 +1,77 @@
+package dev.calque.check;
+
+import dev.calque.rules.RuleExample;
+import dev.calque.rules.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every example every Calque rule carries: a flagged example must produce exactly its marked
+ * span from that rule, a clean one nothing from it, and every rule needs at least one of each.
+ * Backs both the build's test and {@code calque rules test}.
+ */
+public final class RuleExamples {
+    private RuleExamples() {
+    }
+
+    /** One failed expectation, phrased for the tuner who wrote the rule. */
+    public record Failure(RuleInfo rule, String example, String problem) {
+        public String oneLine() {
+            return rule.source() + ": " + rule.id() + ": " + problem + (example.isEmpty() ? "" : ": " + example);
+        }
+    }
+
+    /** Result of a run: how many examples were checked and what failed. */
+    public record Report(int rules, int examples, List<Failure> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** @param checker a checker with stock rules off, so only Calque's rules answer */
+    public static Report run(Checker checker) {
+        List<Failure> failures = new ArrayList<>();
+        int examples = 0;
+        List<RuleInfo> infos = checker.rules().infos();
+        for (RuleInfo rule : infos) {
+            long flagged = rule.examples().stream().filter(RuleExample::flagged).count();
+            if (flagged == 0) failures.add(new Failure(rule, "", "has no example it must flag"));
+            if (flagged == rule.examples().size()) failures.add(new Failure(rule, "", "has no example it must leave alone"));
+            for (RuleExample ex : rule.examples()) {
+                examples++;
+                List<Finding> found = checker.checkOnly(rule.id(), ex.text());
+                if (ex.flagged()) {
+                    int[] span = ex.span();
+                    if (span == null) {
+                        failures.add(new Failure(rule, ex.marked(), "flagged example has no <marker>"));
+                        continue;
+                    }
+                    boolean exact = found.stream().anyMatch(f -> f.start() == span[0] && f.end() == span[1]);
+                    if (!exact) {
+                        failures.add(new Failure(rule, ex.marked(), found.isEmpty() ? "not flagged"
+                                : "flagged " + describe(found) + " instead of the marked span"));
+                    } else if (ex.correction() != null && !ex.correction().isEmpty()) {
+                        List<String> wanted = List.of(ex.correction().split("\\|"));
+                        boolean suggested = found.stream().filter(f -> f.start() == span[0] && f.end() == span[1])
+                                .anyMatch(f -> f.suggestions().containsAll(wanted));
+                        if (!suggested) {
+                            failures.add(new Failure(rule, ex.marked(), "does not suggest “" + ex.correction()
+                                    + "” (suggests " + describeSuggestions(found) + ")"));
+                        }
+                    }
+                } else if (!found.isEmpty()) {
+                    failures.add(new Failure(rule, ex.marked(), "clean example flagged at " + describe(found)));
+                }
+            }
+        }
+        return new Report(infos.size(), examples, failures);
+    }
+
+    private static String describe(List<Finding> found) {
+        return found.stream().map(f -> "“" + f.passage() + "” [" + f.start() + "," + f.end() + ")").toList().toString();
+    }
+
+    private static String describeSuggestions(List<Finding> found) {
+        return found.stream().flatMap(f -> f.suggestions().stream()).toList().toString();
+    }
+}

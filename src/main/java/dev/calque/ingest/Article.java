@@ -1,0 +1,31 @@
+package dev.calque.ingest;
+
+import java.util.Map;
+
+/**
+ * One article to check: its extracted text and where it came from.
+ *
+ * @param id        stable identity across runs: the path, URL, or feed URL plus item guid
+ * @param source    where to find it, as the user would name it (path, URL, {@code feed#item})
+ * @param group     the input it came from (the folder, feed or file named on the command line)
+ * @param title     the article's title (the headline, or the file name when there is none)
+ * @param text      the extracted text; paragraphs are separated by blank lines. For plain-text input
+ *                  this is the file's own content, so offsets refer to the file
+ * @param mediaType what Tika detected, e.g. {@code text/html}
+ * @param metadata  link, date, author and the like when the source gives them
+ */
+public record Article(String id, String source, String group, String title, String text, String mediaType,
+                      Map<String, String> metadata) {
+
+    public Article {
+        metadata = Map.copyOf(metadata);
+    }
+
+    public static Article ofText(String source, String text) {
+        return new Article(source, source, source, Texts.titleOf(text, source), text, "text/plain", Map.of());
+    }
+
+    public int wordCount() {
+        return Texts.wordCount(text);
+    }
+}

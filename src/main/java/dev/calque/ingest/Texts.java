@@ -1,0 +1,79 @@
+package dev.calque.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text facts every stage needs the same way: words, paragraphs, lines. */
+public final class Texts {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
+
+    private Texts() {
+    }
+
+    public static int wordCount(CharSequence text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /**
+     * Paragraph spans {start, end} of a text: blocks between blank lines, or single lines when the
+     * text has no blank line at all. Surrounding white space is trimmed from each span.
+     */
+    public static List<int[]> paragraphs(String text) {
+        List<int[]> spans = new ArrayList<>();
+        boolean blankSeparated = BLANK_LINE.matcher(text).find();
+        Matcher sep = (blankSeparated ? BLANK_LINE : Pattern.compile("\\n")).matcher(text);
+        int from = 0;
+        while (sep.find()) {
+            addTrimmed(text, from, sep.start(), spans);
+            from = sep.end();
+        }
+        addTrimmed(text, from, text.length(), spans);
+        return spans;
+    }
+
+    private static void addTrimmed(String text, int s, int e, List<int[]> out) {
+        while (s < e && Character.isWhitespace(text.charAt(s))) s++;
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+        if (e > s) out.add(new int[] {s, e});
+    }
+
+    /** The headline: the first paragraph when it is short and not a sentence, else the fallback. */
+    public static String titleOf(String text, String fallback) {
+        List<int[]> ps = paragraphs(text);
+        if (!ps.isEmpty()) {
+            String first = text.substring(ps.get(0)[0], ps.get(0)[1]).strip();
+            if (first.length() <= 200 && !first.contains("\n") && !first.endsWith(".")) return first;
+        }
+        return fallback;
+    }
+
+    /** Line starts of a text, for turning offsets into 1-based line and column quickly. */
+    public static final class LineIndex {
+        private final int[] starts;
+
+        public LineIndex(String text) {
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+            starts = new int[n];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+        }
+
+        /** 1-based line of an offset. */
+        public int line(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        /** 1-based column of an offset, in UTF-16 units. */
+        public int column(int offset) {
+            return offset - starts[line(offset) - 1] + 1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.calque.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.languagetool.AnalyzedSentence;
+import org.languagetool.AnalyzedToken;
+import org.languagetool.AnalyzedTokenReadings;
+
+/**
+ * A short sentence with no verb, closed by a full stop, standing among other sentences of its
+ * paragraph: the debris of a bad sentence split ("... Russian-American talks. January 10 in Geneva.").
+ * A sentence that is a paragraph of its own is a headline, caption or dateline and is left alone.
+ */
+public final class FragmentRule extends TextRule {
+    private final int maxTokens;
+    private final String template;
+
+    FragmentRule(RuleInfo info, int maxTokens, String template) {
+        super(info);
+        this.maxTokens = maxTokens;
+        this.template = template;
+    }
+
+    @Override
+    protected List<Hit> find(Doc doc) {
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < doc.sentences.size(); i++) {
+            AnalyzedSentence sentence = doc.sentences.get(i);
+            String raw = sentence.getText();
+            String trimmed = raw.strip();
+            if (!trimmed.endsWith(".") || trimmed.endsWith("..")) continue;
+            int start = doc.sentenceStarts[i] + raw.indexOf(trimmed);
+            int end = start + trimmed.length();
+            if (aloneInParagraph(doc, start, end)) continue;
+            if (!Character.isLetterOrDigit(trimmed.charAt(0))) continue; // quotes, lists, bullets
+            AnalyzedTokenReadings[] tokens = sentence.getTokensWithoutWhitespace();
+            int words = 0;
+            boolean verb = false;
+            for (AnalyzedTokenReadings t : tokens) {
+                if (t.isSentenceStart()) continue;
+                String tok = t.getToken();
+                if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
+                words++;
+                if (hasVerbReading(t)) verb = true;
+            }
+            if (verb || words == 0 || words > maxTokens) continue;
+            hits.add(new Hit(start, end, fill(template, trimmed, null, null), List.of()));
+        }
+        return hits;
+    }
+
+    private static boolean aloneInParagraph(Doc doc, int start, int end) {
+        for (int[] p : doc.paragraphs) {
+            if (p[0] <= start && end <= p[1]) return p[0] == start && p[1] == end;
+        }
+        return true;
+    }
+
+    private static boolean hasVerbReading(AnalyzedTokenReadings t) {
+        for (AnalyzedToken r : t.getReadings()) {
+            String pos = r.getPOSTag();
+            if (pos != null && (pos.startsWith("VB") || pos.equals("MD"))) return true;
+        }
+        return false;
+    }
+}

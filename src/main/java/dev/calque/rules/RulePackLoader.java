@@ -1,0 +1,438 @@
+package dev.calque.rules;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.calque.check.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.languagetool.Language;
+import org.languagetool.rules.CorrectExample;
+import org.languagetool.rules.IncorrectExample;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternRuleLoader;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Loads rule packs from folders. A folder holding {@code en/} or {@code fr-en/} sub-folders is a
+ * pack root: the sub-folder for the target language and the one for the language pair are loaded.
+ * Any other folder is loaded as it is. In each, {@code *.xml} files are LanguageTool pattern rules
+ * and {@code *.yml} files are Calque rule tables (see {@code rules/README.md}).
+ */
+public final class RulePackLoader {
+    static final Set<String> DIMENSIONS = Set.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
+            "Style", "Locale", "Design", "Other");
+    static final Set<String> KINDS = Set.of("substitution", "consistency", "regex", "fragment", "untranslated");
+
+    private final Language language;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, RuleInfo> infos = new LinkedHashMap<>();
+    private final List<Path> files = new ArrayList<>();
+    private final StockPolicy stock = new StockPolicy();
+
+    private RulePackLoader(Language language) {
+        this.language = language;
+    }
+
+    /**
+     * @param dirs   rule folders, in order
+     * @param target target language code, e.g. {@code en}
+     * @param source source language code, e.g. {@code fr}
+     */
+    public static RulePack load(List<Path> dirs, String target, String source, Language language) {
+        RulePackLoader loader = new RulePackLoader(language);
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) throw new RuleFileException(dir, 0, "rule folder not found");
+            Path general = dir.resolve(target);
+            Path pair = dir.resolve(source + "-" + target);
+            boolean root = Files.isDirectory(general) || hasPairFolders(dir);
+            if (root) {
+                if (Files.isDirectory(general)) loader.loadFolder(general);
+                if (Files.isDirectory(pair)) loader.loadFolder(pair);
+            } else {
+                loader.loadFolder(dir);
+            }
+        }
+        return new RulePack(loader.rules, loader.infos, loader.stock, loader.files, loader.hash());
+    }
+
+    private static boolean hasPairFolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().matches("[a-z]{2,3}-[a-z]{2,3}"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void loadFolder(Path dir) {
+        List<Path> list;
+        try (Stream<Path> s = Files.list(dir)) {
+            list = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleFileException(dir, 0, "cannot list rule folder: " + e.getMessage());
+        }
+        for (Path f : list) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".xml")) {
+                loadXml(f);
+            } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                RuleSpec.File file = parseYaml(f);
+                if (file.languagetool() != null) stock.merge(file.languagetool());
+                if (file.rules() != null) for (RuleSpec spec : file.rules()) addTableRule(f, spec);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- YAML rule tables
+
+    private RuleSpec.File parseYaml(Path f) {
+        files.add(f);
+        try {
+            RuleSpec.File file = yaml.readValue(f.toFile(), RuleSpec.File.class);
+            if (file == null) throw new RuleFileException(f, 0, "empty rule file");
+            return file;
+        } catch (UnrecognizedPropertyException e) {
+            throw new RuleFileException(f, line(e), "unknown key '" + e.getPropertyName() + "' (known keys: "
+                    + e.getKnownPropertyIds() + ")");
+        } catch (JsonMappingException e) {
+            throw new RuleFileException(f, line(e), e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            throw new RuleFileException(f, 0, "file not found");
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new RuleFileException(f, e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
+                    && jp.getLocation() != null ? jp.getLocation().getLineNr() : 0, "not valid YAML: " + msg);
+        }
+    }
+
+    private static int line(JsonMappingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private void addTableRule(Path file, RuleSpec spec) {
+        String where = spec.id() == null ? "a rule without id" : "rule " + spec.id();
+        if (spec.id() == null || !spec.id().matches("[A-Z][A-Z0-9_]*")) {
+            throw new RuleFileException(file, 0, where + ": 'id' must be UPPER_SNAKE_CASE");
+        }
+        if (spec.kind() == null || !KINDS.contains(spec.kind())) {
+            throw new RuleFileException(file, 0, where + ": 'kind' must be one of " + KINDS);
+        }
+        checkMeta(file, 0, spec.id(), spec.category(), spec.severity(), spec.message());
+        String template = spec.message();
+        RuleInfo info = new RuleInfo(spec.id(), spec.name() == null ? spec.id() : spec.name(), spec.category(),
+                spec.severity(), template.replaceAll("\\{[a-z]+}", "…"), spec.kind(), file.toString(),
+                spec.ruleExamples());
+        TextRule rule = switch (spec.kind()) {
+            case "substitution" -> {
+                List<SubstitutionRule.Entry> rows = new ArrayList<>();
+                if (spec.swap() != null) spec.swap().forEach((k, v) -> rows.add(new SubstitutionRule.Entry(k, v, null)));
+                if (spec.table() != null) rows.addAll(readTable(file, spec.table(), spec.id()));
+                if (rows.isEmpty()) throw new RuleFileException(file, 0, where + ": needs 'swap' or 'table'");
+                SubstitutionRule r = new SubstitutionRule(info, rows, spec.caseInsensitive(), template);
+                yield r;
+            }
+            case "consistency" -> {
+                List<List<String>> groups = new ArrayList<>();
+                if (spec.variants() != null) groups.addAll(spec.variants());
+                if (spec.table() != null) {
+                    for (String line : tableLines(file, spec.table(), spec.id())) {
+                        List<String> g = List.of(line.split("\\s*[\\t|]\\s*"));
+                        if (g.size() >= 2) groups.add(g);
+                    }
+                }
+                if (groups.isEmpty()) throw new RuleFileException(file, 0, where + ": needs 'variants' or 'table'");
+                yield new ConsistencyRule(info, groups, template);
+            }
+            case "regex" -> {
+                if (spec.pattern() == null) throw new RuleFileException(file, 0, where + ": needs 'pattern'");
+                Pattern p = compile(file, where, spec.pattern(), spec.caseInsensitive());
+                List<Pattern> unless = new ArrayList<>();
+                if (spec.unless() != null) for (String u : spec.unless()) unless.add(compile(file, where, u, spec.caseInsensitive()));
+                int group = spec.group() == null ? 0 : spec.group();
+                if (group > p.matcher("").groupCount()) {
+                    throw new RuleFileException(file, 0, where + ": 'group' " + group + " is not in the pattern");
+                }
+                RegexRule.Scope scope;
+                try {
+                    scope = RegexRule.Scope.valueOf((spec.scope() == null ? "anywhere" : spec.scope()).toUpperCase());
+                } catch (IllegalArgumentException e) {
+                    throw new RuleFileException(file, 0, where + ": 'scope' must be anywhere, paragraph, edge or body");
+                }
+                yield new RegexRule(info, p, group, unless, spec.suggest() == null ? List.of() : spec.suggest(), scope,
+                        template);
+            }
+            case "fragment" -> new FragmentRule(info, spec.maxTokens() == null ? 8 : spec.maxTokens(), template);
+            case "untranslated" -> new UntranslatedRule(info, spec.language() == null ? "fr" : spec.language(),
+                    spec.minWords() == null ? 3 : spec.minWords(),
+                    spec.minConfidence() == null ? 0.9 : spec.minConfidence(), template);
+            default -> throw new IllegalStateException(spec.kind());
+        };
+        register(file, 0, info, List.of(rule));
+    }
+
+    private static Pattern compile(Path file, String where, String regex, boolean ignoreCase) {
+        try {
+            return Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        } catch (PatternSyntaxException e) {
+            throw new RuleFileException(file, 0, where + ": bad regular expression: " + e.getDescription()
+                    + " near index " + e.getIndex() + " of " + regex);
+        }
+    }
+
+    private List<String> tableLines(Path ruleFile, String table, String id) {
+        Path t = ruleFile.resolveSibling(table);
+        try {
+            files.add(t);
+            List<String> out = new ArrayList<>();
+            for (String line : Files.readAllLines(t, StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) continue;
+                out.add(line);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new RuleFileException(ruleFile, 0, "rule " + id + ": cannot read table " + t + ": "
+                    + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
+        }
+    }
+
+    /** A substitution table: {@code found<TAB>suggestion[<TAB>note]} per line, {@code #} for comments. */
+    private List<SubstitutionRule.Entry> readTable(Path ruleFile, String table, String id) {
+        Path t = ruleFile.resolveSibling(table);
+        List<SubstitutionRule.Entry> rows = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(t, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleFileException(ruleFile, 0, "rule " + id + ": cannot read table " + t + ": "
+                    + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
+        }
+        files.add(t);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            String[] cols = line.split("\t");
+            if (cols.length < 2 || cols[0].isBlank()) {
+                throw new RuleFileException(t, i + 1, "expected 'found<TAB>suggestion[<TAB>note]'");
+            }
+            rows.add(new SubstitutionRule.Entry(cols[0].strip(), cols[1].strip(), cols.length > 2 ? cols[2].strip() : null));
+        }
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- LanguageTool XML
+
+    /** Metadata of one XML rule or rule group, read with a SAX pass that knows line numbers. */
+    private record XmlMeta(String id, String name, String category, Severity severity, String message, int line) {
+    }
+
+    private void loadXml(Path f) {
+        files.add(f);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new RuleFileException(f, 0, "cannot read: " + e.getMessage());
+        }
+        List<XmlMeta> metas = readXmlMeta(f, bytes);
+        List<AbstractPatternRule> loaded;
+        try {
+            loaded = new PatternRuleLoader().getRules(new ByteArrayInputStream(bytes), f.toString(), language);
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            int line = root instanceof SAXParseException sp ? sp.getLineNumber() : 0;
+            throw new RuleFileException(f, line, "LanguageTool cannot load it: " + root.getMessage(), e);
+        }
+        Map<String, List<Rule>> byId = new LinkedHashMap<>();
+        for (AbstractPatternRule r : loaded) byId.computeIfAbsent(r.getId(), k -> new ArrayList<>()).add(r);
+        for (XmlMeta m : metas) {
+            List<Rule> group = byId.getOrDefault(m.id(), List.of());
+            if (group.isEmpty()) continue;
+            checkMeta(f, m.line(), m.id(), m.category(), m.severity(), m.message());
+            List<RuleExample> examples = new ArrayList<>();
+            for (Rule r : group) {
+                for (IncorrectExample ex : r.getIncorrectExamples()) {
+                    List<String> corr = ex.getCorrections();
+                    examples.add(new RuleExample(ex.getExample(), true, corr.isEmpty() ? null : corr.get(0)));
+                }
+                for (CorrectExample ex : r.getCorrectExamples()) {
+                    examples.add(new RuleExample(ex.getExample(), false, null));
+                }
+            }
+            RuleInfo info = new RuleInfo(m.id(), m.name() == null ? m.id() : m.name(), m.category(), m.severity(),
+                    m.message(), "xml", f.toString(), examples);
+            register(f, m.line(), info, group);
+        }
+    }
+
+    private static List<XmlMeta> readXmlMeta(Path f, byte[] bytes) {
+        List<XmlMeta> metas = new ArrayList<>();
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            SAXParser parser = factory.newSAXParser();
+            parser.parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
+                Locator locator;
+                final Deque<String[]> defaults = new ArrayDeque<>(); // {category, severity}
+                String id;
+                String name;
+                String category;
+                String severityText;
+                int line;
+                int depthInGroup;
+                StringBuilder message;
+                String firstMessage;
+
+                @Override
+                public void setDocumentLocator(Locator l) {
+                    locator = l;
+                }
+
+                @Override
+                public void startElement(String uri, String local, String q, Attributes a) {
+                    switch (q) {
+                        case "category" -> defaults.push(new String[] {a.getValue("mqm"), a.getValue("severity")});
+                        case "rulegroup" -> open(a);
+                        case "rule" -> {
+                            if (id == null) open(a); else depthInGroup++;
+                        }
+                        case "message" -> {
+                            if (firstMessage == null && id != null) message = new StringBuilder();
+                        }
+                        case "suggestion" -> {
+                            if (message != null) message.append('“');
+                        }
+                        default -> { }
+                    }
+                }
+
+                private void open(Attributes a) {
+                    String[] d = defaults.isEmpty() ? new String[2] : defaults.peek();
+                    id = a.getValue("id");
+                    name = a.getValue("name");
+                    category = a.getValue("mqm") != null ? a.getValue("mqm") : d[0];
+                    severityText = a.getValue("severity") != null ? a.getValue("severity") : d[1];
+                    line = locator == null ? 0 : locator.getLineNumber();
+                    depthInGroup = 0;
+                    firstMessage = null;
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    if (message != null) message.append(ch, start, length);
+                }
+
+                @Override
+                public void endElement(String uri, String local, String q) {
+                    switch (q) {
+                        case "category" -> defaults.pop();
+                        case "suggestion" -> {
+                            if (message != null) message.append('”');
+                        }
+                        case "message" -> {
+                            if (message != null) {
+                                firstMessage = message.toString().replaceAll("\\s+", " ").strip();
+                                message = null;
+                            }
+                        }
+                        case "rule", "rulegroup" -> {
+                            if (q.equals("rule") && depthInGroup > 0) {
+                                depthInGroup--;
+                                return;
+                            }
+                            if (id == null) return;
+                            Severity sev;
+                            try {
+                                sev = severityText == null ? null : Severity.parse(severityText);
+                            } catch (IllegalArgumentException e) {
+                                throw new RuleFileException(f, line, "rule " + id + ": " + e.getMessage());
+                            }
+                            metas.add(new XmlMeta(id, name, category, sev, firstMessage, line));
+                            id = null;
+                        }
+                        default -> { }
+                    }
+                }
+            });
+        } catch (SAXParseException e) {
+            throw new RuleFileException(f, e.getLineNumber(), "not well-formed XML: " + e.getMessage());
+        } catch (RuleFileException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RuleFileException(f, 0, "cannot parse: " + e.getMessage());
+        }
+        return metas;
+    }
+
+    // ---------------------------------------------------------------- common
+
+    private static void checkMeta(Path f, int line, String id, String category, Severity severity, String message) {
+        if (category == null) {
+            throw new RuleFileException(f, line, "rule " + id + ": no MQM category (set mqm=\"Dimension/Type\" on the rule or its category)");
+        }
+        String dim = category.contains("/") ? category.substring(0, category.indexOf('/')) : category;
+        if (!DIMENSIONS.contains(dim)) {
+            throw new RuleFileException(f, line, "rule " + id + ": MQM category '" + category
+                    + "' does not start with one of " + DIMENSIONS);
+        }
+        if (severity == null) {
+            throw new RuleFileException(f, line, "rule " + id + ": no severity (minor, major or critical)");
+        }
+        if (message == null || message.isBlank()) {
+            throw new RuleFileException(f, line, "rule " + id + ": no message for the editor");
+        }
+    }
+
+    private void register(Path f, int line, RuleInfo info, List<Rule> group) {
+        RuleInfo previous = infos.putIfAbsent(info.id(), info);
+        if (previous != null) {
+            throw new RuleFileException(f, line, "rule id " + info.id() + " is already defined in " + previous.source());
+        }
+        rules.addAll(group);
+    }
+
+    private String hash() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path p : files) {
+                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(p));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash rule files", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.calque.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A phrase table: each listed phrase, standing as whole words, is flagged with its replacement.
+ * Source-language name forms and fixed calques live in tables of this kind.
+ */
+public final class SubstitutionRule extends TextRule {
+
+    /** One row of the table. */
+    public record Entry(String found, String suggestion, String note) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Pattern pattern;
+    private final boolean ignoreCase;
+    private final String template;
+
+    SubstitutionRule(RuleInfo info, List<Entry> rows, boolean ignoreCase, String template) {
+        super(info);
+        this.ignoreCase = ignoreCase;
+        this.template = template;
+        for (Entry e : rows) entries.put(key(e.found()), e);
+        List<String> phrases = new ArrayList<>(entries.values().stream().map(Entry::found).toList());
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alt = new StringBuilder();
+        for (String p : phrases) {
+            if (alt.length() > 0) alt.append('|');
+            alt.append(Pattern.quote(p).replace(" ", "\\E\\s+\\Q"));
+        }
+        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])", flags);
+    }
+
+    private String key(String s) {
+        String k = s.replaceAll("\\s+", " ");
+        return ignoreCase ? k.toLowerCase(Locale.ROOT) : k;
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    @Override
+    protected List<Hit> find(Doc doc) {
+        List<Hit> hits = new ArrayList<>();
+        Matcher m = pattern.matcher(doc.text);
+        while (m.find()) {
+            Entry e = entries.get(key(m.group()));
+            if (e == null) continue;
+            hits.add(new Hit(m.start(), m.end(), fill(template, m.group(), e.suggestion(), e.note()),
+                    e.suggestion() == null || e.suggestion().isEmpty() ? List.of() : List.of(e.suggestion())));
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.calque.rules;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfile;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.languagetool.AnalyzedSentence;
+import org.languagetool.AnalyzedToken;
+import org.languagetool.AnalyzedTokenReadings;
+
+/**
+ * Source-language text left in the translation: a run of words the English tagger does not know,
+ * or a whole sentence of them, that the language detector (Optimaize, the one Tika uses) confirms
+ * as the source language.
+ */
+public final class UntranslatedRule extends TextRule {
+    /** Languages the detector chooses among: the source, English, and neighbours it could be confused with. */
+    private static final List<String> PROFILES = List.of("en", "fr", "es", "it", "pt", "de", "nl", "ro", "ca");
+
+    private final String language;
+    private final int minWords;
+    private final double minConfidence;
+    private final String template;
+
+    UntranslatedRule(RuleInfo info, String language, int minWords, double minConfidence, String template) {
+        super(info);
+        this.language = language;
+        this.minWords = minWords;
+        this.minConfidence = minConfidence;
+        this.template = template;
+    }
+
+    /** Loaded on first use only, from the profiles listed above (a fraction of a second). */
+    private static final class Detector {
+        static final LanguageDetector INSTANCE = load();
+
+        private static LanguageDetector load() {
+            try {
+                List<LdLocale> locales = PROFILES.stream().map(LdLocale::fromString).toList();
+                List<LanguageProfile> profiles = new LanguageProfileReader().readBuiltIn(locales);
+                return LanguageDetectorBuilder.create(NgramExtractors.standard())
+                        .withProfiles(profiles).shortTextAlgorithm(50).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load language profiles", e);
+            }
+        }
+    }
+
+    @Override
+    protected List<Hit> find(Doc doc) {
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < doc.sentences.size(); i++) {
+            AnalyzedSentence sentence = doc.sentences.get(i);
+            int base = doc.sentenceStarts[i];
+            AnalyzedTokenReadings[] tokens = sentence.getTokensWithoutWhitespace();
+            // runs of unknown words (names with capitals may sit inside a run, but do not start one)
+            int runStart = -1;
+            int runEnd = -1;
+            int runWords = 0;
+            int lowerUnknown = 0;
+            for (int k = 1; k <= tokens.length; k++) {
+                AnalyzedTokenReadings t = k < tokens.length ? tokens[k] : null;
+                boolean word = t != null && isWord(t.getToken());
+                boolean foreign = word && unknown(t);
+                boolean joiner = t != null && !word && (t.getToken().equals("'") || t.getToken().equals("’")
+                        || t.getToken().equals("-"));
+                if (foreign && (runStart >= 0 || Character.isLowerCase(t.getToken().charAt(0)))) {
+                    if (runStart < 0) runStart = t.getStartPos();
+                    runEnd = t.getEndPos();
+                    runWords++;
+                    if (Character.isLowerCase(t.getToken().charAt(0))) lowerUnknown++;
+                } else if (joiner && runStart >= 0) {
+                    continue;
+                } else {
+                    if (runStart >= 0 && runWords >= minWords && lowerUnknown >= 2) {
+                        String run = sentence.getText().substring(runStart, runEnd);
+                        if (isSourceLanguage(run)) {
+                            hits.add(new Hit(base + runStart, base + runEnd, fill(template, run, null, null),
+                                    List.of()));
+                        }
+                    }
+                    runStart = -1;
+                    runWords = 0;
+                    lowerUnknown = 0;
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean isWord(String tok) {
+        return !tok.isEmpty() && Character.isLetter(tok.charAt(0));
+    }
+
+    private static boolean unknown(AnalyzedTokenReadings t) {
+        for (AnalyzedToken r : t.getReadings()) {
+            String pos = r.getPOSTag();
+            if (pos != null && !pos.equals("SENT_END") && !pos.equals("PARA_END") && !pos.equals("FW")) return false;
+        }
+        return true;
+    }
+
+    private boolean isSourceLanguage(String text) {
+        for (DetectedLanguage d : Detector.INSTANCE.getProbabilities(text)) {
+            if (d.getLocale().getLanguage().equals(language)) return d.getProbability() >= minConfidence;
+        }
+        return false;
+    }
+}
