@@ -1,0 +1,283 @@
+package dev.calque.ingest;
+
+import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.parser.txt.CharsetDetector;
+import org.apache.tika.parser.txt.CharsetMatch;
+import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Turns the bytes of one document into articles: plain text as it is (so offsets refer to the file),
+ * feeds item by item, HTML pages through main-content extraction, everything else Tika reads with
+ * its paragraphs kept. Thread-safe: Tika's parsers are.
+ */
+public final class DocumentReader {
+    private static final Set<String> PLAIN = Set.of("text/plain", "text/x-web-markdown", "text/markdown",
+            "text/x-markdown", "text/x-rst", "text/csv");
+    private static final Set<String> FEEDS = Set.of("application/rss+xml", "application/atom+xml");
+    private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+
+    private final AutoDetectParser parser = new AutoDetectParser();
+    private final IngestLimits limits;
+    private final FeedReader feeds;
+
+    public DocumentReader(IngestLimits limits) {
+        this.limits = limits;
+        this.feeds = new FeedReader(this);
+    }
+
+    /** Thrown when a document cannot be read; the message is the reason a user sees. */
+    public static final class Unreadable extends Exception {
+        public Unreadable(String reason) {
+            super(reason);
+        }
+
+        public Unreadable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    /**
+     * @param bytes    the document
+     * @param name     file name or URL path (helps detection; content decides)
+     * @param source   how the user named it
+     * @param group    the command-line input it belongs to
+     * @param typeHint a Content-Type from a server, or null
+     */
+    public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
+            throws Unreadable {
+        if (bytes.length == 0) throw new Unreadable("empty file");
+        String type = detect(bytes, name, typeHint);
+        if (type.equals("application/octet-stream")) {
+            throw new Unreadable("unknown format: not text or a document type Calque can read");
+        }
+        if (FEEDS.contains(type) || (type.endsWith("xml") && FeedReader.looksLikeFeed(bytes))) {
+            return feeds.read(bytes, source, group);
+        }
+        if (PLAIN.contains(type) || type.startsWith("text/plain")) {
+            String text = decode(bytes);
+            if (text.indexOf('\0') >= 0 && text.chars().filter(c -> c == 0).count() > text.length() / 10) {
+                throw new Unreadable("binary content (NUL bytes), not text");
+            }
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
+            text = cut(text, source);
+            return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
+        }
+        if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type));
+        return List.of(generic(bytes, name, source, group, type));
+    }
+
+    private String detect(byte[] bytes, String name, String typeHint) {
+        Metadata md = new Metadata();
+        if (name != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        if (typeHint != null) md.set(Metadata.CONTENT_TYPE, typeHint);
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            MediaType t = parser.getDetector().detect(in, md);
+            return t.getBaseType().toString().toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private String cut(String text, String source) {
+        if (text.length() <= limits.maxTextChars()) return text;
+        truncations.add(source);
+        return text.substring(0, limits.maxTextChars());
+    }
+
+    /** Sources whose text was cut to the size limit (reported by the run). */
+    private final java.util.Queue<String> truncations = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    public boolean wasTruncated(String source) {
+        return truncations.remove(source);
+    }
+
+    /** Decodes text: a BOM wins, then strict UTF-8, then ICU's guess (Windows-1252, Latin-1...). */
+    static String decode(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            CharsetDetector det = new CharsetDetector();
+            det.setText(b);
+            CharsetMatch m = det.detect();
+            Charset cs = StandardCharsets.ISO_8859_1;
+            if (m != null) {
+                try {
+                    cs = Charset.forName(m.getName());
+                    if (cs.equals(StandardCharsets.ISO_8859_1)) cs = Charset.forName("windows-1252");
+                } catch (IllegalArgumentException unknown) {
+                    cs = Charset.forName("windows-1252");
+                }
+            }
+            return new String(b, cs);
+        }
+    }
+
+    private Article html(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
+        StringWriter main = new StringWriter();
+        Metadata md = metadata(name, type);
+        parse(bytes, new BoilerpipeContentHandler(new org.apache.tika.sax.ToTextContentHandler(main), ArticleExtractor.INSTANCE), md, new ParseContext());
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : main.toString().split("\\R")) {
+            String p = line.strip().replaceAll("\\s+", " ");
+            if (!p.isEmpty()) paragraphs.add(p);
+        }
+        String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
+        if (title != null && !title.isEmpty()) {
+            if (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title)) {
+                // The page title often carries the site name; prefer the heading boilerpipe kept
+                if (!paragraphs.isEmpty() && title.toLowerCase(Locale.ROOT).startsWith(paragraphs.get(0).toLowerCase(Locale.ROOT))) {
+                    title = paragraphs.get(0);
+                } else {
+                    paragraphs.add(0, title);
+                }
+            }
+        }
+        return assemble(paragraphs, title, name, source, group, type, md);
+    }
+
+    private Article generic(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
+        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
+        Metadata md = metadata(name, type);
+        ParseContext ctx = new ParseContext();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractBookmarksText(false);
+        pdf.setExtractInlineImages(false);
+        ctx.set(PDFParserConfig.class, pdf);
+        ctx.set(Parser.class, parser); // embedded documents (mail attachments) are read too
+        parse(bytes, handler, md, ctx);
+        List<String> paragraphs = new ArrayList<>(handler.paragraphs());
+        if (handler.truncated()) truncations.add(source);
+        String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
+        if (title == null || title.isEmpty()) {
+            String subject = md.get(TikaCoreProperties.SUBJECT);
+            title = subject != null && type.startsWith("message/") ? subject : null;
+        }
+        if (type.startsWith("message/") && title != null && (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title))) {
+            paragraphs.add(0, title);
+        }
+        return assemble(paragraphs, title, name, source, group, type, md);
+    }
+
+    private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
+                             String type, Metadata md) throws Unreadable {
+        String text = String.join("\n\n", paragraphs);
+        if (text.isBlank()) {
+            throw new Unreadable("no text to check in this " + describe(type)
+                    + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
+        }
+        text = cut(text, source);
+        if (title == null || title.isBlank()) title = Texts.titleOf(text, baseName(name));
+        Map<String, String> meta = new LinkedHashMap<>();
+        put(meta, "author", md.get(TikaCoreProperties.CREATOR));
+        put(meta, "date", md.get(TikaCoreProperties.CREATED));
+        return new Article(source, source, group, title, text, type, meta);
+    }
+
+    /** Text of an HTML fragment (a feed item's body), paragraphs kept. */
+    String htmlFragmentText(String html) throws Unreadable {
+        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
+        parse(("<html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8), handler,
+                metadata("item.html", "text/html"), new ParseContext());
+        return String.join("\n\n", handler.paragraphs());
+    }
+
+    private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            parser.parse(in, handler, md, ctx);
+        } catch (EncryptedDocumentException e) {
+            throw new Unreadable("encrypted document: cannot read its text without the password", e);
+        } catch (TikaException e) {
+            throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + rootMessage(e), e);
+        } catch (SAXException | IOException e) {
+            throw new Unreadable("cannot read: " + rootMessage(e), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new Unreadable("the parser failed on it: " + rootMessage(e), e);
+        }
+    }
+
+    private static Metadata metadata(String name, String type) {
+        Metadata md = new Metadata();
+        if (name != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        md.set(Metadata.CONTENT_TYPE, type);
+        return md;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+
+    private static String describe(String type) {
+        if (type == null) return "document";
+        return switch (type.replaceAll(";.*", "")) {
+            case "application/pdf" -> "PDF";
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX file";
+            case "application/vnd.oasis.opendocument.text" -> "ODT file";
+            case "application/rtf" -> "RTF file";
+            case "message/rfc822" -> "e-mail";
+            case "text/html" -> "HTML page";
+            default -> type.replaceAll(";.*", "") + " document";
+        };
+    }
+
+    private static String cleanTitle(String t) {
+        if (t == null) return null;
+        t = t.strip().replaceAll("\\s+", " ");
+        return t.isEmpty() ? null : t;
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a.replaceAll("\\W+", "").equalsIgnoreCase(b.replaceAll("\\W+", ""));
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isBlank()) m.put(k, v.strip());
+    }
+
+    static String baseName(String name) {
+        if (name == null) return "untitled";
+        String n = name.replaceAll("[?#].*", "");
+        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        n = slash >= 0 ? n.substring(slash + 1) : n;
+        return n.isEmpty() ? name : n;
+    }
+}

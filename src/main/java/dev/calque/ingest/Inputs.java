@@ -1,0 +1,172 @@
+package dev.calque.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads what the user named on the command line, in order: files, folders (recursively, sorted by
+ * path, hidden entries skipped), {@code -} for standard input, and http(s) URLs. Each article or
+ * problem goes to the sink as soon as it is read, so a large run streams.
+ */
+public final class Inputs {
+    private final DocumentReader reader;
+    private final Fetcher fetcher;
+    private final IngestLimits limits;
+    private final InputStream stdin;
+    private final Predicate<String> skip;
+
+    public Inputs(IngestLimits limits, InputStream stdin, Predicate<String> skip) {
+        this.limits = limits;
+        this.reader = new DocumentReader(limits);
+        this.fetcher = new Fetcher(limits);
+        this.stdin = stdin;
+        this.skip = skip;
+    }
+
+    public Inputs(IngestLimits limits) {
+        this(limits, System.in, s -> false);
+    }
+
+    public DocumentReader reader() {
+        return reader;
+    }
+
+    public void read(List<String> inputs, ArticleSink sink) {
+        for (String input : inputs) {
+            if (Thread.currentThread().isInterrupted()) return;
+            if (input.equals("-")) {
+                readStdin(sink);
+            } else if (input.startsWith("http://") || input.startsWith("https://")) {
+                readUrl(input, sink);
+            } else {
+                readPath(Path.of(input), input, sink);
+            }
+        }
+    }
+
+    private void readStdin(ArticleSink sink) {
+        try {
+            byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxInputBytes() + 1));
+            if (bytes.length > limits.maxInputBytes()) {
+                sink.problem(new InputProblem("stdin", "-", "larger than the input limit of " + mb(limits.maxInputBytes())));
+                return;
+            }
+            emit(bytes, "stdin.txt", "stdin", "-", null, sink);
+        } catch (IOException e) {
+            sink.problem(new InputProblem("stdin", "-", "cannot read standard input: " + e.getMessage()));
+        }
+    }
+
+    private void readUrl(String url, ArticleSink sink) {
+        try {
+            Fetcher.Page page = fetcher.fetch(url);
+            emit(page.body(), page.name(), url, url, page.contentType(), sink);
+        } catch (Fetcher.FetchFailed e) {
+            sink.problem(new InputProblem(url, url, e.getMessage()));
+        }
+    }
+
+    private void readPath(Path path, String group, ArticleSink sink) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+            sink.problem(new InputProblem(path.toString(), group, "no such file or folder"));
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            for (Path p : listFolder(path, group, sink)) readFile(p, group, sink);
+        } else {
+            readFile(path, group, sink);
+        }
+    }
+
+    /** Files under a folder, sorted by path; symbolic links to folders are not followed (no loops). */
+    private List<Path> listFolder(Path root, String group, ArticleSink sink) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!hidden(file) && !skip.test(file.toString())) files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    sink.problem(new InputProblem(file.toString(), group, reason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            sink.problem(new InputProblem(root.toString(), group, reason(e)));
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private void readFile(Path file, String group, ArticleSink sink) {
+        String source = file.toString();
+        if (skip.test(source)) return;
+        try {
+            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                sink.problem(new InputProblem(source, group, "broken or looping symbolic link"));
+                return;
+            }
+            if (!Files.isRegularFile(file)) {
+                sink.problem(new InputProblem(source, group, "not a regular file"));
+                return;
+            }
+            long size = Files.size(file);
+            if (size > limits.maxInputBytes()) {
+                sink.problem(new InputProblem(source, group, "larger than the input limit of " + mb(limits.maxInputBytes())
+                        + " (" + mb(size) + "); raise it with --max-input-mb"));
+                return;
+            }
+            emit(Files.readAllBytes(file), file.getFileName().toString(), source, group, null, sink);
+        } catch (IOException e) {
+            sink.problem(new InputProblem(source, group, reason(e)));
+        }
+    }
+
+    private void emit(byte[] bytes, String name, String source, String group, String type, ArticleSink sink) {
+        try {
+            for (Article a : reader.read(bytes, name, source, group, type)) sink.article(a);
+        } catch (DocumentReader.Unreadable e) {
+            sink.problem(new InputProblem(source, group, e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            sink.problem(new InputProblem(source, group, "too large to read in the memory available"));
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemLoopException) return "symbolic link loop";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    static String mb(long bytes) {
+        return bytes >= (1L << 20) ? (bytes >> 20) + " MB" : bytes + " bytes";
+    }
+}

@@ -1,0 +1,206 @@
+package dev.calque.pipeline;
+
+import dev.calque.check.CheckedArticle;
+import dev.calque.check.Checker;
+import dev.calque.ingest.Article;
+import dev.calque.ingest.ArticleSink;
+import dev.calque.ingest.InputProblem;
+import dev.calque.ingest.Inputs;
+import dev.calque.report.ReportWriter;
+import dev.calque.report.RunInfo;
+import dev.calque.score.ArticleResult;
+import dev.calque.score.ArticleScore;
+import dev.calque.score.MqmScoring;
+import dev.calque.score.QualityGate;
+import dev.calque.score.RunSummary;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * ingest → check → score → report, streaming. One thread reads inputs; a pool of workers checks
+ * articles (each worker with its own LanguageTool, through the shared {@link Checker}); the calling
+ * thread hands results to the writers in input order. A bounded number of articles is in flight at
+ * any time, so memory does not grow with the size of the run.
+ */
+public final class Pipeline {
+    private final Checker checker;
+    private final Inputs inputs;
+    private final MqmScoring scoring;
+    private final QualityGate gate;
+    private final List<ReportWriter> writers;
+    private final int threads;
+    private final Consumer<InputProblem> onProblem;
+    private final Progress progress;
+    private volatile boolean cancelled;
+
+    /** Hears about each finished item, for a progress display. */
+    public interface Progress {
+        void done(int items, long words);
+    }
+
+    public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
+                    int threads, Consumer<InputProblem> onProblem, Progress progress) {
+        this.checker = checker;
+        this.inputs = inputs;
+        this.scoring = scoring;
+        this.gate = gate;
+        this.writers = List.copyOf(writers);
+        this.threads = Math.max(1, threads);
+        this.onProblem = onProblem;
+        this.progress = progress;
+    }
+
+    /** Stops reading new inputs; what is already read is still checked and written. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** One unit of work in input order: an article to check, or an input that could not be read. */
+    private record Item(long seq, Article article, InputProblem problem) {
+    }
+
+    private record Outcome(ArticleResult result, InputProblem problem) {
+    }
+
+    private static final Item END = new Item(-1, null, null);
+
+    public RunSummary run(List<String> sources, RunInfo info) throws IOException {
+        long t0 = System.nanoTime();
+        RunSummary summary = new RunSummary(scoring);
+        for (ReportWriter w : writers) w.start(info);
+
+        int window = threads * 4;
+        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(window);
+        Semaphore inFlight = new Semaphore(window * 2);
+        ConcurrentHashMap<Long, Outcome> done = new ConcurrentHashMap<>();
+        Object signal = new Object();
+        long[] produced = {0};
+        boolean[] finishedReading = {false};
+
+        Thread reader = new Thread(() -> {
+            try {
+                inputs.read(sources, new ArticleSink() {
+                    @Override
+                    public void article(Article a) {
+                        put(new Item(produced[0]++, a, null));
+                    }
+
+                    @Override
+                    public void problem(InputProblem p) {
+                        put(new Item(produced[0]++, null, p));
+                    }
+
+                    private void put(Item item) {
+                        if (cancelled) throw new Cancelled();
+                        try {
+                            inFlight.acquire();
+                            queue.put(item);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new Cancelled();
+                        }
+                    }
+                });
+            } catch (Cancelled stop) {
+                // stop reading; what was read is still checked
+            } finally {
+                synchronized (signal) {
+                    finishedReading[0] = true;
+                    signal.notifyAll();
+                }
+                for (int i = 0; i < threads; i++) {
+                    try {
+                        queue.put(END);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }, "calque-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread w = new Thread(() -> {
+                while (true) {
+                    Item item;
+                    try {
+                        item = queue.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (item == END) return;
+                    done.put(item.seq(), process(item));
+                    synchronized (signal) {
+                        signal.notifyAll();
+                    }
+                }
+            }, "calque-checker-" + (i + 1));
+            w.setDaemon(true);
+            workers.add(w);
+            w.start();
+        }
+
+        long next = 0;
+        long words = 0;
+        try {
+            while (true) {
+                Outcome o;
+                synchronized (signal) {
+                    while ((o = done.remove(next)) == null) {
+                        if (finishedReading[0] && next >= produced[0]) break;
+                        signal.wait(200);
+                    }
+                }
+                if (o == null) break;
+                next++;
+                inFlight.release();
+                if (o.result() != null) {
+                    summary.add(o.result());
+                    words += o.result().score().words();
+                    for (ReportWriter w : writers) w.article(o.result());
+                } else {
+                    summary.addUnreadable();
+                    onProblem.accept(o.problem());
+                    for (ReportWriter w : writers) w.unreadable(o.problem());
+                }
+                if (progress != null) progress.done((int) next, words);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+        }
+        summary.finish(Duration.ofNanos(System.nanoTime() - t0));
+        for (ReportWriter w : writers) w.finish(summary);
+        return summary;
+    }
+
+    private Outcome process(Item item) {
+        if (item.problem() != null) return new Outcome(null, item.problem());
+        Article a = item.article();
+        try {
+            CheckedArticle checked = checker.check(a);
+            ArticleScore score = scoring.score(checked.findings(), checked.words());
+            String note = inputs.reader().wasTruncated(a.source())
+                    ? "text cut to the size limit; only the first part was checked" : null;
+            return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return new Outcome(null, new InputProblem(a.source(), a.group(), "checking failed: " + why));
+        }
+    }
+
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+}

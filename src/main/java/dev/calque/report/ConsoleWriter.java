@@ -1,0 +1,116 @@
+package dev.calque.report;
+
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import dev.calque.ingest.InputProblem;
+import dev.calque.score.ArticleResult;
+import dev.calque.score.RunSummary;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The readable console format: findings grouped by article, each with its location, the passage
+ * marked in its sentence, the message, the suggestion, rule id, MQM category and severity. Colour
+ * only on a terminal; without colour the passage is marked with ⟦ ⟧ so it survives piping.
+ */
+public final class ConsoleWriter implements ReportWriter {
+    private static final int CONTEXT = 70;
+    private final Destination dest;
+    private final PrintWriter out;
+    private final boolean color;
+    private final boolean showPassed;
+
+    public ConsoleWriter(Destination dest, boolean color, boolean showPassed) {
+        this.dest = dest;
+        this.out = new PrintWriter(new OutputStreamWriter(dest.stream(), StandardCharsets.UTF_8), false);
+        this.color = color;
+        this.showPassed = showPassed;
+    }
+
+    @Override
+    public void start(RunInfo run) {
+        // nothing before the first article: the first finding should appear as soon as it is ready
+    }
+
+    @Override
+    public void article(ArticleResult r) {
+        if (r.findings().isEmpty() && !showPassed) return;
+        String verdict = r.failed() ? paint("FAILED", "1;31") : paint("passed", "32");
+        out.printf(Locale.ROOT, "%s %s%n", paint(r.article().source(), "1"),
+                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f · ", quote(r.article().title(), 60),
+                        r.score().words(), r.score().score()), "2") + verdict);
+        for (Finding f : r.findings()) {
+            out.printf(Locale.ROOT, "  %s  %s  %s  %s%n",
+                    paint(f.line() + ":" + f.column(), "36"),
+                    severity(f.severity()),
+                    f.category(),
+                    paint(f.rule(), "2"));
+            out.println("      " + marked(f));
+            out.println("      " + f.message());
+            if (!f.suggestions().isEmpty()) {
+                out.println("      " + paint("→ " + String.join(" | ", f.suggestions()), "32"));
+            }
+        }
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public void unreadable(InputProblem p) {
+        out.println(paint("✗ " + p.source(), "1;31") + "  " + p.reason());
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public void finish(RunSummary s) throws IOException {
+        out.println((s.failed() > 0 || s.unreadable() > 0 ? paint("✗", "1;31") : paint("✓", "1;32")) + " " + s.verdict());
+        out.flush();
+        dest.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+        dest.close();
+    }
+
+    private String severity(Severity s) {
+        String label = String.format(Locale.ROOT, "%-8s", s.label());
+        return switch (s) {
+            case CRITICAL -> paint(label, "1;35");
+            case MAJOR -> paint(label, "1;31");
+            case MINOR -> paint(label, "33");
+            default -> label;
+        };
+    }
+
+    /** The sentence around the passage, shortened to a window, with the passage marked. */
+    private String marked(Finding f) {
+        String s = f.sentence();
+        // the sentence was stripped of leading white space: find the passage near its offset
+        int idx = s.indexOf(f.passage(), Math.max(0, f.start() - f.sentenceStart() - 4));
+        if (idx < 0) idx = s.indexOf(f.passage());
+        if (idx < 0) return color ? paint(f.passage(), "1;4;31") : "⟦" + f.passage() + "⟧";
+        int from = idx;
+        int to = idx + f.passage().length();
+        int a = Math.max(0, from - CONTEXT);
+        int b = Math.min(s.length(), to + CONTEXT);
+        String before = (a > 0 ? "…" : "") + s.substring(a, from);
+        String after = s.substring(to, b) + (b < s.length() ? "…" : "");
+        String passage = s.substring(from, to).replace('\n', ' ');
+        return (before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after).replace('\n', ' ');
+    }
+
+    private static String quote(String t, int max) {
+        String q = t.length() > max ? t.substring(0, max - 1) + "…" : t;
+        return "“" + q + "”";
+    }
+
+    private String paint(String s, String code) {
+        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+}

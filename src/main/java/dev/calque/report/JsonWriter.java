@@ -1,0 +1,143 @@
+package dev.calque.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import dev.calque.ingest.Article;
+import dev.calque.ingest.InputProblem;
+import dev.calque.score.ArticleResult;
+import dev.calque.score.RunSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JSON document per run, streamed article by article (schema in the README): memory stays flat
+ * however many articles the run has.
+ */
+public final class JsonWriter implements ReportWriter {
+    private final Destination dest;
+    private final JsonGenerator g;
+    private final List<InputProblem> unreadable = new ArrayList<>();
+
+    public JsonWriter(Destination dest) throws IOException {
+        this.dest = dest;
+        this.g = new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+    }
+
+    @Override
+    public void start(RunInfo run) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", 1);
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "Calque");
+        g.writeStringField("version", run.calqueVersion());
+        g.writeStringField("languagetool", run.languageToolVersion());
+        g.writeEndObject();
+        g.writeObjectFieldStart("run");
+        g.writeStringField("source", run.source());
+        g.writeStringField("target", run.target());
+        g.writeStringField("rulePackHash", run.rulePackHash());
+        g.writeStringField("started", run.started().toString());
+        g.writeStringField("gate", run.gate().describe());
+        g.writeEndObject();
+        g.writeArrayFieldStart("articles");
+    }
+
+    @Override
+    public void article(ArticleResult r) throws IOException {
+        Article a = r.article();
+        g.writeStartObject();
+        g.writeStringField("source", a.source());
+        g.writeStringField("id", a.id());
+        g.writeStringField("input", a.group());
+        g.writeStringField("title", a.title());
+        g.writeStringField("mediaType", a.mediaType());
+        if (!a.metadata().isEmpty()) {
+            g.writeObjectFieldStart("metadata");
+            for (Map.Entry<String, String> e : a.metadata().entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+        }
+        g.writeNumberField("words", r.score().words());
+        g.writeNumberField("penalty", round(r.score().penalty()));
+        g.writeNumberField("score", round(r.score().score()));
+        g.writeStringField("status", r.failed() ? "failed" : "passed");
+        if (r.note() != null) g.writeStringField("note", r.note());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) writeFinding(f);
+        g.writeEndArray();
+        g.writeEndObject();
+        g.flush();
+    }
+
+    private void writeFinding(Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("ruleName", f.ruleName());
+        g.writeStringField("category", f.category());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("message", f.message());
+        g.writeArrayFieldStart("suggestions");
+        for (String s : f.suggestions()) g.writeString(s);
+        g.writeEndArray();
+        g.writeNumberField("start", f.start());
+        g.writeNumberField("end", f.end());
+        g.writeNumberField("line", f.line());
+        g.writeNumberField("column", f.column());
+        g.writeNumberField("endLine", f.endLine());
+        g.writeNumberField("endColumn", f.endColumn());
+        g.writeStringField("passage", f.passage());
+        g.writeStringField("sentence", f.sentence());
+        g.writeStringField("origin", f.origin());
+        g.writeEndObject();
+    }
+
+    @Override
+    public void unreadable(InputProblem p) {
+        unreadable.add(p);
+    }
+
+    @Override
+    public void finish(RunSummary s) throws IOException {
+        g.writeEndArray();
+        g.writeArrayFieldStart("unreadable");
+        for (InputProblem p : unreadable) {
+            g.writeStartObject();
+            g.writeStringField("source", p.source());
+            g.writeStringField("input", p.group());
+            g.writeStringField("reason", p.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("articles", s.articles());
+        g.writeNumberField("failed", s.failed());
+        g.writeNumberField("unreadable", s.unreadable());
+        g.writeNumberField("words", s.words());
+        g.writeObjectFieldStart("findings");
+        for (Severity sev : new Severity[] {Severity.CRITICAL, Severity.MAJOR, Severity.MINOR}) {
+            g.writeNumberField(sev.label(), s.count(sev));
+        }
+        g.writeEndObject();
+        g.writeNumberField("score", round(s.score()));
+        g.writeNumberField("seconds", s.elapsed().toMillis() / 1000.0);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+        dest.commit();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dest.close();
+    }
+}
