@@ -187,8 +187,7 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), deadline), this::rank),
+        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
                 article.wordCount());
     }
 
@@ -209,10 +208,13 @@ public final class Checker {
         }
     }
 
-    private List<Finding> allFindings(String text, long deadline) {
+    /** @param limitNanos time allowed for the check, {@code Long.MAX_VALUE} for none */
+    private List<Finding> allFindings(String text, long limitNanos) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
         JLanguageTool lt = tools.get();
+        // the limit counts from here: creating this thread's LanguageTool is not the article's fault
+        long deadline = limitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + limitNanos;
         Deadline.set(deadline);
         try {
             // Normal prose is checked whole (text-level rules need the whole article). A run of

@@ -23,7 +23,6 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
@@ -40,6 +39,9 @@ public final class DocumentReader {
             "text/x-markdown", "text/x-rst", "text/csv");
     private static final Set<String> FEEDS = Set.of("application/rss+xml", "application/atom+xml");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+    private static final Set<String> ARCHIVES = Set.of("application/zip", "application/x-tar", "application/gzip",
+            "application/x-gzip", "application/x-bzip2", "application/x-xz", "application/x-7z-compressed",
+            "application/x-rar-compressed", "application/vnd.rar", "application/java-archive", "application/x-gtar");
 
     private final AutoDetectParser parser = new AutoDetectParser();
     private final IngestLimits limits;
@@ -74,6 +76,9 @@ public final class DocumentReader {
         String type = detect(bytes, name, typeHint);
         if (type.equals("application/octet-stream")) {
             throw new Unreadable("unknown format: not text or a document type Calque can read");
+        }
+        if (ARCHIVES.contains(type)) {
+            throw new Unreadable("an archive (" + type + "), not an article: unpack it and check the files inside");
         }
         if (FEEDS.contains(type) || (type.endsWith("xml") && FeedReader.looksLikeFeed(bytes))) {
             return feeds.read(bytes, source, group);
@@ -128,10 +133,17 @@ public final class DocumentReader {
         if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
         }
+        Charset utf16 = utf16WithoutBom(b);
+        if (utf16 != null) return new String(b, utf16);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException notUtf8) {
+            // Mostly UTF-8 with a few broken bytes: keep UTF-8, broken bytes become U+FFFD
+            String lenient = new String(b, StandardCharsets.UTF_8);
+            long broken = lenient.chars().filter(c -> c == 0xFFFD).count();
+            long multibyte = lenient.chars().filter(c -> c > 0x7F && c != 0xFFFD).count();
+            if (multibyte > 0 && broken <= 2 * multibyte + lenient.length() / 100) return lenient;
             CharsetDetector det = new CharsetDetector();
             det.setText(b);
             CharsetMatch m = det.detect();
@@ -146,6 +158,25 @@ public final class DocumentReader {
             }
             return new String(b, cs);
         }
+    }
+
+    /**
+     * UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is zero. Such
+     * text is also valid UTF-8 (full of NULs), so it must be recognized before UTF-8 is tried.
+     */
+    private static Charset utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length, 4096) & ~1;
+        if (n < 4) return null;
+        int evenZero = 0;
+        int oddZero = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) evenZero++;
+            if (b[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return StandardCharsets.UTF_16LE;
+        if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return StandardCharsets.UTF_16BE;
+        return null;
     }
 
     private Article html(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
@@ -223,7 +254,6 @@ public final class DocumentReader {
         pdf.setExtractBookmarksText(false);
         pdf.setExtractInlineImages(false);
         ctx.set(PDFParserConfig.class, pdf);
-        ctx.set(Parser.class, parser); // embedded documents (mail attachments) are read too
         parse(bytes, handler, md, ctx);
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
         if (handler.truncated()) truncations.add(source);
@@ -261,17 +291,39 @@ public final class DocumentReader {
         return String.join("\n\n", handler.paragraphs());
     }
 
+    /** Parsers run on their own threads so that a document that sends one into a loop cannot stall the run. */
+    private static final java.util.concurrent.ExecutorService PARSERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "calque-parser");
+        t.setDaemon(true);
+        return t;
+    });
+
     private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
-        try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            parser.parse(in, handler, md, ctx);
-        } catch (EncryptedDocumentException e) {
-            throw new Unreadable("encrypted document: cannot read its text without the password", e);
-        } catch (TikaException e) {
-            throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + rootMessage(e), e);
-        } catch (SAXException | IOException e) {
+        java.util.concurrent.Future<?> job = PARSERS.submit(() -> {
+            try (TikaInputStream in = TikaInputStream.get(bytes)) {
+                parser.parse(in, handler, md, ctx);
+            }
+            return null;
+        });
+        try {
+            job.get(limits.parseTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            job.cancel(true);
+            throw new Unreadable("reading it took longer than " + limits.parseTimeout().toSeconds() + " s; skipped");
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Unreadable("interrupted");
+        } catch (java.util.concurrent.ExecutionException wrapped) {
+            Throwable e = wrapped.getCause();
+            if (e instanceof EncryptedDocumentException) {
+                throw new Unreadable("encrypted document: cannot read its text without the password", e);
+            }
+            if (e instanceof TikaException) {
+                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + rootMessage(e), e);
+            }
+            if (e instanceof OutOfMemoryError) throw new Unreadable("too large to read in the memory available");
             throw new Unreadable("cannot read: " + rootMessage(e), e);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new Unreadable("the parser failed on it: " + rootMessage(e), e);
         }
     }
 

@@ -51,6 +51,7 @@ final class Fetcher {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() >= 400) throw new FetchFailed("HTTP " + response.statusCode());
+                if (response.statusCode() >= 300) throw new FetchFailed("too many redirects (HTTP " + response.statusCode() + ")");
                 long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (declared > limits.maxInputBytes()) {
                     throw new FetchFailed("download of " + Inputs.mb(declared) + " is over the limit of "

@@ -90,11 +90,11 @@ public final class Inputs {
         }
     }
 
-    /** Files under a folder, sorted by path; symbolic links to folders are not followed (no loops). */
+    /** Files under a folder, sorted by path; symbolic links are followed, a loop is reported once. */
     private List<Path> listFolder(Path root, String group, ArticleSink sink) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;

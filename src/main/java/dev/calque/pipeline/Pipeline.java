@@ -217,6 +217,7 @@ public final class Pipeline {
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took longer than the limit of "
                     + timeLimit.toSeconds() + " s; not checked (raise it with --timeout)"));
         } catch (RuntimeException | StackOverflowError e) {
+            org.slf4j.LoggerFactory.getLogger(Pipeline.class).warn("checking {} failed", a.source(), e);
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking failed: " + why));
         }

@@ -60,9 +60,7 @@ public final class ConsoleWriter implements ReportWriter {
 
     @Override
     public void unreadable(InputProblem p) {
-        out.println(paint("✗ " + p.source(), "1;31") + "  " + p.reason());
-        out.println();
-        out.flush();
+        // already said on stderr, one line per input, as it happened; the verdict counts it
     }
 
     @Override

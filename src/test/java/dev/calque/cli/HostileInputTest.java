@@ -1,0 +1,183 @@
+package dev.calque.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.calque.ingest.Fixtures;
+import dev.calque.ingest.HostileFiles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hostile corpus (src/test/resources/hostile plus generated files and loopback URLs) checked in
+ * one run beside a good article: every bad input gets one line, legitimate ones are decoded right,
+ * nothing hangs or leaks, the good article is checked, and the run exits 3.
+ */
+class HostileInputTest {
+    @TempDir
+    static Path dir;
+    static HttpServer server;
+    static final CountDownLatch release = new CountDownLatch(1);
+    static CliRun run;
+    static JsonNode report;
+    static final Map<String, String> problems = new HashMap<>();
+    static final Map<String, JsonNode> articles = new HashMap<>();
+    static String base;
+
+    @BeforeAll
+    static void runHostileCorpus() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/huge", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/plain");
+            ex.sendResponseHeaders(200, 0); // chunked: no length announced, 2 GB if nobody stops
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 2048; i++) out.write(chunk);
+            } catch (IOException clientGaveUp) {
+                // expected: Calque stops reading at its limit
+            }
+        });
+        server.createContext("/loop", ex -> {
+            ex.getResponseHeaders().set("Location", "/loop");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.createContext("/silent", ex -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        Path folder = Files.createDirectories(dir.resolve("hostile"));
+        try (Stream<Path> committed = Files.list(Path.of("src/test/resources/hostile"))) {
+            for (Path p : committed.toList()) Files.copy(p, folder.resolve(p.getFileName()));
+        }
+        HostileFiles.truncatedPdf(folder);
+        HostileFiles.encryptedPdf(folder);
+        HostileFiles.scannedPdf(folder);
+        HostileFiles.docxZipBomb(folder);
+        HostileFiles.nestedZip(folder);
+        HostileFiles.bigText(folder, 100);
+        HostileFiles.endlessSentence(folder, 5);
+        Files.createSymbolicLink(folder.resolve("loop"), folder);
+        new ProcessBuilder("mkfifo", folder.resolve("pipe").toString()).start().waitFor();
+        deleteGenerated(folder);
+
+        Path out = dir.resolve("out.json");
+        run = CliRun.of("check", "--format", "json", "-o", out.toString(), "--timeout", "10", "--fetch-timeout", "2", "--max-input-mb", "8",
+                folder.toString(), Fixtures.SEED.toString(), base + "/huge", base + "/loop", base + "/silent");
+        report = new ObjectMapper().readTree(out.toFile());
+        for (JsonNode p : report.get("unreadable")) problems.put(name(p.get("source").asText()), p.get("reason").asText());
+        for (JsonNode a : report.get("articles")) articles.put(name(a.get("source").asText()), a);
+    }
+
+    private static void deleteGenerated(Path folder) throws IOException {
+        for (String d : List.of("gen", "gen2")) {
+            try (Stream<Path> s = Files.walk(folder.resolve(d))) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+    }
+
+    private static String name(String source) {
+        return source.startsWith("http") ? source.substring(source.lastIndexOf('/')) : Path.of(source).getFileName().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    @Test
+    void everyBadInputIsReportedWithItsReason() {
+        assertThat(problems).containsOnlyKeys("truncated.pdf", "encrypted.pdf", "scanned.pdf", "bomb.docx", "nested.zip",
+                "xxe.rss", "billion-laughs.rss", "big.txt", "endless.txt", "empty.txt", "nul-bytes.txt", "loop", "pipe",
+                "/huge", "/loop", "/silent");
+        assertThat(problems.get("truncated.pdf")).startsWith("cannot read this PDF");
+        assertThat(problems.get("encrypted.pdf")).startsWith("encrypted document");
+        assertThat(problems.get("scanned.pdf")).contains("no text to check").contains("scanned");
+        assertThat(problems.get("bomb.docx")).containsIgnoringCase("zip bomb");
+        assertThat(problems.get("nested.zip")).startsWith("an archive (application/zip), not an article");
+        assertThat(problems.get("xxe.rss")).contains("DOCTYPE");
+        assertThat(problems.get("billion-laughs.rss")).contains("DOCTYPE");
+        assertThat(problems.get("big.txt")).startsWith("larger than the input limit of 8 MB (100 MB)");
+        assertThat(problems.get("endless.txt")).startsWith("checking took longer than the limit of 10 s");
+        assertThat(problems.get("empty.txt")).isEqualTo("empty file");
+        assertThat(problems.get("nul-bytes.txt")).contains("not text");
+        assertThat(problems.get("loop")).isEqualTo("symbolic link loop");
+        assertThat(problems.get("pipe")).isEqualTo("not a regular file");
+        assertThat(problems.get("/huge")).startsWith("download is over the limit of 8 MB");
+        assertThat(problems.get("/loop")).contains("redirects");
+        assertThat(problems.get("/silent")).isEqualTo("no answer within 2 s");
+    }
+
+    @Test
+    void oneLinePerProblemOnStderrAndNoStackTrace() {
+        List<String> lines = run.err().lines().filter(l -> l.startsWith("calque: ")).toList();
+        assertThat(lines).hasSize(problems.size());
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() {
+        assertThat(report.toString()).doesNotContain("root:x:0:0");
+        assertThat(run.out() + run.err()).doesNotContain("root:x:0:0");
+    }
+
+    @Test
+    void legitimateEncodingsAreDecodedAndChecked() {
+        for (String f : List.of("windows-1252.txt", "utf16le-bom.txt", "utf16be-nobom.txt")) {
+            JsonNode a = articles.get(f);
+            assertThat(a).as(f).isNotNull();
+            assertThat(a.get("findings").findValuesAsText("sentence")).as(f)
+                    .contains("“Poutine” was written on the sign, officials said.");
+        }
+        JsonNode broken = articles.get("invalid-utf8.txt");
+        assertThat(broken.get("findings").findValuesAsText("passage")).contains("Poutine");
+        assertThat(broken.get("title").asText()).contains("Genève");
+    }
+
+    @Test
+    void htmlNamedAsAFeedIsReadAsThePageItIs() {
+        JsonNode page = articles.get("html-pretending.rss");
+        assertThat(page.get("mediaType").asText()).isEqualTo("text/html");
+        assertThat(page.get("findings").findValuesAsText("passage")).contains("Poutine");
+    }
+
+    @Test
+    void theGoodArticleIsStillCheckedAndReported() {
+        JsonNode seed = articles.get("000_5323ff96fa5a9330.txt");
+        assertThat(seed.get("findings").findValuesAsText("passage")).contains("swept to AFP", "source site");
+        assertThat(report.at("/summary/articles").asInt()).isEqualTo(articles.size());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.calque.ingest;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/** Generates the hostile inputs that are too large or too binary to commit. */
+public final class HostileFiles {
+    private HostileFiles() {
+    }
+
+    public static Path truncatedPdf(Path dir) throws IOException {
+        byte[] pdf = Files.readAllBytes(Fixtures.pdf(Files.createDirectories(dir.resolve("gen"))));
+        return Files.write(dir.resolve("truncated.pdf"), Arrays.copyOf(pdf, pdf.length / 3));
+    }
+
+    public static Path encryptedPdf(Path dir) throws IOException {
+        Path src = Fixtures.pdf(Files.createDirectories(dir.resolve("gen2")));
+        Path f = dir.resolve("encrypted.pdf");
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(src.toFile())) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(f.toFile());
+        }
+        return f;
+    }
+
+    /** A "scanned" page: an image and no text layer. */
+    public static Path scannedPdf(Path dir) throws IOException {
+        Path f = dir.resolve("scanned.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            BufferedImage img = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 200; x++) for (int y = 0; y < 100; y++) img.setRGB(x, y, (x * y) % 2 == 0 ? 0xffffff : 0x202020);
+            PDImageXObject x = LosslessFactory.createFromImage(doc, img);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(x, 50, 500, 400, 200);
+            }
+            doc.save(f.toFile());
+        }
+        return f;
+    }
+
+    /** A DOCX of a few hundred kilobytes whose document.xml inflates to 300 MB. */
+    public static Path docxZipBomb(Path dir) throws IOException {
+        Path f = dir.resolve("bomb.docx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+            entry(zip, "_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>")
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 300; i++) zip.write(spaces);
+            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return f;
+    }
+
+    /** A zip inside a zip inside a zip, forty levels deep. */
+    public static Path nestedZip(Path dir) throws IOException {
+        byte[] inner = "Vladimir Poutine said so.".getBytes(StandardCharsets.UTF_8);
+        String name = "story.txt";
+        for (int level = 0; level < 40; level++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(inner);
+                zip.closeEntry();
+            }
+            inner = bytes.toByteArray();
+            name = "level" + level + ".zip";
+        }
+        return Files.write(dir.resolve("nested.zip"), inner);
+    }
+
+    /** A plain-text file of {@code mb} megabytes of ordinary sentences. */
+    public static Path bigText(Path dir, int mb) throws IOException {
+        Path f = dir.resolve("big.txt");
+        byte[] line = "The talks in Geneva resumed on Monday after a long pause in the negotiations.\n".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            long target = (long) mb << 20;
+            for (long n = 0; n < target; n += line.length) out.write(line);
+        }
+        return f;
+    }
+
+    /** One "sentence" of {@code mb} megabytes: words, no punctuation, no line break. */
+    public static Path endlessSentence(Path dir, int mb) throws IOException {
+        Path f = dir.resolve("endless.txt");
+        byte[] words = "the minister said that talks would resume in geneva next week while officials ".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            long target = (long) mb << 20;
+            for (long n = 0; n < target; n += words.length) out.write(words);
+        }
+        return f;
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}
