@@ -5,9 +5,7 @@ import dev.calque.check.Severity;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.Inputs;
 import dev.calque.pipeline.Pipeline;
-import dev.calque.report.ConsoleWriter;
 import dev.calque.report.Destination;
-import dev.calque.report.JsonWriter;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
 import dev.calque.score.MqmScoring;
@@ -45,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** One output: a format and where it goes. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "Output format: console, json (repeatable, each with its own -o).")
+                description = "Output format: console, json, sarif, junit, github (repeatable, each with its own -o).")
         String format;
 
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write this format to FILE "
@@ -119,16 +117,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
+        for (Output o : outputs) Formats.validate(o.format);
         try {
             for (Output o : outputs) {
-                String fmt = o.format.toLowerCase(Locale.ROOT);
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
-                writers.add(switch (fmt) {
-                    case "console", "text" -> new ConsoleWriter(d, useColor(o.file == null), showPassed);
-                    case "json" -> new JsonWriter(d);
-                    default -> throw new UsageError("unknown format '" + o.format + "' (use console or json)");
-                });
-                if ((fmt.equals("console") || fmt.equals("text")) && o.file == null) consoleOnStdout = true;
+                writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
+                if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
             RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
