@@ -119,8 +119,11 @@ public final class Config {
             throw new UsageError(at(f, line(e), "unknown key '" + e.getPropertyName() + "'", "known keys here: "
                     + e.getKnownPropertyIds() + "; see docs/configuration.md"));
         } catch (JsonMappingException e) {
-            throw new UsageError(at(f, line(e), e.getOriginalMessage().lines().findFirst().orElse("bad value"),
-                    "see docs/configuration.md"));
+            if (isSyntax(e)) {
+                throw new UsageError(at(f, line(e), "not valid YAML: " + e.getOriginalMessage().lines().findFirst()
+                        .orElse(""), "check the indentation and quoting"));
+            }
+            throw new UsageError(at(f, line(e), describe(e), "see docs/configuration.md"));
         } catch (JsonProcessingException e) {
             throw new UsageError(at(f, line(e), "not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), "check the indentation and quoting"));
@@ -133,6 +136,28 @@ public final class Config {
         c.file = f;
         c.validate();
         return c;
+    }
+
+    private static boolean isSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    && !(t instanceof JsonMappingException)) return true;
+            if (t.getClass().getName().startsWith("org.yaml.snakeyaml")) return true;
+        }
+        return false;
+    }
+
+    /** Jackson's wording, in the configuration's terms. */
+    private static String describe(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            if (java.util.Collection.class.isAssignableFrom(m.getTargetType())) {
+                return "expected a list here (write [a, b] or one '- item' per line)";
+            }
+            if (Map.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().getName().startsWith("dev.calque")) {
+                return "expected a mapping (key: value lines) here";
+            }
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("bad value");
     }
 
     private static int line(JsonProcessingException e) {
