@@ -125,7 +125,7 @@ class CiRunTest {
     @Test
     void theStateFileChecksEachNewOrChangedFeedItemOnce() throws Exception {
         Path feed = dir.resolve("wire.rss");
-        Files.copy(Path.of("src/test/resources/feeds/wire.rss"), feed, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("src/test/resources/feeds/ci-wire.rss"), feed, StandardCopyOption.REPLACE_EXISTING);
         Path state = dir.resolve(".calque-state.json");
 
         Result first = check(feed.toString(), "--state", state.toString());
