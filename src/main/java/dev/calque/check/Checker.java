@@ -8,6 +8,7 @@ import dev.calque.rules.RulePackLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -131,6 +132,7 @@ public final class Checker {
     private JLanguageTool newTool() {
         JLanguageTool lt = new JLanguageTool(language);
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
+        lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || pack.stock().disabled().contains(r.getId())) {
@@ -178,28 +180,58 @@ public final class Checker {
         return new CheckedArticle(article, check(article.text()), article.wordCount());
     }
 
+    /**
+     * Checks an article within a time limit.
+     *
+     * @throws TimeLimitExceeded when the check runs past the limit (the article is then not reported
+     *                           as checked: a partial check must not pass for a complete one)
+     */
+    public CheckedArticle check(Article article, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), deadline), this::rank),
+                article.wordCount());
+    }
+
     /** Findings in a text, sorted by position, one per passage where rules overlap. */
     public List<Finding> check(String text) {
-        return Overlaps.resolve(allFindings(text), this::rank);
+        return Overlaps.resolve(allFindings(text, Long.MAX_VALUE), this::rank);
     }
 
     /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
     public List<Finding> checkOnly(String ruleId, String text) {
-        return allFindings(text).stream().filter(f -> f.rule().equals(ruleId)).toList();
+        return allFindings(text, Long.MAX_VALUE).stream().filter(f -> f.rule().equals(ruleId)).toList();
     }
 
-    private List<Finding> allFindings(String text) {
-        List<RuleMatch> matches;
+    /** A check stopped at its time limit. */
+    public static final class TimeLimitExceeded extends RuntimeException {
+        public TimeLimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    private List<Finding> allFindings(String text, long deadline) {
+        Texts.LineIndex lines = new Texts.LineIndex(text);
+        List<Finding> findings = new ArrayList<>();
+        JLanguageTool lt = tools.get();
+        Deadline.set(deadline);
         try {
-            matches = tools.get().check(text);
+            // Normal prose is checked whole (text-level rules need the whole article). A run of
+            // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
+            // with the square of a sentence's length: such text is checked in pieces.
+            for (int[] piece : Pieces.of(text)) {
+                if (System.nanoTime() > deadline) throw new TimeLimitExceeded("time limit reached");
+                String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
+                List<RuleMatch> matches = lt.check(part);
+                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+                for (RuleMatch m : matches) {
+                    Finding f = toFinding(m, text, lines, piece[0]);
+                    if (f != null) findings.add(f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        Texts.LineIndex lines = new Texts.LineIndex(text);
-        List<Finding> findings = new ArrayList<>(matches.size());
-        for (RuleMatch m : matches) {
-            Finding f = toFinding(m, text, lines);
-            if (f != null) findings.add(f);
+        } finally {
+            Deadline.clear();
         }
         return findings;
     }
@@ -218,13 +250,13 @@ public final class Checker {
         return stockInfos.computeIfAbsent(r.getId(), id -> pack.stock().describe(r));
     }
 
-    private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines) {
+    private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines, int offset) {
         Rule rule = m.getRule();
         RuleInfo info = pack.info(rule.getId());
         boolean own = info != null;
         if (!own) info = stockInfo(rule);
-        int start = Math.max(0, Math.min(m.getFromPos(), text.length()));
-        int end = Math.max(start, Math.min(m.getToPos(), text.length()));
+        int start = Math.max(0, Math.min(offset + m.getFromPos(), text.length()));
+        int end = Math.max(start, Math.min(offset + m.getToPos(), text.length()));
         if (end == start) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);

@@ -108,6 +108,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Time limit for fetching a URL (default: ${DEFAULT-VALUE} s).")
     int fetchTimeout;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "Time limit for checking one article (default: ${DEFAULT-VALUE} s).")
+    int timeout;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but the chosen formats and errors.")
     boolean quiet;
 
@@ -126,8 +130,9 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageError("--min-score must be a number up to 100");
         }
         if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
-        if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1) {
-            throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, --fetch-timeout >= 1)");
+        if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1 || timeout < 1) {
+            throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
+                    + "--fetch-timeout >= 1, --timeout >= 1)");
         }
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
@@ -159,14 +164,44 @@ public final class CheckCommand implements Callable<Integer> {
             Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println("calque: " + p.oneLine()), null,
-                    RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted));
-            RunSummary summary = pipeline.run(inputs, info);
+                    RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
+                    .timeLimit(Duration.ofSeconds(timeout));
+            RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
             if (summary.unreadable() > 0) return Main.UNREADABLE_INPUT;
             return summary.failed() > 0 ? Main.FAILED_GATE : Main.OK;
         } finally {
             for (ReportWriter w : writers) w.close();
+        }
+    }
+
+    /**
+     * Runs the pipeline so that Ctrl-C stops it promptly but still lets the writers finish: the
+     * shutdown hook cancels the run and waits (a few seconds at most) for the outputs to be whole.
+     */
+    private RunSummary runInterruptibly(Pipeline pipeline, RunInfo info, PrintStream stderr) throws IOException {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            pipeline.cancel();
+            try {
+                finished.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "calque-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunSummary summary = pipeline.run(inputs, info);
+            if (pipeline.cancelled()) stderr.println("calque: interrupted; the outputs hold what was finished");
+            return summary;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of the interrupt: the hook is already running
+            }
         }
     }
 

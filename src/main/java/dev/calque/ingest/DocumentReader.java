@@ -151,24 +151,68 @@ public final class DocumentReader {
     private Article html(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
         StringWriter main = new StringWriter();
         Metadata md = metadata(name, type);
-        parse(bytes, new BoilerpipeContentHandler(new org.apache.tika.sax.ToTextContentHandler(main), ArticleExtractor.INSTANCE), md, new ParseContext());
+        BoilerpipeContentHandler boilerpipe = new BoilerpipeContentHandler(
+                new org.apache.tika.sax.ToTextContentHandler(main), ArticleExtractor.INSTANCE);
+        parse(bytes, new BodyOnly(boilerpipe), md, new ParseContext());
         List<String> paragraphs = new ArrayList<>();
         for (String line : main.toString().split("\\R")) {
             String p = line.strip().replaceAll("\\s+", " ");
             if (!p.isEmpty()) paragraphs.add(p);
         }
-        String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
-        if (title != null && !title.isEmpty()) {
-            if (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title)) {
-                // The page title often carries the site name; prefer the heading boilerpipe kept
-                if (!paragraphs.isEmpty() && title.toLowerCase(Locale.ROOT).startsWith(paragraphs.get(0).toLowerCase(Locale.ROOT))) {
-                    title = paragraphs.get(0);
-                } else {
-                    paragraphs.add(0, title);
-                }
+        String title = headline(cleanTitle(md.get(TikaCoreProperties.TITLE)), paragraphs);
+        if (title != null) {
+            int at = -1;
+            for (int i = 0; i < Math.min(paragraphs.size(), 4) && at < 0; i++) {
+                if (sameText(paragraphs.get(i), title)) at = i;
+            }
+            if (at < 0) {
+                paragraphs.add(0, title);
+            } else if (at > 0) {
+                // the headline opens the article: what boilerpipe kept above it is page furniture
+                paragraphs.subList(0, at).clear();
             }
         }
         return assemble(paragraphs, title, name, source, group, type, md);
+    }
+
+    /**
+     * Passes only the body of Tika's XHTML to boilerpipe: left in, the page title is glued to the
+     * first text block of the page and survives extraction as a paragraph.
+     */
+    private static final class BodyOnly extends org.apache.tika.sax.ContentHandlerDecorator {
+        private int headDepth;
+
+        BodyOnly(org.xml.sax.ContentHandler h) {
+            super(h);
+        }
+
+        @Override
+        public void startElement(String uri, String local, String q, org.xml.sax.Attributes a) throws SAXException {
+            if ("head".equals(local) || headDepth > 0) {
+                headDepth++;
+                return;
+            }
+            super.startElement(uri, local, q, a);
+        }
+
+        @Override
+        public void endElement(String uri, String local, String q) throws SAXException {
+            if (headDepth > 0) {
+                headDepth--;
+                return;
+            }
+            super.endElement(uri, local, q);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (headDepth == 0) super.characters(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            if (headDepth == 0) super.ignorableWhitespace(ch, start, length);
+        }
     }
 
     private Article generic(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
@@ -257,6 +301,25 @@ public final class DocumentReader {
             case "text/html" -> "HTML page";
             default -> type.replaceAll(";.*", "") + " document";
         };
+    }
+
+    /**
+     * The headline from a page title such as "Headline | Site name": the part that also stands as a
+     * paragraph of the page, else the longest part.
+     */
+    private static String headline(String title, List<String> paragraphs) {
+        if (title == null) return null;
+        String[] parts = title.split("\\s+(?:\\||–|—|-|::|·)\\s+");
+        String longest = title;
+        if (parts.length > 1) {
+            longest = parts[0];
+            for (String p : parts) if (p.length() > longest.length()) longest = p;
+        }
+        for (String p : paragraphs) {
+            if (sameText(p, title)) return p;
+            for (String part : parts) if (part.length() >= 12 && sameText(p, part)) return p;
+        }
+        return longest.strip();
     }
 
     private static String cleanTitle(String t) {

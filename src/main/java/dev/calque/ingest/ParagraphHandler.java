@@ -23,6 +23,7 @@ final class ParagraphHandler extends DefaultHandler {
     private long total;
     private boolean pendingSpace;
     private boolean pendingNewline;
+    private int pendingNewlines;
     private int skipDepth;
     private boolean truncated;
 
@@ -51,7 +52,11 @@ final class ParagraphHandler extends DefaultHandler {
             char c = ch[i];
             if (Character.isWhitespace(c)) {
                 if (current.length() > 0) pendingSpace = true;
-                if (c == '\n') pendingNewline = true;
+                if (c == '\n') {
+                    pendingNewline = true;
+                    // a blank line inside one element (plain-text mail bodies) still ends a paragraph
+                    if (++pendingNewlines >= 2 && current.length() > 0) flush();
+                }
                 continue;
             }
             if (total >= maxChars) {
@@ -66,6 +71,7 @@ final class ParagraphHandler extends DefaultHandler {
             }
             pendingSpace = false;
             pendingNewline = false;
+            pendingNewlines = 0;
             current.append(c);
             total++;
         }
@@ -82,6 +88,7 @@ final class ParagraphHandler extends DefaultHandler {
         current.setLength(0);
         pendingSpace = false;
         pendingNewline = false;
+        pendingNewlines = 0;
     }
 
     List<String> paragraphs() {

@@ -42,6 +42,7 @@ public final class Pipeline {
     private final Triage triage;
     private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean cancelled;
+    private Duration timeLimit = Duration.ofMinutes(3);
 
     /** Hears about each finished item, for a progress display. */
     public interface Progress {
@@ -66,9 +67,25 @@ public final class Pipeline {
         this.progress = progress;
     }
 
-    /** Stops reading new inputs; what is already read is still checked and written. */
+    /** Time limit for checking one article (default 3 minutes). */
+    public Pipeline timeLimit(Duration limit) {
+        this.timeLimit = limit;
+        return this;
+    }
+
+    /**
+     * Stops the run promptly: no new input is read, articles not yet started are dropped, and the
+     * writers finish with what was done, so every output is still whole.
+     */
     public void cancel() {
         cancelled = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelled;
     }
 
     /** One unit of work in input order: an article to check, or an input that could not be read. */
@@ -79,6 +96,9 @@ public final class Pipeline {
     }
 
     private static final Item END = new Item(-1, null, null);
+    /** Stands for an item dropped after cancellation, so the in-order writer can move past it. */
+    private static final Outcome DROPPED = new Outcome(null, null);
+    private final Object signal = new Object();
 
     public RunSummary run(List<String> sources, RunInfo info) throws IOException {
         long t0 = System.nanoTime();
@@ -89,8 +109,7 @@ public final class Pipeline {
         BlockingQueue<Item> queue = new ArrayBlockingQueue<>(window);
         Semaphore inFlight = new Semaphore(window * 2);
         ConcurrentHashMap<Long, Outcome> done = new ConcurrentHashMap<>();
-        Object signal = new Object();
-        long[] produced = {0};
+        java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
         boolean[] finishedReading = {false};
 
         Thread reader = new Thread(() -> {
@@ -102,21 +121,22 @@ public final class Pipeline {
                             skipped.incrementAndGet();
                             return;
                         }
-                        put(new Item(produced[0]++, a, null));
+                        put(new Item(produced.getAndIncrement(), a, null));
                     }
 
                     @Override
                     public void problem(InputProblem p) {
-                        put(new Item(produced[0]++, null, p));
+                        put(new Item(produced.getAndIncrement(), null, p));
                     }
 
                     private void put(Item item) {
-                        if (cancelled) throw new Cancelled();
                         try {
+                            if (cancelled) throw new Cancelled();
                             inFlight.acquire();
                             queue.put(item);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                        } catch (InterruptedException | Cancelled e) {
+                            done.put(item.seq(), DROPPED); // its number is taken: let the writer pass it
+                            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                             throw new Cancelled();
                         }
                     }
@@ -151,7 +171,7 @@ public final class Pipeline {
                         return;
                     }
                     if (item == END) return;
-                    done.put(item.seq(), process(item));
+                    done.put(item.seq(), cancelled ? DROPPED : process(item));
                     synchronized (signal) {
                         signal.notifyAll();
                     }
@@ -169,13 +189,14 @@ public final class Pipeline {
                 Outcome o;
                 synchronized (signal) {
                     while ((o = done.remove(next)) == null) {
-                        if (finishedReading[0] && next >= produced[0]) break;
+                        if ((finishedReading[0] || cancelled) && next >= produced.get()) break;
                         signal.wait(200);
                     }
                 }
                 if (o == null) break;
                 next++;
                 inFlight.release();
+                if (o == DROPPED) continue;
                 if (o.result() != null) {
                     summary.add(o.result());
                     words += o.result().score().words();
@@ -202,7 +223,7 @@ public final class Pipeline {
         if (item.problem() != null) return new Outcome(null, item.problem());
         Article a = item.article();
         try {
-            CheckedArticle all = checker.check(a);
+            CheckedArticle all = checker.check(a, timeLimit);
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
@@ -210,6 +231,9 @@ public final class Pipeline {
                     ? "text cut to the size limit; only the first part was checked" : null;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints()), null);
+        } catch (Checker.TimeLimitExceeded e) {
+            return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took longer than the limit of "
+                    + timeLimit.toSeconds() + " s; not checked (raise it with --timeout)"));
         } catch (RuntimeException | StackOverflowError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking failed: " + why));

@@ -121,8 +121,9 @@ public final class RulePackLoader {
             if (file == null) throw new RuleFileException(f, 0, "empty rule file");
             return file;
         } catch (UnrecognizedPropertyException e) {
-            throw new RuleFileException(f, line(e), "unknown key '" + e.getPropertyName() + "' (known keys: "
-                    + e.getKnownPropertyIds() + ")");
+            throw new RuleFileException(f, lineOfKey(f, e.getPropertyName(), line(e)), "unknown key '"
+                    + e.getPropertyName() + "' (known keys: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream()
+                    .map(Object::toString).toList()) + ")");
         } catch (JsonMappingException e) {
             throw new RuleFileException(f, line(e), e.getOriginalMessage());
         } catch (NoSuchFileException e) {
@@ -132,6 +133,18 @@ public final class RulePackLoader {
             throw new RuleFileException(f, e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
                     && jp.getLocation() != null ? jp.getLocation().getLineNr() : 0, "not valid YAML: " + msg);
         }
+    }
+
+    /** Jackson reports record errors after the record is read; find the key's own line instead. */
+    static int lineOfKey(Path f, String key, int fallback) {
+        try {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            Pattern p = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:");
+            for (int i = 0; i < lines.size(); i++) if (p.matcher(lines.get(i)).find()) return i + 1;
+        } catch (IOException ignored) {
+            // fall back to Jackson's position
+        }
+        return fallback;
     }
 
     private static int line(JsonMappingException e) {

@@ -1,0 +1,95 @@
+package dev.calque.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calque.ingest.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line naming it; every other input is still checked and reported. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachBadInputIsNamedOnceAndTheRestIsChecked() throws Exception {
+        byte[] pdf = Files.readAllBytes(Fixtures.pdf(dir));
+        Path corrupt = Files.write(dir.resolve("corrupt.pdf"), Arrays.copyOf(pdf, pdf.length / 3));
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        Path binary = Files.write(dir.resolve("photo.bin"), noise);
+        Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Path notXml = Files.writeString(dir.resolve("broken.rss"),
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title><item><title>a", StandardCharsets.UTF_8);
+        Path missing = dir.resolve("nowhere.txt");
+        Path out = dir.resolve("out.json");
+
+        CliRun run = CliRun.of("check", "--format", "json", "-o", out.toString(), corrupt.toString(), binary.toString(),
+                Fixtures.SEED.toString(), empty.toString(), notXml.toString(), missing.toString());
+
+        List<String> errors = run.err().lines().filter(l -> l.startsWith("calque: ")).toList();
+        assertThat(errors).hasSize(5);
+        assertThat(errors.get(0)).startsWith("calque: " + corrupt + ": cannot read this PDF");
+        assertThat(errors.get(1)).isEqualTo("calque: " + binary + ": unknown format: not text or a document type Calque can read");
+        assertThat(errors.get(2)).isEqualTo("calque: " + empty + ": empty file");
+        assertThat(errors.get(3)).startsWith("calque: " + notXml + ": not a readable RSS or Atom feed: ");
+        assertThat(errors.get(4)).isEqualTo("calque: " + missing + ": no such file or folder");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.get("articles")).hasSize(1);
+        assertThat(report.get("articles").get(0).get("findings").findValuesAsText("passage")).contains("swept to AFP");
+        assertThat(report.get("unreadable")).hasSize(5);
+        assertThat(report.at("/summary/unreadable").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void unreadableInputWinsOverAFailedGate() throws Exception {
+        CliRun run = CliRun.of("check", "--format", "json", "-o", dir.resolve("o.json").toString(),
+                Fixtures.SEED.toString(), dir.resolve("missing.txt").toString());
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun bad = CliRun.of("check", "--fail-on", "sometimes", Fixtures.SEED.toString());
+        assertThat(bad.exit()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("--fail-on must be minor, major, critical or never");
+        CliRun unknown = CliRun.of("check", "--no-such-option", Fixtures.SEED.toString());
+        assertThat(unknown.exit()).isEqualTo(Main.USAGE);
+        assertThat(unknown.err()).contains("Unknown option: '--no-such-option'");
+        CliRun lang = CliRun.of("check", "--lang", "xx-YY", Fixtures.SEED.toString());
+        assertThat(lang.exit()).isEqualTo(Main.USAGE);
+        assertThat(lang.err()).contains("unknown target language 'xx-YY'");
+        CliRun format = CliRun.of("check", "--format", "yaml", Fixtures.SEED.toString());
+        assertThat(format.exit()).isEqualTo(Main.USAGE);
+        assertThat(format.err()).contains("unknown format 'yaml'");
+    }
+
+    @Test
+    void aBrokenRuleFileIsNamedWithItsLine() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("myrules"));
+        Files.writeString(rules.resolve("bad.yml"), "rules:\n  - id: MY_RULE\n    kind: substitution\n    colour: red\n");
+        CliRun run = CliRun.of("check", "--rules", rules.toString(), Fixtures.SEED.toString());
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.err().strip()).startsWith("calque: " + rules.resolve("bad.yml") + ":4: unknown key 'colour'");
+        Files.writeString(rules.resolve("bad.yml"), "rules:\n  - id: MY_RULE\n    kind: regex\n    category: Fluency/Grammar\n"
+                + "    severity: major\n    message: x\n    pattern: '(unclosed'\n");
+        CliRun regex = CliRun.of("check", "--rules", rules.toString(), Fixtures.SEED.toString());
+        assertThat(regex.err()).contains("bad.yml: rule MY_RULE: bad regular expression");
+        Files.writeString(rules.resolve("bad.yml"), "rules: []\n");
+        Files.writeString(rules.resolve("broken.xml"), "<rules lang=\"en\">\n<category id=\"X\" name=\"x\">\n<rule id=\"A\">\n</category>");
+        CliRun xml = CliRun.of("check", "--rules", rules.toString(), Fixtures.SEED.toString());
+        assertThat(xml.exit()).isEqualTo(Main.USAGE);
+        assertThat(xml.err()).contains("broken.xml:4: not well-formed XML");
+    }
+}
