@@ -38,7 +38,7 @@ class CiFormatsTest {
     @BeforeAll
     static void run() throws Exception {
         Path missing = dir.resolve("missing.txt");
-        exit = Main.run("check", "src/test/resources/articles", missing.toString(), "--threads", "1",
+        exit = Main.run("check", SEED, missing.toString(), "--threads", "1",
                 "-f", "sarif", "-o", dir.resolve("out.sarif").toString(),
                 "-f", "junit", "-o", dir.resolve("out.xml").toString(),
                 "-f", "github", "-o", dir.resolve("out.github").toString(),
@@ -133,7 +133,7 @@ class CiFormatsTest {
         NodeList cases = doc.getElementsByTagName("testcase");
         assertThat(cases.getLength()).isEqualTo(2);
         Element article = (Element) cases.item(0);
-        assertThat(article.getAttribute("classname")).isEqualTo("src/test/resources/articles");
+        assertThat(article.getAttribute("classname")).isEqualTo(SEED); // the input as named on the command line
         assertThat(article.getAttribute("name")).isEqualTo("Joe Biden and Vladimir Putin stand firm but try to avoid escalation");
         Element failure = (Element) article.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).contains("MQM score", "FR_NAME_FORM", "“Poutine”");
