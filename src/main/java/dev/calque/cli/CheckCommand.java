@@ -4,15 +4,15 @@ import dev.calque.check.Checker;
 import dev.calque.check.Severity;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.Inputs;
+import dev.calque.pipeline.FeedState;
 import dev.calque.pipeline.Pipeline;
-import dev.calque.report.ConsoleWriter;
 import dev.calque.report.Destination;
-import dev.calque.report.JsonWriter;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
+import dev.calque.score.Suppressions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code calque check INPUT...}: check articles, folders, feeds, URLs or standard input. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** One output: a format and where it goes. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-                description = "Output format: console, json (repeatable, each with its own -o).")
+                description = "Output format: console, json, sarif, junit, github (repeatable, each with its own -o).")
         String format;
 
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write this format to FILE "
@@ -63,6 +65,25 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--min-score", paramLabel = "N", description = "Also fail an article whose MQM score is below N.")
     Double minScore;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: calque.yml in the "
+            + "working folder, if there is one). Command-line options override it.")
+    Path configFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report and gate only findings not in this "
+            + "baseline (written by 'calque baseline').")
+    Path baseline;
+
+    @Option(names = "--suppressions", paramLabel = "FILE", description = "Editors' false-positive verdicts "
+            + "(fingerprint, or rule and passage, with a reason): those findings are left out.")
+    Path suppressions;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "Check only articles (feed items) new or changed "
+            + "since the last run with this state file, and record them in it.")
+    Path stateFile;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
@@ -102,7 +123,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        QualityGate gate = new QualityGate(parseFailOn(failOn), minScore);
+        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
+        QualityGate gate = settings.gate(spec.commandLine().getParseResult().hasMatchedOption("--fail-on") ? failOn : null,
+                minScore);
         if (minScore != null && (minScore > 100 || minScore.isNaN())) {
             throw new UsageError("--min-score must be a number up to 100");
         }
@@ -111,9 +134,14 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
                     + "--fetch-timeout >= 1, --timeout >= 1)");
         }
-        Checker checker = checkerOptions.builder().build();
+        MqmScoring scoring = settings.scoring();
+        Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
+                settings.path(suppressions, settings.config.suppressions));
+        Path statePath = settings.path(stateFile, settings.config.state);
+        FeedState state = statePath == null ? null : FeedState.open(statePath);
+        Checker checker = settings.checkerBuilder(checkerOptions).build();
+        settings.checkRuleIds(checker);
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
-        MqmScoring scoring = MqmScoring.DEFAULT;
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -124,23 +152,22 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
+        for (Output o : outputs) Formats.validate(o.format);
         try {
             for (Output o : outputs) {
-                String fmt = o.format.toLowerCase(Locale.ROOT);
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
-                writers.add(switch (fmt) {
-                    case "console", "text" -> new ConsoleWriter(d, useColor(o.file == null), showPassed);
-                    case "json" -> new JsonWriter(d);
-                    default -> throw new UsageError("unknown format '" + o.format + "' (use console or json)");
-                });
-                if ((fmt.equals("console") || fmt.equals("text")) && o.file == null) consoleOnStdout = true;
+                writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
+                if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
             RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits), scoring, gate, writers,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    p -> stderr.println("calque: " + p.oneLine()), null).timeLimit(Duration.ofSeconds(timeout));
+            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
+                    writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    p -> stderr.println("calque: " + p.oneLine()), null,
+                    RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
+                    .timeLimit(Duration.ofSeconds(timeout));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
+            if (state != null) state.save();
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
             if (summary.unreadable() > 0) return Main.UNREADABLE_INPUT;
             return summary.failed() > 0 ? Main.FAILED_GATE : Main.OK;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Checks machine-translated news for translation artifacts.",
         subcommands = {
             CheckCommand.class,
+            BaselineCommand.class,
             RulesCommand.class,
             ExtractCommand.class,
             CommandLine.HelpCommand.class

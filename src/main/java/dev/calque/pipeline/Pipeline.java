@@ -10,6 +10,7 @@ import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
 import dev.calque.score.ArticleResult;
 import dev.calque.score.ArticleScore;
+import dev.calque.score.Fingerprints;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
@@ -38,6 +39,8 @@ public final class Pipeline {
     private final int threads;
     private final Consumer<InputProblem> onProblem;
     private final Progress progress;
+    private final Triage triage;
+    private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean cancelled;
     private Duration timeLimit = Duration.ofMinutes(3);
 
@@ -48,6 +51,12 @@ public final class Pipeline {
 
     public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
                     int threads, Consumer<InputProblem> onProblem, Progress progress) {
+        this(checker, inputs, scoring, gate, writers, threads, onProblem, progress, Triage.NONE);
+    }
+
+    public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
+                    int threads, Consumer<InputProblem> onProblem, Progress progress, Triage triage) {
+        this.triage = triage;
         this.checker = checker;
         this.inputs = inputs;
         this.scoring = scoring;
@@ -108,6 +117,10 @@ public final class Pipeline {
                 inputs.read(sources, new ArticleSink() {
                     @Override
                     public void article(Article a) {
+                        if (!triage.admit(a)) {
+                            skipped.incrementAndGet();
+                            return;
+                        }
                         put(new Item(produced.getAndIncrement(), a, null));
                     }
 
@@ -188,6 +201,7 @@ public final class Pipeline {
                     summary.add(o.result());
                     words += o.result().score().words();
                     for (ReportWriter w : writers) w.article(o.result());
+                    triage.reported(o.result().article());
                 } else {
                     summary.addUnreadable();
                     onProblem.accept(o.problem());
@@ -199,6 +213,7 @@ public final class Pipeline {
             Thread.currentThread().interrupt();
             cancel();
         }
+        summary.addSkipped(skipped.get());
         summary.finish(Duration.ofNanos(System.nanoTime() - t0));
         for (ReportWriter w : writers) w.finish(summary);
         return summary;
@@ -208,11 +223,14 @@ public final class Pipeline {
         if (item.problem() != null) return new Outcome(null, item.problem());
         Article a = item.article();
         try {
-            CheckedArticle checked = checker.check(a, timeLimit);
+            CheckedArticle all = checker.check(a, timeLimit);
+            Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
+            CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
-            return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note), null);
+            return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
+                    kept.suppressed(), kept.fingerprints()), null);
         } catch (Checker.TimeLimitExceeded e) {
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took longer than the limit of "
                     + timeLimit.toSeconds() + " s; not checked (raise it with --timeout)"));

@@ -67,15 +67,17 @@ public final class JsonWriter implements ReportWriter {
         g.writeNumberField("score", round(r.score().score()));
         g.writeStringField("status", r.failed() ? "failed" : "passed");
         if (r.note() != null) g.writeStringField("note", r.note());
+        g.writeNumberField("suppressed", r.suppressed());
         g.writeArrayFieldStart("findings");
-        for (Finding f : r.findings()) writeFinding(f);
+        for (int i = 0; i < r.findings().size(); i++) writeFinding(r.findings().get(i), r.fingerprints().get(i));
         g.writeEndArray();
         g.writeEndObject();
         g.flush();
     }
 
-    private void writeFinding(Finding f) throws IOException {
+    private void writeFinding(Finding f, String fingerprint) throws IOException {
         g.writeStartObject();
+        g.writeStringField("fingerprint", fingerprint);
         g.writeStringField("rule", f.rule());
         g.writeStringField("ruleName", f.ruleName());
         g.writeStringField("category", f.category());
@@ -123,7 +125,10 @@ public final class JsonWriter implements ReportWriter {
             g.writeNumberField(sev.label(), s.count(sev));
         }
         g.writeEndObject();
+        g.writeNumberField("suppressed", s.suppressed());
+        g.writeNumberField("skipped", s.skipped());
         g.writeNumberField("score", round(s.score()));
+        g.writeStringField("verdict", s.verdict());
         g.writeNumberField("seconds", s.elapsed().toMillis() / 1000.0);
         g.writeEndObject();
         g.writeEndObject();

@@ -5,8 +5,27 @@ import dev.calque.check.Finding;
 import dev.calque.ingest.Article;
 import java.util.List;
 
-/** A checked article with its MQM score and the gate's verdict: what every report writer receives. */
-public record ArticleResult(CheckedArticle checked, ArticleScore score, boolean failed, String note) {
+/**
+ * A checked article with its MQM score and the gate's verdict: what every report writer receives.
+ *
+ * @param suppressed   findings left out because a baseline or suppressions file accepted them
+ * @param fingerprints the fingerprint of each finding in {@code checked.findings()}, same order (see
+ *                     {@link Fingerprints}; computed over the article before suppression)
+ */
+public record ArticleResult(CheckedArticle checked, ArticleScore score, boolean failed, String note, int suppressed,
+                            List<String> fingerprints) {
+
+    public ArticleResult {
+        fingerprints = List.copyOf(fingerprints);
+        if (fingerprints.size() != checked.findings().size()) {
+            throw new IllegalArgumentException("one fingerprint per finding");
+        }
+    }
+
+    public ArticleResult(CheckedArticle checked, ArticleScore score, boolean failed, String note) {
+        this(checked, score, failed, note, 0, Fingerprints.of(checked.findings()));
+    }
+
     public Article article() {
         return checked.article();
     }

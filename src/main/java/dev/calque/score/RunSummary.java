@@ -11,6 +11,8 @@ public final class RunSummary {
     private int articles;
     private int failed;
     private int unreadable;
+    private int suppressed;
+    private int skipped;
     private long words;
     private double penalty;
     private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
@@ -26,6 +28,21 @@ public final class RunSummary {
         words += r.score().words();
         penalty += r.score().penalty();
         r.score().counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+        suppressed += r.suppressed();
+    }
+
+    /** Articles not checked because the state file shows them unchanged since an earlier run. */
+    public void addSkipped(int n) {
+        skipped += n;
+    }
+
+    /** Findings left out because a baseline or suppressions file accepted them. */
+    public int suppressed() {
+        return suppressed;
+    }
+
+    public int skipped() {
+        return skipped;
     }
 
     public void addUnreadable() {
@@ -72,9 +89,11 @@ public final class RunSummary {
     /** The one-line verdict the console ends with. */
     public String verdict() {
         return String.format(java.util.Locale.ROOT,
-                "%d article%s checked, %d failed%s · %d critical, %d major, %d minor · MQM score %.1f · %.1f s",
-                articles, articles == 1 ? "" : "s", failed, unreadable > 0 ? ", " + unreadable + " unreadable" : "",
-                count(Severity.CRITICAL), count(Severity.MAJOR), count(Severity.MINOR), score(),
+                "%d article%s checked%s, %d failed%s · %d critical, %d major, %d minor%s · MQM score %.1f · %.1f s",
+                articles, articles == 1 ? "" : "s", skipped > 0 ? " (" + skipped + " unchanged, skipped)" : "",
+                failed, unreadable > 0 ? ", " + unreadable + " unreadable" : "",
+                count(Severity.CRITICAL), count(Severity.MAJOR), count(Severity.MINOR),
+                suppressed > 0 ? " (" + suppressed + " suppressed by baseline/suppressions)" : "", score(),
                 elapsed.toMillis() / 1000.0);
     }
 }

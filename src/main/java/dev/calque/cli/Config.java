@@ -1,0 +1,317 @@
+package dev.calque.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.calque.check.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code calque.yml}: the settings a project keeps beside its articles (every key is described in
+ * docs/configuration.md). Read strictly: an unknown key or a bad value stops the run with the
+ * file, the line and a hint. Every scalar keeps its line so that checks made later (a rule id that
+ * does not exist, a weight out of range) can still point at it.
+ */
+public final class Config {
+    public static final String FILE_NAME = "calque.yml";
+
+    /** A scalar value from the file with the line it is on. */
+    @JsonDeserialize(using = Located.Reader.class)
+    public record Located(String text, int line) {
+        static final class Reader extends JsonDeserializer<Located> {
+            @Override
+            public Located deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                if (!p.currentToken().isScalarValue()) {
+                    throw JsonMappingException.from(p, "expected a single value here, not a "
+                            + (p.currentToken() == JsonToken.START_ARRAY ? "list" : "mapping"));
+                }
+                return new Located(p.getText(), p.currentTokenLocation().getLineNr());
+            }
+        }
+    }
+
+    public static final class Rules {
+        public List<Located> folders = List.of();
+        public Located bundled;
+        public Located stock;
+        public List<Located> disable = List.of();
+        public Categories categories = new Categories();
+        public Map<String, Located> severity = Map.of();
+    }
+
+    public static final class Categories {
+        public List<Located> enable = List.of();
+        public List<Located> disable = List.of();
+    }
+
+    public static final class Scoring {
+        public Map<String, Located> weights = Map.of();
+        public Map<String, Map<String, Located>> categoryWeights = Map.of();
+        public Located referenceWords;
+        public Located minWords;
+    }
+
+    public static final class Gate {
+        public Located failOn;
+        public Located minScore;
+    }
+
+    public static final class Skip {
+        public List<Located> paths = List.of();
+        public List<Located> items = List.of();
+    }
+
+    public Located source;
+    public Located target;
+    public Rules rules = new Rules();
+    public Scoring scoring = new Scoring();
+    public Gate gate = new Gate();
+    public Skip skip = new Skip();
+    public Located baseline;
+    public Located suppressions;
+    public Located state;
+
+    /** The file this came from, as the user would name it; null for the empty configuration. */
+    private Path file;
+
+    public static Config empty() {
+        return new Config();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** {@code --config FILE}, else {@code calque.yml} in the working folder, else nothing. */
+    public static Config find(Path explicit) {
+        if (explicit != null) {
+            if (!Files.isRegularFile(explicit)) throw new UsageError(explicit + ": configuration file not found");
+            return load(explicit);
+        }
+        Path here = Path.of(FILE_NAME);
+        return Files.isRegularFile(here) ? load(here) : empty();
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public static Config load(Path f) {
+        Config c;
+        try {
+            c = YAML.readValue(f.toFile(), Config.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UsageError(at(f, line(e), "unknown key '" + e.getPropertyName() + "'", "known keys here: "
+                    + e.getKnownPropertyIds() + "; see docs/configuration.md"));
+        } catch (JsonMappingException e) {
+            if (isSyntax(e)) {
+                throw new UsageError(at(f, line(e), "not valid YAML: " + e.getOriginalMessage().lines().findFirst()
+                        .orElse(""), "check the indentation and quoting"));
+            }
+            throw new UsageError(at(f, line(e), describe(e), "see docs/configuration.md"));
+        } catch (JsonProcessingException e) {
+            throw new UsageError(at(f, line(e), "not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), "check the indentation and quoting"));
+        } catch (NoSuchFileException e) {
+            throw new UsageError(f + ": configuration file not found");
+        } catch (IOException e) {
+            throw new UsageError(f + ": cannot read: " + e.getMessage());
+        }
+        if (c == null) c = new Config(); // an empty file is an empty configuration
+        c.file = f;
+        c.validate();
+        return c;
+    }
+
+    private static boolean isSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException
+                    && !(t instanceof JsonMappingException)) return true;
+            if (t.getClass().getName().startsWith("org.yaml.snakeyaml")) return true;
+        }
+        return false;
+    }
+
+    /** Jackson's wording, in the configuration's terms. */
+    private static String describe(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            if (java.util.Collection.class.isAssignableFrom(m.getTargetType())) {
+                return "expected a list here (write [a, b] or one '- item' per line)";
+            }
+            if (Map.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().getName().startsWith("dev.calque")) {
+                return "expected a mapping (key: value lines) here";
+            }
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("bad value");
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    static String at(Path f, int line, String reason, String hint) {
+        return f + (line > 0 ? ":" + line : "") + ": " + reason + (hint == null ? "" : " (" + hint + ")");
+    }
+
+    /** An error about a value of this file, with its line. */
+    UsageError error(Located v, String reason, String hint) {
+        return new UsageError(at(file, v == null ? 0 : v.line(), reason, hint));
+    }
+
+    /** Checks every value that can be checked without loading rules, so a bad file fails before any work. */
+    private void validate() {
+        if (gate.failOn != null) failOn();
+        if (gate.minScore != null) minScore();
+        bool(rules.bundled, "rules.bundled");
+        bool(rules.stock, "rules.stock");
+        severityOverrides();
+        scoringWeights();
+        positiveInt(scoring.referenceWords, "scoring.referenceWords");
+        positiveInt(scoring.minWords, "scoring.minWords");
+        for (Located c : rules.categories.enable) category(c);
+        for (Located c : rules.categories.disable) category(c);
+        for (Located g : skip.paths) glob(g);
+        for (Located g : skip.items) glob(g);
+        for (Located d : rules.folders) {
+            if (!Files.isDirectory(resolve(d))) throw error(d, "rule folder '" + d.text() + "' not found",
+                    "paths are relative to the folder of " + file.getFileName());
+        }
+    }
+
+    /** A path from the file, relative to the file's folder. */
+    Path resolve(Located v) {
+        Path p = Path.of(v.text());
+        if (p.isAbsolute() || file == null) return p;
+        Path dir = file.toAbsolutePath().getParent();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = dir.resolve(p).normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+
+    /** The gate's severity threshold; null for never. */
+    Severity failOn() {
+        String s = gate.failOn.text();
+        if (s.equalsIgnoreCase("never")) return null;
+        try {
+            Severity sev = Severity.parse(s);
+            if (sev != Severity.NEUTRAL) return sev;
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw error(gate.failOn, "gate.failOn must be minor, major, critical or never, not '" + s + "'", null);
+    }
+
+    Double minScore() {
+        double d = number(gate.minScore, "gate.minScore");
+        if (d > 100) throw error(gate.minScore, "gate.minScore must be at most 100", "the best MQM score is 100");
+        return d;
+    }
+
+    Map<String, Severity> severityOverrides() {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        rules.severity.forEach((id, v) -> out.put(id, severity(v, "rules.severity." + id)));
+        return out;
+    }
+
+    Map<Severity, Double> weights(Map<String, Located> m, String key) {
+        Map<Severity, Double> out = new LinkedHashMap<>();
+        m.forEach((sev, v) -> {
+            Severity s;
+            try {
+                s = Severity.parse(sev);
+            } catch (IllegalArgumentException e) {
+                throw error(v, "'" + sev + "' under " + key + " is not a severity", "use neutral, minor, major or critical");
+            }
+            double w = number(v, key + "." + sev);
+            if (w < 0) throw error(v, key + "." + sev + " must not be negative", "a penalty is 0 or more points");
+            out.put(s, w);
+        });
+        return out;
+    }
+
+    void scoringWeights() {
+        weights(scoring.weights, "scoring.weights");
+        scoring.categoryWeights.forEach((cat, m) -> {
+            if (!m.isEmpty()) category(new Located(cat, m.values().iterator().next().line()));
+            weights(m, "scoring.categoryWeights." + cat);
+        });
+    }
+
+    private Severity severity(Located v, String key) {
+        try {
+            return Severity.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            throw error(v, key + ": unknown severity '" + v.text() + "'", "use neutral, minor, major or critical");
+        }
+    }
+
+    double number(Located v, String key) {
+        try {
+            double d = Double.parseDouble(v.text().strip());
+            if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw error(v, key + " must be a number, not '" + v.text() + "'", null);
+        }
+    }
+
+    Integer positiveInt(Located v, String key) {
+        if (v == null) return null;
+        try {
+            int n = Integer.parseInt(v.text().strip());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(v, key + " must be a whole number of at least 1, not '" + v.text() + "'", null);
+    }
+
+    Boolean bool(Located v, String key) {
+        if (v == null) return null;
+        return switch (v.text().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(v, key + " must be true or false, not '" + v.text() + "'", null);
+        };
+    }
+
+    /** The MQM dimensions categories start with (the older names the corpora use included). */
+    static final List<String> DIMENSIONS = List.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
+            "Style", "Locale", "Locale conventions", "Design", "Design and markup", "Other");
+
+    private void category(Located c) {
+        String dim = c.text().contains("/") ? c.text().substring(0, c.text().indexOf('/')) : c.text();
+        if (!DIMENSIONS.contains(dim)) {
+            throw error(c, "unknown MQM category '" + c.text() + "'", "a category starts with one of " + DIMENSIONS);
+        }
+    }
+
+    private void glob(Located g) {
+        try {
+            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g.text());
+        } catch (RuntimeException e) {
+            throw error(g, "bad pattern '" + g.text() + "'", "a glob such as drafts/** or *.tmp");
+        }
+    }
+
+    static List<String> texts(List<Located> l) {
+        List<String> out = new ArrayList<>();
+        for (Located v : l) out.add(v.text());
+        return out;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.calque.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import dev.calque.ingest.Article;
+import dev.calque.ingest.InputProblem;
+import dev.calque.rules.RuleInfo;
+import dev.calque.score.ArticleResult;
+import dev.calque.score.Fingerprints;
+import dev.calque.score.RunSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0, the format code-scanning tools read (GitHub code scanning, GitLab, IDE viewers).
+ * One run; results are streamed as articles arrive. The run's {@code tool} object is written last:
+ * Calque's rules are known at the start and keep their indices, stock LanguageTool rules get the
+ * next indices in the order they first appear (only their ids are remembered until then).
+ */
+public final class SarifWriter implements ReportWriter {
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private final Destination dest;
+    private final JsonGenerator g;
+    private RunInfo run;
+    private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    private final List<String> stockIds = new ArrayList<>();
+    private final List<InputProblem> unreadable = new ArrayList<>();
+    /** Per-article score lines for the run properties: small, one per article. */
+    private final List<ArticleLine> articles = new ArrayList<>();
+
+    private record ArticleLine(String source, String title, int words, double score, boolean failed, int findings,
+                               int suppressed) {
+    }
+
+    public SarifWriter(Destination dest) throws IOException {
+        this.dest = dest;
+        this.g = new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+    }
+
+    @Override
+    public void start(RunInfo info) throws IOException {
+        this.run = info;
+        for (RuleInfo r : info.rules()) ruleIndex.putIfAbsent(r.id(), ruleIndex.size());
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeObjectFieldStart("automationDetails");
+        g.writeStringField("id", "calque/" + info.source() + "-" + info.target() + "/");
+        g.writeEndObject();
+        g.writeStringField("columnKind", "utf16CodeUnits");
+        g.writeArrayFieldStart("results");
+        g.flush();
+    }
+
+    @Override
+    public void article(ArticleResult r) throws IOException {
+        Article a = r.article();
+        articles.add(new ArticleLine(a.source(), a.title(), r.score().words(), r.score().score(), r.failed(),
+                r.findings().size(), r.suppressed()));
+        String uri = Locations.uri(a.source());
+        boolean inFile = Locations.positionsInFile(a);
+        for (int i = 0; i < r.findings().size(); i++) {
+            Finding f = r.findings().get(i);
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.rule());
+            g.writeNumberField("ruleIndex", indexOf(f.rule()));
+            g.writeStringField("level", level(f.severity()));
+            g.writeObjectFieldStart("message");
+            g.writeStringField("text", f.message() + (f.suggestions().isEmpty() ? ""
+                    : " Suggestion: " + String.join(" | ", f.suggestions())));
+            g.writeEndObject();
+            g.writeArrayFieldStart("locations");
+            g.writeStartObject();
+            g.writeObjectFieldStart("physicalLocation");
+            g.writeObjectFieldStart("artifactLocation");
+            g.writeStringField("uri", uri);
+            g.writeEndObject();
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", f.line());
+            g.writeNumberField("startColumn", f.column());
+            g.writeNumberField("endLine", f.endLine());
+            g.writeNumberField("endColumn", f.endColumn());
+            g.writeNumberField("charOffset", f.start());
+            g.writeNumberField("charLength", f.end() - f.start());
+            g.writeObjectFieldStart("snippet");
+            g.writeStringField("text", f.passage());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeObjectFieldStart("contextRegion");
+            g.writeNumberField("charOffset", f.sentenceStart());
+            g.writeNumberField("charLength", f.sentence().length());
+            g.writeObjectFieldStart("snippet");
+            g.writeStringField("text", f.sentence());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectFieldStart("partialFingerprints");
+            g.writeStringField(Fingerprints.SARIF_KEY, r.fingerprints().get(i));
+            g.writeEndObject();
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("mqmCategory", f.category());
+            g.writeStringField("mqmSeverity", f.severity().label());
+            g.writeStringField("article", a.source());
+            g.writeStringField("articleTitle", a.title());
+            g.writeNumberField("articleScore", round(r.score().score()));
+            g.writeBooleanField("articleFailed", r.failed());
+            if (!inFile) {
+                // lines and columns count in the text Calque extracted, not in the file's markup
+                g.writeStringField("positionsIn", "extracted text (" + a.mediaType() + ")");
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.flush();
+    }
+
+    private int indexOf(String ruleId) {
+        Integer i = ruleIndex.get(ruleId);
+        if (i == null) {
+            i = ruleIndex.size();
+            ruleIndex.put(ruleId, i);
+            stockIds.add(ruleId);
+        }
+        return i;
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case CRITICAL, MAJOR -> "error";
+            case MINOR -> "warning";
+            case NEUTRAL -> "note";
+        };
+    }
+
+    @Override
+    public void unreadable(InputProblem p) {
+        unreadable.add(p);
+    }
+
+    @Override
+    public void finish(RunSummary s) throws IOException {
+        g.writeEndArray();
+        writeTool();
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", s.unreadable() == 0);
+        g.writeStringField("startTimeUtc", run.started().toString());
+        g.writeStringField("endTimeUtc", run.started().plus(s.elapsed()).toString());
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        for (InputProblem p : unreadable) {
+            g.writeStartObject();
+            g.writeStringField("level", "error");
+            g.writeObjectFieldStart("message");
+            g.writeStringField("text", p.oneLine());
+            g.writeEndObject();
+            g.writeArrayFieldStart("locations");
+            g.writeStartObject();
+            g.writeObjectFieldStart("physicalLocation");
+            g.writeObjectFieldStart("artifactLocation");
+            g.writeStringField("uri", Locations.uri(p.source()));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectFieldStart("descriptor");
+            g.writeStringField("id", "unreadable-input");
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        writeRunProperties(s);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+        dest.commit();
+    }
+
+    private void writeTool() throws IOException {
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", "Calque");
+        g.writeStringField("version", run.calqueVersion());
+        g.writeArrayFieldStart("rules");
+        for (RuleInfo r : run.rules()) writeRule(r);
+        for (String id : stockIds) {
+            RuleInfo r = run.describe().apply(id);
+            writeRule(r != null ? r : new RuleInfo(id, id, "Other", Severity.MINOR, id, "languagetool", "languagetool",
+                    List.of()));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private void writeRule(RuleInfo r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", r.name());
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", r.name());
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", r.explanation());
+        g.writeEndObject();
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", r.explanation() + " (MQM " + r.category() + ", " + r.severity().label() + ")");
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(r.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("mqmCategory", r.category());
+        g.writeStringField("mqmSeverity", r.severity().label());
+        g.writeStringField("origin", r.isStock() ? "languagetool" : "calque");
+        g.writeStringField("source", r.source());
+        g.writeArrayFieldStart("tags");
+        g.writeString("translation-quality");
+        g.writeString("mqm/" + r.dimension());
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private void writeRunProperties(RunSummary s) throws IOException {
+        g.writeObjectFieldStart("properties");
+        g.writeNumberField("mqmScore", round(s.score()));
+        g.writeNumberField("articles", s.articles());
+        g.writeNumberField("failed", s.failed());
+        g.writeNumberField("unreadable", s.unreadable());
+        g.writeNumberField("suppressed", s.suppressed());
+        g.writeNumberField("skipped", s.skipped());
+        g.writeNumberField("words", s.words());
+        g.writeStringField("gate", run.gate().describe());
+        g.writeStringField("rulePackHash", run.rulePackHash());
+        g.writeStringField("languageTool", run.languageToolVersion());
+        g.writeStringField("sourceLanguage", run.source());
+        g.writeStringField("targetLanguage", run.target());
+        g.writeStringField("verdict", s.verdict());
+        g.writeArrayFieldStart("articleScores");
+        for (ArticleLine a : articles) {
+            g.writeStartObject();
+            g.writeStringField("source", a.source());
+            g.writeStringField("title", a.title());
+            g.writeNumberField("words", a.words());
+            g.writeNumberField("mqmScore", round(a.score()));
+            g.writeStringField("status", a.failed() ? "failed" : "passed");
+            g.writeNumberField("findings", a.findings());
+            g.writeNumberField("suppressed", a.suppressed());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dest.close();
+    }
+}
