@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             RulesCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

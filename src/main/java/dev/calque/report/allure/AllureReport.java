@@ -12,13 +12,18 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Renders Allure results into one self-contained {@code index.html} with Allure's own generator, in
@@ -55,6 +60,73 @@ public final class AllureReport {
         Files.createDirectories(outDir);
         new ReportGenerator(configuration()).generateSingleFile(outDir, resultsDirs);
         extractHistory(outDir.resolve(INDEX), outDir.resolve(HISTORY));
+    }
+
+    /**
+     * {@code calque report}: renders the results folders (merged) with the history of the report
+     * already in {@code reportDir}, then replaces that report's {@code index.html} and {@code history/}.
+     * Nothing in {@code reportDir} changes unless rendering succeeds.
+     */
+    public static void publish(List<Path> resultsDirs, Path reportDir) throws IOException {
+        Path dir = reportDir.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        Path staging = Files.createTempDirectory(dir, ".calque-report-");
+        try {
+            Path previous = staging.resolve("previous");
+            copyTree(dir.resolve(HISTORY), previous.resolve(HISTORY));
+            List<Path> inputs = new ArrayList<>(resultsDirs);
+            // the previous history as one more results folder; the results folders stay untouched
+            if (Files.isDirectory(previous)) inputs.add(previous);
+            Path out = staging.resolve("out");
+            try {
+                new AllureReport("Calque report").render(inputs, out);
+            } catch (RuntimeException e) {
+                throw new IOException("could not render the Allure report in " + dir + ": " + e.getMessage(), e);
+            }
+            move(out.resolve(INDEX), dir.resolve(INDEX));
+            replaceDir(out.resolve(HISTORY), dir.resolve(HISTORY), staging);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Moves {@code from} to {@code to}, the old {@code to} going into {@code trash} first. */
+    static void replaceDir(Path from, Path to, Path trash) throws IOException {
+        if (Files.exists(to)) move(to, trash.resolve("old-" + to.getFileName()));
+        move(from, to);
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) return;
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static final Pattern DATA_FILE = Pattern.compile("d\\('(history/[A-Za-z0-9_.-]+)','([A-Za-z0-9+/=]*)'\\)");

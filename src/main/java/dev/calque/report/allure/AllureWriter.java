@@ -24,25 +24,19 @@ import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The Allure report of a run: one Allure test result per article (written with Allure's own model
@@ -95,7 +89,7 @@ public final class AllureWriter implements ReportWriter {
         Files.createDirectories(reportDir);
         staging = Files.createTempDirectory(reportDir, ".calque-report-");
         results = Files.createDirectories(staging.resolve(RESULTS));
-        copyTree(reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
+        AllureReport.copyTree(reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
         buildOrder = previousBuildOrder(reportDir.resolve(RESULTS)) + 1;
         writer = new FileSystemResultsWriter(results);
         for (var r : info.rules()) dimensions.add(r.dimension());
@@ -190,21 +184,17 @@ public final class AllureWriter implements ReportWriter {
 
     /** Moves the finished report over the old one, piece by piece, each piece replaced whole. */
     private void publish() throws IOException {
-        move(staging.resolve(AllureReport.INDEX), reportDir.resolve(AllureReport.INDEX));
-        for (String dir : List.of(RESULTS, AllureReport.HISTORY)) {
-            Path target = reportDir.resolve(dir);
-            Path old = staging.resolve("old-" + dir);
-            if (Files.exists(target)) move(target, old);
-            move(staging.resolve(dir), target);
-        }
-        deleteTree(staging);
+        AllureReport.move(staging.resolve(AllureReport.INDEX), reportDir.resolve(AllureReport.INDEX));
+        AllureReport.replaceDir(staging.resolve(RESULTS), reportDir.resolve(RESULTS), staging);
+        AllureReport.replaceDir(staging.resolve(AllureReport.HISTORY), reportDir.resolve(AllureReport.HISTORY), staging);
+        AllureReport.deleteTree(staging);
         staging = null;
     }
 
     @Override
     public void close() throws IOException {
         if (staging != null) {
-            deleteTree(staging);
+            AllureReport.deleteTree(staging);
             staging = null;
         }
     }
@@ -331,39 +321,6 @@ public final class AllureWriter implements ReportWriter {
             return n != null && n.canConvertToLong() ? n.asLong() : 0;
         } catch (IOException e) {
             return 0; // a damaged executor.json only restarts the numbering
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) return;
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
