@@ -34,7 +34,7 @@ final class ArticleHtml {
             .legend{font:13px system-ui,sans-serif;color:#333;margin-bottom:1em}
             """;
 
-    private static final String[] ICON = {"·", "▽", "▲", "⛔"};
+    private static final String[] ICON = {"·", "▽", "▲", "◆"};
 
     static String render(String title, String text, List<Finding> findings) {
         StringBuilder h = new StringBuilder(text.length() * 2 + 2048);
@@ -42,7 +42,7 @@ final class ArticleHtml {
                 .append(esc(title)).append("</title><style>").append(STYLE).append("</style></head><body>");
         h.append("<h1>").append(esc(title)).append("</h1>");
         h.append("<p class=\"legend\">").append(findings.size()).append(findings.size() == 1 ? " flagged passage" : " flagged passages")
-                .append(". Marks: <mark class=\"critical\">⛔ critical</mark> <mark class=\"major\">▲ major</mark> ")
+                .append(". Marks: <mark class=\"critical\">◆ critical</mark> <mark class=\"major\">▲ major</mark> ")
                 .append("<mark class=\"minor\">▽ minor</mark>; hover a mark for the message, or read the numbered notes below.</p>");
         h.append("<div class=\"text\">");
         appendMarked(h, text, findings);

@@ -132,7 +132,7 @@ class AllureWriterTest {
         String attachment = Files.readString(res.resolve(putin.get("attachments").get(0).get("source").asText()));
         assertThat(attachment)
                 .contains("<a id=\"f2\"></a><mark class=\"critical\"")
-                .contains(">swept to AFP</mark><sup class=\"tag\"><a href=\"#note2\">2 ⛔ critical</a></sup>")
+                .contains(">swept to AFP</mark><sup class=\"tag\"><a href=\"#note2\">2 ◆ critical</a></sup>")
                 .contains("Suggestion: told AFP")
                 .contains("<li id=\"note3\">");
         assertThat(attachment).contains("“It was not new”"); // the text around marks is kept whole
