@@ -9,6 +9,7 @@ import dev.calque.pipeline.Pipeline;
 import dev.calque.report.Destination;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
+import dev.calque.report.allure.AllureWriter;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
@@ -112,6 +113,14 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Time limit for checking one article (default: ${DEFAULT-VALUE} s).")
     int timeout;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder of the Allure report: index.html (open it in a browser), allure-results/, "
+                    + "history/ (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--no-report", description = "Do not write the Allure report.")
+    boolean noReport;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but the chosen formats and errors.")
     boolean quiet;
 
@@ -159,6 +168,7 @@ public final class CheckCommand implements Callable<Integer> {
                 writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
+            if (!noReport) writers.add(new AllureWriter(reportDir)); // last: a report failure cannot stop the others
             RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
             Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,

@@ -13,6 +13,17 @@ public record CliRun(int exit, String out, String err) {
         return withStdin(new byte[0], args);
     }
 
+    /** Tests that are not about the Allure report do not leave one in the working folder. */
+    private static String[] withoutReport(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) return args;
+        for (String a : args) if (a.equals("--no-report") || a.startsWith("--report-dir")) return args;
+        String[] out = new String[args.length + 1];
+        out[0] = args[0];
+        out[1] = "--no-report";
+        System.arraycopy(args, 1, out, 2, args.length - 1);
+        return out;
+    }
+
     public static synchronized CliRun withStdin(byte[] stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -23,7 +34,7 @@ public record CliRun(int exit, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin));
-            int code = Main.run(args);
+            int code = Main.run(withoutReport(args));
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

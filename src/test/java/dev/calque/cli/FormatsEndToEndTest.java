@@ -32,12 +32,11 @@ class FormatsEndToEndTest {
     @BeforeAll
     static void checkAllFormats() throws Exception {
         Path html = Files.copy(Fixtures.SEED_HTML, dir.resolve("seed.html"));
-        List<String> args = new ArrayList<>(List.of("check", "--from", "fr", "--no-report-if-supported",
+        List<String> args = new ArrayList<>(List.of("check", "--from", "fr",
                 "--format", "json", "-o", dir.resolve("out.json").toString(), Fixtures.SEED.toString(),
                 html.toString(), Fixtures.docx(dir).toString(), Fixtures.pdf(dir).toString(),
                 Fixtures.rtf(dir).toString(), Fixtures.eml(dir).toString(), Fixtures.odt(dir).toString(),
                 Fixtures.markdown(dir).toString()));
-        args.remove("--no-report-if-supported");
         run = CliRun.of(args.toArray(String[]::new));
         report = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
         for (JsonNode a : report.get("articles")) bySource.put(Path.of(a.get("source").asText()).getFileName().toString(), a);

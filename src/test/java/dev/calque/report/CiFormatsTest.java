@@ -38,7 +38,7 @@ class CiFormatsTest {
     @BeforeAll
     static void run() throws Exception {
         Path missing = dir.resolve("missing.txt");
-        exit = Main.run("check", SEED, missing.toString(), "--threads", "1",
+        exit = Main.run("check", "--no-report", SEED, missing.toString(), "--threads", "1",
                 "-f", "sarif", "-o", dir.resolve("out.sarif").toString(),
                 "-f", "junit", "-o", dir.resolve("out.xml").toString(),
                 "-f", "github", "-o", dir.resolve("out.github").toString(),

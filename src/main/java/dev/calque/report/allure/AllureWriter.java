@@ -1,0 +1,326 @@
+package dev.calque.report.allure;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import dev.calque.ingest.Article;
+import dev.calque.ingest.InputProblem;
+import dev.calque.report.ReportWriter;
+import dev.calque.report.RunInfo;
+import dev.calque.score.ArticleResult;
+import dev.calque.score.RunSummary;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.category.Category;
+import io.qameta.allure.entity.ExecutorInfo;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Allure report of a run: one Allure test result per article (written with Allure's own model
+ * into {@code allure-results/}), rendered in-process into one self-contained {@code index.html}.
+ *
+ * <p>Everything is built in a hidden staging folder inside the report folder and moved into place
+ * only when the report is complete, so a failed or interrupted run leaves the previous report as it
+ * was. History (trend charts) comes from the previous report's {@code history/} folder.
+ *
+ * <p>Layout of the report folder: {@code index.html} (open it from disk), {@code allure-results/}
+ * (input for {@code calque report} or any Allure 2 tool), {@code history/} (read by the next run).
+ */
+public final class AllureWriter implements ReportWriter {
+    /** MQM-Core dimensions, so categories exist for each even before a rule uses them. */
+    static final List<String> MQM_DIMENSIONS = List.of("Terminology", "Accuracy", "Linguistic conventions",
+            "Fluency", "Style", "Locale conventions", "Audience appropriateness", "Design and markup");
+    static final String RESULTS = "allure-results";
+    static final String ATTACHMENT_NAME = "Article with flagged passages";
+
+    private final Path reportDir;
+    private final boolean majorIsBlocker;
+    private final String reportName;
+    private Path staging;
+    private Path results;
+    private FileSystemResultsWriter writer;
+    private RunInfo run;
+    private long buildOrder;
+    private final Set<String> dimensions = new LinkedHashSet<>(MQM_DIMENSIONS);
+
+    /**
+     * @param majorIsBlocker show articles whose worst finding is major as Allure "blocker" rather
+     *                       than "normal" (critical findings are always "critical")
+     */
+    public AllureWriter(Path reportDir, boolean majorIsBlocker) {
+        this.reportDir = reportDir.toAbsolutePath().normalize();
+        this.majorIsBlocker = majorIsBlocker;
+        this.reportName = "Calque report";
+    }
+
+    public AllureWriter(Path reportDir) {
+        this(reportDir, false);
+    }
+
+    @Override
+    public void start(RunInfo info) throws IOException {
+        this.run = info;
+        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new NotDirectoryException(reportDir + " (the report folder) is a file");
+        }
+        Files.createDirectories(reportDir);
+        staging = Files.createTempDirectory(reportDir, ".calque-report-");
+        results = Files.createDirectories(staging.resolve(RESULTS));
+        AllureReport.copyTree(reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
+        buildOrder = previousBuildOrder(reportDir.resolve(RESULTS)) + 1;
+        writer = new FileSystemResultsWriter(results);
+        for (var r : info.rules()) dimensions.add(r.dimension());
+    }
+
+    @Override
+    public void article(ArticleResult r) throws IOException {
+        Article a = r.article();
+        long now = System.currentTimeMillis();
+        String uuid = UUID.randomUUID().toString();
+        List<Finding> findings = r.findings();
+        Severity failOn = run.gate().failOn();
+
+        List<StepResult> steps = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) steps.add(Steps.step(findings.get(i), i + 1, failOn, now));
+
+        Set<String> stories = new LinkedHashSet<>();
+        Set<String> rules = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            stories.add(f.dimension());
+            rules.add(f.rule());
+            dimensions.add(f.dimension());
+        }
+        List<Label> labels = baseLabels(a.group());
+        for (String s : stories) labels.add(label("story", s));
+        for (String rule : rules) labels.add(label("tag", rule));
+        labels.add(label("severity", allureSeverity(r.checked().worst())));
+
+        String source = uuid + "-article.html";
+        writer.write(source, new ByteArrayInputStream(
+                ArticleHtml.render(a.title(), a.text(), findings).getBytes(StandardCharsets.UTF_8)));
+
+        TestResult t = new TestResult()
+                .setUuid(uuid)
+                .setHistoryId(stableId(a.id()))
+                .setTestCaseId(stableId(a.id()))
+                .setFullName(a.id())
+                .setName(a.title() == null || a.title().isBlank() ? a.source() : a.title())
+                .setStatus(r.failed() ? Status.FAILED : Status.PASSED)
+                .setStatusDetails(new StatusDetails().setMessage(message(r)))
+                .setStage(Stage.FINISHED)
+                .setDescription(description(r))
+                .setLabels(labels)
+                .setParameters(List.of(
+                        Steps.param("Source language", run.source() == null ? "unknown" : run.source()),
+                        Steps.param("Target language", run.target()),
+                        Steps.param("Words", Integer.toString(r.score().words())),
+                        Steps.param("MQM score", String.format(Locale.ROOT, "%.1f", r.score().score()))))
+                .setSteps(steps)
+                .setAttachments(List.of(new Attachment().setName(ATTACHMENT_NAME).setType("text/html").setSource(source)))
+                .setStart(now)
+                .setStop(now);
+        writer.write(t);
+    }
+
+    @Override
+    public void unreadable(InputProblem p) throws IOException {
+        long now = System.currentTimeMillis();
+        List<Label> labels = baseLabels(p.group());
+        labels.add(label("severity", "critical"));
+        writer.write(new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(stableId(p.source()))
+                .setTestCaseId(stableId(p.source()))
+                .setFullName(p.source())
+                .setName(p.source())
+                .setStatus(Status.BROKEN)
+                .setStatusDetails(new StatusDetails().setMessage("Unreadable: " + p.reason()))
+                .setStage(Stage.FINISHED)
+                .setLabels(labels)
+                .setStart(now)
+                .setStop(now));
+    }
+
+    @Override
+    public void finish(RunSummary summary) throws IOException {
+        if (staging == null) return;
+        ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        writer.write("categories.json", new ByteArrayInputStream(json.writeValueAsBytes(categories())));
+        writer.write("executor.json", new ByteArrayInputStream(json.writeValueAsBytes(new ExecutorInfo()
+                .setName("Calque").setType("calque").setBuildOrder(buildOrder)
+                .setBuildName("Calque run #" + buildOrder).setReportName(reportName))));
+        writer.write("environment.properties", new ByteArrayInputStream(environment().getBytes(StandardCharsets.UTF_8)));
+        try {
+            new AllureReport(reportName).render(List.of(results), staging);
+        } catch (RuntimeException e) {
+            throw new IOException("could not render the Allure report in " + reportDir + ": " + e.getMessage(), e);
+        }
+        publish();
+    }
+
+    /** Moves the finished report over the old one, piece by piece, each piece replaced whole. */
+    private void publish() throws IOException {
+        AllureReport.move(staging.resolve(AllureReport.INDEX), reportDir.resolve(AllureReport.INDEX));
+        AllureReport.replaceDir(staging.resolve(RESULTS), reportDir.resolve(RESULTS), staging);
+        AllureReport.replaceDir(staging.resolve(AllureReport.HISTORY), reportDir.resolve(AllureReport.HISTORY), staging);
+        AllureReport.deleteTree(staging);
+        staging = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (staging != null) {
+            AllureReport.deleteTree(staging);
+            staging = null;
+        }
+    }
+
+    /** Failed articles fall into one category per MQM dimension they have findings in. */
+    private List<Category> categories() {
+        List<Category> out = new ArrayList<>();
+        for (String d : dimensions) {
+            out.add(new Category().setName(d)
+                    .setDescription("Articles failing the gate with findings in the MQM dimension " + d)
+                    .setMatchedStatuses(List.of(io.qameta.allure.entity.Status.FAILED))
+                    .setMessageRegex("(?s).*\\[" + java.util.regex.Pattern.quote(d) + "\\].*"));
+        }
+        out.add(new Category().setName("Unreadable input")
+                .setMatchedStatuses(List.of(io.qameta.allure.entity.Status.BROKEN))
+                .setMessageRegex("(?s)Unreadable: .*"));
+        return out;
+    }
+
+    private String environment() {
+        StringBuilder p = new StringBuilder();
+        prop(p, "Calque", run.calqueVersion());
+        prop(p, "LanguageTool", run.languageToolVersion());
+        prop(p, "Source language", run.source() == null ? "unknown" : run.source());
+        prop(p, "Target language", run.target());
+        prop(p, "Rule packs (SHA-256)", run.rulePackHash());
+        prop(p, "Quality gate", run.gate().describe());
+        prop(p, "Started", run.started().toString());
+        return p.toString();
+    }
+
+    private static void prop(StringBuilder p, String key, String value) {
+        p.append(escapeProperty(key, true)).append('=').append(escapeProperty(value == null ? "" : value, false)).append('\n');
+    }
+
+    private static String escapeProperty(String s, boolean key) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '=', ':', '#', '!' -> b.append('\\').append(c);
+                case ' ' -> b.append(key ? "\\ " : " ");
+                default -> {
+                    if (c > 0x7e) b.append(String.format("\\u%04x", (int) c)); else b.append(c);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private String message(ArticleResult r) {
+        ArrayList<String> parts = new ArrayList<>();
+        for (Severity s : new Severity[] {Severity.CRITICAL, Severity.MAJOR, Severity.MINOR}) {
+            int n = r.score().count(s);
+            if (n > 0) parts.add(n + " " + s.label());
+        }
+        String counts = parts.isEmpty() ? "no findings" : String.join(", ", parts);
+        String head = r.failed() ? "Fails the gate (" + run.gate().describe() + "): " + counts
+                : counts.equals("no findings") ? "No findings" : "Passes the gate with " + counts;
+        StringBuilder m = new StringBuilder(head)
+                .append(String.format(Locale.ROOT, " · MQM score %.1f", r.score().score()));
+        Set<String> dims = new LinkedHashSet<>();
+        for (Finding f : r.findings()) if (f.severity() != Severity.NEUTRAL) dims.add(f.dimension());
+        if (!dims.isEmpty()) {
+            m.append("\nMQM dimensions:");
+            for (String d : dims) m.append(" [").append(d).append(']');
+        }
+        if (r.note() != null) m.append("\nNote: ").append(r.note());
+        return m.toString();
+    }
+
+    private String description(ArticleResult r) {
+        Article a = r.article();
+        StringBuilder d = new StringBuilder();
+        d.append("**Source:** `").append(a.source().replace("`", "'")).append("`  \n");
+        d.append("**Input:** `").append(a.group().replace("`", "'")).append("`  \n");
+        d.append("**Words:** ").append(r.score().words())
+                .append(String.format(Locale.ROOT, " · **MQM score:** %.1f · **Penalty:** %.1f", r.score().score(), r.score().penalty()));
+        if (r.note() != null) d.append("  \n**Note:** ").append(r.note());
+        d.append("\n\nEach step is one finding; its number is the mark number in the attached article.");
+        return d.toString();
+    }
+
+    private List<Label> baseLabels(String group) {
+        List<Label> labels = new ArrayList<>();
+        labels.add(label("parentSuite", "Calque"));
+        labels.add(label("suite", group));
+        labels.add(label("feature", group));
+        labels.add(label("framework", "calque"));
+        return labels;
+    }
+
+    private String allureSeverity(Severity worst) {
+        if (worst == null) return "trivial";
+        return switch (worst) {
+            case CRITICAL -> "critical";
+            case MAJOR -> majorIsBlocker ? "blocker" : "normal";
+            case MINOR -> "minor";
+            case NEUTRAL -> "trivial";
+        };
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value == null ? "" : value);
+    }
+
+    /** The same article gets the same id in every run, so Allure's history and retries line up. */
+    static String stableId(String id) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("calque:" + id).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long previousBuildOrder(Path resultsDir) {
+        Path f = resultsDir.resolve("executor.json");
+        if (!Files.isRegularFile(f)) return 0;
+        try {
+            JsonNode n = new ObjectMapper().readTree(f.toFile()).get("buildOrder");
+            return n != null && n.canConvertToLong() ? n.asLong() : 0;
+        } catch (IOException e) {
+            return 0; // a damaged executor.json only restarts the numbering
+        }
+    }
+}
