@@ -163,8 +163,8 @@ class HostileInputTest {
                     .contains("“Poutine” was written on the sign, officials said.");
         }
         JsonNode broken = articles.get("invalid-utf8.txt");
-        assertThat(broken.get("findings").findValuesAsText("passage")).contains("Poutine");
-        assertThat(broken.get("title").asText()).contains("Genève");
+        // a broken byte does not turn the rest of a UTF-8 file into Windows-1252 mojibake
+        assertThat(broken.get("findings").findValuesAsText("passage")).contains("Poutine", "Genève");
     }
 
     @Test
