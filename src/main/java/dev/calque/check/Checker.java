@@ -145,6 +145,13 @@ public final class Checker {
                 if (!disabled.contains(r.getId())) lt.addRule(r);
             }
         }
+        try {
+            // LanguageTool initializes lazily on its first check (seconds): do it here, once per
+            // thread, so it is not charged to the first article's time limit.
+            lt.check("Warm-up sentence for the checker.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return lt;
     }
 
@@ -214,14 +221,13 @@ public final class Checker {
         List<Finding> findings = new ArrayList<>();
         JLanguageTool lt = tools.get();
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
-        long deadline = limitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + limitNanos;
-        Deadline.set(deadline);
+        Deadline.start(limitNanos);
         try {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
             // with the square of a sentence's length: such text is checked in pieces.
             for (int[] piece : Pieces.of(text)) {
-                if (System.nanoTime() > deadline) throw new TimeLimitExceeded("time limit reached");
+                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
                 String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
                 List<RuleMatch> matches = lt.check(part);
                 if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");

@@ -110,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
     int fetchTimeout;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "Time limit for checking one article (default: ${DEFAULT-VALUE} s).")
+            description = "Processor-time limit for checking one article (default: ${DEFAULT-VALUE} s).")
     int timeout;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",

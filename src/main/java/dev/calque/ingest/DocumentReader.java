@@ -94,6 +94,7 @@ public final class DocumentReader {
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type));
+        if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
     }
 

@@ -167,6 +167,7 @@ public final class Inputs {
     }
 
     static String mb(long bytes) {
-        return bytes >= (1L << 20) ? (bytes >> 20) + " MB" : bytes + " bytes";
+        if (bytes >= (1L << 20)) return (bytes >> 20) + " MB";
+        return bytes >= (1L << 10) ? (bytes >> 10) + " KB" : bytes + " bytes";
     }
 }

@@ -67,7 +67,7 @@ public final class Pipeline {
         this.progress = progress;
     }
 
-    /** Time limit for checking one article (default 3 minutes). */
+    /** Processor-time limit for checking one article (default 3 minutes). */
     public Pipeline timeLimit(Duration limit) {
         this.timeLimit = limit;
         return this;
@@ -232,8 +232,8 @@ public final class Pipeline {
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints()), null);
         } catch (Checker.TimeLimitExceeded e) {
-            return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took longer than the limit of "
-                    + timeLimit.toSeconds() + " s; not checked (raise it with --timeout)"));
+            return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
+                    + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
         } catch (RuntimeException | StackOverflowError e) {
             org.slf4j.LoggerFactory.getLogger(Pipeline.class).warn("checking {} failed", a.source(), e);
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");

@@ -92,7 +92,7 @@ class HostileInputTest {
         deleteGenerated(folder);
 
         Path out = dir.resolve("out.json");
-        run = CliRun.of("check", "--format", "json", "-o", out.toString(), "--timeout", "10", "--fetch-timeout", "2", "--max-input-mb", "8",
+        run = CliRun.of("check", "--format", "json", "-o", out.toString(), "--timeout", "5", "--fetch-timeout", "2", "--max-input-mb", "8",
                 folder.toString(), Fixtures.SEED.toString(), base + "/huge", base + "/loop", base + "/silent");
         report = new ObjectMapper().readTree(out.toFile());
         for (JsonNode p : report.get("unreadable")) problems.put(name(p.get("source").asText()), p.get("reason").asText());
@@ -125,12 +125,12 @@ class HostileInputTest {
         assertThat(problems.get("truncated.pdf")).startsWith("cannot read this PDF");
         assertThat(problems.get("encrypted.pdf")).startsWith("encrypted document");
         assertThat(problems.get("scanned.pdf")).contains("no text to check").contains("scanned");
-        assertThat(problems.get("bomb.docx")).containsIgnoringCase("zip bomb");
+        assertThat(problems.get("bomb.docx")).startsWith("zip bomb: 299 KB inflates to more than");
         assertThat(problems.get("nested.zip")).startsWith("an archive (application/zip), not an article");
         assertThat(problems.get("xxe.rss")).contains("DOCTYPE");
         assertThat(problems.get("billion-laughs.rss")).contains("DOCTYPE");
         assertThat(problems.get("big.txt")).startsWith("larger than the input limit of 8 MB (100 MB)");
-        assertThat(problems.get("endless.txt")).startsWith("checking took longer than the limit of 10 s");
+        assertThat(problems.get("endless.txt")).startsWith("checking took more than the limit of 5 s of processor time");
         assertThat(problems.get("empty.txt")).isEqualTo("empty file");
         assertThat(problems.get("nul-bytes.txt")).contains("not text");
         assertThat(problems.get("loop")).isEqualTo("symbolic link loop");
