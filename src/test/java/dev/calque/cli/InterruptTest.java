@@ -1,0 +1,56 @@
+package dev.calque.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calque.ingest.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C stops a long run promptly and still leaves whole outputs with what was finished. */
+class InterruptTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void interruptedRunLeavesAWholeReport() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("desk"));
+        for (int i = 0; i < 40; i++) Files.copy(Fixtures.SEED, folder.resolve(String.format("story-%02d.txt", i)));
+        Path out = dir.resolve("out.json");
+        Files.writeString(out, "{\"previous\": true}"); // a good earlier report must not be lost to a half-written one
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.calque.cli.Main",
+                "check", "--no-report", "--threads", "1", "--format", "json", "-o", out.toString(), folder.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        // wait until the writer has streamed at least two articles into its temporary file
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < until && p.isAlive() && articlesInProgress() < 2) Thread.sleep(100);
+        assertThat(p.isAlive()).as("still running after two articles").isTrue();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped promptly").isTrue();
+
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        int done = report.get("articles").size();
+        assertThat(done).isBetween(2, 39);
+        assertThat(report.at("/summary/articles").asInt()).isEqualTo(done);
+        assertThat(Files.readString(dir.resolve("log.txt"))).contains("interrupted");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
+        }
+    }
+
+    private int articlesInProgress() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> parts = files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+            if (parts.isEmpty()) return 0;
+            String s = Files.readString(parts.get(0));
+            return s.split("\"findings\"", -1).length - 1;
+        }
+    }
+}
