@@ -155,6 +155,11 @@ public final class Checker {
         return lt;
     }
 
+    /** Prepares the calling thread's LanguageTool now rather than on its first check. */
+    public void warm() {
+        tools.get();
+    }
+
     public RulePack rules() {
         return pack;
     }

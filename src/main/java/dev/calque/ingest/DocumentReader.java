@@ -43,7 +43,15 @@ public final class DocumentReader {
             "application/x-gzip", "application/x-bzip2", "application/x-xz", "application/x-7z-compressed",
             "application/x-rar-compressed", "application/vnd.rar", "application/java-archive", "application/x-gtar");
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    /** Tika's parsers take seconds to load: only when a document needs one, not for plain text. */
+    private static final class Tika {
+        static final AutoDetectParser PARSER = new AutoDetectParser();
+    }
+
+    /** Detection alone loads far less than the parsers. */
+    private static final class Detection {
+        static final org.apache.tika.detect.Detector DETECTOR = new org.apache.tika.detect.DefaultDetector();
+    }
     private final IngestLimits limits;
     private final FeedReader feeds;
 
@@ -103,7 +111,7 @@ public final class DocumentReader {
         if (name != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         if (typeHint != null) md.set(Metadata.CONTENT_TYPE, typeHint);
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            MediaType t = parser.getDetector().detect(in, md);
+            MediaType t = Detection.DETECTOR.detect(in, md);
             return t.getBaseType().toString().toLowerCase(Locale.ROOT);
         } catch (IOException e) {
             return "application/octet-stream";
@@ -302,7 +310,7 @@ public final class DocumentReader {
     private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
         java.util.concurrent.Future<?> job = PARSERS.submit(() -> {
             try (TikaInputStream in = TikaInputStream.get(bytes)) {
-                parser.parse(in, handler, md, ctx);
+                Tika.PARSER.parse(in, handler, md, ctx);
             }
             return null;
         });

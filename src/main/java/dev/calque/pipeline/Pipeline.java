@@ -162,7 +162,11 @@ public final class Pipeline {
 
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
+            boolean first = i == 0;
             Thread w = new Thread(() -> {
+                // the first worker readies its LanguageTool while the inputs are read; the others
+                // only when they get an article, so a one-article run does not build one per core
+                if (first) checker.warm();
                 while (true) {
                     Item item;
                     try {
