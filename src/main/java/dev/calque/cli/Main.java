@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             RulesCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
