@@ -139,6 +139,7 @@ public final class EvalTableWriter {
             t = base ? new TextTable("RULE", "ORIGIN", "SEV", "FINDINGS", "PER 1K", "LT ALONE: FINDINGS")
                     : new TextTable("RULE", "ORIGIN", "SEV", "FINDINGS", "PER 1K");
         }
+        t.left(3);
         for (RuleFigures r : rules.subList(0, shown)) {
             RuleFigures l = lt.get(r.rule());
             String origin = "calque".equals(r.origin()) ? "calque" : "LT";
