@@ -16,11 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure every rule on annotated translations (JSON Lines, see docs/rules-quality.md): ",
             "hits on annotated error spans, false alarms in error-free segments, per rule, per MQM family, "
-                + "and segment-level precision/recall for \"has a major error\"."})
+                + "and segment-level precision/recall for \"has a major error\".",
+            "Without --from, each corpus's \"pair\" field (e.g. zh-en) chooses the source language."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Corpus files in JSON Lines.")
@@ -65,6 +70,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Hits and false alarms kept per rule as examples in JSON (default: ${DEFAULT-VALUE}).")
     int examples;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
 
@@ -81,9 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
 
         List<Corpus> read = new ArrayList<>();
         for (Path p : corpora) read.add(Corpus.read(p));
-        Checker calque = checkerOptions.builder().build();
-        Checker stock = baselineLt ? Checker.builder().target(checkerOptions.target).source(checkerOptions.source)
-                .calqueRules(false).build() : null;
+        // without --from, each corpus's "pair" chooses the rule packs (zh-en: rules/en only)
+        boolean fromGiven = spec.commandLine().getParseResult().hasMatchedOption("--from");
+        Map<String, Checker> calqueBySource = new HashMap<>();
+        Map<String, Checker> stockBySource = new HashMap<>();
         SpanMatcher matcher = new SpanMatcher(minVotes);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -94,6 +103,11 @@ public final class EvalCommand implements Callable<Integer> {
         List<EvalResult.CorpusResult> results = new ArrayList<>();
         try {
             for (Corpus c : read) {
+                String source = fromGiven || c.sourceLanguage() == null ? checkerOptions.source : c.sourceLanguage();
+                Checker calque = calqueBySource.computeIfAbsent(source,
+                        s -> checkerOptions.builder().source(s).build());
+                Checker stock = baselineLt ? stockBySource.computeIfAbsent(source, s -> Checker.builder()
+                        .target(checkerOptions.target).source(s).calqueRules(false).build()) : null;
                 EvalResult.Figures lt = null;
                 if (stock != null) {
                     lt = Evaluation.run("languagetool", stock, c, matcher, pool, examples);
@@ -103,14 +117,15 @@ public final class EvalCommand implements Callable<Integer> {
                 if (!quiet) progress(stderr, c, "Calque", cq);
                 var kinds = new HashMap<String, Integer>();
                 c.kinds().forEach((k, v) -> kinds.put(k.name(), v));
-                results.add(new EvalResult.CorpusResult(c.name(), c.corpus(), c.documents().size(), c.segments(),
+                results.add(new EvalResult.CorpusResult(c.name(), c.corpus(), source, c.documents().size(), c.segments(),
                         c.words(), kinds, c.maxAnnotators(), cq, lt));
             }
         } finally {
             pool.shutdownNow();
         }
-        EvalResult result = new EvalResult(Versions.calque(), Versions.languageTool(), calque.target(),
-                calque.source(), calque.rules().hash(), minVotes, results);
+        Checker any = calqueBySource.values().iterator().next();
+        EvalResult result = new EvalResult(Versions.calque(), Versions.languageTool(), any.target(),
+                fromGiven ? checkerOptions.source : "auto", rulePackHashes(calqueBySource), minVotes, results);
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Destination d = output == null ? Destination.stdout(stdout) : Destination.file(output)) {
@@ -123,6 +138,13 @@ public final class EvalCommand implements Callable<Integer> {
             d.commit();
         }
         return Main.OK;
+    }
+
+    private static String rulePackHashes(Map<String, Checker> bySource) {
+        List<String> hashes = new ArrayList<>();
+        new TreeMap<>(bySource).forEach((src, c) -> hashes.add(bySource.size() == 1 ? c.rules().hash()
+                : src + ":" + c.rules().hash()));
+        return String.join(" ", hashes);
     }
 
     private static void progress(PrintStream err, Corpus c, String who, EvalResult.Figures f) {

@@ -26,9 +26,10 @@ import java.util.Set;
  *
  * @param file      where it was read from
  * @param corpus    the {@code corpus} field of its lines (the first one seen)
+ * @param pair      the {@code pair} field of its lines, e.g. {@code zh-en} ({@code ""} when absent)
  * @param documents documents in order of first appearance
  */
-public record Corpus(Path file, String corpus, List<EvalDocument> documents) {
+public record Corpus(Path file, String corpus, String pair, List<EvalDocument> documents) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Corpus {
@@ -38,6 +39,12 @@ public record Corpus(Path file, String corpus, List<EvalDocument> documents) {
     public String name() {
         Path n = file.getFileName();
         return n == null ? file.toString() : n.toString();
+    }
+
+    /** The source language from {@code pair} ({@code zh} for {@code zh-en}), or {@code null} when unknown. */
+    public String sourceLanguage() {
+        int dash = pair.indexOf('-');
+        return dash > 0 ? pair.substring(0, dash) : null;
     }
 
     public int segments() {
@@ -66,6 +73,7 @@ public record Corpus(Path file, String corpus, List<EvalDocument> documents) {
         Map<String, String[]> keys = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         String corpus = null;
+        String pair = null;
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -91,6 +99,7 @@ public record Corpus(Path file, String corpus, List<EvalDocument> documents) {
                             + ") appears twice");
                 }
                 if (corpus == null) corpus = row.path("corpus").asText("");
+                if (pair == null) pair = row.path("pair").asText("");
                 Segment s = segment(row, seg, file, lineNo);
                 String key = doc + '\u0000' + system;
                 byDoc.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
@@ -109,7 +118,7 @@ public record Corpus(Path file, String corpus, List<EvalDocument> documents) {
             String[] k = keys.get(e.getKey());
             docs.add(EvalDocument.of(k[0], k[1], segs));
         }
-        return new Corpus(file, corpus == null ? "" : corpus, docs);
+        return new Corpus(file, corpus == null ? "" : corpus, pair == null ? "" : pair, docs);
     }
 
     private static Segment segment(JsonNode row, int seg, Path file, int lineNo) {

@@ -8,6 +8,8 @@ import java.util.Map;
  * Markdown, and later Allure) is written from. Writers only format it. Ratios are {@code null}
  * where their denominator is zero.
  *
+ * @param source   the source language given with {@code --from}, or {@code auto} when each corpus's
+ *                 {@code pair} chose it
  * @param minVotes annotators needed for an error to count (see {@link Segment#countedErrors})
  * @param corpora  one result per corpus file, in command-line order
  */
@@ -21,11 +23,12 @@ public record EvalResult(String calqueVersion, String languageToolVersion, Strin
     /**
      * One corpus file, measured for Calque and (with {@code --baseline-lt}) for stock LanguageTool alone.
      *
+     * @param source       source language the rule packs were chosen for
      * @param kinds        segments of each {@link Segment.Kind}
      * @param calque       figures of the configured checker
      * @param languageTool figures of stock LanguageTool alone, or {@code null} without a baseline run
      */
-    public record CorpusResult(String file, String corpus, int documents, int segments, int words,
+    public record CorpusResult(String file, String corpus, String source, int documents, int segments, int words,
                                Map<String, Integer> kinds, int maxAnnotators, Figures calque, Figures languageTool) {
         public CorpusResult {
             kinds = Map.copyOf(kinds);

@@ -40,8 +40,8 @@ public final class EvalTableWriter {
     private void corpus(StringBuilder out, CorpusResult c, int minVotes) {
         boolean base = c.languageTool() != null;
         out.append(markdown ? "## " + c.file() + "\n\n" : "== " + c.file() + "\n");
-        out.append(String.format(Locale.ROOT, "%s documents, %s segments, %s words; %s.%n", n(c.documents()),
-                n(c.segments()), n(c.words()), evidence(c, minVotes)));
+        out.append(String.format(Locale.ROOT, "%s documents, %s segments, %s words, checked as a translation from "
+                + "'%s'; %s.%n", n(c.documents()), n(c.segments()), n(c.words()), c.source(), evidence(c, minVotes)));
         out.append('\n');
 
         TextTable summary = base ? new TextTable("", "LanguageTool alone", "Calque") : new TextTable("", "Calque");
