@@ -92,7 +92,7 @@ public final class EvalCommand implements Callable<Integer> {
         // without --from, each corpus's "pair" chooses the rule packs (zh-en: rules/en only)
         boolean fromGiven = spec.commandLine().getParseResult().hasMatchedOption("--from");
         Map<String, Checker> calqueBySource = new HashMap<>();
-        Map<String, Checker> stockBySource = new HashMap<>();
+        Checker[] stockChecker = new Checker[1]; // no rule packs: the same for every source language
         SpanMatcher matcher = new SpanMatcher(minVotes);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -106,8 +106,10 @@ public final class EvalCommand implements Callable<Integer> {
                 String source = fromGiven || c.sourceLanguage() == null ? checkerOptions.source : c.sourceLanguage();
                 Checker calque = calqueBySource.computeIfAbsent(source,
                         s -> checkerOptions.builder().source(s).build());
-                Checker stock = baselineLt ? stockBySource.computeIfAbsent(source, s -> Checker.builder()
-                        .target(checkerOptions.target).source(s).calqueRules(false).build()) : null;
+                if (baselineLt && stockChecker[0] == null) {
+                    stockChecker[0] = Checker.builder().target(checkerOptions.target).calqueRules(false).build();
+                }
+                Checker stock = stockChecker[0];
                 EvalResult.Figures lt = null;
                 if (stock != null) {
                     lt = Evaluation.run("languagetool", stock, c, matcher, pool, examples);

@@ -69,6 +69,9 @@ public final class EvalTableWriter {
         }
         row(summary, base, "seconds", c, f -> d(f.seconds()));
         out.append(summary.render(markdown)).append('\n');
+        if (c.annotated()) {
+            out.append("Major-error rows end with (true positives/predicted/actual) segments.\n\n");
+        }
 
         if (c.judged()) {
             heading(out, "By reader judgment (findings per 1,000 words, share of segments with a finding)");
@@ -166,17 +169,18 @@ public final class EvalTableWriter {
         boolean base = result.corpora().stream().allMatch(c -> c.languageTool() != null);
         out.append(markdown ? "## All corpora\n\n" : "== All corpora\n");
         TextTable t = base
-                ? new TextTable("CORPUS", "WORDS", "LT PER 1K", "CALQUE PER 1K", "LT MAJOR P / R", "CALQUE MAJOR P / R",
-                    "LT FALSE ALARMS PER 1K (CLEAN)", "CALQUE FALSE ALARMS PER 1K (CLEAN)")
-                : new TextTable("CORPUS", "WORDS", "PER 1K", "MAJOR P / R", "FALSE ALARMS PER 1K (CLEAN)");
+                ? new TextTable("CORPUS", "WORDS", "LT PER 1K", "CALQUE PER 1K", "MAJOR ERROR P / R: LT (ANY FINDING)",
+                    "CALQUE (MAJOR FINDING)", "CALQUE (ANY FINDING)", "FALSE ALARMS PER 1K CLEAN: LT", "CALQUE")
+                : new TextTable("CORPUS", "WORDS", "PER 1K", "MAJOR ERROR P / R (MAJOR FINDING)", "(ANY FINDING)",
+                    "FALSE ALARMS PER 1K CLEAN");
         for (CorpusResult c : result.corpora()) {
             if (base) {
                 t.row(c.file(), n(c.words()), d(c.languageTool().perThousandWords()), d(c.calque().perThousandWords()),
-                        majorPR(c, c.languageTool()), majorPR(c, c.calque()), cleanRate(c, c.languageTool()),
-                        cleanRate(c, c.calque()));
+                        pr(c, c.languageTool().majorByAnyFinding()), pr(c, c.calque().majorByMajorFinding()),
+                        pr(c, c.calque().majorByAnyFinding()), cleanRate(c, c.languageTool()), cleanRate(c, c.calque()));
             } else {
-                t.row(c.file(), n(c.words()), d(c.calque().perThousandWords()), majorPR(c, c.calque()),
-                        cleanRate(c, c.calque()));
+                t.row(c.file(), n(c.words()), d(c.calque().perThousandWords()), pr(c, c.calque().majorByMajorFinding()),
+                        pr(c, c.calque().majorByAnyFinding()), cleanRate(c, c.calque()));
             }
         }
         out.append(t.render(markdown)).append('\n');
@@ -200,9 +204,9 @@ public final class EvalTableWriter {
         return d(a) + " vs " + d(b) + " = " + String.format(Locale.ROOT, "%.2f×", a / b);
     }
 
-    private static String majorPR(CorpusResult c, Figures f) {
+    private static String pr(CorpusResult c, Detection det) {
         if (!c.annotated()) return "–";
-        return pct(f.majorByMajorFinding().precision()) + " / " + pct(f.majorByMajorFinding().recall());
+        return pct(det.precision()) + " / " + pct(det.recall());
     }
 
     private static String cleanRate(CorpusResult c, Figures f) {
