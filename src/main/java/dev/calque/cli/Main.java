@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             BaselineCommand.class,
             RulesCommand.class,
+            EvalCommand.class,
             ReportCommand.class,
             ExtractCommand.class,
             CommandLine.HelpCommand.class

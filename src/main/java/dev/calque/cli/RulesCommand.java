@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code calque rules list|test}: what the rule packs hold, and whether their examples hold. */
 @Command(name = "rules", description = "List the rules, or test every rule's examples.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RuleStatsCommand.class})
 public final class RulesCommand {
 
     @Command(name = "list", description = "Print every rule with its category, severity and source file.")

@@ -1,0 +1,156 @@
+package dev.calque.cli;
+
+import dev.calque.check.Checker;
+import dev.calque.eval.Corpus;
+import dev.calque.eval.EvalJsonWriter;
+import dev.calque.eval.EvalResult;
+import dev.calque.eval.EvalTableWriter;
+import dev.calque.eval.Evaluation;
+import dev.calque.eval.SpanMatcher;
+import dev.calque.report.Destination;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code calque eval CORPUS.jsonl...}: measure the rules against annotated translations. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure every rule on annotated translations (JSON Lines, see docs/rules-quality.md): ",
+            "hits on annotated error spans, false alarms in error-free segments, per rule, per MQM family, "
+                + "and segment-level precision/recall for \"has a major error\".",
+            "Without --from, each corpus's \"pair\" field (e.g. zh-en) chooses the source language."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "CORPUS", description = "Corpus files in JSON Lines.")
+    List<Path> corpora = new ArrayList<>();
+
+    @Mixin
+    CheckerOptions checkerOptions;
+
+    @Option(names = "--baseline-lt", description = "Also run stock LanguageTool alone (no Calque rules, no "
+            + "rule-pack settings) and show its figures beside Calque's.")
+    boolean baselineLt;
+
+    @Option(names = "--min-votes", paramLabel = "N", defaultValue = "1", description = "Count an annotated error "
+            + "only when N annotators marked an error of its MQM family in the segment (all of them when fewer "
+            + "rated it; default: ${DEFAULT-VALUE}).")
+    int minVotes;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "console",
+            description = "console, json or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (whole or not at all) "
+            + "instead of standard output.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "30",
+            description = "Rules listed per corpus in console and markdown output, 0 for all (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
+            description = "Hits and false alarms kept per rule as examples in JSON (default: ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("console", "text", "json", "markdown", "md").contains(fmt)) {
+            throw new UsageError("unknown format '" + format + "' (use console, json or markdown)");
+        }
+        if (minVotes < 1) throw new UsageError("--min-votes must be at least 1");
+        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
+        if (top < 0 || examples < 0) throw new UsageError("--top and --examples must not be negative");
+        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+
+        List<Corpus> read = new ArrayList<>();
+        for (Path p : corpora) read.add(Corpus.read(p));
+        // without --from, each corpus's "pair" chooses the rule packs (zh-en: rules/en only)
+        boolean fromGiven = spec.commandLine().getParseResult().hasMatchedOption("--from");
+        Map<String, Checker> calqueBySource = new HashMap<>();
+        Checker[] stockChecker = new Checker[1]; // no rule packs: the same for every source language
+        SpanMatcher matcher = new SpanMatcher(minVotes);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "calque-eval");
+            t.setDaemon(true);
+            return t;
+        });
+        List<EvalResult.CorpusResult> results = new ArrayList<>();
+        try {
+            for (Corpus c : read) {
+                String source = fromGiven || c.sourceLanguage() == null ? checkerOptions.source : c.sourceLanguage();
+                Checker calque = calqueBySource.computeIfAbsent(source,
+                        s -> checkerOptions.builder().source(s).build());
+                if (baselineLt && stockChecker[0] == null) {
+                    stockChecker[0] = Checker.builder().target(checkerOptions.target).calqueRules(false).build();
+                }
+                Checker stock = stockChecker[0];
+                EvalResult.Figures lt = null;
+                if (stock != null) {
+                    lt = Evaluation.run("languagetool", stock, c, matcher, pool, examples);
+                    if (!quiet) progress(stderr, c, "stock LanguageTool", lt);
+                }
+                EvalResult.Figures cq = Evaluation.run("calque", calque, c, matcher, pool, examples);
+                if (!quiet) progress(stderr, c, "Calque", cq);
+                var kinds = new HashMap<String, Integer>();
+                c.kinds().forEach((k, v) -> kinds.put(k.name(), v));
+                results.add(new EvalResult.CorpusResult(c.name(), c.corpus(), source, c.documents().size(), c.segments(),
+                        c.words(), kinds, c.maxAnnotators(), cq, lt));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Checker any = calqueBySource.values().iterator().next();
+        EvalResult result = new EvalResult(Versions.calque(), Versions.languageTool(), any.target(),
+                fromGiven ? checkerOptions.source : "auto", rulePackHashes(calqueBySource), minVotes, results);
+
+        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        try (Destination d = output == null ? Destination.stdout(stdout) : Destination.file(output)) {
+            if (fmt.equals("json")) {
+                EvalJsonWriter.write(result, d.stream());
+            } else {
+                String text = new EvalTableWriter(fmt.startsWith("m"), top).render(result);
+                d.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            d.commit();
+        }
+        return Main.OK;
+    }
+
+    private static String rulePackHashes(Map<String, Checker> bySource) {
+        List<String> hashes = new ArrayList<>();
+        new TreeMap<>(bySource).forEach((src, c) -> hashes.add(bySource.size() == 1 ? c.rules().hash()
+                : src + ":" + c.rules().hash()));
+        return String.join(" ", hashes);
+    }
+
+    private static void progress(PrintStream err, Corpus c, String who, EvalResult.Figures f) {
+        err.printf(Locale.ROOT, "calque: %s: %s checked %d documents (%d segments, %,d words) in %.1f s%n",
+                c.name(), who, c.documents().size(), c.segments(), c.words(), f.seconds());
+    }
+}

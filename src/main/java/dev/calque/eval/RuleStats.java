@@ -1,0 +1,169 @@
+package dev.calque.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How often each rule fired in earlier {@code calque check --format json} runs, and what share of its
+ * findings editors marked as false positives.
+ *
+ * <p>Verdicts file: a JSON list (or an object holding one under {@code verdicts} or
+ * {@code suppressions}) of entries {@code {"rule": ID, "fingerprint": FP, "verdict": "false-positive"}}.
+ * An entry without {@code verdict} counts as a false positive (a suppression is that verdict); an
+ * entry with another verdict is ignored. With a {@code fingerprint} that a report's finding carries,
+ * the entry counts once for that finding's rule, however often it appears; otherwise it counts once
+ * for its {@code rule}.
+ */
+public final class RuleStats {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FALSE_POSITIVE = "false-positive";
+
+    private RuleStats() {
+    }
+
+    /** One rule across all reports. */
+    public record RuleStat(String rule, String name, String category, String origin, int fires, int articles,
+                           Double perThousandWords, int markedFalsePositive, Double falsePositiveShare) {
+    }
+
+    /** The whole aggregation, rules sorted by fires per 1,000 words, most first. */
+    public record Result(int reports, int articles, long words, int findings, boolean verdicts, List<RuleStat> rules) {
+        public Result {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    private static final class Tally {
+        String name = "", category = "", origin = "";
+        int fires, articles, fp;
+        final Set<String> fingerprints = new HashSet<>();
+    }
+
+    /**
+     * @param verdicts a verdicts file, or {@code null}
+     * @throws CorpusException naming the file when a report or the verdicts file cannot be read
+     */
+    public static Result aggregate(List<Path> reports, Path verdicts) {
+        Map<String, Tally> rules = new LinkedHashMap<>();
+        Map<String, String> ruleOfFingerprint = new HashMap<>();
+        int articles = 0;
+        long words = 0;
+        int findings = 0;
+        for (Path report : reports) {
+            JsonNode root = read(report);
+            JsonNode list = root.get("articles");
+            if (list == null || !list.isArray()) {
+                throw new CorpusException(report, 0, "not a Calque JSON report (no \"articles\" list; write one with "
+                        + "calque check --format json -o FILE)");
+            }
+            for (JsonNode a : list) {
+                articles++;
+                words += a.path("words").asLong(0);
+                Set<String> inArticle = new HashSet<>();
+                for (JsonNode f : a.path("findings")) {
+                    String rule = f.path("rule").asText("");
+                    if (rule.isEmpty()) continue;
+                    findings++;
+                    Tally t = rules.computeIfAbsent(rule, k -> new Tally());
+                    t.fires++;
+                    t.name = f.path("ruleName").asText(t.name);
+                    t.category = f.path("category").asText(t.category);
+                    t.origin = f.path("origin").asText(t.origin);
+                    if (inArticle.add(rule)) t.articles++;
+                    String fp = fingerprint(f);
+                    if (fp != null) ruleOfFingerprint.put(fp, rule);
+                }
+            }
+        }
+        if (verdicts != null) countVerdicts(verdicts, rules, ruleOfFingerprint);
+        List<RuleStat> out = new ArrayList<>();
+        for (Map.Entry<String, Tally> e : rules.entrySet()) {
+            Tally t = e.getValue();
+            int fp = Math.min(t.fp, t.fires);
+            out.add(new RuleStat(e.getKey(), t.name, t.category, t.origin, t.fires, t.articles,
+                    Evaluation.perThousand(t.fires, words), fp, verdicts == null ? null : Evaluation.ratio(fp, t.fires)));
+        }
+        out.sort(Comparator.comparingInt(RuleStat::fires).reversed().thenComparing(RuleStat::rule));
+        return new Result(reports.size(), articles, words, findings, verdicts != null, out);
+    }
+
+    private static String fingerprint(JsonNode finding) {
+        JsonNode fp = finding.get("fingerprint");
+        return fp != null && fp.isTextual() && !fp.asText().isEmpty() ? fp.asText() : null;
+    }
+
+    private static void countVerdicts(Path file, Map<String, Tally> rules, Map<String, String> ruleOfFingerprint) {
+        JsonNode root = read(file);
+        JsonNode list = root.isArray() ? root : root.has("verdicts") ? root.get("verdicts") : root.get("suppressions");
+        if (list == null || !list.isArray()) {
+            throw new CorpusException(file, 0, "not a verdicts file (a JSON list of {\"rule\", \"fingerprint\", "
+                    + "\"verdict\"} entries)");
+        }
+        int i = 0;
+        for (JsonNode v : list) {
+            i++;
+            String verdict = v.path("verdict").asText(FALSE_POSITIVE).toLowerCase(Locale.ROOT);
+            if (!verdict.equals(FALSE_POSITIVE)) continue;
+            String fp = fingerprint(v);
+            String rule = fp != null && ruleOfFingerprint.containsKey(fp) ? ruleOfFingerprint.get(fp)
+                    : v.path("rule").asText("");
+            if (rule.isEmpty()) {
+                if (fp != null) continue; // a finding no longer in these reports
+                throw new CorpusException(file, 0, "entry " + i + " has neither \"rule\" nor \"fingerprint\"");
+            }
+            Tally t = rules.get(rule);
+            if (t == null) continue; // the rule did not fire in these reports
+            if (fp == null || t.fingerprints.add(fp)) t.fp++;
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new CorpusException(file, 0, "file not found");
+        } catch (JsonProcessingException e) {
+            throw new CorpusException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CorpusException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The statistics as an aligned table. */
+    public static String table(Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%d report%s, %,d articles, %,d words, %,d findings%n", r.reports(),
+                r.reports() == 1 ? "" : "s", r.articles(), r.words(), r.findings()));
+        TextTable t = r.verdicts()
+                ? new TextTable("RULE", "ORIGIN", "CATEGORY", "FIRES", "ARTICLES", "PER 1K WORDS", "MARKED FP", "FP SHARE").left(3)
+                : new TextTable("RULE", "ORIGIN", "CATEGORY", "FIRES", "ARTICLES", "PER 1K WORDS").left(3);
+        for (RuleStat s : r.rules()) {
+            String origin = "calque".equals(s.origin()) ? "calque" : "LT";
+            if (r.verdicts()) {
+                t.row(s.rule(), origin, s.category(), EvalTableWriter.n(s.fires()), EvalTableWriter.n(s.articles()),
+                        EvalTableWriter.d(s.perThousandWords()), EvalTableWriter.n(s.markedFalsePositive()),
+                        EvalTableWriter.pct(s.falsePositiveShare()));
+            } else {
+                t.row(s.rule(), origin, s.category(), EvalTableWriter.n(s.fires()), EvalTableWriter.n(s.articles()),
+                        EvalTableWriter.d(s.perThousandWords()));
+            }
+        }
+        if (!t.isEmpty()) out.append(t.render(false));
+        return out.toString();
+    }
+}
