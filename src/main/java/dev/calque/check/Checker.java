@@ -155,6 +155,26 @@ public final class Checker {
         return lt;
     }
 
+    /**
+     * Identifies everything that decides this checker's findings for a given text: code, LanguageTool,
+     * rule files, languages and options. Findings cached under it stay valid while it is unchanged.
+     */
+    public String configurationKey() {
+        java.net.URL code = Checker.class.getProtectionDomain().getCodeSource().getLocation();
+        String codeStamp;
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(code.toURI());
+            codeStamp = java.nio.file.Files.isRegularFile(p)
+                    ? java.nio.file.Files.size(p) + "@" + java.nio.file.Files.getLastModifiedTime(p).toMillis()
+                    : "classes@" + java.nio.file.Files.getLastModifiedTime(p.resolve("dev/calque/check/Checker.class")).toMillis();
+        } catch (Exception e) {
+            codeStamp = "unknown-" + System.nanoTime(); // cannot identify the code: never reuse
+        }
+        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), target(), source,
+                Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
+                new java.util.TreeMap<>(severityOverrides).toString());
+    }
+
     /** Prepares the calling thread's LanguageTool now rather than on its first check. */
     public void warm() {
         tools.get();

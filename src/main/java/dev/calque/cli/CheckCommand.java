@@ -113,6 +113,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Processor-time limit for checking one article (default: ${DEFAULT-VALUE} s).")
     int timeout;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "Keep findings of checked texts in DIR and serve "
+            + "unchanged articles from it on later runs (keyed by text, rules, options and Calque's version).")
+    Path cacheDir;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Folder of the Allure report: index.html (open it in a browser), allure-results/, "
                     + "history/ (default: ${DEFAULT-VALUE}).")
@@ -173,12 +177,17 @@ public final class CheckCommand implements Callable<Integer> {
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
             Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    p -> stderr.println("calque: " + p.oneLine()), null,
+                    p -> stderr.println("calque: " + p.oneLine()),
+                    ProgressDisplay.forTerminal(stderr, !quiet && !(consoleOnStdout && System.console() != null)),
                     RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
+            if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
+            if (cacheDir != null && !quiet) {
+                stderr.println("calque: " + pipeline.cacheHits() + " of " + summary.articles() + " articles served from the cache");
+            }
             if (summary.unreadable() > 0) return Main.UNREADABLE_INPUT;
             return summary.failed() > 0 ? Main.FAILED_GATE : Main.OK;
         } finally {

@@ -43,10 +43,21 @@ public final class Pipeline {
     private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean cancelled;
     private Duration timeLimit = Duration.ofMinutes(3);
+    private FindingCache cache;
+    private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Hears about each finished item, for a progress display. */
+    /** Hears how the run advances, for a progress display. */
     public interface Progress {
+        /** {@code items} written so far (articles and unreadable inputs), with their words. */
         void done(int items, long words);
+
+        /** Reading has finished: the run has {@code total} items in all. */
+        default void total(long total) {
+        }
+
+        /** The run is over. */
+        default void close() {
+        }
     }
 
     public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
@@ -148,6 +159,7 @@ public final class Pipeline {
                     finishedReading[0] = true;
                     signal.notifyAll();
                 }
+                if (progress != null) progress.total(produced.get());
                 for (int i = 0; i < threads; i++) {
                     try {
                         queue.put(END);
@@ -218,6 +230,7 @@ public final class Pipeline {
             cancel();
         }
         summary.addSkipped(skipped.get());
+        if (progress != null) progress.close();
         summary.finish(Duration.ofNanos(System.nanoTime() - t0));
         for (ReportWriter w : writers) w.finish(summary);
         return summary;
@@ -227,7 +240,7 @@ public final class Pipeline {
         if (item.problem() != null) return new Outcome(null, item.problem());
         Article a = item.article();
         try {
-            CheckedArticle all = checker.check(a, timeLimit);
+            CheckedArticle all = checkOrRecall(a);
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
@@ -243,6 +256,29 @@ public final class Pipeline {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking failed: " + why));
         }
+    }
+
+    private CheckedArticle checkOrRecall(Article a) {
+        if (cache == null) return checker.check(a, timeLimit);
+        List<dev.calque.check.Finding> known = cache.get(a.text());
+        if (known != null) {
+            cacheHits.incrementAndGet();
+            return new CheckedArticle(a, known, a.wordCount());
+        }
+        CheckedArticle checked = checker.check(a, timeLimit);
+        cache.put(a.text(), checked.findings());
+        return checked;
+    }
+
+    /** Serves unchanged articles from a findings cache (see {@link FindingCache}). */
+    public Pipeline cache(FindingCache cache) {
+        this.cache = cache;
+        return this;
+    }
+
+    /** Articles whose findings came from the cache. */
+    public long cacheHits() {
+        return cacheHits.get();
     }
 
     private static final class Cancelled extends RuntimeException {
