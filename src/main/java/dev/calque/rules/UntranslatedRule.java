@@ -81,7 +81,7 @@ public final class UntranslatedRule extends TextRule {
                 } else {
                     if (runStart >= 0 && runWords >= minWords && lowerUnknown >= 2) {
                         String run = sentence.getText().substring(runStart, runEnd);
-                        if (isSourceLanguage(run)) {
+                        if (!inQuotedTitle(sentence.getText(), runStart) && isSourceLanguage(run)) {
                             hits.add(new Hit(base + runStart, base + runEnd, fill(template, run, null, null),
                                     List.of()));
                         }
@@ -93,6 +93,23 @@ public final class UntranslatedRule extends TextRule {
             }
         }
         return hits;
+    }
+
+    /**
+     * Whether a run sits inside a quotation that starts with a capital letter: the French title of a
+     * book, show or place that translators keep on purpose ("Lieux de mémoire").
+     */
+    static boolean inQuotedTitle(String text, int runStart) {
+        for (int i = runStart - 1; i >= 0 && runStart - i <= 80; i--) {
+            char c = text.charAt(i);
+            if (c == '”' || c == '»' || c == '’' && i + 1 < text.length() && !Character.isLetter(text.charAt(i + 1))) return false;
+            if (c == '“' || c == '«' || c == '"' || c == '‘' || c == '\'' && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                int k = i + 1;
+                while (k < text.length() && Character.isWhitespace(text.charAt(k))) k++;
+                return k < text.length() && Character.isUpperCase(text.charAt(k));
+            }
+        }
+        return false;
     }
 
     private static boolean isWord(String tok) {

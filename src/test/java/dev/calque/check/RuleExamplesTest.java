@@ -10,7 +10,7 @@ class RuleExamplesTest {
 
     @Test
     void everyRuleExampleHolds() {
-        Checker checker = Checker.builder().rules(Path.of("rules")).stockRules(false).build();
+        Checker checker = Checker.builder().rules(Path.of("rules"), Path.of("rules/opt-in")).stockRules(false).build();
         RuleExamples.Report report = RuleExamples.run(checker);
         assertThat(report.rules()).isGreaterThan(0);
         assertThat(report.failures()).extracting(RuleExamples.Failure::oneLine).isEmpty();

@@ -22,17 +22,56 @@ class SeedArticleTest {
         findings.forEach(f -> System.out.println(f.rule() + " " + f.severity() + " [" + f.passage() + "] " + f.message()));
     }
 
+    /** The eleven artifacts named in DEVELOPERS.md: rule, flagged passage, and the context that locates it. */
+    static final String[][] ARTIFACTS = {
+        {"FR_NAME_FORM", "Poutine", "Vladimir Poutine said"},
+        {"AGENCY_NON_SPEECH_VERB", "swept to AFP", "swept to AFP an American"},
+        {"BROKEN_SPLIT", "area. influence.", "its area. influence."},
+        {"VERBLESS_FRAGMENT", "January 10 in Geneva.", "talks. January 10 in Geneva."},
+        {"PAGE_FURNITURE", "source site", "source site"},
+        {"FF_ENGAGEMENT", "engagement", "not a new engagement"},
+        {"FF_MINIMIZE", "minimized", "minimized these comments"},
+        {"FF_STRONGHOLD", "stronghold", "his stronghold in Delaware"},
+        {"WITHOUT_FURTHER_DETAILS", "without further details", "said without further details"},
+        {"PASS_THROUGH_ABSTRACT", "pass through", "will first and foremost pass through a “de-escalation”"},
+        {"STRONGMAN_OF", "the strongman of the Kremlin", "with the strongman of the Kremlin"},
+    };
+
+    /**
+     * Every other finding on the seed (stock LanguageTool included), with why it is acceptable.
+     * Stock LanguageTool's three matches on the seed ("Poutine" as a misspelling, "influence" and
+     * "source" as sentence starts) overlap Calque findings and are dropped in their favour.
+     */
+    static final String[][] OTHERS = {
+        // the same false friend "engagement" (commitment) in the section headline: a true artifact too
+        {"FF_ENGAGEMENT", "engagement", "No new engagement"},
+    };
+
     @Test
-    void flagsThePipelineArtifactsWithExactSpans() {
-        assertFlagged("Poutine", "FR_NAME_FORM");
-        assertFlagged("swept to AFP", "SWEPT_TO_AGENCY");
-        assertFlagged("area. influence.", "BROKEN_SPLIT");
-        assertFlagged("January 10 in Geneva.", "VERBLESS_FRAGMENT");
-        assertFlagged("source site", "PAGE_FURNITURE");
+    void flagsAllElevenArtifactsWithExactSpans() {
+        for (String[] a : ARTIFACTS) assertFlagged(a[1], a[0], a[2]);
     }
 
-    private void assertFlagged(String passage, String rule) {
-        int start = text.indexOf(passage);
+    @Test
+    void flagsNothingElseButTheListedFindings() {
+        List<String> expected = new java.util.ArrayList<>();
+        for (String[][] list : new String[][][] {ARTIFACTS, OTHERS}) {
+            for (String[] a : list) expected.add(a[0] + " @" + locate(a[1], a[2]) + " " + a[1]);
+        }
+        assertThat(findings).extracting(f -> f.rule() + " @" + f.start() + " " + f.passage())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static int locate(String passage, String context) {
+        int c = text.indexOf(context);
+        assertThat(c).as("context “%s” in the seed", context).isGreaterThanOrEqualTo(0);
+        int start = text.indexOf(passage, c);
+        assertThat(start).as(passage).isGreaterThanOrEqualTo(0).isLessThan(c + context.length());
+        return start;
+    }
+
+    private void assertFlagged(String passage, String rule, String context) {
+        int start = locate(passage, context);
         assertThat(start).as(passage).isGreaterThanOrEqualTo(0);
         assertThat(findings).as("finding on “%s”", passage)
                 .anySatisfy(f -> {
