@@ -75,13 +75,13 @@ class CiRunTest {
         assertThat(Main.run("baseline", "--no-stock", "--threads", "1", articles.toString(), "-o", baseline.toString()))
                 .isEqualTo(Main.OK);
         JsonNode b = new ObjectMapper().readTree(baseline.toFile());
-        assertThat(b.get("findings")).hasSize(5);
+        assertThat(b.get("findings")).hasSize(12);
 
         Result accepted = check("--baseline", baseline.toString(), articles.toString());
         assertThat(accepted.exit()).isEqualTo(Main.OK);
-        assertThat(accepted.json().at("/summary/suppressed").asInt()).isEqualTo(5);
+        assertThat(accepted.json().at("/summary/suppressed").asInt()).isEqualTo(12);
         assertThat(accepted.json().at("/articles/0/findings")).isEmpty();
-        assertThat(accepted.json().at("/summary/verdict").asText()).contains("5 suppressed");
+        assertThat(accepted.json().at("/summary/verdict").asText()).contains("12 suppressed");
 
         // a new paragraph with a new problem above the old ones: only the new one is reported and fails
         String text = Files.readString(story, StandardCharsets.UTF_8);
@@ -92,13 +92,13 @@ class CiRunTest {
         assertThat(fresh.exit()).isEqualTo(Main.FAILED_GATE);
         assertThat(fresh.json().at("/articles/0/findings")).hasSize(1);
         assertThat(fresh.json().at("/articles/0/findings/0/passage").asText()).isEqualTo("swept to Reuters");
-        assertThat(fresh.json().at("/summary/suppressed").asInt()).isEqualTo(5);
+        assertThat(fresh.json().at("/summary/suppressed").asInt()).isEqualTo(12);
 
         // an editor's verdict that it is a false positive, by rule and passage
         Path suppressions = dir.resolve("suppressions.yml");
         Files.writeString(suppressions, """
                 suppressions:
-                  - rule: SWEPT_TO_AGENCY
+                  - rule: AGENCY_NON_SPEECH_VERB
                     passage: swept to Reuters
                     reason: quoted verbatim from the agency's own English copy
                 """);
@@ -118,7 +118,7 @@ class CiRunTest {
         assertThat(viaConfig.json().at("/summary/suppressed").asInt()).isEqualTo(6);
 
         // a suppression without a reason is refused
-        Files.writeString(suppressions, "suppressions:\n  - rule: SWEPT_TO_AGENCY\n    passage: swept to Reuters\n");
+        Files.writeString(suppressions, "suppressions:\n  - rule: AGENCY_NON_SPEECH_VERB\n    passage: swept to Reuters\n");
         assertThat(check("--suppressions", suppressions.toString(), articles.toString()).exit()).isEqualTo(Main.USAGE);
     }
 
