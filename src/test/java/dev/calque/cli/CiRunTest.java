@@ -115,7 +115,7 @@ class CiRunTest {
         Files.writeString(config, "baseline: calque-baseline.json\nsuppressions: fp.json\n");
         Result viaConfig = check("--config", config.toString(), articles.toString());
         assertThat(viaConfig.exit()).isEqualTo(Main.OK);
-        assertThat(viaConfig.json().at("/summary/suppressed").asInt()).isEqualTo(6);
+        assertThat(viaConfig.json().at("/summary/suppressed").asInt()).isEqualTo(13);
 
         // a suppression without a reason is refused
         Files.writeString(suppressions, "suppressions:\n  - rule: AGENCY_NON_SPEECH_VERB\n    passage: swept to Reuters\n");
