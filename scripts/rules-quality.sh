@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates docs/rules-quality.md: every dev corpus, stock LanguageTool alone beside Calque.
-#   ./scripts/rules-quality.sh                 (corpora from $CALQUE_EVAL_DIR, default /work/shared/eval)
+#   ./scripts/rules-quality.sh                 (corpora from $CALQUE_EVAL_DIR, default ../shared/eval beside the checkout)
 # Builds the jar first. Takes several minutes on 2 cores (the 8,312-segment MT set dominates).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$here"
-eval_dir="${CALQUE_EVAL_DIR:-/work/shared/eval}"
+eval_dir="${CALQUE_EVAL_DIR:-$here/../shared/eval}"
 corpora=(wmt23-zh-en-news.dev.jsonl biomqm-fr-en.dev.jsonl newstest2014-fr-en-ref.dev.jsonl
          newstest2014-fr-en-mt.dev.jsonl diabla-fr-en-chat.dev.jsonl)
 paths=()
