@@ -30,7 +30,7 @@ class EvalCommandTest {
     void evalWritesCalqueAndStockFiguresSideBySideAsJson(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("eval.json");
         int code = Main.run("eval", DIR.resolve("biomqm.jsonl").toString(), DIR.resolve("human.jsonl").toString(),
-                DIR.resolve("wmt23.jsonl").toString(), "--baseline-lt", "--threads", "2", "-q", "-f", "json",
+                DIR.resolve("wmt23.jsonl").toString(), "--baseline-lt", "--threads", "2", "-q", "--no-report", "-f", "json",
                 "-o", out.toString());
         assertThat(code).isEqualTo(Main.OK);
         JsonNode root = JSON.readTree(out.toFile());
@@ -64,7 +64,7 @@ class EvalCommandTest {
     void evalPrintsMarkdownTablesAndRejectsBadInput(@TempDir Path tmp) throws Exception {
         Path md = tmp.resolve("eval.md");
         assertThat(Main.run("eval", DIR.resolve("human.jsonl").toString(), DIR.resolve("diabla.jsonl").toString(),
-                "--no-bundled-rules", "-q", "-f", "markdown", "-o", md.toString())).isEqualTo(Main.OK);
+                "--no-bundled-rules", "-q", "--no-report", "-f", "markdown", "-o", md.toString())).isEqualTo(Main.OK);
         String text = Files.readString(md, StandardCharsets.UTF_8);
         assertThat(text).contains("## human.jsonl", "false alarms per 1,000 words (human text)",
                 "## diabla.jsonl", "| perfect |", "BETWEEN_TO_AND", "## All corpora");
