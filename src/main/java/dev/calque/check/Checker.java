@@ -129,6 +129,11 @@ public final class Checker {
         }
     }
 
+    /** Whether a rule id was switched off with {@link Builder#disable}: still loaded and listed, never run. */
+    public boolean disabled(String ruleId) {
+        return disabled.contains(ruleId);
+    }
+
     private JLanguageTool newTool() {
         JLanguageTool lt = new JLanguageTool(language);
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * Runs every example every Calque rule carries: a flagged example must produce exactly its marked
  * span from that rule, a clean one nothing from it, and every rule needs at least one of each.
+ * Rules the checker has switched off ({@link Checker#disabled}) never run and are not tested.
  * Backs both the build's test and {@code calque rules test}.
  */
 public final class RuleExamples {
@@ -32,8 +33,10 @@ public final class RuleExamples {
     public static Report run(Checker checker) {
         List<Failure> failures = new ArrayList<>();
         int examples = 0;
-        List<RuleInfo> infos = checker.rules().infos();
-        for (RuleInfo rule : infos) {
+        int rules = 0;
+        for (RuleInfo rule : checker.rules().infos()) {
+            if (checker.disabled(rule.id())) continue; // switched off by configuration: it never runs
+            rules++;
             long flagged = rule.examples().stream().filter(RuleExample::flagged).count();
             if (flagged == 0) failures.add(new Failure(rule, "", "has no example it must flag"));
             if (flagged == rule.examples().size()) failures.add(new Failure(rule, "", "has no example it must leave alone"));
@@ -64,7 +67,7 @@ public final class RuleExamples {
                 }
             }
         }
-        return new Report(infos.size(), examples, failures);
+        return new Report(rules, examples, failures);
     }
 
     private static String describe(List<Finding> found) {

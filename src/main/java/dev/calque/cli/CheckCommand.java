@@ -125,6 +125,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the Allure report.")
     boolean noReport;
 
+    @Option(names = "--major-as", paramLabel = "SEVERITY", description = "Allure severity of an article whose worst "
+            + "finding is major: normal or blocker (default: report.majorAs in calque.yml, else normal).")
+    String majorAs;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but the chosen formats and errors.")
     boolean quiet;
 
@@ -147,6 +151,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
                     + "--fetch-timeout >= 1, --timeout >= 1)");
         }
+        boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
                 settings.path(suppressions, settings.config.suppressions));
@@ -172,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
                 writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
-            if (!noReport) writers.add(new AllureWriter(reportDir)); // last: a report failure cannot stop the others
+            if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
             RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
             Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,

@@ -76,12 +76,17 @@ public final class Config {
         public List<Located> items = List.of();
     }
 
+    public static final class Report {
+        public Located majorAs;
+    }
+
     public Located source;
     public Located target;
     public Rules rules = new Rules();
     public Scoring scoring = new Scoring();
     public Gate gate = new Gate();
     public Skip skip = new Skip();
+    public Report report = new Report();
     public Located baseline;
     public Located suppressions;
     public Located state;
@@ -177,6 +182,7 @@ public final class Config {
     private void validate() {
         if (gate.failOn != null) failOn();
         if (gate.minScore != null) minScore();
+        if (report.majorAs != null) majorIsBlocker(report.majorAs.text(), report.majorAs);
         bool(rules.bundled, "rules.bundled");
         bool(rules.stock, "rules.stock");
         severityOverrides();
@@ -214,6 +220,20 @@ public final class Config {
             // reported below
         }
         throw error(gate.failOn, "gate.failOn must be minor, major, critical or never, not '" + s + "'", null);
+    }
+
+    /**
+     * The Allure severity of an article whose worst finding is major: {@code normal} or {@code blocker}.
+     * @param where the value's place in this file, or null when it comes from the command line
+     */
+    boolean majorIsBlocker(String value, Located where) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("normal")) return false;
+        if (v.equals("blocker")) return true;
+        String reason = "must be normal or blocker, not '" + value + "'";
+        String hint = "the Allure severity of articles whose worst finding is major";
+        if (where == null) throw new UsageError("--major-as " + reason + " (" + hint + ")");
+        throw error(where, "report.majorAs " + reason, hint);
     }
 
     Double minScore() {

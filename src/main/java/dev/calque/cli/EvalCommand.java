@@ -8,6 +8,7 @@ import dev.calque.eval.EvalTableWriter;
 import dev.calque.eval.Evaluation;
 import dev.calque.eval.SpanMatcher;
 import dev.calque.report.Destination;
+import dev.calque.report.allure.EvalAllureReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
             description = "Hits and false alarms kept per rule as examples in JSON (default: ${DEFAULT-VALUE}).")
     int examples;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "reports/eval",
+            description = "Folder of the Allure report (one test case per rule, with example hits and false alarms): "
+                    + "index.html, allure-results/, history/ (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--no-report", description = "Do not write the Allure report.")
+    boolean noReport;
 
     @Spec
     CommandSpec spec;
@@ -138,6 +147,10 @@ public final class EvalCommand implements Callable<Integer> {
                 d.stream().write(text.getBytes(StandardCharsets.UTF_8));
             }
             d.commit();
+        }
+        if (!noReport) {
+            EvalAllureReport.write(result, reportDir);
+            if (!quiet) stderr.println("calque: eval report: " + reportDir.resolve("index.html"));
         }
         return Main.OK;
     }

@@ -25,8 +25,9 @@ final class RuleStatsCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by calque check --format json.")
     List<Path> reports = new ArrayList<>();
 
-    @Option(names = "--verdicts", paramLabel = "FILE", description = "Editor verdicts: a JSON list of {\"rule\" or "
-            + "\"fingerprint\", \"verdict\": \"false-positive\"} (a suppressions file works too).")
+    @Option(names = "--verdicts", paramLabel = "FILE", description = "Editors' false-positive verdicts: the "
+            + "suppressions file of 'calque check --suppressions' (JSON or YAML); a finding counts as marked when its "
+            + "fingerprint, or its rule and passage, is in it.")
     Path verdicts;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "console",

@@ -4,6 +4,7 @@ import dev.calque.check.Checker;
 import dev.calque.check.RuleExamples;
 import dev.calque.rules.RuleInfo;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", description = "List the rules, or test every rule's examples.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RuleStatsCommand.class})
 public final class RulesCommand {
+    static final String CONFIG_HELP = "Configuration file (default: calque.yml in the working folder, if there is one): "
+            + "its languages, rule folders, bundled/stock switches, disabled rules and severities apply, as in check.";
 
     @Command(name = "list", description = "Print every rule with its category, severity and source file.")
     static final class ListRules implements Callable<Integer> {
@@ -25,17 +28,23 @@ public final class RulesCommand {
         @Option(names = "--stock", description = "Also list LanguageTool's own active rules.")
         boolean stock;
 
+        @Option(names = "--config", paramLabel = "FILE", description = CONFIG_HELP)
+        Path configFile;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Checker checker = options.builder().build();
+            RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
+            Checker checker = settings.checkerBuilder(options).build();
+            settings.checkRuleIds(checker);
             PrintWriter out = spec.commandLine().getOut();
             List<RuleInfo> infos = checker.rules().infos();
             out.printf("%-28s %-9s %-32s %s%n", "RULE", "SEVERITY", "CATEGORY", "SOURCE");
             for (RuleInfo r : infos) {
-                out.printf("%-28s %-9s %-32s %s%n", r.id(), r.severity().label(), r.category(), r.source());
+                out.printf("%-28s %-9s %-32s %s%s%n", r.id(), r.severity().label(), r.category(), r.source(),
+                        checker.disabled(r.id()) ? "  (disabled by configuration)" : "");
             }
             if (stock) {
                 for (RuleInfo r : checker.stockRuleInfos()) {
@@ -55,12 +64,16 @@ public final class RulesCommand {
         @Mixin
         CheckerOptions options;
 
+        @Option(names = "--config", paramLabel = "FILE", description = CONFIG_HELP)
+        Path configFile;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Checker checker = options.builder().stockRules(false).build();
+            RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
+            Checker checker = settings.checkerBuilder(options).stockRules(false).build();
             RuleExamples.Report report = RuleExamples.run(checker);
             PrintWriter out = spec.commandLine().getOut();
             for (RuleExamples.Failure f : report.failures()) out.println("FAIL " + f.oneLine());

@@ -94,6 +94,12 @@ final class RunSettings {
         return new QualityGate(sev, min);
     }
 
+    /** @param cli the {@code --major-as} value, or null: then {@code report.majorAs}, else normal */
+    boolean majorIsBlocker(String cli) {
+        if (cli != null) return config.majorIsBlocker(cli, null);
+        return config.report.majorAs != null && config.majorIsBlocker(config.report.majorAs.text(), config.report.majorAs);
+    }
+
     /** Paths the configuration skips ({@code skip.paths}, globs against the path as read). */
     Predicate<String> skipPaths() {
         List<PathMatcher> ms = matchers(config.skip.paths);

@@ -3,13 +3,13 @@ package dev.calque.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calque.score.Suppressions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +21,13 @@ import java.util.Set;
  * How often each rule fired in earlier {@code calque check --format json} runs, and what share of its
  * findings editors marked as false positives.
  *
- * <p>Verdicts file: a JSON list (or an object holding one under {@code verdicts} or
- * {@code suppressions}) of entries {@code {"rule": ID, "fingerprint": FP, "verdict": "false-positive"}}.
- * An entry without {@code verdict} counts as a false positive (a suppression is that verdict); an
- * entry with another verdict is ignored. With a {@code fingerprint} that a report's finding carries,
- * the entry counts once for that finding's rule, however often it appears; otherwise it counts once
- * for its {@code rule}.
+ * <p>Verdicts: the suppressions file {@code calque check --suppressions} reads (JSON, or YAML when
+ * named {@code .yml}/{@code .yaml}; see docs/configuration.md), loaded by the same
+ * {@link Suppressions#load} and matched the same way: a finding counts as marked false positive when
+ * its {@code fingerprint}, or its rule and passage, is in the file.
  */
 public final class RuleStats {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String FALSE_POSITIVE = "false-positive";
 
     private RuleStats() {
     }
@@ -50,16 +47,16 @@ public final class RuleStats {
     private static final class Tally {
         String name = "", category = "", origin = "";
         int fires, articles, fp;
-        final Set<String> fingerprints = new HashSet<>();
     }
 
     /**
-     * @param verdicts a verdicts file, or {@code null}
-     * @throws CorpusException naming the file when a report or the verdicts file cannot be read
+     * @param verdicts a suppressions file, or {@code null}
+     * @throws CorpusException naming the file when a report cannot be read
+     * @throws IllegalArgumentException naming the file (and line) when the suppressions file cannot be read
      */
     public static Result aggregate(List<Path> reports, Path verdicts) {
         Map<String, Tally> rules = new LinkedHashMap<>();
-        Map<String, String> ruleOfFingerprint = new HashMap<>();
+        Suppressions marked = verdicts == null ? Suppressions.NONE : Suppressions.load(null, verdicts);
         int articles = 0;
         long words = 0;
         int findings = 0;
@@ -84,18 +81,15 @@ public final class RuleStats {
                     t.category = f.path("category").asText(t.category);
                     t.origin = f.path("origin").asText(t.origin);
                     if (inArticle.add(rule)) t.articles++;
-                    String fp = fingerprint(f);
-                    if (fp != null) ruleOfFingerprint.put(fp, rule);
+                    if (marked.accepts(rule, f.path("passage").asText(""), fingerprint(f))) t.fp++;
                 }
             }
         }
-        if (verdicts != null) countVerdicts(verdicts, rules, ruleOfFingerprint);
         List<RuleStat> out = new ArrayList<>();
         for (Map.Entry<String, Tally> e : rules.entrySet()) {
             Tally t = e.getValue();
-            int fp = Math.min(t.fp, t.fires);
             out.add(new RuleStat(e.getKey(), t.name, t.category, t.origin, t.fires, t.articles,
-                    Evaluation.perThousand(t.fires, words), fp, verdicts == null ? null : Evaluation.ratio(fp, t.fires)));
+                    Evaluation.perThousand(t.fires, words), t.fp, verdicts == null ? null : Evaluation.ratio(t.fp, t.fires)));
         }
         out.sort(Comparator.comparingInt(RuleStat::fires).reversed().thenComparing(RuleStat::rule));
         return new Result(reports.size(), articles, words, findings, verdicts != null, out);
@@ -104,31 +98,6 @@ public final class RuleStats {
     private static String fingerprint(JsonNode finding) {
         JsonNode fp = finding.get("fingerprint");
         return fp != null && fp.isTextual() && !fp.asText().isEmpty() ? fp.asText() : null;
-    }
-
-    private static void countVerdicts(Path file, Map<String, Tally> rules, Map<String, String> ruleOfFingerprint) {
-        JsonNode root = read(file);
-        JsonNode list = root.isArray() ? root : root.has("verdicts") ? root.get("verdicts") : root.get("suppressions");
-        if (list == null || !list.isArray()) {
-            throw new CorpusException(file, 0, "not a verdicts file (a JSON list of {\"rule\", \"fingerprint\", "
-                    + "\"verdict\"} entries)");
-        }
-        int i = 0;
-        for (JsonNode v : list) {
-            i++;
-            String verdict = v.path("verdict").asText(FALSE_POSITIVE).toLowerCase(Locale.ROOT);
-            if (!verdict.equals(FALSE_POSITIVE)) continue;
-            String fp = fingerprint(v);
-            String rule = fp != null && ruleOfFingerprint.containsKey(fp) ? ruleOfFingerprint.get(fp)
-                    : v.path("rule").asText("");
-            if (rule.isEmpty()) {
-                if (fp != null) continue; // a finding no longer in these reports
-                throw new CorpusException(file, 0, "entry " + i + " has neither \"rule\" nor \"fingerprint\"");
-            }
-            Tally t = rules.get(rule);
-            if (t == null) continue; // the rule did not fire in these reports
-            if (fp == null || t.fingerprints.add(fp)) t.fp++;
-        }
     }
 
     private static JsonNode read(Path file) {

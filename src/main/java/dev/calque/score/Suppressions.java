@@ -123,6 +123,12 @@ public final class Suppressions {
     }
 
     public boolean accepts(Finding f, String fingerprint) {
-        return fingerprints.contains(fingerprint) || rulePassages.contains(f.rule() + '\u0000' + f.passage());
+        return accepts(f.rule(), f.passage(), fingerprint);
+    }
+
+    /** The same test for a finding read back from a JSON report ({@code calque rules stats}). */
+    public boolean accepts(String rule, String passage, String fingerprint) {
+        return (fingerprint != null && fingerprints.contains(fingerprint))
+                || rulePassages.contains(rule + '\u0000' + passage);
     }
 }

@@ -55,6 +55,9 @@ class ConfigTest {
         assertThat(error("gate: {failOn: major\n")).contains("not valid YAML");
         assertThat(error("rules:\n  disable: PAGE_FURNITURE\n")).startsWith(":2: expected a list here");
         assertThat(error("gate: strict\n")).startsWith(":1: expected a mapping");
+        assertThat(error("source: fr\nreport:\n  majorAs: urgent\n"))
+                .startsWith(":3: report.majorAs must be normal or blocker, not 'urgent'");
+        assertThat(error("report:\n  majorAS: blocker\n")).startsWith(":2: unknown key 'majorAS'");
     }
 
     @Test
@@ -106,5 +109,38 @@ class ConfigTest {
     void missingConfigFileIsAUsageError() {
         assertThatThrownBy(() -> Config.find(dir.resolve("nope.yml"))).isInstanceOf(UsageError.class)
                 .hasMessageContaining("nope.yml: configuration file not found");
+    }
+
+    /** The Allure severity of an article whose worst finding is major, from calque.yml, and --major-as over it. */
+    @Test
+    void reportMajorAsSetsTheAllureSeverityOfMajorArticles() throws Exception {
+        Path article = dir.resolve("story.txt");
+        Files.writeString(article, "Poutine said the talks would resume on Monday.\n", StandardCharsets.UTF_8);
+        Path f = write("rules:\n  stock: false\n  severity: {FR_NAME_FORM: major}\nreport:\n  majorAs: blocker\n");
+        Path reports = dir.resolve("reports");
+        assertThat(Main.run("check", "--config", f.toString(), article.toString(), "--report-dir", reports.toString(),
+                "-q", "-f", "json", "-o", dir.resolve("run.json").toString())).isEqualTo(Main.FAILED_GATE);
+        assertThat(severityLabel(reports)).isEqualTo("blocker");
+
+        assertThat(Main.run("check", "--config", f.toString(), article.toString(), "--report-dir", reports.toString(),
+                "--major-as", "normal", "-q", "-f", "json", "-o", dir.resolve("run.json").toString()))
+                .isEqualTo(Main.FAILED_GATE);
+        assertThat(severityLabel(reports)).as("the command line wins").isEqualTo("normal");
+
+        assertThat(Main.run("check", "--config", f.toString(), article.toString(), "--no-report", "--major-as", "high"))
+                .isEqualTo(Main.USAGE);
+    }
+
+    private static String severityLabel(Path reports) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (java.util.stream.Stream<Path> files = Files.list(reports.resolve("allure-results"))) {
+            for (Path r : (Iterable<Path>) files::iterator) {
+                if (!r.getFileName().toString().endsWith("-result.json")) continue;
+                for (var l : json.readTree(r.toFile()).path("labels")) {
+                    if (l.path("name").asText().equals("severity")) return l.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError("no severity label in " + reports);
     }
 }

@@ -30,7 +30,7 @@ class EvalCommandTest {
     void evalWritesCalqueAndStockFiguresSideBySideAsJson(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("eval.json");
         int code = Main.run("eval", DIR.resolve("biomqm.jsonl").toString(), DIR.resolve("human.jsonl").toString(),
-                DIR.resolve("wmt23.jsonl").toString(), "--baseline-lt", "--threads", "2", "-q", "-f", "json",
+                DIR.resolve("wmt23.jsonl").toString(), "--baseline-lt", "--threads", "2", "-q", "--no-report", "-f", "json",
                 "-o", out.toString());
         assertThat(code).isEqualTo(Main.OK);
         JsonNode root = JSON.readTree(out.toFile());
@@ -64,7 +64,7 @@ class EvalCommandTest {
     void evalPrintsMarkdownTablesAndRejectsBadInput(@TempDir Path tmp) throws Exception {
         Path md = tmp.resolve("eval.md");
         assertThat(Main.run("eval", DIR.resolve("human.jsonl").toString(), DIR.resolve("diabla.jsonl").toString(),
-                "--no-bundled-rules", "-q", "-f", "markdown", "-o", md.toString())).isEqualTo(Main.OK);
+                "--no-bundled-rules", "-q", "--no-report", "-f", "markdown", "-o", md.toString())).isEqualTo(Main.OK);
         String text = Files.readString(md, StandardCharsets.UTF_8);
         assertThat(text).contains("## human.jsonl", "false alarms per 1,000 words (human text)",
                 "## diabla.jsonl", "| perfect |", "BETWEEN_TO_AND", "## All corpora");
@@ -85,9 +85,15 @@ class EvalCommandTest {
         int words = checked.path("summary").path("words").asInt();
         assertThat(words).isPositive();
 
-        Path verdicts = tmp.resolve("verdicts.json");
-        Files.writeString(verdicts, "[{\"rule\": \"PAGE_FURNITURE\", \"verdict\": \"false-positive\"},"
-                + " {\"rule\": \"FR_NAME_FORM\", \"verdict\": \"confirmed\"}]");
+        String furniturePassage = null;
+        for (JsonNode f : checked.path("articles").get(0).path("findings")) {
+            if (f.path("rule").asText().equals("PAGE_FURNITURE")) furniturePassage = f.path("passage").asText();
+        }
+        assertThat(furniturePassage).isNotNull();
+        // a YAML suppressions file, by rule and passage (the format calque check --suppressions reads)
+        Path verdicts = tmp.resolve("verdicts.yml");
+        Files.writeString(verdicts, "suppressions:\n  - rule: PAGE_FURNITURE\n    passage: \"" + furniturePassage
+                + "\"\n    reason: the site name is part of the story here\n");
         Path stats = tmp.resolve("stats.json");
         // the same report twice: twice the fires and the words
         assertThat(Main.run("rules", "stats", report.toString(), report.toString(), "--verdicts", verdicts.toString(),
@@ -108,9 +114,48 @@ class EvalCommandTest {
         assertThat(names.path("markedFalsePositive").asInt()).isZero();
         assertThat(furniture).isNotNull();
         assertThat(furniture.path("fires").asInt()).isEqualTo(2);
-        assertThat(furniture.path("markedFalsePositive").asInt()).isEqualTo(1);
-        assertThat(furniture.path("falsePositiveShare").asDouble()).isEqualTo(0.5);
+        assertThat(furniture.path("markedFalsePositive").asInt()).as("the finding in both reports").isEqualTo(2);
+        assertThat(furniture.path("falsePositiveShare").asDouble()).isEqualTo(1.0);
 
         assertThat(Main.run("rules", "stats", article.toString())).as("not a JSON report").isEqualTo(Main.USAGE);
+        Path noReason = tmp.resolve("no-reason.json");
+        Files.writeString(noReason, "{\"suppressions\": [{\"rule\": \"PAGE_FURNITURE\", \"passage\": \"x\"}]}");
+        assertThat(Main.run("rules", "stats", report.toString(), "--verdicts", noReason.toString()))
+                .as("read by the strict suppressions loader").isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void rulesStatsCountsASuppressionByFingerprintFromTheJsonReport(@TempDir Path tmp) throws Exception {
+        Path seed = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt");
+        Path report = tmp.resolve("seed.json");
+        Main.run("check", seed.toString(), "--no-stock", "--no-report", "-q", "-f", "json", "-o", report.toString());
+        JsonNode first = JSON.readTree(report.toFile()).path("articles").get(0).path("findings").get(0);
+        String rule = first.path("rule").asText();
+        String fingerprint = first.path("fingerprint").asText();
+        assertThat(fingerprint).isNotBlank();
+        int fires = 0;
+        for (JsonNode f : JSON.readTree(report.toFile()).path("articles").get(0).path("findings")) {
+            if (f.path("rule").asText().equals(rule)) fires++;
+        }
+
+        // the suppressions file an editor writes for calque check --suppressions, unchanged
+        Path suppressions = tmp.resolve("calque-suppressions.json");
+        JSON.writeValue(suppressions.toFile(), java.util.Map.of("suppressions", java.util.List.of(java.util.Map.of(
+                "fingerprint", fingerprint, "rule", rule, "passage", first.path("passage").asText(),
+                "reason", "correct in this story"))));
+        Path stats = tmp.resolve("stats.json");
+        assertThat(Main.run("rules", "stats", report.toString(), "--verdicts", suppressions.toString(),
+                "-f", "json", "-o", stats.toString())).isEqualTo(Main.OK);
+        JsonNode s = JSON.readTree(stats.toFile());
+        int marked = 0;
+        for (JsonNode r : s.path("rules")) {
+            if (r.path("rule").asText().equals(rule)) {
+                assertThat(r.path("fires").asInt()).isEqualTo(fires);
+                assertThat(r.path("markedFalsePositive").asInt()).isEqualTo(1);
+                assertThat(r.path("falsePositiveShare").asDouble()).isEqualTo(1.0 / fires);
+            }
+            marked += r.path("markedFalsePositive").asInt();
+        }
+        assertThat(marked).as("only the suppressed finding").isEqualTo(1);
     }
 }

@@ -1,9 +1,5 @@
 package dev.calque.report.allure;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.calque.check.Finding;
 import dev.calque.check.Severity;
 import dev.calque.ingest.Article;
@@ -14,7 +10,6 @@ import dev.calque.score.ArticleResult;
 import dev.calque.score.RunSummary;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.category.Category;
-import io.qameta.allure.entity.ExecutorInfo;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Stage;
@@ -25,16 +20,16 @@ import io.qameta.allure.model.TestResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,28 +37,20 @@ import java.util.UUID;
  * The Allure report of a run: one Allure test result per article (written with Allure's own model
  * into {@code allure-results/}), rendered in-process into one self-contained {@code index.html}.
  *
- * <p>Everything is built in a hidden staging folder inside the report folder and moved into place
- * only when the report is complete, so a failed or interrupted run leaves the previous report as it
- * was. History (trend charts) comes from the previous report's {@code history/} folder.
- *
- * <p>Layout of the report folder: {@code index.html} (open it from disk), {@code allure-results/}
- * (input for {@code calque report} or any Allure 2 tool), {@code history/} (read by the next run).
+ * <p>Staging, history, build order and publishing: see {@link StagedReport}.
  */
 public final class AllureWriter implements ReportWriter {
     /** MQM-Core dimensions, so categories exist for each even before a rule uses them. */
     static final List<String> MQM_DIMENSIONS = List.of("Terminology", "Accuracy", "Linguistic conventions",
             "Fluency", "Style", "Locale conventions", "Audience appropriateness", "Design and markup");
-    static final String RESULTS = "allure-results";
     static final String ATTACHMENT_NAME = "Article with flagged passages";
 
     private final Path reportDir;
     private final boolean majorIsBlocker;
     private final String reportName;
-    private Path staging;
-    private Path results;
+    private StagedReport report;
     private FileSystemResultsWriter writer;
     private RunInfo run;
-    private long buildOrder;
     private final Set<String> dimensions = new LinkedHashSet<>(MQM_DIMENSIONS);
 
     /**
@@ -83,15 +70,8 @@ public final class AllureWriter implements ReportWriter {
     @Override
     public void start(RunInfo info) throws IOException {
         this.run = info;
-        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
-            throw new NotDirectoryException(reportDir + " (the report folder) is a file");
-        }
-        Files.createDirectories(reportDir);
-        staging = Files.createTempDirectory(reportDir, ".calque-report-");
-        results = Files.createDirectories(staging.resolve(RESULTS));
-        AllureReport.copyTree(reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
-        buildOrder = previousBuildOrder(reportDir.resolve(RESULTS)) + 1;
-        writer = new FileSystemResultsWriter(results);
+        report = new StagedReport(reportDir, reportName, "Calque run");
+        writer = report.writer();
         for (var r : info.rules()) dimensions.add(r.dimension());
     }
 
@@ -166,37 +146,13 @@ public final class AllureWriter implements ReportWriter {
 
     @Override
     public void finish(RunSummary summary) throws IOException {
-        if (staging == null) return;
-        ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        writer.write("categories.json", new ByteArrayInputStream(json.writeValueAsBytes(categories())));
-        writer.write("executor.json", new ByteArrayInputStream(json.writeValueAsBytes(new ExecutorInfo()
-                .setName("Calque").setType("calque").setBuildOrder(buildOrder)
-                .setBuildName("Calque run #" + buildOrder).setReportName(reportName))));
-        writer.write("environment.properties", new ByteArrayInputStream(environment().getBytes(StandardCharsets.UTF_8)));
-        try {
-            new AllureReport(reportName).render(List.of(results), staging);
-        } catch (RuntimeException e) {
-            throw new IOException("could not render the Allure report in " + reportDir + ": " + e.getMessage(), e);
-        }
-        publish();
-    }
-
-    /** Moves the finished report over the old one, piece by piece, each piece replaced whole. */
-    private void publish() throws IOException {
-        AllureReport.move(staging.resolve(AllureReport.INDEX), reportDir.resolve(AllureReport.INDEX));
-        AllureReport.replaceDir(staging.resolve(RESULTS), reportDir.resolve(RESULTS), staging);
-        AllureReport.replaceDir(staging.resolve(AllureReport.HISTORY), reportDir.resolve(AllureReport.HISTORY), staging);
-        AllureReport.deleteTree(staging);
-        staging = null;
+        if (report == null || !report.open()) return;
+        report.finish(categories(), environment());
     }
 
     @Override
     public void close() throws IOException {
-        if (staging != null) {
-            AllureReport.deleteTree(staging);
-            staging = null;
-        }
+        if (report != null) report.close();
     }
 
     /** Failed articles fall into one category per MQM dimension they have findings in. */
@@ -214,37 +170,16 @@ public final class AllureWriter implements ReportWriter {
         return out;
     }
 
-    private String environment() {
-        StringBuilder p = new StringBuilder();
-        prop(p, "Calque", run.calqueVersion());
-        prop(p, "LanguageTool", run.languageToolVersion());
-        prop(p, "Source language", run.source() == null ? "unknown" : run.source());
-        prop(p, "Target language", run.target());
-        prop(p, "Rule packs (SHA-256)", run.rulePackHash());
-        prop(p, "Quality gate", run.gate().describe());
-        prop(p, "Started", run.started().toString());
-        return p.toString();
-    }
-
-    private static void prop(StringBuilder p, String key, String value) {
-        p.append(escapeProperty(key, true)).append('=').append(escapeProperty(value == null ? "" : value, false)).append('\n');
-    }
-
-    private static String escapeProperty(String s, boolean key) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '=', ':', '#', '!' -> b.append('\\').append(c);
-                case ' ' -> b.append(key ? "\\ " : " ");
-                default -> {
-                    if (c > 0x7e) b.append(String.format("\\u%04x", (int) c)); else b.append(c);
-                }
-            }
-        }
-        return b.toString();
+    private Map<String, String> environment() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Calque", run.calqueVersion());
+        p.put("LanguageTool", run.languageToolVersion());
+        p.put("Source language", run.source() == null ? "unknown" : run.source());
+        p.put("Target language", run.target());
+        p.put("Rule packs (SHA-256)", run.rulePackHash());
+        p.put("Quality gate", run.gate().describe());
+        p.put("Started", run.started().toString());
+        return p;
     }
 
     private String message(ArticleResult r) {
@@ -299,7 +234,7 @@ public final class AllureWriter implements ReportWriter {
         };
     }
 
-    private static Label label(String name, String value) {
+    static Label label(String name, String value) {
         return new Label().setName(name).setValue(value == null ? "" : value);
     }
 
@@ -313,14 +248,4 @@ public final class AllureWriter implements ReportWriter {
         }
     }
 
-    static long previousBuildOrder(Path resultsDir) {
-        Path f = resultsDir.resolve("executor.json");
-        if (!Files.isRegularFile(f)) return 0;
-        try {
-            JsonNode n = new ObjectMapper().readTree(f.toFile()).get("buildOrder");
-            return n != null && n.canConvertToLong() ? n.asLong() : 0;
-        } catch (IOException e) {
-            return 0; // a damaged executor.json only restarts the numbering
-        }
-    }
 }

@@ -62,11 +62,11 @@ final class Steps {
         return suggestions.size() <= MAX_SUGGESTIONS ? suggestions : suggestions.subList(0, MAX_SUGGESTIONS);
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() <= MAX_PASSAGE ? s : s.substring(0, MAX_PASSAGE - 1) + "…";
     }
 }

@@ -1,0 +1,276 @@
+package dev.calque.report.allure;
+
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import dev.calque.eval.EvalResult;
+import dev.calque.eval.EvalResult.CorpusResult;
+import dev.calque.eval.EvalResult.Example;
+import dev.calque.eval.EvalResult.Figures;
+import dev.calque.eval.EvalResult.RuleFigures;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.category.Category;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The Allure report of {@code calque eval}: one test case per rule, per corpus and per checker
+ * (Calque, and stock LanguageTool with {@code --baseline-lt}), so a tuner can click from the noisiest
+ * rules to their worst false alarms.
+ *
+ * <p>Each test case carries the rule's figures as parameters (precision first) and in its name; its
+ * steps are the rule's example false alarms (worst severity first, status failed) and hits (status
+ * passed), each with the segment, the flagged passage marked, the annotated errors it overlaps and
+ * an HTML attachment of the segment with the passage highlighted.
+ *
+ * <p>Status of a rule, from its judged findings (those in annotated or clean segments):
+ * <ul>
+ *   <li>{@code failed}: more than half are false alarms (segment precision below
+ *       {@link #THRESHOLD}): a rule that fires mostly on clean text;</li>
+ *   <li>{@code broken}: not mostly false alarms, but fewer than half hit an annotated error span
+ *       (span precision below {@link #THRESHOLD}): it fires in faulty segments, mostly beside the
+ *       error the annotators marked;</li>
+ *   <li>{@code passed}: at least half of its judged findings hit an annotated error;</li>
+ *   <li>{@code skipped}: no judged finding at all (unannotated segments only): no evidence.</li>
+ * </ul>
+ */
+public final class EvalAllureReport {
+    /** Precision below this fails (false alarms) or breaks (beside the span) a rule. */
+    public static final double THRESHOLD = 0.5;
+    static final String REPORT_NAME = "Calque eval";
+    static final String FAILED_MESSAGE = "Fires mostly on clean text";
+    static final String BROKEN_MESSAGE = "Fires mostly beside the annotated errors";
+    static final String SKIPPED_MESSAGE = "No judged findings";
+
+    private final FileSystemResultsWriter writer;
+    private final long now = System.currentTimeMillis();
+
+    private EvalAllureReport(FileSystemResultsWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * Writes the results and the rendered report into {@code reportDir} ({@code index.html},
+     * {@code allure-results/}, {@code history/}), replacing the previous eval report only when complete.
+     */
+    public static void write(EvalResult result, Path reportDir) throws IOException {
+        try (StagedReport report = new StagedReport(reportDir, REPORT_NAME, "Calque eval")) {
+            EvalAllureReport r = new EvalAllureReport(report.writer());
+            for (CorpusResult c : result.corpora()) {
+                r.corpus(c, c.calque(), "Calque");
+                if (c.languageTool() != null) r.corpus(c, c.languageTool(), "stock LanguageTool");
+            }
+            report.finish(categories(), environment(result));
+        }
+    }
+
+    private void corpus(CorpusResult c, Figures f, String checker) throws IOException {
+        for (RuleFigures rule : f.rules()) writer.write(rule(c, checker, rule));
+    }
+
+    private TestResult rule(CorpusResult c, String checker, RuleFigures r) throws IOException {
+        String fullName = "eval:" + c.file() + ":" + checker + ":" + r.rule();
+        String uuid = UUID.randomUUID().toString();
+        int judged = r.findings() - r.unjudged();
+        List<StepResult> steps = new ArrayList<>();
+        List<Example> alarms = new ArrayList<>(r.falseAlarmExamples());
+        alarms.sort(Comparator.comparing((Example e) -> severity(e.severity())).reversed()); // stable: corpus order within
+        int n = 0;
+        for (Example e : alarms) steps.add(step(uuid, ++n, r, e, false));
+        for (Example e : r.hitExamples()) steps.add(step(uuid, ++n, r, e, true));
+
+        List<Label> labels = new ArrayList<>();
+        labels.add(AllureWriter.label("parentSuite", REPORT_NAME));
+        labels.add(AllureWriter.label("suite", c.file()));
+        labels.add(AllureWriter.label("subSuite", checker));
+        labels.add(AllureWriter.label("feature", dimension(r.category())));
+        labels.add(AllureWriter.label("story", r.category()));
+        labels.add(AllureWriter.label("tag", r.origin()));
+        labels.add(AllureWriter.label("framework", "calque"));
+
+        return new TestResult()
+                .setUuid(uuid)
+                .setHistoryId(AllureWriter.stableId(fullName))
+                .setTestCaseId(AllureWriter.stableId(fullName))
+                .setFullName(fullName)
+                .setName(name(r, judged))
+                .setStatus(status(r, judged))
+                .setStatusDetails(new StatusDetails().setMessage(message(r, judged)))
+                .setStage(Stage.FINISHED)
+                .setDescription(description(c, checker, r))
+                .setLabels(labels)
+                .setParameters(parameters(r, judged))
+                .setSteps(steps)
+                .setStart(now)
+                .setStop(now);
+    }
+
+    /** The documented status rule (see the class comment). */
+    static Status status(RuleFigures r, int judged) {
+        if (judged == 0) return Status.SKIPPED;
+        if (r.segmentPrecision() != null && r.segmentPrecision() < THRESHOLD) return Status.FAILED;
+        if (r.precision() != null && r.precision() < THRESHOLD) return Status.BROKEN;
+        return Status.PASSED;
+    }
+
+    private static String name(RuleFigures r, int judged) {
+        String figures = judged == 0 ? "no judged findings (" + r.findings() + " unjudged)"
+                : "precision " + percent(r.precision()) + " · " + r.hits() + plural(r.hits(), " hit", " hits") + ", "
+                + r.falseAlarms() + plural(r.falseAlarms(), " false alarm", " false alarms") + " of " + judged;
+        return r.rule() + " · " + figures;
+    }
+
+    private static String message(RuleFigures r, int judged) {
+        return switch (status(r, judged)) {
+            case SKIPPED -> SKIPPED_MESSAGE + ": every finding is in a segment without annotations";
+            case FAILED -> FAILED_MESSAGE + ": " + r.falseAlarms() + " of " + judged
+                    + " judged findings are in segments with no annotated error";
+            case BROKEN -> BROKEN_MESSAGE + ": only " + r.hits() + " of " + judged
+                    + " judged findings overlap an annotated error span";
+            default -> r.hits() + " of " + judged + " judged findings overlap an annotated error span";
+        };
+    }
+
+    private static List<Parameter> parameters(RuleFigures r, int judged) {
+        List<Parameter> p = new ArrayList<>();
+        p.add(Steps.param("Precision", percent(r.precision()) + " (" + r.hits() + " hits of " + judged + " judged)"));
+        p.add(Steps.param("Segment precision", percent(r.segmentPrecision())
+                + " (" + (judged - r.falseAlarms()) + " of " + judged + " not false alarms)"));
+        p.add(Steps.param("Findings", Integer.toString(r.findings())));
+        p.add(Steps.param("Hits", Integer.toString(r.hits())));
+        p.add(Steps.param("False alarms", Integer.toString(r.falseAlarms())));
+        p.add(Steps.param("Unconfirmed", Integer.toString(r.unconfirmed())));
+        p.add(Steps.param("Unjudged", Integer.toString(r.unjudged())));
+        p.add(Steps.param("Per 1,000 words", r.perThousandWords() == null ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", r.perThousandWords())));
+        return p;
+    }
+
+    private static String description(CorpusResult c, String checker, RuleFigures r) {
+        StringBuilder d = new StringBuilder();
+        d.append("**Rule:** `").append(r.rule().replace("`", "'")).append('`');
+        if (r.name() != null && !r.name().isBlank()) d.append(" — ").append(r.name());
+        d.append("  \n**Category:** ").append(r.category()).append(" · **Severity:** ").append(r.severity())
+                .append(" · **Origin:** ").append(r.origin()).append("  \n");
+        d.append("**Corpus:** `").append(c.file().replace("`", "'")).append("` (").append(c.segments())
+                .append(" segments, ").append(c.words()).append(" words) · **Checker:** ").append(checker).append("\n\n");
+        d.append(String.format(Locale.ROOT, "Precision %s, segment precision %s: %d findings, %d hits, %d false alarms, "
+                        + "%d unconfirmed (in a faulty segment, beside its error spans), %d unjudged.%n%n",
+                percent(r.precision()), percent(r.segmentPrecision()), r.findings(), r.hits(), r.falseAlarms(),
+                r.unconfirmed(), r.unjudged()));
+        d.append("Status: *failed* when more than half of the judged findings are false alarms, *broken* when fewer "
+                + "than half hit an annotated error span, *passed* otherwise. Steps: example false alarms (worst first), "
+                + "then example hits; each has the segment with the passage highlighted attached.");
+        return d.toString();
+    }
+
+    private StepResult step(String uuid, int number, RuleFigures r, Example e, boolean hit) throws IOException {
+        String where = e.doc() + " seg " + e.seg();
+        String passage = "\"" + Steps.shorten(Steps.oneLine(e.passage())) + "\"";
+        String name = hit ? "Hit · " + where + " · " + passage + " ↔ " + String.join(", ", e.errors())
+                : "False alarm [" + e.severity() + "] · " + where + " · " + passage;
+        List<Parameter> params = new ArrayList<>();
+        params.add(Steps.param("Segment", marked(e)));
+        params.add(Steps.param("Annotated errors", hit ? String.join("; ", e.errors()) : "none in this segment"));
+        params.add(Steps.param("Document", e.doc() + " · system " + e.system() + " · segment " + e.seg()));
+
+        Finding f = finding(r, e);
+        String source = uuid + "-example-" + number + ".html";
+        writer.write(source, new ByteArrayInputStream(ArticleHtml.render(where, e.segment(), List.of(f))
+                .getBytes(StandardCharsets.UTF_8)));
+        return new StepResult()
+                .setName(name)
+                .setStatus(hit ? Status.PASSED : Status.FAILED)
+                .setStage(Stage.FINISHED)
+                .setStatusDetails(new StatusDetails().setMessage(e.message()))
+                .setParameters(params)
+                .setAttachments(List.of(new Attachment().setName("Segment with the flagged passage")
+                        .setType("text/html").setSource(source)))
+                .setStart(now)
+                .setStop(now);
+    }
+
+    /** The example as a finding in its segment, so {@link ArticleHtml} can highlight it. */
+    private static Finding finding(RuleFigures r, Example e) {
+        int start = Math.max(0, Math.min(e.start(), e.segment().length()));
+        int end = Math.max(start, Math.min(e.end(), e.segment().length()));
+        return new Finding(r.rule(), r.name() == null ? "" : r.name(), r.category(), severity(e.severity()),
+                e.message() == null ? "" : e.message(), List.of(), start, end, 1, start + 1, 1, end + 1,
+                e.passage(), e.segment(), 0, r.origin());
+    }
+
+    /** The segment on one line with the flagged passage between ⟦ and ⟧. */
+    static String marked(Example e) {
+        String s = e.segment();
+        int start = Math.max(0, Math.min(e.start(), s.length()));
+        int end = Math.max(start, Math.min(e.end(), s.length()));
+        return Steps.oneLine(s.substring(0, start) + "⟦" + s.substring(start, end) + "⟧" + s.substring(end));
+    }
+
+    private static List<Category> categories() {
+        return List.of(
+                new Category().setName(FAILED_MESSAGE)
+                        .setDescription("Rules whose judged findings are mostly false alarms (segment precision below "
+                                + percent(THRESHOLD) + ")")
+                        .setMatchedStatuses(List.of(io.qameta.allure.entity.Status.FAILED))
+                        .setMessageRegex("(?s)" + FAILED_MESSAGE + ".*"),
+                new Category().setName(BROKEN_MESSAGE)
+                        .setDescription("Rules that fire in faulty segments but mostly not on the annotated span "
+                                + "(precision below " + percent(THRESHOLD) + ")")
+                        .setMatchedStatuses(List.of(io.qameta.allure.entity.Status.BROKEN))
+                        .setMessageRegex("(?s)" + BROKEN_MESSAGE + ".*"));
+    }
+
+    private static Map<String, String> environment(EvalResult r) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Calque", r.calqueVersion());
+        p.put("LanguageTool", r.languageToolVersion());
+        p.put("Source language", r.source());
+        p.put("Target language", r.target());
+        p.put("Rule packs (SHA-256)", r.rulePackHash());
+        p.put("Min votes", Integer.toString(r.minVotes()));
+        List<String> files = new ArrayList<>();
+        for (CorpusResult c : r.corpora()) files.add(c.file());
+        p.put("Corpora", String.join(", ", files));
+        p.put("Status rule", "failed: segment precision < " + percent(THRESHOLD) + "; broken: precision < "
+                + percent(THRESHOLD));
+        return p;
+    }
+
+    private static Severity severity(String label) {
+        try {
+            return Severity.parse(label);
+        } catch (IllegalArgumentException e) {
+            return Severity.NEUTRAL;
+        }
+    }
+
+    private static String dimension(String category) {
+        int slash = category == null ? -1 : category.indexOf('/');
+        return category == null ? "" : slash < 0 ? category : category.substring(0, slash);
+    }
+
+    static String percent(Double ratio) {
+        return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n == 1 ? one : many;
+    }
+}
