@@ -68,9 +68,37 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
     Path output;
 
+    @Option(names = "--make-corpus", paramLabel = "DIR", description = "Instead of measuring, write --articles "
+            + "plain-text articles built from the corpus into DIR (for memory runs of calque check).")
+    Path makeCorpus;
+
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "10000",
+            description = "How many articles --make-corpus writes (default: ${DEFAULT-VALUE}).")
+    int articleCount;
+
+    /** Writes N articles of three consecutive segments each, cycling through the corpus. */
+    private int makeCorpus(PrintStream out) throws IOException {
+        List<String> paragraphs = new ArrayList<>();
+        for (Article a : Child.load(corpus, 0)) {
+            for (String p : a.text().split("\\n\\s*\\n")) if (!p.isBlank()) paragraphs.add(p.strip());
+        }
+        if (paragraphs.isEmpty()) throw new UsageError("no text in " + corpus);
+        Files.createDirectories(makeCorpus);
+        long words = 0;
+        for (int i = 0; i < articleCount; i++) {
+            StringBuilder sb = new StringBuilder("Article " + (i + 1) + "\n\n");
+            for (int k = 0; k < 3; k++) sb.append(paragraphs.get((i * 3 + k) % paragraphs.size())).append("\n\n");
+            words += dev.calque.ingest.Texts.wordCount(sb);
+            Files.writeString(makeCorpus.resolve(String.format("article-%05d.txt", i + 1)), sb, StandardCharsets.UTF_8);
+        }
+        out.printf(Locale.ROOT, "wrote %d articles, %,d words, into %s%n", articleCount, words, makeCorpus);
+        return Main.OK;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (makeCorpus != null) return makeCorpus(out);
         if (jvms.isEmpty()) jvms.add(String.join(" ", currentHeapAndGcOptions()));
         ObjectMapper json = new ObjectMapper();
         ObjectNode all = json.createObjectNode();
@@ -251,7 +279,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.exit(0);
         }
 
-        private static List<Article> load(List<String> sources, int maxWords) {
+        static List<Article> load(List<String> sources, int maxWords) {
             List<Article> out = new ArrayList<>();
             List<String> other = new ArrayList<>();
             for (String s : sources) {
