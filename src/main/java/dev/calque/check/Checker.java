@@ -296,6 +296,7 @@ public final class Checker {
         int start = Math.max(0, Math.min(offset + m.getFromPos(), text.length()));
         int end = Math.max(start, Math.min(offset + m.getToPos(), text.length()));
         if (end == start) return null;
+        if (!own && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

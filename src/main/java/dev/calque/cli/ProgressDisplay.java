@@ -44,6 +44,7 @@ final class ProgressDisplay implements Pipeline.Progress {
 
     @Override
     public void done(int items, long words) {
+        if (bar.getMax() >= 0 && items > bar.getMax()) bar.maxHint(items); // a feed held more articles than documents
         bar.stepTo(items);
         double seconds = (System.nanoTime() - started) / 1e9;
         bar.setExtraMessage(String.format(Locale.ROOT, "%,.0f words/s", words / Math.max(seconds, 0.001)));
@@ -51,7 +52,7 @@ final class ProgressDisplay implements Pipeline.Progress {
 
     @Override
     public void total(long total) {
-        bar.maxHint(total);
+        bar.maxHint(Math.max(total, bar.getCurrent()));
     }
 
     @Override

@@ -5,4 +5,8 @@ public interface ArticleSink {
     void article(Article article);
 
     void problem(InputProblem problem);
+
+    /** How many documents are about to be read (a feed among them may hold several articles). */
+    default void expected(int documents) {
+    }
 }

@@ -44,16 +44,39 @@ public final class Inputs {
     }
 
     public void read(List<String> inputs, ArticleSink sink) {
+        // Folders are listed first (paths only), so the number of documents is known up front.
+        List<Work> work = new ArrayList<>();
         for (String input : inputs) {
-            if (Thread.currentThread().isInterrupted()) return;
-            if (input.equals("-")) {
-                readStdin(sink);
-            } else if (input.startsWith("http://") || input.startsWith("https://")) {
-                readUrl(input, sink);
+            if (input.equals("-") || input.startsWith("http://") || input.startsWith("https://")) {
+                work.add(new Work(input, null, input, null));
+                continue;
+            }
+            Path path = Path.of(input);
+            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+                work.add(new Work(input, null, input, "no such file or folder"));
+            } else if (Files.isDirectory(path)) {
+                work.addAll(listFolder(path, input));
             } else {
-                readPath(Path.of(input), input, sink);
+                work.add(new Work(input, path, input, null));
             }
         }
+        sink.expected(work.size());
+        for (Work w : work) {
+            if (Thread.currentThread().isInterrupted()) return;
+            if (w.problem() != null) {
+                sink.problem(new InputProblem(w.input(), w.group(), w.problem()));
+            } else if (w.file() != null) {
+                readFile(w.file(), w.group(), sink);
+            } else if (w.input().equals("-")) {
+                readStdin(sink);
+            } else {
+                readUrl(w.input(), sink);
+            }
+        }
+    }
+
+    /** One document to read, in input order: a file, stdin or a URL, or a path already known to be bad. */
+    private record Work(String input, Path file, String group, String problem) {
     }
 
     private void readStdin(ArticleSink sink) {
@@ -78,21 +101,9 @@ public final class Inputs {
         }
     }
 
-    private void readPath(Path path, String group, ArticleSink sink) {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-            sink.problem(new InputProblem(path.toString(), group, "no such file or folder"));
-            return;
-        }
-        if (Files.isDirectory(path)) {
-            for (Path p : listFolder(path, group, sink)) readFile(p, group, sink);
-        } else {
-            readFile(path, group, sink);
-        }
-    }
-
-    /** Files under a folder, sorted by path; symbolic links are followed, a loop is reported once. */
-    private List<Path> listFolder(Path root, String group, ArticleSink sink) {
-        List<Path> files = new ArrayList<>();
+    /** Files under a folder, sorted by path; symbolic links are followed, a loop is reported in its place. */
+    private List<Work> listFolder(Path root, String group) {
+        List<Work> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -102,21 +113,21 @@ public final class Inputs {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file) && !skip.test(file.toString())) files.add(file);
+                    if (!hidden(file) && !skip.test(file.toString())) found.add(new Work(file.toString(), file, group, null));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    sink.problem(new InputProblem(file.toString(), group, reason(e)));
+                    found.add(new Work(file.toString(), null, group, reason(e)));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            sink.problem(new InputProblem(root.toString(), group, reason(e)));
+            found.add(new Work(root.toString(), null, group, reason(e)));
         }
-        files.sort(null);
-        return files;
+        found.sort(java.util.Comparator.comparing(Work::input));
+        return found;
     }
 
     private static boolean hidden(Path p) {

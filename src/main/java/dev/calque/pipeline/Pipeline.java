@@ -140,6 +140,11 @@ public final class Pipeline {
                         put(new Item(produced.getAndIncrement(), null, p));
                     }
 
+                    @Override
+                    public void expected(int documents) {
+                        if (progress != null) progress.total(produced.get() + documents);
+                    }
+
                     private void put(Item item) {
                         try {
                             if (cancelled) throw new Cancelled();

@@ -1,8 +1,5 @@
 package dev.calque.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.calque.check.Finding;
 import dev.calque.ingest.InputProblem;
 import dev.calque.score.ArticleResult;
@@ -14,15 +11,11 @@ import java.io.IOException;
  * around it (rule, passage, where) for a person reading a diff of the file. Read back by
  * {@link dev.calque.score.Suppressions}.
  */
-public final class BaselineWriter implements ReportWriter {
-    private final Destination dest;
-    private final JsonGenerator g;
+public final class BaselineWriter extends JsonReportWriter {
     private int count;
 
     public BaselineWriter(Destination dest) throws IOException {
-        this.dest = dest;
-        this.g = new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8);
-        g.useDefaultPrettyPrinter();
+        super(dest);
     }
 
     @Override
@@ -65,13 +58,6 @@ public final class BaselineWriter implements ReportWriter {
     public void finish(RunSummary summary) throws IOException {
         g.writeEndArray();
         g.writeEndObject();
-        g.writeRaw('\n');
-        g.flush();
-        dest.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        dest.close();
+        complete();
     }
 }

@@ -1,8 +1,5 @@
 package dev.calque.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.calque.check.Finding;
 import dev.calque.check.Severity;
 import dev.calque.ingest.Article;
@@ -18,15 +15,11 @@ import java.util.Map;
  * One JSON document per run, streamed article by article (schema in the README): memory stays flat
  * however many articles the run has.
  */
-public final class JsonWriter implements ReportWriter {
-    private final Destination dest;
-    private final JsonGenerator g;
+public final class JsonWriter extends JsonReportWriter {
     private final List<InputProblem> unreadable = new ArrayList<>();
 
     public JsonWriter(Destination dest) throws IOException {
-        this.dest = dest;
-        this.g = new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8);
-        g.useDefaultPrettyPrinter();
+        super(dest);
     }
 
     @Override
@@ -132,17 +125,6 @@ public final class JsonWriter implements ReportWriter {
         g.writeNumberField("seconds", s.elapsed().toMillis() / 1000.0);
         g.writeEndObject();
         g.writeEndObject();
-        g.writeRaw('\n');
-        g.flush();
-        dest.commit();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    @Override
-    public void close() throws IOException {
-        dest.close();
+        complete();
     }
 }

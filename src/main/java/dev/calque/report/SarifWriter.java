@@ -1,8 +1,5 @@
 package dev.calque.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.calque.check.Finding;
 import dev.calque.check.Severity;
 import dev.calque.ingest.Article;
@@ -23,11 +20,9 @@ import java.util.Map;
  * Calque's rules are known at the start and keep their indices, stock LanguageTool rules get the
  * next indices in the order they first appear (only their ids are remembered until then).
  */
-public final class SarifWriter implements ReportWriter {
+public final class SarifWriter extends JsonReportWriter {
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private final Destination dest;
-    private final JsonGenerator g;
     private RunInfo run;
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     private final List<String> stockIds = new ArrayList<>();
@@ -40,9 +35,7 @@ public final class SarifWriter implements ReportWriter {
     }
 
     public SarifWriter(Destination dest) throws IOException {
-        this.dest = dest;
-        this.g = new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8);
-        g.useDefaultPrettyPrinter();
+        super(dest);
     }
 
     @Override
@@ -186,9 +179,7 @@ public final class SarifWriter implements ReportWriter {
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
-        g.writeRaw('\n');
-        g.flush();
-        dest.commit();
+        complete();
     }
 
     private void writeTool() throws IOException {
@@ -266,14 +257,5 @@ public final class SarifWriter implements ReportWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    @Override
-    public void close() throws IOException {
-        dest.close();
     }
 }

@@ -17,7 +17,8 @@ import org.languagetool.rules.Rule;
 public final class StockPolicy {
 
     /** The {@code languagetool:} section of a rule file. */
-    public record Spec(List<String> disable, Map<String, Label> rules, Map<String, Label> types) {
+    public record Spec(List<String> disable, Map<String, Label> rules, Map<String, Label> types,
+                       List<String> ignoreCapitalized) {
     }
 
     /** Category and severity to give a stock rule or a whole ITS issue type. */
@@ -25,6 +26,7 @@ public final class StockPolicy {
     }
 
     private final Set<String> disabled = new HashSet<>();
+    private final Set<String> ignoreCapitalized = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
     private final Map<String, Label> byType = new HashMap<>();
 
@@ -55,6 +57,7 @@ public final class StockPolicy {
 
     void merge(Spec spec) {
         if (spec.disable() != null) disabled.addAll(spec.disable());
+        if (spec.ignoreCapitalized() != null) ignoreCapitalized.addAll(spec.ignoreCapitalized());
         if (spec.rules() != null) byRule.putAll(spec.rules());
         if (spec.types() != null) {
             spec.types().forEach((k, v) -> byType.put(k.toLowerCase(Locale.ROOT), v));
@@ -63,6 +66,15 @@ public final class StockPolicy {
 
     public Set<String> disabled() {
         return Set.copyOf(disabled);
+    }
+
+    /**
+     * Whether a stock rule's match on this passage is dropped: rules listed under
+     * {@code ignoreCapitalized} (the spelling rules) say nothing about capitalized words, which in news
+     * are overwhelmingly names the dictionary does not know.
+     */
+    public boolean ignores(String ruleId, String passage) {
+        return !passage.isEmpty() && Character.isUpperCase(passage.charAt(0)) && ignoreCapitalized.contains(ruleId);
     }
 
     /** The metadata Calque reports for a stock LanguageTool rule. */
