@@ -195,11 +195,21 @@ public final class BenchCommand implements Callable<Integer> {
         return new ObjectMapper().readTree(last);
     }
 
+    /** Runs the launcher as a user would (its JVM options replaced by {@code jvm}), timing the first finding line. */
     private double timeToFirstFinding(String jvm) throws IOException, InterruptedException {
-        List<String> cmd = javaCommand(jvm);
-        cmd.addAll(List.of(Main.class.getName(), "check", "--no-report", "--color", "never", startupFile.toString()));
+        String home = System.getProperty("calque.home");
+        List<String> cmd = new ArrayList<>();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (home != null && Files.isExecutable(Path.of(home, "calque"))) {
+            cmd.add(Path.of(home, "calque").toString());
+            pb.environment().put("CALQUE_JAVA_OPTS", jvm);
+        } else {
+            cmd.addAll(javaCommand(jvm));
+            cmd.add(Main.class.getName());
+        }
+        cmd.addAll(List.of("check", "--no-report", "--color", "never", startupFile.toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         double seconds = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
