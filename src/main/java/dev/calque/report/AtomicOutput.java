@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
  * interrupted or failed run never leaves a half-written report where a good one was.
  */
 public final class AtomicOutput extends FilterOutputStream {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Path target;
     private final Path temp;
     private boolean committed;
@@ -23,8 +24,21 @@ public final class AtomicOutput extends FilterOutputStream {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
-        this.out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+        // not Files.createTempFile: its owner-only permissions would stay on the finished file
+        Path t;
+        java.io.OutputStream stream;
+        while (true) {
+            t = dir.resolve("." + this.target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+            try {
+                stream = Files.newOutputStream(t, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+        this.temp = t;
+        this.out = new java.io.BufferedOutputStream(stream, 1 << 16);
     }
 
     @Override
