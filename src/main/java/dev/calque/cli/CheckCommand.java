@@ -180,10 +180,14 @@ public final class CheckCommand implements Callable<Integer> {
             if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
             RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
                     checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
+            Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
+                    !quiet && !(consoleOnStdout && System.console() != null));
+            // with a progress bar on the terminal, a problem line first clears the bar's line
+            String lineStart = progress != null ? "\r\u001b[2K" : "";
             Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    p -> stderr.println("calque: " + p.oneLine()),
-                    ProgressDisplay.forTerminal(stderr, !quiet && !(consoleOnStdout && System.console() != null)),
+                    p -> stderr.println(lineStart + "calque: " + p.oneLine()),
+                    progress,
                     RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));

@@ -1,7 +1,6 @@
 package dev.calque.ingest;
 
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
