@@ -45,10 +45,19 @@ public final class Checker {
     private final Map<String, Severity> severityOverrides;
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
+    private final java.util.concurrent.CompletableFuture<JLanguageTool> firstTool;
+    private final java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Checker(Builder b) {
         this.language = Languages.getLanguageForShortCode(b.target);
         this.source = b.source;
+        // The first LanguageTool (seconds: its rules are parsed) is built while the rule packs load.
+        this.firstTool = java.util.concurrent.CompletableFuture.supplyAsync(() -> new JLanguageTool(language),
+                runnable -> {
+                    Thread t = new Thread(runnable, "calque-languagetool-init");
+                    t.setDaemon(true);
+                    t.start();
+                });
         this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
         this.stockRules = b.stockRules;
         this.calqueRules = b.calqueRules;
@@ -135,7 +144,9 @@ public final class Checker {
     }
 
     private JLanguageTool newTool() {
-        JLanguageTool lt = new JLanguageTool(language);
+        // the first thread to need one takes the instance built in the background; it is handed over
+        // once, never shared
+        JLanguageTool lt = firstTaken.compareAndSet(false, true) ? firstTool.join() : new JLanguageTool(language);
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
