@@ -17,29 +17,46 @@ import picocli.CommandLine.Spec;
 @Command(name = "rules", description = "List the rules, or test every rule's examples.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class, RuleStatsCommand.class})
 public final class RulesCommand {
-    static final String CONFIG_HELP = "Configuration file (default: calque.yml in the working folder, if there is one): "
-            + "its languages, rule folders, bundled/stock switches, disabled rules and severities apply, as in check.";
+    /** The checker options and calque.yml, read the way {@code check} reads them. */
+    static final class ConfiguredChecker {
+        @Mixin
+        CheckerOptions options;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: calque.yml in "
+                + "the working folder, if there is one): its languages, rule folders, bundled/stock switches, disabled "
+                + "rules and severities apply, as in check.")
+        Path configFile;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        RunSettings settings() {
+            return new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
+        }
+
+        Checker.Builder builder(RunSettings settings) {
+            return settings.checkerBuilder(options);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
 
     @Command(name = "list", description = "Print every rule with its category, severity and source file.")
     static final class ListRules implements Callable<Integer> {
         @Mixin
-        CheckerOptions options;
+        ConfiguredChecker configured;
 
         @Option(names = "--stock", description = "Also list LanguageTool's own active rules.")
         boolean stock;
 
-        @Option(names = "--config", paramLabel = "FILE", description = CONFIG_HELP)
-        Path configFile;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-            Checker checker = settings.checkerBuilder(options).build();
+            RunSettings settings = configured.settings();
+            Checker checker = configured.builder(settings).build();
             settings.checkRuleIds(checker);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = configured.out();
             List<RuleInfo> infos = checker.rules().infos();
             out.printf("%-28s %-9s %-32s %s%n", "RULE", "SEVERITY", "CATEGORY", "SOURCE");
             for (RuleInfo r : infos) {
@@ -62,20 +79,13 @@ public final class RulesCommand {
             + "the marked span, clean ones nothing.")
     static final class TestRules implements Callable<Integer> {
         @Mixin
-        CheckerOptions options;
-
-        @Option(names = "--config", paramLabel = "FILE", description = CONFIG_HELP)
-        Path configFile;
-
-        @Spec
-        CommandSpec spec;
+        ConfiguredChecker configured;
 
         @Override
         public Integer call() {
-            RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-            Checker checker = settings.checkerBuilder(options).stockRules(false).build();
+            Checker checker = configured.builder(configured.settings()).stockRules(false).build();
             RuleExamples.Report report = RuleExamples.run(checker);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = configured.out();
             for (RuleExamples.Failure f : report.failures()) out.println("FAIL " + f.oneLine());
             out.printf("%d rules, %d examples: %d passed, %d failed%n", report.rules(), report.examples(),
                     report.examples() - report.failures().size(), report.failures().size());
