@@ -52,7 +52,11 @@ public final class Checker {
         this.language = Languages.getLanguageForShortCode(b.target);
         this.source = b.source;
         // The first LanguageTool (seconds: its rules are parsed) is built while the rule packs load.
-        this.firstTool = java.util.concurrent.CompletableFuture.supplyAsync(() -> new JLanguageTool(language),
+        this.firstTool = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    synchronized (INIT) {
+                        return new JLanguageTool(language);
+                    }
+                },
                 runnable -> {
                     Thread t = new Thread(runnable, "calque-languagetool-init");
                     t.setDaemon(true);
@@ -146,7 +150,19 @@ public final class Checker {
     private JLanguageTool newTool() {
         // the first thread to need one takes the instance built in the background; it is handed over
         // once, never shared
-        JLanguageTool lt = firstTaken.compareAndSet(false, true) ? firstTool.join() : new JLanguageTool(language);
+        JLanguageTool prebuilt = firstTaken.compareAndSet(false, true) ? firstTool.join() : null;
+        synchronized (INIT) {
+            return configure(prebuilt != null ? prebuilt : new JLanguageTool(language));
+        }
+    }
+
+    /**
+     * Instances are built and warmed one at a time: LanguageTool fills shared caches lazily on an
+     * instance's first use, and Calque does not rely on that being safe to do from two threads at once.
+     */
+    private static final Object INIT = new Object();
+
+    private JLanguageTool configure(JLanguageTool lt) {
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
