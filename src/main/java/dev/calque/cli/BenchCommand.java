@@ -136,7 +136,12 @@ public final class BenchCommand implements Callable<Integer> {
                     startupFile, s[1], s[0], s[1], s[2]);
             all.put("firstFindingSeconds", s[1]);
         }
-        if (output != null) json.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), all);
+        if (output != null) {
+            try (dev.calque.report.Destination d = dev.calque.report.Destination.file(output)) {
+                json.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(d.stream(), all);
+                d.commit();
+            }
+        }
         return Main.OK;
     }
 
