@@ -16,12 +16,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
 
 /**
  * Checks text with LanguageTool and Calque's rule packs. Build one per configuration and share it:
@@ -45,23 +48,18 @@ public final class Checker {
     private final Map<String, Severity> severityOverrides;
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
-    private final java.util.concurrent.CompletableFuture<JLanguageTool> firstTool;
-    private final java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CompletableFuture<JLanguageTool> firstTool;
+    private final AtomicBoolean firstTaken = new AtomicBoolean();
 
     private Checker(Builder b) {
         this.language = Languages.getLanguageForShortCode(b.target);
         this.source = b.source;
         // The first LanguageTool (seconds: its rules are parsed) is built while the rule packs load.
-        this.firstTool = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    synchronized (INIT) {
-                        return new JLanguageTool(language);
-                    }
-                },
-                runnable -> {
-                    Thread t = new Thread(runnable, "calque-languagetool-init");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        this.firstTool = CompletableFuture.supplyAsync(() -> {
+            synchronized (INIT) {
+                return new JLanguageTool(language);
+            }
+        }, job -> daemon("calque-languagetool-init", job));
         if (b.stockRules) warmSpellerInBackground(language);
         this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
         this.stockRules = b.stockRules;
@@ -77,15 +75,18 @@ public final class Checker {
      * finding. LanguageTool keeps those dictionaries in a shared, thread-safe cache.
      */
     private static void warmSpellerInBackground(Language language) {
-        Thread t = new Thread(() -> {
+        daemon("calque-speller-init", () -> {
             try {
-                if (language.getDefaultSpellingRule() instanceof org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule m) {
-                    m.isMisspelled("warmup");
-                }
+                if (language.getDefaultSpellingRule() instanceof MorfologikSpellerRule m) m.isMisspelled("warmup");
             } catch (IOException | RuntimeException ignored) {
                 // only a warm-up: the first check builds the dictionaries itself
             }
-        }, "calque-speller-init");
+        });
+    }
+
+    /** Start-up work that must not keep the JVM alive when the command is done. */
+    private static void daemon(String name, Runnable job) {
+        Thread t = new Thread(job, name);
         t.setDaemon(true);
         t.start();
     }
