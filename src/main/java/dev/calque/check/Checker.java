@@ -188,8 +188,9 @@ public final class Checker {
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
+        Set<String> offByPack = pack.stock().disabled();
         for (Rule r : lt.getAllRules()) {
-            if (!stockRules || disabled.contains(r.getId()) || pack.stock().disabled().contains(r.getId())) {
+            if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
             }
         }

@@ -13,7 +13,6 @@ import dev.calque.score.Suppressions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,8 +61,7 @@ public final class BaselineCommand implements Callable<Integer> {
         QualityGate gate = new QualityGate(null, null);
         PrintWriter err = spec.commandLine().getErr();
         try (BaselineWriter writer = new BaselineWriter(Destination.file(output))) {
-            RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
-                    checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
+            RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline pipeline = new Pipeline(checker, new Inputs(IngestLimits.DEFAULT, System.in, settings.skipPaths()),
                     scoring, gate, List.of(writer), threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> {

@@ -19,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -178,8 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
             if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
-            RunInfo info = new RunInfo(Versions.calque(), Versions.languageTool(), checker.target(), checker.source(),
-                    checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, Instant.now());
+            RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line

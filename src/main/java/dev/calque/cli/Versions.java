@@ -14,6 +14,13 @@ public final class Versions implements CommandLine.IVersionProvider {
         return JLanguageTool.VERSION;
     }
 
+    /** What every writer is told before the first article of a run that starts now. */
+    static dev.calque.report.RunInfo runInfo(dev.calque.check.Checker checker, dev.calque.score.MqmScoring scoring,
+                                             dev.calque.score.QualityGate gate) {
+        return new dev.calque.report.RunInfo(calque(), languageTool(), checker.target(), checker.source(),
+                checker.rules().hash(), checker.rules().infos(), checker::info, scoring, gate, java.time.Instant.now());
+    }
+
     @Override
     public String[] getVersion() {
         return new String[] {"Calque " + calque() + " (LanguageTool " + languageTool() + ")"};

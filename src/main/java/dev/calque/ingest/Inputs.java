@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  */
 public final class Inputs {
     private final DocumentReader reader;
-    private final Fetcher fetcher;
+    private Fetcher fetcher; // built on the first URL: most runs never open a connection
     private final IngestLimits limits;
     private final InputStream stdin;
     private final Predicate<String> skip;
@@ -30,7 +30,6 @@ public final class Inputs {
     public Inputs(IngestLimits limits, InputStream stdin, Predicate<String> skip) {
         this.limits = limits;
         this.reader = new DocumentReader(limits);
-        this.fetcher = new Fetcher(limits);
         this.stdin = stdin;
         this.skip = skip;
     }
@@ -94,6 +93,7 @@ public final class Inputs {
 
     private void readUrl(String url, ArticleSink sink) {
         try {
+            if (fetcher == null) fetcher = new Fetcher(limits);
             Fetcher.Page page = fetcher.fetch(url);
             emit(page.body(), page.name(), url, url, page.contentType(), sink);
         } catch (Fetcher.FetchFailed e) {

@@ -41,9 +41,9 @@ public final class FindingCache {
         }
     }
 
-    /** The cached findings, or null when the text was not checked with this configuration. */
-    List<Finding> get(String text) {
-        Path f = file(key(text));
+    /** The cached findings under a key from {@link #key}, or null when that text was not checked with this configuration. */
+    List<Finding> get(String key) {
+        Path f = file(key);
         if (!Files.isRegularFile(f)) return null;
         try {
             return json.readValue(f.toFile(), FINDINGS);
@@ -52,8 +52,8 @@ public final class FindingCache {
         }
     }
 
-    void put(String text, List<Finding> findings) {
-        Path f = file(key(text));
+    void put(String key, List<Finding> findings) {
+        Path f = file(key);
         try {
             Files.createDirectories(f.getParent());
             Path tmp = Files.createTempFile(f.getParent(), ".entry", ".part");

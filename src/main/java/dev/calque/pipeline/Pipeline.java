@@ -61,11 +61,6 @@ public final class Pipeline {
     }
 
     public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
-                    int threads, Consumer<InputProblem> onProblem, Progress progress) {
-        this(checker, inputs, scoring, gate, writers, threads, onProblem, progress, Triage.NONE);
-    }
-
-    public Pipeline(Checker checker, Inputs inputs, MqmScoring scoring, QualityGate gate, List<ReportWriter> writers,
                     int threads, Consumer<InputProblem> onProblem, Progress progress, Triage triage) {
         this.triage = triage;
         this.checker = checker;
@@ -265,13 +260,14 @@ public final class Pipeline {
 
     private CheckedArticle checkOrRecall(Article a) {
         if (cache == null) return checker.check(a, timeLimit);
-        List<dev.calque.check.Finding> known = cache.get(a.text());
+        String key = cache.key(a.text()); // hashed once for both the look-up and the store
+        List<dev.calque.check.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(a, known, a.wordCount());
         }
         CheckedArticle checked = checker.check(a, timeLimit);
-        cache.put(a.text(), checked.findings());
+        cache.put(key, checked.findings());
         return checked;
     }
 

@@ -12,13 +12,11 @@ import java.util.regex.Pattern;
  * tie, the one that appears later) is flagged with the other as the suggestion.
  */
 public final class ConsistencyRule extends TextRule {
-    private final List<List<String>> groups;
     private final List<Pattern> patterns = new ArrayList<>();
     private final String template;
 
     ConsistencyRule(RuleInfo info, List<List<String>> groups, String template) {
         super(info);
-        this.groups = List.copyOf(groups);
         this.template = template;
         for (List<String> g : groups) {
             StringBuilder alt = new StringBuilder();
@@ -28,10 +26,6 @@ public final class ConsistencyRule extends TextRule {
             });
             patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])"));
         }
-    }
-
-    public List<List<String>> groups() {
-        return groups;
     }
 
     @Override

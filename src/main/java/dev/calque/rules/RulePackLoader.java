@@ -177,8 +177,8 @@ public final class RulePackLoader {
                 List<List<String>> groups = new ArrayList<>();
                 if (spec.variants() != null) groups.addAll(spec.variants());
                 if (spec.table() != null) {
-                    for (String line : tableLines(file, spec.table(), spec.id())) {
-                        List<String> g = List.of(line.split("\\s*[\\t|]\\s*"));
+                    for (TableLine line : tableLines(file, spec.table(), spec.id())) {
+                        List<String> g = List.of(line.text().split("\\s*[\\t|]\\s*"));
                         if (g.size() >= 2) groups.add(g);
                     }
                 }
@@ -221,27 +221,13 @@ public final class RulePackLoader {
         }
     }
 
-    private List<String> tableLines(Path ruleFile, String table, String id) {
-        Path t = ruleFile.resolveSibling(table);
-        try {
-            files.add(t);
-            List<String> out = new ArrayList<>();
-            for (String line : Files.readAllLines(t, StandardCharsets.UTF_8)) {
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) continue;
-                out.add(line);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new RuleFileException(ruleFile, 0, "rule " + id + ": cannot read table " + t + ": "
-                    + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
-        }
+    /** A line of a table file that is neither blank nor a {@code #} comment, with its 1-based number. */
+    private record TableLine(Path file, int number, String text) {
     }
 
-    /** A substitution table: {@code found<TAB>suggestion[<TAB>note]} per line, {@code #} for comments. */
-    private List<SubstitutionRule.Entry> readTable(Path ruleFile, String table, String id) {
+    /** The table file beside a rule file, read once for every kind of table. */
+    private List<TableLine> tableLines(Path ruleFile, String table, String id) {
         Path t = ruleFile.resolveSibling(table);
-        List<SubstitutionRule.Entry> rows = new ArrayList<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(t, StandardCharsets.UTF_8);
@@ -250,12 +236,21 @@ public final class RulePackLoader {
                     + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
         }
         files.add(t);
+        List<TableLine> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || line.strip().startsWith("#")) continue;
-            String[] cols = line.split("\t");
+            if (!line.isBlank() && !line.strip().startsWith("#")) out.add(new TableLine(t, i + 1, line));
+        }
+        return out;
+    }
+
+    /** A substitution table: {@code found<TAB>suggestion[<TAB>note]} per line, {@code #} for comments. */
+    private List<SubstitutionRule.Entry> readTable(Path ruleFile, String table, String id) {
+        List<SubstitutionRule.Entry> rows = new ArrayList<>();
+        for (TableLine line : tableLines(ruleFile, table, id)) {
+            String[] cols = line.text().split("\t");
             if (cols.length < 2 || cols[0].isBlank()) {
-                throw new RuleFileException(t, i + 1, "expected 'found<TAB>suggestion[<TAB>note]'");
+                throw new RuleFileException(line.file(), line.number(), "expected 'found<TAB>suggestion[<TAB>note]'");
             }
             rows.add(new SubstitutionRule.Entry(cols[0].strip(), cols[1].strip(), cols.length > 2 ? cols[2].strip() : null));
         }

@@ -45,10 +45,6 @@ public final class SubstitutionRule extends TextRule {
         return ignoreCase ? k.toLowerCase(Locale.ROOT) : k;
     }
 
-    public List<Entry> entries() {
-        return List.copyOf(entries.values());
-    }
-
     @Override
     protected List<Hit> find(Doc doc) {
         List<Hit> hits = new ArrayList<>();
