@@ -16,15 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
-import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
 
 /**
  * Checks text with LanguageTool and Calque's rule packs. Build one per configuration and share it:
@@ -48,47 +45,21 @@ public final class Checker {
     private final Map<String, Severity> severityOverrides;
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
-    private final CompletableFuture<JLanguageTool> firstTool;
-    private final AtomicBoolean firstTaken = new AtomicBoolean();
+    private final Startup startup;
 
     private Checker(Builder b) {
+        Trace.mark("checker");
         this.language = Languages.getLanguageForShortCode(b.target);
         this.source = b.source;
-        // The first LanguageTool (seconds: its rules are parsed) is built while the rule packs load.
-        this.firstTool = CompletableFuture.supplyAsync(() -> {
-            synchronized (INIT) {
-                return new JLanguageTool(language);
-            }
-        }, job -> daemon("calque-languagetool-init", job));
-        if (b.stockRules) warmSpellerInBackground(language);
+        // LanguageTool's start-up (seconds) goes on while the rule packs load
+        this.startup = Startup.begin(language, b.stockRules);
+        Trace.mark("packs start");
         this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
+        Trace.mark("packs loaded");
         this.stockRules = b.stockRules;
         this.calqueRules = b.calqueRules;
         this.disabled = Set.copyOf(b.disabled);
         this.severityOverrides = Map.copyOf(b.severityOverrides);
-    }
-
-    /**
-     * The spelling rule builds its dictionaries from word lists on first use: on two cores, a second
-     * or more of the first check (measured: first check 3.6 s instead of 4.4 s on average). Doing it
-     * on its own thread while the first LanguageTool is built takes it off the path to the first
-     * finding. LanguageTool keeps those dictionaries in a shared, thread-safe cache.
-     */
-    private static void warmSpellerInBackground(Language language) {
-        daemon("calque-speller-init", () -> {
-            try {
-                if (language.getDefaultSpellingRule() instanceof MorfologikSpellerRule m) m.isMisspelled("warmup");
-            } catch (IOException | RuntimeException ignored) {
-                // only a warm-up: the first check builds the dictionaries itself
-            }
-        });
-    }
-
-    /** Start-up work that must not keep the JVM alive when the command is done. */
-    private static void daemon(String name, Runnable job) {
-        Thread t = new Thread(job, name);
-        t.setDaemon(true);
-        t.start();
     }
 
     public static Builder builder() {
@@ -170,19 +141,12 @@ public final class Checker {
     }
 
     private JLanguageTool newTool() {
-        // the first thread to need one takes the instance built in the background; it is handed over
-        // once, never shared
-        JLanguageTool prebuilt = firstTaken.compareAndSet(false, true) ? firstTool.join() : null;
-        synchronized (INIT) {
+        // the first thread to need one takes the instance built ahead; it is handed over once, never shared
+        JLanguageTool prebuilt = startup.claim();
+        synchronized (Startup.INIT) {
             return configure(prebuilt != null ? prebuilt : new JLanguageTool(language));
         }
     }
-
-    /**
-     * Instances are built and warmed one at a time: LanguageTool fills shared caches lazily on an
-     * instance's first use, and Calque does not rely on that being safe to do from two threads at once.
-     */
-    private static final Object INIT = new Object();
 
     private JLanguageTool configure(JLanguageTool lt) {
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
@@ -203,7 +167,9 @@ public final class Checker {
         try {
             // LanguageTool initializes lazily on its first check (seconds): do it here, once per
             // thread, so it is not charged to the first article's time limit.
+            Trace.mark("configured");
             lt.check("Warm-up sentence for the checker.");
+            Trace.mark("warmed");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -300,6 +266,7 @@ public final class Checker {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
         JLanguageTool lt = tools.get();
+        Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
         Deadline.start(limitNanos);
         try {
@@ -320,6 +287,7 @@ public final class Checker {
             throw new UncheckedIOException(e);
         } finally {
             Deadline.clear();
+            Trace.mark("check end");
         }
         return findings;
     }

@@ -33,6 +33,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.calque.check.Trace.mark("main");
         System.exit(run(args));
     }
 
