@@ -173,18 +173,30 @@ public final class Pipeline {
         reader.start();
 
         List<Thread> workers = new ArrayList<>();
+        // The first worker readies its LanguageTool while the inputs are read, and the others take
+        // articles only once it is ready: the first article goes to the instance built ahead, and a
+        // one-article run builds no second instance beside its check.
+        java.util.concurrent.CountDownLatch firstReady = new java.util.concurrent.CountDownLatch(1);
         for (int i = 0; i < threads; i++) {
             boolean first = i == 0;
             Thread w = new Thread(() -> {
-                // the first worker readies its LanguageTool while the inputs are read; the others
-                // only when they get an article, so a one-article run does not build one per core
-                if (first) checker.warm();
+                try {
+                    if (first) checker.warm();
+                    else firstReady.await();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException | Error e) {
+                    firstReady.countDown(); // the others go on; each reports its own failure per article
+                    throw e;
+                }
                 while (true) {
                     Item item;
                     try {
                         item = queue.take();
                     } catch (InterruptedException e) {
                         return;
+                    } finally {
+                        if (first) firstReady.countDown();
                     }
                     if (item == END) return;
                     done.put(item.seq(), cancelled ? DROPPED : process(item));
