@@ -112,14 +112,17 @@ public final class Config {
         return Files.isRegularFile(here) ? load(here) : empty();
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Jackson takes a few hundred milliseconds to load: only when there is a file to read. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     public static Config load(Path f) {
         Config c;
         try {
-            c = YAML.readValue(f.toFile(), Config.class);
+            c = Yaml.MAPPER.readValue(f.toFile(), Config.class);
         } catch (UnrecognizedPropertyException e) {
             throw new UsageError(at(f, line(e), "unknown key '" + e.getPropertyName() + "'", "known keys here: "
                     + e.getKnownPropertyIds() + "; see docs/configuration.md"));

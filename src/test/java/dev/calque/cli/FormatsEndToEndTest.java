@@ -36,7 +36,12 @@ class FormatsEndToEndTest {
                 "--format", "json", "-o", dir.resolve("out.json").toString(), Fixtures.SEED.toString(),
                 html.toString(), Fixtures.docx(dir).toString(), Fixtures.pdf(dir).toString(),
                 Fixtures.rtf(dir).toString(), Fixtures.eml(dir).toString(), Fixtures.odt(dir).toString(),
-                Fixtures.markdown(dir).toString()));
+                Fixtures.markdown(dir).toString(),
+                // saved under the wrong name: the content decides
+                Files.copy(html, dir.resolve("page-saved-as.txt")).toString(),
+                Files.copy(Fixtures.rtf(dir), dir.resolve("rtf-saved-as.txt")).toString(),
+                Files.copy(Fixtures.eml(dir), dir.resolve("mail-saved-as.txt")).toString(),
+                Files.copy(Fixtures.pdf(dir), dir.resolve("pdf-saved-as.md")).toString()));
         run = CliRun.of(args.toArray(String[]::new));
         report = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
         for (JsonNode a : report.get("articles")) bySource.put(Path.of(a.get("source").asText()).getFileName().toString(), a);
@@ -46,9 +51,23 @@ class FormatsEndToEndTest {
     void everyFormatIsReadAndTheGateFailsTheRun() {
         assertThat(run.err()).doesNotContain("calque: ");
         assertThat(bySource).containsOnlyKeys("000_5323ff96fa5a9330.txt", "seed.html", "seed.docx", "seed.pdf",
-                "seed.rtf", "seed.eml", "seed.odt", "seed.md");
+                "seed.rtf", "seed.eml", "seed.odt", "seed.md", "page-saved-as.txt", "rtf-saved-as.txt",
+                "mail-saved-as.txt", "pdf-saved-as.md");
         assertThat(run.exit()).isEqualTo(Main.FAILED_GATE);
-        assertThat(report.at("/summary/articles").asInt()).isEqualTo(8);
+        assertThat(report.at("/summary/articles").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aFileIsReadByItsContentWhateverItsName() {
+        assertThat(bySource.get("000_5323ff96fa5a9330.txt").get("mediaType").asText()).isEqualTo("text/plain");
+        assertThat(bySource.get("seed.md").get("mediaType").asText()).isEqualTo("text/x-web-markdown");
+        TreeSet<String> expected = calqueFindings(bySource.get("000_5323ff96fa5a9330.txt"));
+        Map<String, String> types = Map.of("page-saved-as.txt", "text/html", "rtf-saved-as.txt", "application/rtf",
+                "mail-saved-as.txt", "message/rfc822", "pdf-saved-as.md", "application/pdf");
+        types.forEach((file, type) -> {
+            assertThat(bySource.get(file).get("mediaType").asText()).as(file).isEqualTo(type);
+            assertThat(calqueFindings(bySource.get(file))).as(file).isEqualTo(expected);
+        });
     }
 
     @Test
