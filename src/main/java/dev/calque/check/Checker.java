@@ -152,13 +152,18 @@ public final class Checker {
         lt.setCleanOverlappingMatches(false); // Calque resolves overlaps itself, knowing which rules are its own
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
+        List<Rule> quietOnNames = new ArrayList<>();
         Set<String> offByPack = pack.stock().disabled();
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
+            } else if (pack.stock().ignoresCapitalized(r.getId())) {
+                off.add(r.getId()); // runs inside the wrapper below instead
+                quietOnNames.add(r);
             }
         }
         lt.disableRules(off);
+        for (Rule r : quietOnNames) lt.addRule(new CapitalizedWordsLeftOut(r));
         if (calqueRules) {
             for (Rule r : pack.rules()) {
                 if (!disabled.contains(r.getId())) lt.addRule(r);
@@ -223,6 +228,7 @@ public final class Checker {
     public List<RuleInfo> stockRuleInfos() {
         List<RuleInfo> out = new ArrayList<>();
         for (Rule r : tools.get().getAllActiveRules()) {
+            if (r instanceof CapitalizedWordsLeftOut w) r = w.speller();
             if (pack.info(r.getId()) == null) out.add(stockInfo(r));
         }
         out.sort(Comparator.comparing(RuleInfo::id));
@@ -307,7 +313,7 @@ public final class Checker {
     }
 
     private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines, int offset) {
-        Rule rule = m.getRule();
+        Rule rule = m.getRule() instanceof CapitalizedWordsLeftOut w ? w.speller() : m.getRule();
         RuleInfo info = pack.info(rule.getId());
         boolean own = info != null;
         if (!own) info = stockInfo(rule);

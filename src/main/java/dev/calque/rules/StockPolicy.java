@@ -77,6 +77,11 @@ public final class StockPolicy {
         return !passage.isEmpty() && Character.isUpperCase(passage.charAt(0)) && ignoreCapitalized.contains(ruleId);
     }
 
+    /** Whether a stock rule is listed under {@code ignoreCapitalized}. */
+    public boolean ignoresCapitalized(String ruleId) {
+        return ignoreCapitalized.contains(ruleId);
+    }
+
     /** The metadata Calque reports for a stock LanguageTool rule. */
     public RuleInfo describe(Rule rule) {
         String type = rule.getLocQualityIssueType().toString().toLowerCase(Locale.ROOT);
