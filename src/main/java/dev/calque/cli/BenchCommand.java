@@ -129,12 +129,17 @@ public final class BenchCommand implements Callable<Integer> {
             out.println();
         }
         if (startupFile != null) {
-            double[] s = new double[3];
-            for (int i = 0; i < 3; i++) s[i] = timeToFirstFinding(jvms.get(0));
-            java.util.Arrays.sort(s);
-            out.printf(Locale.ROOT, "Time from the command to the first printed finding (%s): %.2f s (median of 3: %.2f, %.2f, %.2f)%n",
-                    startupFile, s[1], s[0], s[1], s[2]);
-            all.put("firstFindingSeconds", s[1]);
+            double[] s = new double[STARTUP_RUNS];
+            for (int i = 0; i < s.length; i++) s[i] = timeToFirstFinding(jvms.get(0));
+            double[] sorted = s.clone();
+            java.util.Arrays.sort(sorted);
+            StringBuilder runs = new StringBuilder();
+            for (double x : s) runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", x));
+            out.printf(Locale.ROOT, "Time from the command to the first printed finding (%s, %s): median %.2f s of %d runs (%s)%n",
+                    startupFile, launcher() != null ? "the launcher's own settings" : jvms.get(0), sorted[s.length / 2],
+                    s.length, runs);
+            all.put("firstFindingSeconds", sorted[s.length / 2]);
+            all.set("firstFindingRuns", json.valueToTree(s));
         }
         if (output != null) {
             try (dev.calque.report.Destination d = dev.calque.report.Destination.file(output)) {
@@ -169,7 +174,10 @@ public final class BenchCommand implements Callable<Integer> {
     static List<String> currentHeapAndGcOptions() {
         List<String> opts = new ArrayList<>();
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use") && a.endsWith("GC")) opts.add(a);
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use") && a.endsWith("GC")
+                    || a.startsWith("-XX:MetaspaceSize=") || a.equals("-XX:+UseTransparentHugePages")) {
+                opts.add(a);
+            }
         }
         return opts;
     }
@@ -200,14 +208,26 @@ public final class BenchCommand implements Callable<Integer> {
         return new ObjectMapper().readTree(last);
     }
 
-    /** Runs the launcher as a user would (its JVM options replaced by {@code jvm}), timing the first finding line. */
-    private double timeToFirstFinding(String jvm) throws IOException, InterruptedException {
+    /** Runs of the start-up probe: the machine is noisy, the median of five is steadier than of three. */
+    private static final int STARTUP_RUNS = 5;
+
+    /** The {@code calque} launcher beside the jar, or null (Calque used as a library). */
+    private static Path launcher() {
         String home = System.getProperty("calque.home");
+        return home != null && Files.isExecutable(Path.of(home, "calque")) ? Path.of(home, "calque") : null;
+    }
+
+    /**
+     * Runs {@code calque check FILE} as a user would, timing its first finding line: through the
+     * launcher with its own JVM settings (which pick the quick-check settings for a small file), or,
+     * without a launcher, a JVM with {@code jvm}.
+     */
+    private double timeToFirstFinding(String jvm) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (home != null && Files.isExecutable(Path.of(home, "calque"))) {
-            cmd.add(Path.of(home, "calque").toString());
-            pb.environment().put("CALQUE_JAVA_OPTS", jvm);
+        if (launcher() != null) {
+            cmd.add(launcher().toString());
+            pb.environment().remove("CALQUE_JAVA_OPTS");
         } else {
             cmd.addAll(javaCommand(jvm));
             cmd.add(Main.class.getName());
