@@ -252,14 +252,16 @@ public final class Pipeline {
         if (item.problem() != null) return new Outcome(null, item.problem());
         Article a = item.article();
         try {
+            long t0 = System.nanoTime();
             CheckedArticle all = checkOrRecall(a);
+            long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
-                    kept.suppressed(), kept.fingerprints()), null);
+                    kept.suppressed(), kept.fingerprints(), took), null);
         } catch (Checker.TimeLimitExceeded e) {
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
                     + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));

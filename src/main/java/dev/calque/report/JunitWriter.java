@@ -47,7 +47,7 @@ public final class JunitWriter implements ReportWriter {
                 r.score().score(), r.score().words(), r.score().count(Severity.CRITICAL), r.score().count(Severity.MAJOR),
                 r.score().count(Severity.MINOR));
         cases.write("    <testcase classname=\"" + attr(a.group()) + "\" name=\"" + attr(name(a)) + "\" file=\""
-                + attr(a.source()) + "\" time=\"0\">\n");
+                + attr(a.source()) + "\" time=\"" + String.format(Locale.ROOT, "%.3f", r.checkSeconds()) + "\">\n");
         StringBuilder body = new StringBuilder();
         for (Finding f : r.findings()) {
             body.append(String.format(Locale.ROOT, "%d:%d %s %s [%s] “%s”: %s%s%n", f.line(), f.column(),

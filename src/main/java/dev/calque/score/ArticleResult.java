@@ -12,8 +12,12 @@ import java.util.List;
  * @param fingerprints the fingerprint of each finding in {@code checked.findings()}, same order (see
  *                     {@link Fingerprints}; computed over the article before suppression)
  */
+/**
+ * @param checkNanos the time the check took (wall clock, the article's own; 0 when served from the cache
+ *                   or not measured)
+ */
 public record ArticleResult(CheckedArticle checked, ArticleScore score, boolean failed, String note, int suppressed,
-                            List<String> fingerprints) {
+                            List<String> fingerprints, long checkNanos) {
 
     public ArticleResult {
         fingerprints = List.copyOf(fingerprints);
@@ -23,7 +27,12 @@ public record ArticleResult(CheckedArticle checked, ArticleScore score, boolean 
     }
 
     public ArticleResult(CheckedArticle checked, ArticleScore score, boolean failed, String note) {
-        this(checked, score, failed, note, 0, Fingerprints.of(checked.findings()));
+        this(checked, score, failed, note, 0, Fingerprints.of(checked.findings()), 0);
+    }
+
+    /** The check's time in seconds. */
+    public double checkSeconds() {
+        return checkNanos / 1e9;
     }
 
     public Article article() {

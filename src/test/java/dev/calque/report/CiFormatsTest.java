@@ -139,6 +139,9 @@ class CiFormatsTest {
         Element article = (Element) cases.item(0);
         assertThat(article.getAttribute("classname")).isEqualTo(SEED); // the input as named on the command line
         assertThat(article.getAttribute("name")).isEqualTo("Joe Biden and Vladimir Putin stand firm but try to avoid escalation");
+        // the article's own check time, within the run's
+        assertThat(Double.parseDouble(article.getAttribute("time"))).isGreaterThan(0)
+                .isLessThanOrEqualTo(Double.parseDouble(suite.getAttribute("time")));
         Element failure = (Element) article.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).contains("MQM score", "FR_NAME_FORM", "“Poutine”");
         assertThat(failure.getTextContent()).contains("AGENCY_NON_SPEECH_VERB", "PAGE_FURNITURE", "→ told AFP");

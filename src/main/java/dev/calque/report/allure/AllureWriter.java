@@ -120,7 +120,7 @@ public final class AllureWriter implements ReportWriter {
                         Steps.param("MQM score", String.format(Locale.ROOT, "%.1f", r.score().score()))))
                 .setSteps(steps)
                 .setAttachments(List.of(new Attachment().setName(ATTACHMENT_NAME).setType("text/html").setSource(source)))
-                .setStart(now)
+                .setStart(now - r.checkNanos() / 1_000_000)
                 .setStop(now);
         writer.write(t);
     }

@@ -55,7 +55,9 @@ class AllureWriterTest {
         Article a = new Article(id, id, "news/", title, TEXT, "text/plain", Map.of());
         Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
         for (Finding f : findings) counts.merge(f.severity(), 1, Integer::sum);
-        return new ArticleResult(new CheckedArticle(a, List.of(findings), 17), new ArticleScore(5, 70.6, 17, counts), failed, null);
+        CheckedArticle checked = new CheckedArticle(a, List.of(findings), 17);
+        return new ArticleResult(checked, new ArticleScore(5, 70.6, 17, counts), failed, null, 0,
+                dev.calque.score.Fingerprints.of(checked.findings()), 1_250_000_000L); // checked in 1.25 s
     }
 
     static RunInfo info() {
@@ -108,6 +110,7 @@ class AllureWriterTest {
 
         JsonNode putin = byName(results, "Putin story");
         assertThat(putin.get("status").asText()).isEqualTo("failed");
+        assertThat(putin.get("stop").asLong() - putin.get("start").asLong()).as("the check's duration").isEqualTo(1250);
         assertThat(putin.get("fullName").asText()).isEqualTo("news/putin.txt");
         assertThat(putin.get("historyId").asText()).isEqualTo(AllureWriter.stableId("news/putin.txt"));
         assertThat(labels(putin, "suite")).containsExactly("news/");
