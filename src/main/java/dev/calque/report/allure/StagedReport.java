@@ -48,11 +48,39 @@ final class StagedReport implements Closeable {
             throw new NotDirectoryException(this.reportDir + " (the report folder) is a file");
         }
         Files.createDirectories(this.reportDir);
-        staging = Files.createTempDirectory(this.reportDir, ".calque-report-");
+        sweepAbandoned(this.reportDir);
+        staging = Files.createTempDirectory(this.reportDir, STAGING + ProcessHandle.current().pid() + "-");
         results = Files.createDirectories(staging.resolve(RESULTS));
         AllureReport.copyTree(this.reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
         buildOrder = previousBuildOrder(this.reportDir.resolve(RESULTS)) + 1;
         writer = new FileSystemResultsWriter(results);
+    }
+
+    private static final String STAGING = ".calque-report-";
+    private static final java.util.regex.Pattern STAGING_NAME = java.util.regex.Pattern.compile("\\.calque-report-(\\d+)-\\d+");
+
+    /**
+     * Removes the staging folders of runs that were killed before they could clean up (kill -9, power
+     * loss): those whose process no longer exists. A concurrent run's folder has a live process and is
+     * left alone; so is any folder whose process cannot be told.
+     */
+    static void sweepAbandoned(Path reportDir) {
+        try (java.util.stream.Stream<Path> entries = Files.list(reportDir)) {
+            for (Path p : entries.toList()) {
+                java.util.regex.Matcher m = STAGING_NAME.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                AllureReport.deleteTree(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only housekeeping: the report is written regardless
+        }
     }
 
     /** Where test results and attachments go. */

@@ -274,4 +274,21 @@ class AllureWriterTest {
         assertThat(new AllureReport("x").configuration().getExtensions())
                 .noneMatch(e -> e.getClass().getName().startsWith("io.qameta.allure.ga."));
     }
+    @Test
+    void aKilledRunsStagingFolderIsSweptAndALiveRunsIsKept() throws Exception {
+        Path reports = Files.createDirectories(tmp.resolve("reports"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killed = Files.createDirectories(reports.resolve(".calque-report-" + gone.pid() + "-123/allure-results"));
+        Files.writeString(killed.resolve("x-result.json"), "{}");
+        Path live = Files.createDirectories(reports.resolve(".calque-report-" + ProcessHandle.current().pid() + "-456"));
+        Path unknown = Files.createDirectories(reports.resolve(".calque-report-789")); // no process named
+
+        run(reports);
+
+        assertThat(killed.getParent()).doesNotExist();
+        assertThat(live).isDirectory();
+        assertThat(unknown).isDirectory();
+        assertThat(reports.resolve("index.html")).isRegularFile();
+    }
 }
