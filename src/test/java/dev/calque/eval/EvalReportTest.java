@@ -77,6 +77,7 @@ class EvalReportTest {
         // human text: every finding is a false alarm, so the rule fails and its steps are failed false alarms
         JsonNode onHuman = results.stream()
                 .filter(r -> r.path("fullName").asText().startsWith("eval:human.jsonl:Calque:"))
+                .filter(r -> !r.path("fullName").asText().endsWith(":Overall"))
                 .findFirst().orElseThrow(() -> new AssertionError("no rule fired on human.jsonl"));
         assertThat(onHuman.path("status").asText()).isEqualTo("failed");
         assertThat(onHuman.path("statusDetails").path("message").asText()).startsWith("Fires mostly on clean text");
@@ -85,6 +86,19 @@ class EvalReportTest {
         assertThat(alarm).isNotNull();
         assertThat(alarm.path("status").asText()).isEqualTo("failed");
         assertThat(param(alarm, "Segment")).contains("⟦", "⟧");
+
+        // each corpus opens with the whole checker's figures, the same as the JSON output's
+        JsonNode out = JSON.readTree(json.toFile());
+        JsonNode bio = testCase(results, "biomqm.jsonl", "Overall");
+        JsonNode bioFigures = EvalCommandTest.corpus(out, "biomqm.jsonl").path("calque");
+        assertThat(param(bio, "Findings")).isEqualTo(String.format(Locale.ROOT, "%,d", bioFigures.path("findings").asInt()));
+        assertThat(param(bio, "Precision")).startsWith(String.format(Locale.ROOT, "%.0f%%",
+                bioFigures.path("spans").path("precision").asDouble() * 100));
+        assertThat(bio.path("name").asText()).startsWith("Overall · " + bioFigures.path("findings").asInt() + " finding");
+        JsonNode human = testCase(results, "human.jsonl", "Overall");
+        assertThat(param(human, "False alarms per 1,000 words (clean text)")).startsWith(String.format(Locale.ROOT, "%.2f",
+                EvalCommandTest.corpus(out, "human.jsonl").path("calque").path("clean").path("perThousandWords").asDouble()));
+        assertThat(human.path("status").asText()).isEqualTo("passed");
 
         String index = Files.readString(reports.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(index).contains("Calque eval").doesNotContain("googletagmanager").doesNotContain("gtag(");

@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The Allure report of {@code calque eval}: one test case per rule, per corpus and per checker
- * (Calque, and stock LanguageTool with {@code --baseline-lt}), so a tuner can click from the noisiest
- * rules to their worst false alarms.
+ * The Allure report of {@code calque eval}: per corpus and per checker (Calque, and stock
+ * LanguageTool with {@code --baseline-lt}), an overall test case with the corpus's figures, then one
+ * test case per rule, so a tuner can click from the noisiest rules to their worst false alarms.
  *
  * <p>Each test case carries the rule's figures as parameters (precision first) and in its name; its
  * steps are the rule's example false alarms (worst severity first, status failed) and hits (status
@@ -81,7 +81,69 @@ public final class EvalAllureReport {
     }
 
     private void corpus(CorpusResult c, Figures f, String checker) throws IOException {
+        writer.write(overall(c, checker, f));
         for (RuleFigures rule : f.rules()) writer.write(rule(c, checker, rule));
+    }
+
+    /** The figure a tuner reads first: the whole checker on the corpus, in a test case of its own. */
+    static final String OVERALL = "Overall";
+
+    private TestResult overall(CorpusResult c, String checker, Figures f) {
+        String fullName = "eval:" + c.file() + ":" + checker + ":" + OVERALL;
+        List<Parameter> p = new ArrayList<>();
+        p.add(Steps.param("Words", String.format(Locale.ROOT, "%,d in %,d segments", c.words(), c.segments())));
+        p.add(Steps.param("Findings", String.format(Locale.ROOT, "%,d", f.findings())));
+        p.add(Steps.param("Per 1,000 words", number(f.perThousandWords())));
+        StringBuilder name = new StringBuilder(OVERALL + " · " + String.format(Locale.ROOT, "%,d", f.findings())
+                + plural(f.findings(), " finding", " findings") + ", " + number(f.perThousandWords()) + " per 1,000 words");
+        if (c.annotated() && f.spans() != null) {
+            p.add(Steps.param("Precision", percent(f.spans().precision()) + " (" + f.spans().hits() + " hits of "
+                    + f.spans().judgeableFindings() + " judged)"));
+            p.add(Steps.param("Error recall", percent(f.spans().recall()) + " (" + f.spans().errorsCaught() + " of "
+                    + f.spans().errors() + " annotated errors)"));
+            name.append(" · precision ").append(percent(f.spans().precision()));
+        }
+        if (c.annotated() && f.segments() != null) {
+            p.add(Steps.param("Segment has an error: P / R / F1", percent(f.segments().precision()) + " / "
+                    + percent(f.segments().recall()) + " / " + percent(f.segments().f1())));
+        }
+        if (c.annotated() && f.majorByMajorFinding() != null) {
+            p.add(Steps.param("Has a major error (major finding): P / R", percent(f.majorByMajorFinding().precision())
+                    + " / " + percent(f.majorByMajorFinding().recall())));
+        }
+        if (c.human() && f.clean() != null) {
+            p.add(Steps.param("False alarms per 1,000 words (clean text)", number(f.clean().perThousandWords())
+                    + " (" + f.clean().falseAlarms() + ")"));
+            name.append(" · ").append(number(f.clean().perThousandWords())).append(" false alarms per 1,000 words");
+        }
+        p.add(Steps.param("Seconds", String.format(Locale.ROOT, "%.1f", f.seconds())));
+        List<Label> labels = new ArrayList<>();
+        labels.add(AllureWriter.label("parentSuite", REPORT_NAME));
+        labels.add(AllureWriter.label("suite", c.file()));
+        labels.add(AllureWriter.label("subSuite", checker));
+        labels.add(AllureWriter.label("tag", "overall"));
+        labels.add(AllureWriter.label("framework", "calque"));
+        return new TestResult()
+                .setUuid(UUID.randomUUID().toString())
+                .setHistoryId(AllureWriter.stableId(fullName))
+                .setTestCaseId(AllureWriter.stableId(fullName))
+                .setFullName(fullName)
+                .setName(name.toString())
+                .setStatus(Status.PASSED)
+                .setStatusDetails(new StatusDetails().setMessage("The whole checker on " + c.file()
+                        + "; each rule follows in its own test case."))
+                .setStage(Stage.FINISHED)
+                .setDescription("**Corpus:** `" + c.file().replace("`", "'") + "` (" + c.corpus() + ") · **Checker:** "
+                        + checker + "\n\nThe figures of `calque eval` for the corpus; the trend chart follows them from run "
+                        + "to run. Each rule's own test case follows, its status from its precision.")
+                .setLabels(labels)
+                .setParameters(p)
+                .setStart(now)
+                .setStop(now);
+    }
+
+    private static String number(Double d) {
+        return d == null ? "n/a" : String.format(Locale.ROOT, "%.2f", d);
     }
 
     private TestResult rule(CorpusResult c, String checker, RuleFigures r) throws IOException {
