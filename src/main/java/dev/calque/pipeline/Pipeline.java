@@ -185,8 +185,12 @@ public final class Pipeline {
                     else firstReady.await();
                 } catch (InterruptedException e) {
                     return;
-                } catch (RuntimeException | Error e) {
-                    firstReady.countDown(); // the others go on; each reports its own failure per article
+                } catch (RuntimeException e) {
+                    // LanguageTool could not be readied: each article's check tries again and, failing,
+                    // reports the reason for that article
+                    firstReady.countDown();
+                } catch (Error e) {
+                    firstReady.countDown();
                     throw e;
                 }
                 while (true) {
