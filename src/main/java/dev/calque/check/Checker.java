@@ -143,6 +143,7 @@ public final class Checker {
     private JLanguageTool newTool() {
         // the first thread to need one takes the instance built ahead; it is handed over once, never shared
         JLanguageTool prebuilt = startup.claim();
+        startup.awaitDictionaries();
         synchronized (Startup.INIT) {
             return configure(prebuilt != null ? prebuilt : new JLanguageTool(language));
         }

@@ -64,20 +64,21 @@ final class Startup {
         return PENDING.computeIfAbsent(language.getShortCodeWithCountryAndVariant(), c -> new Startup(language, speller));
     }
 
-    /**
-     * The instance built ahead, to the first caller only; {@code null} to any later one. It is handed
-     * over once the spelling dictionaries are in LanguageTool's cache: that cache is a plain map, which
-     * only one thread may fill.
-     */
+    /** The instance built ahead, to the first caller only; {@code null} to any later one. */
     JLanguageTool claim() {
-        if (!PENDING.remove(code, this)) return null;
-        JLanguageTool lt = tool.join();
+        return PENDING.remove(code, this) ? tool.join() : null;
+    }
+
+    /**
+     * Waits until the spelling dictionaries are in LanguageTool's cache: that cache is a plain map, which
+     * must not be read by a check while this start-up fills it. Call before an instance's first check.
+     */
+    void awaitDictionaries() {
         try {
             dictionaries.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return lt;
     }
 
     private void warm(Language language, boolean speller) {
