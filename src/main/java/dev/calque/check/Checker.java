@@ -22,6 +22,7 @@ import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.TextLevelRule;
 
 /**
  * Checks text with LanguageTool and Calque's rule packs. Build one per configuration and share it:
@@ -158,13 +159,13 @@ public final class Checker {
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
-            } else if (pack.stock().ignoresCapitalized(r.getId())) {
+            } else if (pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
                 off.add(r.getId()); // runs inside the wrapper below instead
                 quietOnNames.add(r);
             }
         }
         lt.disableRules(off);
-        for (Rule r : quietOnNames) lt.addRule(new CapitalizedWordsLeftOut(r));
+        for (Rule r : quietOnNames) lt.addRule(new CapitalizedWordsLeftOut(r, pack.stock()));
         if (calqueRules) {
             for (Rule r : pack.rules()) {
                 if (!disabled.contains(r.getId())) lt.addRule(r);
@@ -321,6 +322,8 @@ public final class Checker {
         int start = Math.max(0, Math.min(offset + m.getFromPos(), text.length()));
         int end = Math.max(start, Math.min(offset + m.getToPos(), text.length()));
         if (end == start) return null;
+        // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
+        // this catches those of text-level rules, which cannot be wrapped
         if (!own && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);

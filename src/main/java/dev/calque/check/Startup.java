@@ -86,6 +86,8 @@ final class Startup {
             Trace.mark("warm start");
             if (speller) {
                 SpellerSnapshot.preload(code);
+                // loads the binary dictionary into LanguageTool's shared cache and, for a language with no
+                // snapshot, compiles the word lists into it
                 if (language.getDefaultSpellingRule() instanceof MorfologikSpellerRule m) m.isMisspelled("warmup");
             }
         } catch (IOException | RuntimeException ignored) {
@@ -123,7 +125,7 @@ final class Startup {
     }
 
     /** Start-up work that must not keep the JVM alive when the command is done. */
-    static void daemon(String name, Runnable job) {
+    private static void daemon(String name, Runnable job) {
         Thread t = new Thread(job, name);
         t.setDaemon(true);
         t.start();

@@ -134,7 +134,7 @@ public final class DocumentReader {
         for (int i = 0, end = Math.min(b.length, 8192); i < end; i++) {
             if (b[i] == 0) return null; // binary, or UTF-16 without a byte-order mark
         }
-        int from = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        int from = hasUtf8Bom(b) ? 3 : 0;
         String head = new String(b, from, Math.min(b.length - from, 512), StandardCharsets.ISO_8859_1).stripLeading();
         for (String other : new String[] {"<", "{\\rtf", "%PDF", "%!", "PK", "From "}) {
             if (head.startsWith(other)) return null;
@@ -157,9 +157,13 @@ public final class DocumentReader {
         return truncations.remove(source);
     }
 
+    private static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+    }
+
     /** Decodes text: a BOM wins, then strict UTF-8, then ICU's guess (Windows-1252, Latin-1...). */
     static String decode(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+        if (hasUtf8Bom(b)) {
             return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {

@@ -117,29 +117,18 @@ public final class EvalAllureReport {
             name.append(" · ").append(number(f.clean().perThousandWords())).append(" false alarms per 1,000 words");
         }
         p.add(Steps.param("Seconds", String.format(Locale.ROOT, "%.1f", f.seconds())));
-        List<Label> labels = new ArrayList<>();
-        labels.add(AllureWriter.label("parentSuite", REPORT_NAME));
-        labels.add(AllureWriter.label("suite", c.file()));
-        labels.add(AllureWriter.label("subSuite", checker));
+        List<Label> labels = labels(c, checker);
         labels.add(AllureWriter.label("tag", "overall"));
-        labels.add(AllureWriter.label("framework", "calque"));
-        return new TestResult()
-                .setUuid(UUID.randomUUID().toString())
-                .setHistoryId(AllureWriter.stableId(fullName))
-                .setTestCaseId(AllureWriter.stableId(fullName))
-                .setFullName(fullName)
+        return testCase(UUID.randomUUID().toString(), fullName)
                 .setName(name.toString())
                 .setStatus(Status.PASSED)
                 .setStatusDetails(new StatusDetails().setMessage("The whole checker on " + c.file()
                         + "; each rule follows in its own test case."))
-                .setStage(Stage.FINISHED)
                 .setDescription("**Corpus:** `" + c.file().replace("`", "'") + "` (" + c.corpus() + ") · **Checker:** "
                         + checker + "\n\nThe figures of `calque eval` for the corpus; the trend chart follows them from run "
                         + "to run. Each rule's own test case follows, its status from its precision.")
                 .setLabels(labels)
-                .setParameters(p)
-                .setStart(now)
-                .setStop(now);
+                .setParameters(p);
     }
 
     private static String number(Double d) {
@@ -157,30 +146,41 @@ public final class EvalAllureReport {
         for (Example e : alarms) steps.add(step(uuid, ++n, r, e, false));
         for (Example e : r.hitExamples()) steps.add(step(uuid, ++n, r, e, true));
 
-        List<Label> labels = new ArrayList<>();
-        labels.add(AllureWriter.label("parentSuite", REPORT_NAME));
-        labels.add(AllureWriter.label("suite", c.file()));
-        labels.add(AllureWriter.label("subSuite", checker));
+        List<Label> labels = labels(c, checker);
         labels.add(AllureWriter.label("feature", dimension(r.category())));
         labels.add(AllureWriter.label("story", r.category()));
         labels.add(AllureWriter.label("tag", r.origin()));
-        labels.add(AllureWriter.label("framework", "calque"));
 
+        return testCase(uuid, fullName)
+                .setName(name(r, judged))
+                .setStatus(status(r, judged))
+                .setStatusDetails(new StatusDetails().setMessage(message(r, judged)))
+                .setDescription(description(c, checker, r))
+                .setLabels(labels)
+                .setParameters(parameters(r, judged))
+                .setSteps(steps);
+    }
+
+    /** A finished test case of this report, identified across runs by its full name. */
+    private TestResult testCase(String uuid, String fullName) {
         return new TestResult()
                 .setUuid(uuid)
                 .setHistoryId(AllureWriter.stableId(fullName))
                 .setTestCaseId(AllureWriter.stableId(fullName))
                 .setFullName(fullName)
-                .setName(name(r, judged))
-                .setStatus(status(r, judged))
-                .setStatusDetails(new StatusDetails().setMessage(message(r, judged)))
                 .setStage(Stage.FINISHED)
-                .setDescription(description(c, checker, r))
-                .setLabels(labels)
-                .setParameters(parameters(r, judged))
-                .setSteps(steps)
                 .setStart(now)
                 .setStop(now);
+    }
+
+    /** The suites of a corpus's test case: report, corpus file, checker. */
+    private static List<Label> labels(CorpusResult c, String checker) {
+        List<Label> labels = new ArrayList<>();
+        labels.add(AllureWriter.label("parentSuite", REPORT_NAME));
+        labels.add(AllureWriter.label("suite", c.file()));
+        labels.add(AllureWriter.label("subSuite", checker));
+        labels.add(AllureWriter.label("framework", "calque"));
+        return labels;
     }
 
     /** The documented status rule (see the class comment). */
@@ -219,8 +219,7 @@ public final class EvalAllureReport {
         p.add(Steps.param("False alarms", Integer.toString(r.falseAlarms())));
         p.add(Steps.param("Unconfirmed", Integer.toString(r.unconfirmed())));
         p.add(Steps.param("Unjudged", Integer.toString(r.unjudged())));
-        p.add(Steps.param("Per 1,000 words", r.perThousandWords() == null ? "n/a"
-                : String.format(Locale.ROOT, "%.2f", r.perThousandWords())));
+        p.add(Steps.param("Per 1,000 words", number(r.perThousandWords())));
         return p;
     }
 
