@@ -78,6 +78,10 @@ public final class CheckCommand implements Callable<Integer> {
             + "(fingerprint, or rule and passage, with a reason): those findings are left out.")
     Path suppressions;
 
+    @Option(names = "--verdicts", paramLabel = "DB", description = "The review desk's verdict database: findings "
+            + "editors dismissed there are left out, like suppressions, and counted.")
+    Path verdicts;
+
     @Option(names = "--state", paramLabel = "FILE", description = "Check only articles (feed items) new or changed "
             + "since the last run with this state file, and record them in it.")
     Path stateFile;
@@ -154,6 +158,11 @@ public final class CheckCommand implements Callable<Integer> {
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
                 settings.path(suppressions, settings.config.suppressions));
+        Path verdictDb = settings.path(verdicts, settings.config.verdicts);
+        if (verdictDb != null) {
+            dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.openExisting(verdictDb);
+            accepted = accepted.withDismissed(store.dismissedFingerprints(), store.dismissedRulePassages());
+        }
         Path statePath = settings.path(stateFile, settings.config.state);
         FeedState state = statePath == null ? null : FeedState.open(statePath);
         Checker checker = settings.checkerBuilder(checkerOptions).build();
@@ -192,6 +201,11 @@ public final class CheckCommand implements Callable<Integer> {
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
+            if (verdictDb != null && !quiet) {
+                long n = accepted.dismissedHits();
+                stderr.println("calque: " + n + (n == 1 ? " finding" : " findings") + " left out as dismissed at the review desk ("
+                        + verdictDb + ")");
+            }
             if (cacheDir != null && !quiet) {
                 stderr.println("calque: " + pipeline.cacheHits() + " of " + summary.articles() + " articles served from the cache");
             }

@@ -1,0 +1,207 @@
+package dev.calque.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.calque.check.Checker;
+import dev.calque.cli.Main;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The desk as an editor uses it: headless Chromium (Debian's {@code chromium}) driven through
+ * Debian's {@code chromium-driver}, keyboard only once the article is loaded. Skipped, with the
+ * reason, where either is missing; CI installs both.
+ */
+class ReviewDeskBrowserTest {
+    static final Path SEED = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt");
+
+    @TempDir
+    static Path tmp;
+    static HttpServer server;
+    static WebDriver browser;
+    static Path db;
+    static String base;
+
+    /** Browser and driver: {@code -Dcalque.chromium} / {@code -Dcalque.chromedriver}, else on the PATH. */
+    static Path find(String property, String... names) {
+        String chosen = System.getProperty(property);
+        if (chosen != null) return chosen.equals("none") || !Files.isExecutable(Path.of(chosen)) ? null : Path.of(chosen);
+        for (String name : names) {
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) return p;
+            }
+        }
+        return null;
+    }
+
+    @BeforeAll
+    static void startDeskAndBrowser() throws Exception {
+        Path chromium = find("calque.chromium", "chromium", "chromium-browser", "google-chrome");
+        Path driver = find("calque.chromedriver", "chromedriver", "chromium-driver");
+        Assumptions.assumeTrue(chromium != null && driver != null, "headless Chromium and its driver not found "
+                + "(install them: apt-get install -y chromium chromium-driver); the review desk's browser test is skipped");
+
+        db = tmp.resolve(".calque/verdicts.db");
+        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        ReviewDesk desk = new ReviewDesk(VerdictStore.open(db), () -> checker, "test", null);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(ReviewDesk.PREFIX, desk);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(chromium.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, o);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.stop(0);
+    }
+
+    WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Moves with j/k until the focused finding's passage and sentence are the ones wanted. */
+    WebElement goTo(String passage, String sentenceStart) {
+        List<WebElement> items = browser.findElements(By.cssSelector("#findings > li"));
+        int target = -1;
+        for (int i = 0; i < items.size(); i++) {
+            WebElement ctx = items.get(i).findElement(By.cssSelector(".ctx"));
+            if (ctx.findElement(By.tagName("mark")).getText().equals(passage) && ctx.getText().startsWith(sentenceStart)) target = i;
+        }
+        assertThat(target).as("finding on “%s” listed", passage).isNotNegative();
+        for (int step = 0; step < 2 * items.size(); step++) {
+            int at = Integer.parseInt(active().getAttribute("data-i"));
+            if (at == target) return active();
+            press(at < target ? "j" : "k");
+        }
+        throw new AssertionError("j/k never reached the finding on " + passage);
+    }
+
+    /** Polls a condition on the page (the server checks the article: the first check warms LanguageTool). */
+    final class Waiter {
+        final Duration limit;
+
+        Waiter(Duration limit) {
+            this.limit = limit;
+        }
+
+        void until(java.util.function.Predicate<WebDriver> condition) throws InterruptedException {
+            long end = System.nanoTime() + limit.toNanos();
+            RuntimeException last = null;
+            while (System.nanoTime() < end) {
+                try {
+                    if (condition.test(browser)) return;
+                } catch (RuntimeException e) {
+                    last = e;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("timed out waiting on the page: " + browser.findElement(By.id("live")).getText(), last);
+        }
+    }
+
+    @Test
+    void anEditorClearsFindingsWithTheKeyboardAndTheNextCheckHonoursTheDismissal() throws Exception {
+        Waiter wait = new Waiter(Duration.ofSeconds(180));
+        browser.get(base + "/review/");
+        assertThat(browser.getTitle()).isEqualTo("Calque review desk");
+        browser.findElement(By.id("editor")).sendKeys("Dana Editor");
+        browser.findElement(By.id("intake-text-file")).sendKeys(SEED.toAbsolutePath().toString());
+        wait.until(d -> !d.findElement(By.id("intake-text")).getAttribute("value").isEmpty());
+        browser.findElement(By.id("intake-text")).click(); // focus where the editor would be; keys from here on
+        new Actions(browser).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        wait.until(d -> d.findElements(By.cssSelector("#findings > li")).size() == 12);
+        assertThat(browser.findElements(By.cssSelector("#article-text mark"))).hasSizeGreaterThanOrEqualTo(12);
+        // the first finding has the focus, marked as current for assistive technology
+        assertThat(active().getAttribute("aria-current")).isEqualTo("true");
+
+        WebElement noNew = goTo("engagement", "No new engagement");
+        assertThat(active().getAttribute("aria-labelledby")).isNotBlank();
+        press("d");
+        WebElement dialog = browser.findElement(By.id("dismiss-dialog"));
+        wait.until(d -> dialog.getAttribute("open") != null);
+        press("3"); // style choice
+        assertThat(active().getAttribute("value")).isEqualTo("style-choice");
+        press(Keys.TAB); // focus order: the reasons are one stop, the note is next
+        assertThat(active().getAttribute("id")).isEqualTo("dismiss-note");
+        press("subheading; the desk keeps it", Keys.ENTER);
+        wait.until(d -> noNew.findElement(By.cssSelector(".state")).getText().startsWith("✗ Dismissed by Dana Editor"));
+        assertThat(noNew.findElement(By.cssSelector(".state")).getText()).contains("style choice")
+                .contains("subheading; the desk keeps it");
+        wait.until(d -> d.findElement(By.id("live")).getText().contains("Dismissed finding"));
+
+        WebElement swept = goTo("swept to AFP", "“It was not a new engagement”");
+        press("c");
+        wait.until(d -> swept.findElement(By.cssSelector(".state")).getText().startsWith("✓ Confirmed by Dana Editor"));
+        assertThat(browser.findElement(By.id("progress")).getText()).isEqualTo("2 of 12 decided");
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).isEqualTo(false);
+
+        // from outside the browser: the database holds both verdicts
+        List<Verdict> verdicts = VerdictStore.open(db).current();
+        assertThat(verdicts).hasSize(2);
+        Verdict dismissed = verdicts.get(0);
+        assertThat(dismissed.kind()).isEqualTo(Verdict.Kind.DISMISSED);
+        assertThat(dismissed.rule()).isEqualTo("FF_ENGAGEMENT");
+        assertThat(dismissed.sentence()).isEqualTo("No new engagement");
+        assertThat(dismissed.reason()).isEqualTo(Verdict.Reason.STYLE_CHOICE);
+        assertThat(dismissed.note()).isEqualTo("subheading; the desk keeps it");
+        assertThat(dismissed.editor()).isEqualTo("Dana Editor");
+        assertThat(dismissed.rulePack()).isNotBlank();
+        assertThat(verdicts.get(1).kind()).isEqualTo(Verdict.Kind.CONFIRMED);
+        assertThat(verdicts.get(1).passage()).isEqualTo("swept to AFP");
+
+        // and the next check leaves the dismissed finding out, and only that one
+        Path out = tmp.resolve("after.json");
+        int code = Main.run("check", "-q", "--no-report", "--verdicts", db.toString(), "-f", "json", "-o", out.toString(),
+                SEED.toString());
+        assertThat(code).isEqualTo(Main.FAILED_GATE);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        List<JsonNode> findings = StreamSupport.stream(report.at("/articles/0/findings").spliterator(), false).toList();
+        assertThat(findings).hasSize(11);
+        assertThat(findings).noneMatch(f -> f.path("sentence").asText().equals("No new engagement"));
+        assertThat(findings).anyMatch(f -> f.path("passage").asText().equals("swept to AFP"));
+        assertThat(findings).anyMatch(f -> f.path("rule").asText().equals("FF_ENGAGEMENT")); // the other one stays
+        assertThat(report.at("/summary/suppressed").asInt()).isEqualTo(1);
+    }
+}
