@@ -59,8 +59,8 @@ public final class VerdictsCommand {
                 if (v.kind() != Verdict.Kind.DISMISSED) continue;
                 Map<String, String> e = new LinkedHashMap<>();
                 if (v.fingerprint() != null) e.put("fingerprint", v.fingerprint());
-                e.put("rule", v.rule());
-                e.put("passage", v.passage());
+                if (!v.rule().isEmpty()) e.put("rule", v.rule());
+                if (v.passage() != null) e.put("passage", v.passage());
                 e.put("reason", v.reasonLine());
                 if (v.articleSource() != null) e.put("source", v.articleSource());
                 e.put("by", v.editor());

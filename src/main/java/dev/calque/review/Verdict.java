@@ -93,9 +93,9 @@ public record Verdict(String fingerprint, String rule, String passage, String se
         if (time == null) time = Instant.now();
     }
 
-    /** The dismissal's reason as one line: the reason's words, then the editor's note. */
+    /** The dismissal's reason as one line: the reason's words, then the editor's note (the note alone for other). */
     public String reasonLine() {
-        if (reason == null) return note;
+        if (reason == null || reason == Reason.OTHER) return note;
         return note == null || note.isBlank() ? reason.text() : reason.text() + ": " + note.strip();
     }
 }

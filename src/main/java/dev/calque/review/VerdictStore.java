@@ -246,11 +246,14 @@ public final class VerdictStore {
         return out;
     }
 
-    /** Per rule, its findings' current verdicts: confirmed (or edited) and dismissed; rules in id order. */
+    /**
+     * Per rule, its findings' current verdicts: confirmed (or edited) and dismissed; rules in id order.
+     * (Dismissals imported with a fingerprint only name no rule and are not counted.)
+     */
     public Map<String, RuleTally> tallies() {
         Map<String, int[]> counts = new TreeMap<>();
         try (Connection c = connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT rule, verdict, COUNT(*) FROM current_verdicts GROUP BY rule, verdict")) {
+             ResultSet rs = st.executeQuery("SELECT rule, verdict, COUNT(*) FROM current_verdicts WHERE rule <> '' GROUP BY rule, verdict")) {
             while (rs.next()) {
                 int[] n = counts.computeIfAbsent(rs.getString(1), k -> new int[2]);
                 n["dismissed".equals(rs.getString(2)) ? 1 : 0] += rs.getInt(3);

@@ -38,6 +38,8 @@ import org.openqa.selenium.interactions.Actions;
  */
 class ReviewDeskBrowserTest {
     static final Path SEED = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt");
+    /** The French original of the seed article (from the project's seeds). */
+    static final Path ORIGINAL = Path.of("src/test/resources/review/000_5323ff96fa5a9330.fr.txt");
 
     @TempDir
     static Path tmp;
@@ -146,11 +148,14 @@ class ReviewDeskBrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Calque review desk");
         browser.findElement(By.id("editor")).sendKeys("Dana Editor");
         browser.findElement(By.id("intake-text-file")).sendKeys(SEED.toAbsolutePath().toString());
-        wait.until(d -> !d.findElement(By.id("intake-text")).getAttribute("value").isEmpty());
+        browser.findElement(By.id("intake-original-file")).sendKeys(ORIGINAL.toAbsolutePath().toString());
+        wait.until(d -> !d.findElement(By.id("intake-text")).getAttribute("value").isEmpty()
+                && !d.findElement(By.id("intake-original")).getAttribute("value").isEmpty());
         browser.findElement(By.id("intake-text")).click(); // focus where the editor would be; keys from here on
         new Actions(browser).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
         wait.until(d -> d.findElements(By.cssSelector("#findings > li")).size() == 12);
         assertThat(browser.findElements(By.cssSelector("#article-text mark"))).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.findElement(By.id("original-text")).getText()).contains("Poutine");
         // the first finding has the focus, marked as current for assistive technology
         assertThat(active().getAttribute("aria-current")).isEqualTo("true");
 
@@ -176,6 +181,13 @@ class ReviewDeskBrowserTest {
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
         assertThat(overflow).isEqualTo(false);
+
+        String shot = System.getProperty("calque.screenshot"); // scripts/screenshots.sh
+        if (shot != null) {
+            goTo("Poutine", "According to the Kremlin");
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(Path.of(shot), png);
+        }
 
         // from outside the browser: the database holds both verdicts
         List<Verdict> verdicts = VerdictStore.open(db).current();
