@@ -182,9 +182,19 @@ class ReviewDeskBrowserTest {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
         assertThat(overflow).isEqualTo(false);
 
+        // 200% zoom of a 1280-pixel screen: one column, nothing cut off sideways, the actions still reachable
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser).executeScript("var r = document.querySelector('#findings-pane')"
+                + ".getBoundingClientRect(), a = document.querySelector('#article').getBoundingClientRect();"
+                + "return r.top >= a.bottom && r.width > 500")).isEqualTo(true);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+
         String shot = System.getProperty("calque.screenshot"); // scripts/screenshots.sh
         if (shot != null) {
             goTo("Poutine", "According to the Kremlin");
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
             byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             Files.write(Path.of(shot), png);
         }
