@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             ExtractCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             VerdictsCommand.class,
             CommandLine.HelpCommand.class
         },
