@@ -87,6 +87,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM or Ctrl-C, time in-flight requests get to finish (default: ${DEFAULT-VALUE} s).")
     int shutdownGrace;
 
+    @Option(names = "--db", paramLabel = "FILE", description = "The review desk's verdict database (default: verdicts: "
+            + "in calque.yml, else .calque/verdicts.db in the working folder; created when missing).")
+    Path db;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "A folder of 'calque check --format json' reports "
+            + "the review desk offers to open, newest first.")
+    Path results;
+
     @Spec
     CommandSpec spec;
 
@@ -138,6 +146,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.net.BindException e) {
             throw new UsageError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+        Path dbPath = settings.path(db, settings.config.verdicts);
+        dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.open(dbPath != null ? dbPath
+                : dev.calque.review.VerdictStore.DEFAULT);
+        if (results != null && !java.nio.file.Files.isDirectory(results)) throw new UsageError(results + ": results folder not found");
+        server.mount(dev.calque.review.ReviewDesk.PREFIX, new dev.calque.review.ReviewDesk(store, a -> {
+            dev.calque.score.ArticleResult r = service.check(a);
+            return new dev.calque.review.ReviewDesk.Checked(r.findings(), r.fingerprints(), r.checked().words(),
+                    service.checker().rules().hash());
+        }, Versions.calque(), results));
         System.err.println("calque: warming " + n + " checker" + (n == 1 ? "" : "s") + "...");
         service.awaitWarm();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -149,6 +166,8 @@ public final class ServeCommand implements Callable<Integer> {
         server.start();
         System.err.println("calque: serving " + checker.target() + " (from " + checker.source() + ") on " + server.uri()
                 + (secret != null ? " (token required)" : "") + "; Ctrl-C stops");
+        System.err.println("calque: review desk on " + server.uri().resolve(dev.calque.review.ReviewDesk.PREFIX + "/")
+                + " (verdicts in " + store.file() + ")");
         if (!isLoopback(host) && secret == null) {
             System.err.println("calque: warning: listening beyond this machine without a token (--token or CALQUE_TOKEN)");
         }

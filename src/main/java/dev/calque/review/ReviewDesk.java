@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The review desk under {@code /review}: the page and its assets (from Calque's own resources, no
@@ -56,22 +55,45 @@ public final class ReviewDesk implements HttpHandler {
             "desk.js", "text/javascript; charset=utf-8");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How the desk checks a pasted article: the server's warm checker pool, or a checker of one's own. */
+    @FunctionalInterface
+    public interface ArticleChecks {
+        /** The article's findings (as a check would report them), one fingerprint per finding, same order. */
+        Checked check(Article article);
+    }
+
+    /** @param rulePack the hash of the rule packs that made the findings (recorded with each verdict) */
+    public record Checked(List<Finding> findings, List<String> fingerprints, int words, String rulePack) {
+    }
+
+    /** Checks with one checker on the calling thread (tests, or a desk without a server's pool). */
+    public static ArticleChecks on(Checker checker) {
+        return a -> {
+            CheckedArticle c = checker.check(a);
+            return new Checked(c.findings(), Fingerprints.of(c.findings()), c.words(), checker.rules().hash());
+        };
+    }
+
     private final VerdictStore store;
-    private final Supplier<Checker> checker;
+    private final ArticleChecks checks;
     private final String calqueVersion;
     private final Path results;
 
     /**
      * @param store         where verdicts go
-     * @param checker       the server's warm checker (asked on each pasted article)
+     * @param checks        how a pasted article is checked
      * @param calqueVersion recorded with each verdict
      * @param results       a folder of {@code check --format json} reports the desk offers, or null
      */
-    public ReviewDesk(VerdictStore store, Supplier<Checker> checker, String calqueVersion, Path results) {
+    public ReviewDesk(VerdictStore store, ArticleChecks checks, String calqueVersion, Path results) {
         this.store = store;
-        this.checker = checker;
+        this.checks = checks;
         this.calqueVersion = calqueVersion;
         this.results = results;
+    }
+
+    public Path results() {
+        return results;
     }
 
     public VerdictStore store() {
@@ -136,9 +158,8 @@ public final class ReviewDesk implements HttpHandler {
                 error(ex, e.status, e.getMessage());
             } catch (IllegalArgumentException e) {
                 error(ex, 400, e.getMessage());
-            } catch (RuntimeException e) {
-                error(ex, 500, "the desk could not do that: " + e);
             }
+            // anything else (a busy checker pool, a check past its time limit) goes to the server's guard
         }
     }
 
@@ -150,9 +171,8 @@ public final class ReviewDesk implements HttpHandler {
         String source = text(body, "source");
         Article a = Article.ofText(source == null || source.isBlank() ? "pasted" : source, text);
         if (title != null && !title.isBlank()) a = new Article(a.id(), a.source(), a.group(), title.strip(), a.text(), a.mediaType(), a.metadata());
-        Checker c = checker.get();
-        CheckedArticle checked = c.check(a);
-        List<String> fps = Fingerprints.of(checked.findings());
+        Checked checked = checks.check(a);
+        List<String> fps = checked.fingerprints();
         ObjectNode article = JSON.createObjectNode();
         article.put("id", a.id()).put("source", a.source()).put("title", a.title()).put("text", a.text())
                 .put("words", checked.words());
@@ -162,7 +182,7 @@ public final class ReviewDesk implements HttpHandler {
         for (int i = 0; i < checked.findings().size(); i++) list.add(findingJson(checked.findings().get(i), fps.get(i)));
         annotate(list);
         ObjectNode out = JSON.createObjectNode();
-        out.put("rulePack", c.rules().hash()).put("calque", calqueVersion);
+        out.put("rulePack", checked.rulePack()).put("calque", calqueVersion);
         out.putArray("articles").add(article);
         return out;
     }

@@ -33,7 +33,7 @@ class ReviewDeskApiTest {
         store = VerdictStore.open(tmp.resolve("v.db"));
         results = Files.createDirectories(tmp.resolve("results"));
         Files.writeString(tmp.resolve("secret.json"), "{\"articles\":[]}");
-        ReviewDesk desk = new ReviewDesk(store, () -> {
+        ReviewDesk desk = new ReviewDesk(store, a -> {
             throw new AssertionError("no check in these tests");
         }, "test", results);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

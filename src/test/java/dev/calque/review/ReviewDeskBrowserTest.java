@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import dev.calque.check.Checker;
 import dev.calque.cli.Main;
 import java.io.File;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -43,7 +39,7 @@ class ReviewDeskBrowserTest {
 
     @TempDir
     static Path tmp;
-    static HttpServer server;
+    static Process server;
     static WebDriver browser;
     static Path db;
     static String base;
@@ -68,14 +64,34 @@ class ReviewDeskBrowserTest {
         Assumptions.assumeTrue(chromium != null && driver != null, "headless Chromium and its driver not found "
                 + "(install them: apt-get install -y chromium chromium-driver); the review desk's browser test is skipped");
 
-        db = tmp.resolve(".calque/verdicts.db");
-        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
-        ReviewDesk desk = new ReviewDesk(VerdictStore.open(db), () -> checker, "test", null);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(ReviewDesk.PREFIX, desk);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // calque serve in its own JVM, in a fresh working folder: the desk's database goes to its .calque/
+        Path work = Files.createDirectories(tmp.resolve("newsroom"));
+        db = work.resolve(".calque/verdicts.db");
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(jvm, "-Xmx1g", "-Dcalque.home=" + Path.of("").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port),
+                "--threads", "1").directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("serve.log").toFile()).start();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (true) {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) break;
+            } catch (java.io.IOException notYet) {
+                // still warming
+            }
+            if (!server.isAlive() || System.nanoTime() > end) {
+                throw new AssertionError("calque serve did not start: " + Files.readString(tmp.resolve("serve.log")));
+            }
+            Thread.sleep(250);
+        }
 
         ChromeOptions o = new ChromeOptions();
         o.setBinary(chromium.toFile());
@@ -90,7 +106,15 @@ class ReviewDeskBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.stop(0);
+        if (server != null) {
+            server.destroy(); // SIGTERM: the server finishes what is in flight and stops
+            try {
+                server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.destroyForcibly();
+        }
     }
 
     WebElement active() {
@@ -139,6 +163,16 @@ class ReviewDeskBrowserTest {
             }
             throw new AssertionError("timed out waiting on the page: " + browser.findElement(By.id("live")).getText(), last);
         }
+    }
+
+    @Test
+    void theDeskIsPartOfCalqueServe() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/review/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Files.readString(tmp.resolve("serve.log"))).contains("review desk on " + base + "/review/");
+        assertThat(db).isRegularFile();
     }
 
     @Test
