@@ -81,10 +81,14 @@ class ReviewDeskBrowserTest {
             port = free.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
+        // a run's JSON in the results folder the desk offers (three feed items, one without findings)
+        Path runs = Files.createDirectories(work.resolve("runs"));
+        assertThat(Main.run("check", "-q", "--no-report", "-f", "json", "-o", runs.resolve("wire.json").toString(),
+                "src/test/resources/feeds/wire.rss")).isEqualTo(Main.FAILED_GATE);
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(jvm, "-Xmx1g", "-Dcalque.home=" + Path.of("").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port),
-                "--threads", "1").directory(work.toFile()).redirectErrorStream(true)
+                "--threads", "1", "--results", "runs").directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("serve.log").toFile()).start();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
@@ -175,6 +179,37 @@ class ReviewDeskBrowserTest {
     }
 
     @Test
+    void aRunOfTheResultsFolderIsReviewedArticleByArticle() throws Exception {
+        Waiter wait = new Waiter(Duration.ofSeconds(60));
+        browser.get(base + "/review/");
+        WebElement editor = browser.findElement(By.id("editor"));
+        editor.clear();
+        editor.sendKeys("Sam Sub");
+        WebElement runs = browser.findElement(By.id("results"));
+        wait.until(d -> runs.isDisplayed());
+        runs.sendKeys(Keys.DOWN); // the newest run
+        wait.until(d -> d.findElement(By.id("review")).isDisplayed());
+        assertThat(browser.findElement(By.id("article-nav")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("article-title")).getText()).isEqualTo("Biden and Putin stand firm");
+        // the report has no article text: the findings stand in their sentences
+        assertThat(browser.findElement(By.cssSelector("#article-text .no-text")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(3);
+
+        active().sendKeys("]");
+        wait.until(d -> d.findElement(By.id("article-title")).getText().equals("Talks set for January"));
+        assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(1);
+        press("c");
+        wait.until(d -> d.findElement(By.cssSelector("#findings > li .state")).getText().startsWith("✓ Confirmed by Sam Sub"));
+        List<Verdict> mine = VerdictStore.open(db).current().stream().filter(v -> v.editor().equals("Sam Sub")).toList();
+        assertThat(mine).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo("VERBLESS_FRAGMENT");
+            assertThat(v.articleSource()).endsWith("wire.rss#https://news.example.org/2021/12/31/talks");
+            assertThat(v.rulePack()).isNotBlank();
+        });
+        assertThat(browser.findElement(By.id("live")).getText()).contains("Every finding of this article is decided");
+    }
+
+    @Test
     void theDeskIsPartOfCalqueServe() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/review/")).build(),
@@ -243,7 +278,8 @@ class ReviewDeskBrowserTest {
         }
 
         // from outside the browser: the database holds both verdicts
-        List<Verdict> verdicts = VerdictStore.open(db).current();
+        List<Verdict> verdicts = VerdictStore.open(db).current().stream()
+                .filter(v -> v.articleSource().equals(SEED.getFileName().toString())).toList();
         assertThat(verdicts).hasSize(2);
         Verdict dismissed = verdicts.get(0);
         assertThat(dismissed.kind()).isEqualTo(Verdict.Kind.DISMISSED);
