@@ -174,7 +174,10 @@ class ReviewDeskBrowserTest {
                 }
                 Thread.sleep(100);
             }
-            throw new AssertionError("timed out waiting on the page: " + browser.findElement(By.id("live")).getText(), last);
+            StringBuilder states = new StringBuilder();
+            for (WebElement st : browser.findElements(By.cssSelector("#findings .state"))) states.append(" | ").append(st.getText());
+            throw new AssertionError("timed out waiting on the page: " + browser.findElement(By.id("live")).getText()
+                    + "; findings:" + states, last);
         }
     }
 
@@ -195,13 +198,31 @@ class ReviewDeskBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#article-text .no-text")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(3);
 
+        // e: edit the suggestion of the focused finding; Enter saves
+        WebElement first = active();
+        press("e");
+        assertThat(active().getAttribute("value")).isNotEmpty(); // Calque's suggestion, ready to change
+        press("Vladimir Putin", Keys.ENTER); // the suggestion is selected: typing replaces it
+        wait.until(d -> first.findElement(By.cssSelector(".state")).getText().equals("✎ Edited by Sam Sub: “Vladimir Putin”"));
+        // d then 4 (other) with no note: refused until the editor says why
+        press("d", "4", Keys.ENTER);
+        assertThat(browser.findElement(By.id("dismiss-dialog")).getAttribute("open")).isNotNull();
+        assertThat(active().getAttribute("id")).isEqualTo("dismiss-note");
+        assertThat(browser.findElement(By.id("dismiss-error")).getText()).contains("needs one");
+        press(Keys.ESCAPE);
+        wait.until(d -> d.findElement(By.id("dismiss-dialog")).getAttribute("open") == null);
+
         active().sendKeys("]");
         wait.until(d -> d.findElement(By.id("article-title")).getText().equals("Talks set for January"));
         assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(1);
         press("c");
         wait.until(d -> d.findElement(By.cssSelector("#findings > li .state")).getText().startsWith("✓ Confirmed by Sam Sub"));
         List<Verdict> mine = VerdictStore.open(db).current().stream().filter(v -> v.editor().equals("Sam Sub")).toList();
-        assertThat(mine).singleElement().satisfies(v -> {
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).kind()).isEqualTo(Verdict.Kind.EDITED);
+        assertThat(mine.get(0).rule()).isEqualTo("FR_NAME_FORM");
+        assertThat(mine.get(0).editedSuggestion()).isEqualTo("Vladimir Putin");
+        assertThat(mine.get(1)).satisfies(v -> {
             assertThat(v.rule()).isEqualTo("VERBLESS_FRAGMENT");
             assertThat(v.articleSource()).endsWith("wire.rss#https://news.example.org/2021/12/31/talks");
             assertThat(v.rulePack()).isNotBlank();
