@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class CalqueServer implements AutoCloseable {
     private final ThreadPoolExecutor io;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile Consumer<String> log = LOG::info;
 
     /** How a route's errors are written: LanguageTool's plain {@code Error: ...} or Calque's JSON. */
     public enum ErrorStyle { PLAIN, JSON }
@@ -102,6 +104,23 @@ public final class CalqueServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Where the access log goes (default: this class's logger at info level). One line per request: method,
+     * path, status, milliseconds; never the request's text, unless {@code --log-text} (see {@link #logText}).
+     */
+    public CalqueServer accessLog(Consumer<String> sink) {
+        this.log = sink;
+        return this;
+    }
+
+    /** Logs a request's text, abbreviated, only when the options allow it ({@code --log-text}). */
+    public void logText(HttpExchange ex, String text) {
+        if (!options.logText()) return;
+        String shown = text.length() > 500 ? text.substring(0, 500) + "..." : text;
+        log.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " text (" + text.length() + " chars): "
+                + shown.replace('\n', ' '));
+    }
+
     public CheckService service() {
         return service;
     }
@@ -112,7 +131,7 @@ public final class CalqueServer implements AutoCloseable {
 
     public void start() {
         http.start();
-        LOG.info("Calque listening on {}", uri());
+        log.accept("listening on " + uri());
     }
 
     public InetSocketAddress address() {
@@ -181,8 +200,8 @@ public final class CalqueServer implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
             ex.close();
-            LOG.info("{} {} {} {} ms", ex.getRequestMethod(), ex.getRequestURI().getPath(), status,
-                    (System.nanoTime() - t0) / 1_000_000);
+            log.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + status + " "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
     }
 
@@ -232,7 +251,7 @@ public final class CalqueServer implements AutoCloseable {
         http.stop(0);
         io.shutdownNow();
         service.shutdown(Duration.ofSeconds(1));
-        LOG.info("Calque stopped");
+        log.accept("stopped");
     }
 
     @Override

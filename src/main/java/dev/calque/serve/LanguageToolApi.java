@@ -122,6 +122,7 @@ final class LanguageToolApi {
                     + "(Authorization: Bearer TOKEN, or apiKey=TOKEN)");
         }
         AnnotatedText text = annotatedText(params);
+        server.logText(ex, text.getPlainText());
         String langParam = params.get("language");
         if (langParam == null || langParam.isBlank()) {
             throw new Exchanges.Refusal(400, "Missing 'language' parameter, e.g. 'language=en-US' for American "

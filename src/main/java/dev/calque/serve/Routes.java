@@ -69,6 +69,7 @@ final class Routes {
         if (req == null || !req.isObject()) throw new Exchanges.Refusal(400, "the body must be a JSON object {\"text\": ...}");
         String text = string(req, "text");
         if (text == null) throw new Exchanges.Refusal(400, "missing \"text\"");
+        server.logText(ex, text);
         if (text.length() > server.options().maxTextLength()) {
             throw new Exchanges.Refusal(413, "the text has " + text.length() + " characters; this server's limit is "
                     + server.options().maxTextLength());
