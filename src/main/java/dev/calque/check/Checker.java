@@ -1,7 +1,10 @@
 package dev.calque.check;
 
-import dev.calque.ingest.Article;
-import dev.calque.ingest.Texts;
+import dev.calque.model.Article;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Texts;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;

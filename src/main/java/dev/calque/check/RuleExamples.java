@@ -1,5 +1,6 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleInfo;
 import java.util.ArrayList;

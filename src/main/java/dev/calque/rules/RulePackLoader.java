@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * and {@code *.yml} files are Calque rule tables (see {@code rules/README.md}).
  */
 public final class RulePackLoader {
-    static final Set<String> DIMENSIONS = Set.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
-            "Style", "Locale", "Design", "Other");
     static final Set<String> KINDS = Set.of("substitution", "consistency", "regex", "fragment", "untranslated");
 
     private final Language language;
@@ -410,10 +409,10 @@ public final class RulePackLoader {
         if (category == null) {
             throw new RuleFileException(f, line, "rule " + id + ": no MQM category (set mqm=\"Dimension/Type\" on the rule or its category)");
         }
-        String dim = category.contains("/") ? category.substring(0, category.indexOf('/')) : category;
-        if (!DIMENSIONS.contains(dim)) {
-            throw new RuleFileException(f, line, "rule " + id + ": MQM category '" + category
-                    + "' does not start with one of " + DIMENSIONS);
+        try {
+            MqmCategory.parse(category);
+        } catch (IllegalArgumentException e) {
+            throw new RuleFileException(f, line, "rule " + id + ": " + e.getMessage());
         }
         if (severity == null) {
             throw new RuleFileException(f, line, "rule " + id + ": no severity (minor, major or critical)");

@@ -1,6 +1,6 @@
 package dev.calque.rules;
 
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,9 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,8 @@
-package dev.calque.score;
+package dev.calque.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
