@@ -3,8 +3,8 @@ package dev.calque.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
+import dev.calque.model.Finding;
+import dev.calque.model.Article;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
