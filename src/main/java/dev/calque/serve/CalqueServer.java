@@ -10,11 +10,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,14 @@ public final class CalqueServer implements AutoCloseable {
     private final ServerOptions options;
     private final CheckService service;
     private final ThreadPoolExecutor io;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "calque-http-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile Consumer<String> log = LOG::info;
 
     /** How a route's errors are written: LanguageTool's plain {@code Error: ...} or Calque's JSON. */
     public enum ErrorStyle { PLAIN, JSON }
@@ -72,15 +80,17 @@ public final class CalqueServer implements AutoCloseable {
     }
 
     /**
-     * The JDK server's time limits are process-wide properties read once: a client gets
-     * {@code readTimeout} to send its request line, headers and body, after which the connection is closed
-     * (a slow or stalled sender cannot hold a thread).
+     * The request line and headers are read by the JDK server before any handler runs; its time limits for
+     * them are process-wide properties read once, when the first server of the process starts (a
+     * {@code -Dsun.net.httpserver.maxReqTime} given to the JVM wins). The body is bounded per server, by
+     * {@link BodyDeadline}.
      */
     private static void readTimeouts(Duration read) {
         long seconds = Math.max(1, read.toSeconds());
-        System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(seconds));
-        System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(Math.max(60, seconds * 3)));
-        System.setProperty("sun.net.httpserver.timerMillis", "500");
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(seconds));
+            System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(Math.max(60, seconds * 3)));
+        }
     }
 
     /** Mounts a route whose errors are JSON ({@code {"error": ...}}), token-guarded. */
@@ -102,6 +112,23 @@ public final class CalqueServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Where the access log goes (default: this class's logger at info level). One line per request: method,
+     * path, status, milliseconds; never the request's text, unless {@code --log-text} (see {@link #logText}).
+     */
+    public CalqueServer accessLog(Consumer<String> sink) {
+        this.log = sink;
+        return this;
+    }
+
+    /** Logs a request's text, abbreviated, only when the options allow it ({@code --log-text}). */
+    public void logText(HttpExchange ex, String text) {
+        if (!options.logText()) return;
+        String shown = text.length() > 500 ? text.substring(0, 500) + "..." : text;
+        log.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " text (" + text.length() + " chars): "
+                + shown.replace('\n', ' '));
+    }
+
     public CheckService service() {
         return service;
     }
@@ -112,7 +139,7 @@ public final class CalqueServer implements AutoCloseable {
 
     public void start() {
         http.start();
-        LOG.info("Calque listening on {}", uri());
+        log.accept("listening on " + uri());
     }
 
     public InetSocketAddress address() {
@@ -140,6 +167,8 @@ public final class CalqueServer implements AutoCloseable {
         long t0 = System.nanoTime();
         int status = 0;
         inFlight.incrementAndGet();
+        BodyDeadline deadline = hasBody(ex) ? BodyDeadline.start(timer, options.readTimeout()) : null;
+        if (deadline != null) ex.setAttribute(BodyDeadline.ATTRIBUTE, deadline);
         try {
             cors(ex);
             if (stopping) {
@@ -179,11 +208,17 @@ public final class CalqueServer implements AutoCloseable {
             LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
             respondError(ex, 500, "internal error (" + e.getClass().getSimpleName() + ")", errors);
         } finally {
+            if (deadline != null) deadline.done();
             inFlight.decrementAndGet();
             ex.close();
-            LOG.info("{} {} {} {} ms", ex.getRequestMethod(), ex.getRequestURI().getPath(), status,
-                    (System.nanoTime() - t0) / 1_000_000);
+            log.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + status + " "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
+    }
+
+    private static boolean hasBody(HttpExchange ex) {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        return ex.getRequestHeaders().containsKey("Transfer-Encoding") || (length != null && !length.trim().equals("0"));
     }
 
     private static void respondError(HttpExchange ex, int status, String reason, ErrorStyle errors) {
@@ -231,8 +266,9 @@ public final class CalqueServer implements AutoCloseable {
         }
         http.stop(0);
         io.shutdownNow();
+        timer.shutdownNow();
         service.shutdown(Duration.ofSeconds(1));
-        LOG.info("Calque stopped");
+        log.accept("stopped");
     }
 
     @Override

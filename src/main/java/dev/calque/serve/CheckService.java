@@ -1,14 +1,14 @@
 package dev.calque.serve;
 
-import dev.calque.check.CheckedArticle;
+import dev.calque.model.CheckedArticle;
 import dev.calque.check.Checker;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.pipeline.Triage;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
-import dev.calque.score.ArticleScore;
-import dev.calque.score.Fingerprints;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.ArticleScore;
+import dev.calque.model.Fingerprints;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;

@@ -31,7 +31,8 @@ public final class Exchanges {
 
     /**
      * The request body, at most {@code max} bytes: a declared length beyond it is refused before a byte is read,
-     * a body that turns out longer is refused as soon as it passes the cap.
+     * a body that turns out longer is refused as soon as it passes the cap. A body not sent within the server's
+     * read timeout closes the connection. Handlers read bodies through this method.
      *
      * @throws Refusal 413 when the body is too large
      */
@@ -53,6 +54,8 @@ public final class Exchanges {
                 if (out.size() + r > max) throw new Refusal(413, "request body larger than the limit of " + max + " bytes");
                 out.write(buf, 0, r);
             }
+        } finally {
+            if (ex.getAttribute(BodyDeadline.ATTRIBUTE) instanceof BodyDeadline d) d.done();
         }
         return out.toByteArray();
     }

@@ -1,58 +1,72 @@
 package dev.calque.serve;
 
+import dev.calque.model.MqmCategory;
+import dev.calque.model.MqmCategory.Dimension;
+import java.util.Locale;
 import java.util.Map;
 import org.languagetool.rules.ITSIssueType;
 import org.languagetool.rules.RuleMatch;
 
 /**
  * How a Calque finding appears to LanguageTool's clients: its MQM category as an ITS 2.0 issue type
- * (LanguageTool's {@code issueType}; both vocabularies descend from the same ITS list) and as one of
- * LanguageTool's rule categories ({@code category{id, name}}, which clients group and filter by). The one
- * table of this mapping; stock LanguageTool findings keep the issue type and category of their own rule.
+ * (LanguageTool's {@code issueType}; MQM and ITS share their vocabulary, and {@link MqmCategory#ofIts} is the
+ * other direction) and as one of LanguageTool's rule categories ({@code category{id, name}}, by which clients
+ * group and filter). The one table of this mapping; stock LanguageTool findings keep their own rule's.
  */
 final class IssueTypes {
     /** @param typeName LanguageTool's match type, derived from the issue type as its pattern rules do */
     record Mapping(String issueType, String categoryId, String categoryName, String typeName) {
     }
 
-    private static final String TRANSLATION = "CALQUE_TRANSLATION";
-    private static final String TRANSLATION_NAME = "Translation";
+    private record Target(String its, String categoryId, String categoryName) {
+    }
 
-    /** MQM category (or dimension) -> ITS issue type and LanguageTool category; the most specific entry wins. */
-    private static final Map<String, String[]> TABLE = Map.ofEntries(
-            Map.entry("Accuracy", new String[] {"mistranslation", TRANSLATION, TRANSLATION_NAME}),
-            Map.entry("Accuracy/Mistranslation", new String[] {"mistranslation", TRANSLATION, TRANSLATION_NAME}),
-            Map.entry("Accuracy/Untranslated", new String[] {"untranslated", TRANSLATION, TRANSLATION_NAME}),
-            Map.entry("Accuracy/Addition", new String[] {"addition", TRANSLATION, TRANSLATION_NAME}),
-            Map.entry("Accuracy/Omission", new String[] {"omission", TRANSLATION, TRANSLATION_NAME}),
-            Map.entry("Fluency", new String[] {"grammar", "GRAMMAR", "Grammar"}),
-            Map.entry("Fluency/Grammar", new String[] {"grammar", "GRAMMAR", "Grammar"}),
-            Map.entry("Fluency/Spelling", new String[] {"misspelling", "TYPOS", "Possible Typo"}),
-            Map.entry("Fluency/Punctuation", new String[] {"typographical", "PUNCTUATION", "Punctuation"}),
-            Map.entry("Fluency/Character encoding", new String[] {"characters", "TYPOGRAPHY", "Typography"}),
-            Map.entry("Fluency/Inconsistency", new String[] {"inconsistency", "MISC", "Miscellaneous"}),
-            Map.entry("Fluency/Other", new String[] {"other", "MISC", "Miscellaneous"}),
-            Map.entry("Style", new String[] {"style", "STYLE", "Style"}),
-            Map.entry("Style/Register", new String[] {"register", "STYLE", "Style"}),
-            Map.entry("Terminology", new String[] {"terminology", "SEMANTICS", "Semantics"}),
-            Map.entry("Terminology/Inconsistent", new String[] {"inconsistent-entities", "SEMANTICS", "Semantics"}),
-            Map.entry("Locale", new String[] {"locale-violation", "TYPOGRAPHY", "Typography"}),
-            Map.entry("Locale/Number format", new String[] {"numbers", "TYPOGRAPHY", "Typography"}));
+    private static final Target TRANSLATION = new Target("mistranslation", "CALQUE_TRANSLATION", "Translation");
+
+    /** By dimension: the issue type and category of a subtype this table does not name. */
+    private static final Map<Dimension, Target> BY_DIMENSION = Map.of(
+            Dimension.ACCURACY, TRANSLATION,
+            Dimension.TERMINOLOGY, new Target("terminology", "SEMANTICS", "Semantics"),
+            Dimension.LINGUISTIC_CONVENTIONS, new Target("grammar", "GRAMMAR", "Grammar"),
+            Dimension.STYLE, new Target("style", "STYLE", "Style"),
+            Dimension.LOCALE_CONVENTIONS, new Target("locale-violation", "TYPOGRAPHY", "Typography"),
+            Dimension.AUDIENCE_APPROPRIATENESS, new Target("register", "STYLE", "Style"),
+            Dimension.DESIGN_AND_MARKUP, new Target("formatting", "TYPOGRAPHY", "Typography"),
+            Dimension.OTHER, new Target("other", "MISC", "Miscellaneous"));
+
+    /** By subtype (lower case), within its dimension. */
+    private static final Map<Dimension, Map<String, Target>> BY_SUBTYPE = Map.of(
+            Dimension.ACCURACY, Map.of(
+                    "untranslated", new Target("untranslated", TRANSLATION.categoryId(), TRANSLATION.categoryName()),
+                    "addition", new Target("addition", TRANSLATION.categoryId(), TRANSLATION.categoryName()),
+                    "omission", new Target("omission", TRANSLATION.categoryId(), TRANSLATION.categoryName())),
+            Dimension.TERMINOLOGY, Map.of(
+                    "inconsistent", new Target("inconsistent-entities", "SEMANTICS", "Semantics")),
+            Dimension.LINGUISTIC_CONVENTIONS, Map.of(
+                    "spelling", new Target("misspelling", "TYPOS", "Possible Typo"),
+                    "punctuation", new Target("typographical", "PUNCTUATION", "Punctuation"),
+                    "character encoding", new Target("characters", "TYPOGRAPHY", "Typography"),
+                    "inconsistency", new Target("inconsistency", "MISC", "Miscellaneous"),
+                    "other", new Target("other", "MISC", "Miscellaneous")),
+            Dimension.STYLE, Map.of(
+                    "register", new Target("register", "STYLE", "Style")),
+            Dimension.LOCALE_CONVENTIONS, Map.of(
+                    "number format", new Target("numbers", "TYPOGRAPHY", "Typography")));
 
     private IssueTypes() {
     }
 
     static Mapping of(String mqmCategory) {
-        String[] m = TABLE.get(mqmCategory);
-        if (m == null) {
-            int slash = mqmCategory.indexOf('/');
-            m = TABLE.get(slash < 0 ? mqmCategory : mqmCategory.substring(0, slash));
+        Target t = BY_DIMENSION.get(Dimension.OTHER);
+        if (MqmCategory.isValid(mqmCategory)) {
+            MqmCategory c = MqmCategory.parse(mqmCategory);
+            t = BY_SUBTYPE.getOrDefault(c.core(), Map.of()).getOrDefault(c.subtype().toLowerCase(Locale.ROOT),
+                    BY_DIMENSION.get(c.core()));
         }
-        if (m == null) m = new String[] {"uncategorized", "MISC", "Miscellaneous"};
-        ITSIssueType its = ITSIssueType.getIssueType(m[0]);
+        ITSIssueType its = ITSIssueType.getIssueType(t.its());
         // as LanguageTool's pattern rules do: style, locale and register issues are hints, the rest "Other"
         RuleMatch.Type type = its == ITSIssueType.Style || its == ITSIssueType.LocaleViolation || its == ITSIssueType.Register
                 ? RuleMatch.Type.Hint : RuleMatch.Type.Other;
-        return new Mapping(its.toString(), m[1], m[2], type.toString());
+        return new Mapping(its.toString(), t.categoryId(), t.categoryName(), type.toString());
     }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.Finding;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,11 +83,22 @@ final class LanguageToolApi {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(sw)) {
             g.writeStartArray();
+            Set<String> longCodes = new HashSet<>();
             for (Language lang : Languages.get()) {
                 g.writeStartObject();
                 g.writeStringField("name", lang.getName());
                 g.writeStringField("code", lang.getShortCode());
                 g.writeStringField("longCode", lang.getShortCodeWithCountryAndVariant());
+                g.writeEndObject();
+                longCodes.add(lang.getShortCodeWithCountryAndVariant());
+            }
+            // as LanguageTool: the long codes that map to a language listed under another code (LibreOffice needs them)
+            for (Map.Entry<String, Language> e : Languages.getLongCodeToLangMapping().entrySet()) {
+                if (longCodes.contains(e.getKey())) continue;
+                g.writeStartObject();
+                g.writeStringField("name", e.getValue().getName());
+                g.writeStringField("code", e.getValue().getShortCode());
+                g.writeStringField("longCode", e.getKey());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -110,6 +122,7 @@ final class LanguageToolApi {
                     + "(Authorization: Bearer TOKEN, or apiKey=TOKEN)");
         }
         AnnotatedText text = annotatedText(params);
+        server.logText(ex, text.getPlainText());
         String langParam = params.get("language");
         if (langParam == null || langParam.isBlank()) {
             throw new Exchanges.Refusal(400, "Missing 'language' parameter, e.g. 'language=en-US' for American "
@@ -188,12 +201,13 @@ final class LanguageToolApi {
         }
     }
 
-    /** LanguageTool's levels. Calque runs its configured rules at every level; picky adds no rules here. */
+    /** LanguageTool's levels, validated as it does. Calque runs its configured rules at every level. */
     private static void level(String level) {
         if (level == null) return;
-        if (!List.of("default", "picky", "academic", "clarity", "professional", "creative", "customer", "jobapp",
-                "objective", "elegant").contains(level)) {
-            throw new Exchanges.Refusal(400, "If 'level' is set, it must be set to 'default' or 'picky'");
+        List<String> valid = Arrays.stream(JLanguageTool.Level.values()).map(l -> l.toString().toLowerCase(Locale.ROOT)).toList();
+        if (!valid.contains(level)) {
+            throw new Exchanges.Refusal(400, "Unknown value '" + level + "' for parameter 'level'. Valid values: "
+                    + String.join(", ", valid));
         }
     }
 
@@ -210,7 +224,7 @@ final class LanguageToolApi {
             disabledRules = list(params.get("disabledRules"));
             enabledCategories = list(params.get("enabledCategories"));
             disabledCategories = list(params.get("disabledCategories"));
-            enabledOnly = "true".equals(params.get("enabledOnly"));
+            enabledOnly = "yes".equals(params.get("enabledOnly")) || "true".equals(params.get("enabledOnly"));
             if (enabledOnly && (!disabledRules.isEmpty() || !disabledCategories.isEmpty())) {
                 throw new Exchanges.Refusal(400, "You cannot specify disabled rules or categories using enabledOnly=true");
             }
@@ -294,7 +308,7 @@ final class LanguageToolApi {
                 int from = text.getOriginalTextPositionFor(f.start(), false);
                 int to = text.getOriginalTextPositionFor(f.end() - 1, true) + 1;
                 g.writeStartObject();
-                g.writeStringField("message", lang.toAdvancedTypography(f.message()));
+                g.writeStringField("message", f.message()); // as Calque words it everywhere
                 g.writeStringField("shortMessage", Finding.CALQUE.equals(f.origin()) ? f.ruleName() : "");
                 g.writeArrayFieldStart("replacements");
                 for (String s : f.suggestions()) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.calque.check.Checker;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.report.ConsoleWriter;
 import dev.calque.report.Destination;
 import dev.calque.report.GithubWriter;
@@ -16,7 +16,7 @@ import dev.calque.report.JunitWriter;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.SarifWriter;
 import dev.calque.rules.RuleInfo;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.ArticleResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -69,6 +69,7 @@ final class Routes {
         if (req == null || !req.isObject()) throw new Exchanges.Refusal(400, "the body must be a JSON object {\"text\": ...}");
         String text = string(req, "text");
         if (text == null) throw new Exchanges.Refusal(400, "missing \"text\"");
+        server.logText(ex, text);
         if (text.length() > server.options().maxTextLength()) {
             throw new Exchanges.Refusal(413, "the text has " + text.length() + " characters; this server's limit is "
                     + server.options().maxTextLength());
