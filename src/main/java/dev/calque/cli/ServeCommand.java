@@ -114,28 +114,20 @@ public final class ServeCommand implements Callable<Integer> {
         if (secret != null && secret.isBlank()) throw new UsageError("--token must not be empty");
         System.setProperty("org.slf4j.simpleLogger.log.dev.calque.serve", "info");
 
-        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        QualityGate gate = settings.gate(spec.commandLine().getParseResult().hasMatchedOption("--fail-on") ? failOn : null,
-                minScore);
+        var given = spec.commandLine().getParseResult();
+        Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
+                .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, null)
+                .withFiles(baseline, suppressions, null));
+        QualityGate gate = settings.gate();
         MqmScoring scoring = settings.scoring();
-        Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
-                settings.path(suppressions, settings.config.suppressions));
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
-        CheckService.CheckerFactory others = (target, source) -> {
-            CheckerOptions o = new CheckerOptions();
-            o.target = target;
-            o.source = source;
-            o.extraRules = checkerOptions.extraRules;
-            o.noBundled = checkerOptions.noBundled;
-            o.noStock = checkerOptions.noStock;
-            // the configuration's languages give way to the request's
-            return new RunSettings(settings.config, name -> name.equals("--lang") || name.equals("--from")
-                    || spec.commandLine().getParseResult().hasMatchedOption(name)).checkerBuilder(o).build();
-        };
+        Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
+        Checker checker = Checkers.from(settings);
+        // a request's languages give way to the configuration's, the rest of the settings stays
+        CheckService.CheckerFactory others = (target, source) ->
+                Checkers.from(settings.with(Settings.CommandLine.of(target, source, java.util.List.of(), false, false)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckService service = new CheckService(checker, others, c -> Versions.runInfo(c, scoring, gate), scoring, gate,
-                RunSettings.triage(a -> false, null, settings.keepCategory(), accepted), Duration.ofSeconds(timeout), n, queue);
+                settings.triage(null, accepted), Duration.ofSeconds(timeout), n, queue);
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withToken(secret).withCors(cors)
                 .withLogText(logText).withLimits(maxTextLength, Math.max(1L << 20, maxTextLength * 12L),
                         Duration.ofSeconds(readTimeout))
@@ -146,12 +138,12 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.net.BindException e) {
             throw new UsageError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        Path dbPath = settings.path(db, settings.config.verdicts);
+        Path dbPath = settings.verdicts(db);
         dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.open(dbPath != null ? dbPath
                 : dev.calque.review.VerdictStore.DEFAULT);
         if (results != null && !java.nio.file.Files.isDirectory(results)) throw new UsageError(results + ": results folder not found");
         server.mount(dev.calque.review.ReviewDesk.PREFIX, new dev.calque.review.ReviewDesk(store, a -> {
-            dev.calque.score.ArticleResult r = service.check(a);
+            dev.calque.model.ArticleResult r = service.check(a);
             return new dev.calque.review.ReviewDesk.Checked(r.findings(), r.fingerprints(), r.checked().words(),
                     service.checker().rules().hash());
         }, Versions.calque(), results));

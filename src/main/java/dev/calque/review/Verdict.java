@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * An editor's decision on one finding, as the review desk records it.
  *
- * @param fingerprint     the finding's fingerprint ({@link dev.calque.score.Fingerprints}); null only for a
+ * @param fingerprint     the finding's fingerprint ({@link dev.calque.model.Fingerprints}); null only for a
  *                        verdict imported from a suppressions file that names a rule and a passage instead
  * @param rule            rule id
  * @param passage         the flagged text
