@@ -227,7 +227,7 @@ class ReviewDeskBrowserTest {
             assertThat(v.articleSource()).endsWith("wire.rss#https://news.example.org/2021/12/31/talks");
             assertThat(v.rulePack()).isNotBlank();
         });
-        assertThat(browser.findElement(By.id("live")).getText()).contains("Every finding of this article is decided");
+        wait.until(d -> d.findElement(By.id("live")).getText().contains("Every finding of this article is decided"));
     }
 
     @Test
