@@ -106,28 +106,20 @@ public final class ServeCommand implements Callable<Integer> {
         if (secret != null && secret.isBlank()) throw new UsageError("--token must not be empty");
         System.setProperty("org.slf4j.simpleLogger.log.dev.calque.serve", "info");
 
-        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        QualityGate gate = settings.gate(spec.commandLine().getParseResult().hasMatchedOption("--fail-on") ? failOn : null,
-                minScore);
+        var given = spec.commandLine().getParseResult();
+        Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
+                .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, null)
+                .withFiles(baseline, suppressions, null));
         MqmScoring scoring = settings.scoring();
-        Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
-                settings.path(suppressions, settings.config.suppressions));
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
-        CheckService.CheckerFactory others = (target, source) -> {
-            CheckerOptions o = new CheckerOptions();
-            o.target = target;
-            o.source = source;
-            o.extraRules = checkerOptions.extraRules;
-            o.noBundled = checkerOptions.noBundled;
-            o.noStock = checkerOptions.noStock;
-            // the configuration's languages give way to the request's
-            return new RunSettings(settings.config, name -> name.equals("--lang") || name.equals("--from")
-                    || spec.commandLine().getParseResult().hasMatchedOption(name)).checkerBuilder(o).build();
-        };
+        QualityGate gate = settings.gate();
+        Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
+        Checker checker = Checkers.from(settings);
+        // a request for other languages gets a checker with the same settings but its languages
+        CheckService.CheckerFactory others = (target, source) ->
+                Checkers.from(settings.with(Settings.CommandLine.of(target, source, java.util.List.of(), false, false)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckService service = new CheckService(checker, others, c -> Versions.runInfo(c, scoring, gate), scoring, gate,
-                RunSettings.triage(a -> false, null, settings.keepCategory(), accepted), Duration.ofSeconds(timeout), n, queue);
+                settings.triage(null, accepted), Duration.ofSeconds(timeout), n, queue);
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withToken(secret).withCors(cors)
                 .withLogText(logText).withLimits(maxTextLength, Math.max(1L << 20, maxTextLength * 12L),
                         Duration.ofSeconds(readTimeout))
