@@ -118,11 +118,11 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
                 .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, null)
                 .withFiles(baseline, suppressions, null));
-        QualityGate gate = settings.gate();
         MqmScoring scoring = settings.scoring();
+        QualityGate gate = settings.gate();
         Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
         Checker checker = Checkers.from(settings);
-        // a request's languages give way to the configuration's, the rest of the settings stays
+        // a request for other languages gets a checker with the same settings but its languages
         CheckService.CheckerFactory others = (target, source) ->
                 Checkers.from(settings.with(Settings.CommandLine.of(target, source, java.util.List.of(), false, false)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();

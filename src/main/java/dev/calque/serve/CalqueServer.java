@@ -197,8 +197,12 @@ public final class CalqueServer implements AutoCloseable {
             ex.getResponseHeaders().set("Retry-After", "2");
             respondError(ex, 503, b.getMessage(), errors);
         } catch (Checker.TimeLimitExceeded t) {
-            status = 503;
-            respondError(ex, 503, "checking took longer than the time limit", errors);
+            // LanguageTool answers its own time limit with a 500 and these words
+            float seconds = service.timeLimit().toMillis() / 1000.0f;
+            status = errors == ErrorStyle.PLAIN ? 500 : 503;
+            respondError(ex, status, errors == ErrorStyle.PLAIN ? "Checking took longer than " + seconds + " seconds, which is "
+                    + "this server's limit. Please make sure you have selected the proper language or consider submitting "
+                    + "a shorter text." : "checking took longer than this server's limit of " + seconds + " s", errors);
         } catch (IOException e) {
             // the client went away mid-request or mid-response: nothing to answer
             status = -1;

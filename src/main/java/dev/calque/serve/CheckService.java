@@ -138,6 +138,11 @@ public final class CheckService implements AutoCloseable {
         return runInfo.apply(c);
     }
 
+    /** Processor-time limit of one check. */
+    public Duration timeLimit() {
+        return timeLimit;
+    }
+
     public MqmScoring scoring() {
         return scoring;
     }

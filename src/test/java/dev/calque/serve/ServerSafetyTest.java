@@ -181,8 +181,22 @@ class ServerSafetyTest {
     void aFullQueueGets503WithRetryAfter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CheckService service = server.service();
-        // hold the one checking thread and fill the queue (size 2)
-        CompletableFuture<?> held = CompletableFuture.runAsync(() -> service.onPool(() -> release.await(30, TimeUnit.SECONDS)));
+        // hold the one checking thread (once earlier tests' checks are done: the queue is first in, first out)
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<?> held = null;
+        for (int i = 0; i < 60 && held == null; i++) {
+            held = CompletableFuture.runAsync(() -> service.onPool(() -> {
+                running.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }));
+            Thread.sleep(50);
+            if (held.isCompletedExceptionally()) { // still busy with earlier tests' checks
+                held = null;
+                Thread.sleep(500);
+            }
+        }
+        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+        // and fill the queue (size 2)
         CompletableFuture<?> queued1 = CompletableFuture.runAsync(() -> service.onPool(() -> release.await(30, TimeUnit.SECONDS)));
         CompletableFuture<?> queued2 = CompletableFuture.runAsync(() -> service.onPool(() -> release.await(30, TimeUnit.SECONDS)));
         try {
