@@ -9,7 +9,7 @@ import org.languagetool.rules.RuleMatch;
 
 /**
  * How a Calque finding appears to LanguageTool's clients: its MQM category as an ITS 2.0 issue type
- * (LanguageTool's {@code issueType}; MQM and ITS share their vocabulary, and {@link MqmCategory#ofIts} is the
+ * (LanguageTool's {@code issueType}; MQM and ITS share their vocabulary, and {@code rules/en/languagetool.yml} is the
  * other direction) and as one of LanguageTool's rule categories ({@code category{id, name}}, by which clients
  * group and filter). The one table of this mapping; stock LanguageTool findings keep their own rule's.
  */

@@ -7,17 +7,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IssueTypesTest {
-    /** Each category Calque's rules and stock mapping use goes to an ITS type that maps back into the same dimension. */
+    /**
+     * Each category Calque's rules use goes to an ITS 2.0 issue type. (The round trip back through
+     * MqmCategory.ofIts went when main moved the ITS -> MQM defaults into rules/en/languagetool.yml.)
+     */
     @Test
-    void everyKnownCategoryRoundTripsThroughItsIssueType() {
+    void everyKnownCategoryGoesToAnItsIssueType() {
         for (var e : MqmCategory.SUBTYPES.entrySet()) {
             for (String sub : e.getValue()) {
                 String path = e.getKey() + "/" + sub;
                 IssueTypes.Mapping m = IssueTypes.of(path);
-                MqmCategory back = MqmCategory.ofIts(m.issueType());
-                if (!back.path().equals(MqmCategory.ITS_FALLBACK) || path.equals(MqmCategory.ITS_FALLBACK)) {
-                    assertThat(back.core()).as(path + " -> " + m.issueType()).isEqualTo(MqmCategory.parse(path).core());
-                }
+                assertThat(MqmCategory.ITS_TYPES).as(path + " -> " + m.issueType()).contains(m.issueType());
                 assertThat(m.categoryId()).as(path).isNotBlank();
             }
         }
