@@ -114,8 +114,11 @@ class VerdictStoreTest {
             t.start();
             writers.add(t);
         }
+        long t0 = System.nanoTime();
         start.countDown();
         for (Thread t : writers) t.join(120_000);
+        // a figure for docs/review.md, not a limit: each verdict is its own synced transaction
+        System.out.printf("two writers: %d verdicts in %d ms%n", 2 * perWriter, (System.nanoTime() - t0) / 1_000_000);
         assertThat(errors).isEmpty();
         VerdictStore s = VerdictStore.open(db);
         assertThat(s.history()).hasSize(2 * perWriter);
