@@ -1,6 +1,5 @@
 package dev.calque.ingest;
 
-import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -25,7 +24,6 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
-import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -100,7 +98,7 @@ public final class DocumentReader {
             text = cut(text, source);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
-        if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type));
+        if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type, typeHint));
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
     }
@@ -218,71 +216,26 @@ public final class DocumentReader {
         return null;
     }
 
-    private Article html(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
-        StringWriter main = new StringWriter();
+    private Article html(byte[] bytes, String name, String source, String group, String type, String typeHint)
+            throws Unreadable {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Charsets.decodeHtml(bytes, typeHint), "");
+        MainText.Extracted main = MainText.extract(doc);
         Metadata md = metadata(name, type);
-        BoilerpipeContentHandler boilerpipe = new BoilerpipeContentHandler(
-                new org.apache.tika.sax.ToTextContentHandler(main), ArticleExtractor.INSTANCE);
-        parse(bytes, new BodyOnly(boilerpipe), md, new ParseContext());
-        List<String> paragraphs = new ArrayList<>();
-        for (String line : main.toString().split("\\R")) {
-            String p = line.strip().replaceAll("\\s+", " ");
-            if (!p.isEmpty()) paragraphs.add(p);
-        }
-        String title = headline(cleanTitle(md.get(TikaCoreProperties.TITLE)), paragraphs);
-        if (title != null) {
-            int at = -1;
-            for (int i = 0; i < Math.min(paragraphs.size(), 4) && at < 0; i++) {
-                if (sameText(paragraphs.get(i), title)) at = i;
-            }
-            if (at < 0) {
-                paragraphs.add(0, title);
-            } else if (at > 0) {
-                // the headline opens the article: what boilerpipe kept above it is page furniture
-                paragraphs.subList(0, at).clear();
-            }
-        }
-        return assemble(paragraphs, title, name, source, group, type, md);
+        put(md, TikaCoreProperties.CREATOR, metaContent(doc, "author", "article:author"));
+        put(md, TikaCoreProperties.CREATED, metaContent(doc, "article:published_time", "date"));
+        return assemble(new ArrayList<>(main.paragraphs()), main.title(), name, source, group, type, md);
     }
 
-    /**
-     * Passes only the body of Tika's XHTML to boilerpipe: left in, the page title is glued to the
-     * first text block of the page and survives extraction as a paragraph.
-     */
-    private static final class BodyOnly extends org.apache.tika.sax.ContentHandlerDecorator {
-        private int headDepth;
-
-        BodyOnly(org.xml.sax.ContentHandler h) {
-            super(h);
+    private static String metaContent(org.jsoup.nodes.Document doc, String... names) {
+        for (String n : names) {
+            org.jsoup.nodes.Element m = doc.selectFirst("meta[name=" + n + "], meta[property=" + n + "]");
+            if (m != null && !m.attr("content").isBlank()) return m.attr("content");
         }
+        return null;
+    }
 
-        @Override
-        public void startElement(String uri, String local, String q, org.xml.sax.Attributes a) throws SAXException {
-            if ("head".equals(local) || headDepth > 0) {
-                headDepth++;
-                return;
-            }
-            super.startElement(uri, local, q, a);
-        }
-
-        @Override
-        public void endElement(String uri, String local, String q) throws SAXException {
-            if (headDepth > 0) {
-                headDepth--;
-                return;
-            }
-            super.endElement(uri, local, q);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) throws SAXException {
-            if (headDepth == 0) super.characters(ch, start, length);
-        }
-
-        @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            if (headDepth == 0) super.ignorableWhitespace(ch, start, length);
-        }
+    private static void put(Metadata md, org.apache.tika.metadata.Property p, String v) {
+        if (v != null && !v.isBlank()) md.set(p, v.strip());
     }
 
     private Article generic(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
@@ -392,25 +345,6 @@ public final class DocumentReader {
             case "text/html" -> "HTML page";
             default -> type.replaceAll(";.*", "") + " document";
         };
-    }
-
-    /**
-     * The headline from a page title such as "Headline | Site name": the part that also stands as a
-     * paragraph of the page, else the longest part.
-     */
-    private static String headline(String title, List<String> paragraphs) {
-        if (title == null) return null;
-        String[] parts = title.split("\\s+(?:\\||–|—|-|::|·)\\s+");
-        String longest = title;
-        if (parts.length > 1) {
-            longest = parts[0];
-            for (String p : parts) if (p.length() > longest.length()) longest = p;
-        }
-        for (String p : paragraphs) {
-            if (sameText(p, title)) return p;
-            for (String part : parts) if (part.length() >= 12 && sameText(p, part)) return p;
-        }
-        return longest.strip();
     }
 
     private static String cleanTitle(String t) {
