@@ -137,6 +137,8 @@ final class Charsets {
             case "ks_c_5601-1987", "euc-kr", "korean" -> n = "x-windows-949";
             case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j" -> n = "windows-31j";
             case "utf8", "unicode-1-1-utf-8" -> n = "utf-8";
+            case "iso-8859-8-i", "iso-8859-8", "logical", "visual", "hebrew" -> n = "windows-1255";
+            case "iso-8859-6", "arabic" -> n = "windows-1256";
             default -> {
             }
         }
@@ -180,6 +182,7 @@ final class Charsets {
         }
         if (!high) return StandardCharsets.UTF_8;
         CharsetDetector det = new CharsetDetector();
+        det.enableInputFilter(true); // markup dilutes the statistics: judge the text between tags
         det.setText(b);
         CharsetMatch m = det.detect();
         if (m == null) return Charset.forName("windows-1252");

@@ -51,14 +51,16 @@ public final class DocumentReader {
     }
     private final IngestLimits limits;
     private final FeedReader feeds;
+    private final JsonFeedReader jsonFeeds;
 
     public DocumentReader(IngestLimits limits) {
         this.limits = limits;
-        this.feeds = new FeedReader(this);
+        this.feeds = new FeedReader(this, limits.maxTextChars());
+        this.jsonFeeds = new JsonFeedReader(feeds);
     }
 
     /** Thrown when a document cannot be read; the message is the reason a user sees. */
-    public static final class Unreadable extends Exception {
+    public static class Unreadable extends Exception {
         public Unreadable(String reason) {
             super(reason);
         }
@@ -66,6 +68,24 @@ public final class DocumentReader {
         public Unreadable(String reason, Throwable cause) {
             super(reason, cause);
         }
+    }
+
+    /**
+     * A data file (JSON, XML, YAML that is not a feed or a document): refused when named, skipped with
+     * a note when found in a folder beside the articles (a {@code manifest.json}).
+     */
+    public static final class NotADocument extends Unreadable {
+        public NotADocument(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final Set<String> DATA = Set.of("application/json", "application/xml", "text/xml", "application/ld+json",
+            "text/x-yaml", "application/x-yaml", "application/yaml", "text/yaml", "application/x-plist");
+
+    private static boolean isData(String type) {
+        if (DATA.contains(type)) return true;
+        return (type.endsWith("+xml") || type.endsWith("+json")) && !HTML.contains(type) && !FEEDS.contains(type);
     }
 
     /**
@@ -78,29 +98,63 @@ public final class DocumentReader {
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
         if (bytes.length == 0) throw new Unreadable("empty file");
+        if (JsonFeedReader.looksLikeJsonFeed(bytes)) return jsonFeeds.read(bytes, source, group);
+        if (FeedReader.looksLikeFeed(bytes)) return feeds.read(bytes, source, group, typeHint);
         String type = detect(bytes, name, typeHint);
         if (type.equals("application/octet-stream")) {
             throw new Unreadable("unknown format: not text or a document type Calque can read");
         }
+        boolean textual = type.startsWith("text/") || HTML.contains(type) || FEEDS.contains(type) || isData(type);
+        if (textual && binaryBytes(bytes)) throw new Unreadable("binary data, not text (control bytes in its content)");
         if (ARCHIVES.contains(type)) {
             throw new Unreadable("an archive (" + type + "), not an article: unpack it and check the files inside");
         }
-        if (FEEDS.contains(type) || (type.endsWith("xml") && FeedReader.looksLikeFeed(bytes))) {
-            return feeds.read(bytes, source, group);
+        if (FEEDS.contains(type)) return feeds.read(bytes, source, group, typeHint);
+        if (isData(type)) {
+            throw new NotADocument((type.contains("json") ? "JSON" : type.contains("yaml") ? "YAML" : "XML")
+                    + " data (" + type + "), not an article, a document or a feed");
         }
         if (PLAIN.contains(type) || type.startsWith("text/plain")) {
             String text = decode(bytes);
-            if (text.indexOf('\0') >= 0 && text.chars().filter(c -> c == 0).count() > text.length() / 10) {
-                throw new Unreadable("binary content (NUL bytes), not text");
-            }
+            if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
-            text = cut(text, source);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type, typeHint));
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /**
+     * Bytes that no text encoding produces: C0 control codes other than tab, line and page breaks and
+     * escape in more than 1% of the first 64 KB (UTF-16, whose ASCII half is zero bytes, excepted).
+     * Random or compressed data has about 10%; text in any 8-bit or multi-byte legacy encoding, none.
+     */
+    static boolean binaryBytes(byte[] b) {
+        if (b.length >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) return false;
+        if (utf16WithoutBom(b) != null) return false;
+        int n = Math.min(b.length, 65536);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) bad++;
+        }
+        return bad > Math.max(4, n / 100);
+    }
+
+    /**
+     * Text that is not text: control characters other than tab, line and page breaks, or undecodable
+     * bytes, in more than a few places of the first 64 K characters. Prose has none.
+     */
+    static boolean binary(String text) {
+        int n = Math.min(text.length(), 65536);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B || c == 0x7F || c == 0xFFFD) bad++;
+        }
+        return bad > Math.max(4, n / 200);
     }
 
     private String detect(byte[] bytes, String name, String typeHint) {
@@ -142,10 +196,25 @@ public final class DocumentReader {
         return type;
     }
 
-    private String cut(String text, String source) {
-        if (text.length() <= limits.maxTextChars()) return text;
-        truncations.add(source);
-        return text.substring(0, limits.maxTextChars());
+    /**
+     * The one cut to {@code --max-text-chars}, applied to every article whatever read it (files, pages,
+     * feed items, standard input): at the last white space before the limit when there is one close by.
+     * Returns the article itself when it is within the limit.
+     */
+    public Article limited(Article a) {
+        int max = limits.maxTextChars();
+        String text = a.text();
+        if (text.length() <= max) return a;
+        int end = max;
+        for (int i = max; i > max * 0.95; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                end = i;
+                break;
+            }
+        }
+        if (Character.isLowSurrogate(text.charAt(end)) && end > 0) end--;
+        truncations.add(a.source());
+        return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).strip(), a.mediaType(), a.metadata());
     }
 
     /** Sources whose text was cut to the size limit (reported by the run). */
@@ -239,7 +308,7 @@ public final class DocumentReader {
     }
 
     private Article generic(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
-        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
+        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars() + 1L); // the cut itself is limited()
         Metadata md = metadata(name, type);
         ParseContext ctx = new ParseContext();
         PDFParserConfig pdf = new PDFParserConfig();
@@ -248,7 +317,6 @@ public final class DocumentReader {
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
-        if (handler.truncated()) truncations.add(source);
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
         if (title == null || title.isEmpty()) {
             String subject = md.get(TikaCoreProperties.SUBJECT);
@@ -267,7 +335,6 @@ public final class DocumentReader {
             throw new Unreadable("no text to check in this " + describe(type)
                     + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
         }
-        text = cut(text, source);
         if (title == null || title.isBlank()) title = Texts.titleOf(text, baseName(name));
         Map<String, String> meta = new LinkedHashMap<>();
         put(meta, "author", md.get(TikaCoreProperties.CREATOR));
@@ -276,11 +343,8 @@ public final class DocumentReader {
     }
 
     /** Text of an HTML fragment (a feed item's body), paragraphs kept. */
-    String htmlFragmentText(String html) throws Unreadable {
-        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
-        parse(("<html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8), handler,
-                metadata("item.html", "text/html"), new ParseContext());
-        return String.join("\n\n", handler.paragraphs());
+    String htmlFragmentText(String html) {
+        return String.join("\n\n", MainText.fragment(html));
     }
 
     /** Parsers run on their own threads so that a document that sends one into a loop cannot stall the run. */

@@ -66,6 +66,9 @@ final class MainText {
             + "|credit|credits|copyright|disclaimer|newsletters|sharetools|utility|utilities|rating|reply|respond|cta|factbox|catlinks|categories"
             + "|infobox|disclosure|buybox|popover|lightbox|offcanvas|flyout|tooltip"
             + "|" + "popup|modal|overlay|cookie|consent|comment|comments|newsletter|disqus|gdpr|paywall");
+    /** Furniture words that also mark a class word they begin ("teaseronly", "relatedlinks", "sharebuttons"). */
+    private static final Pattern FURNITURE_PREFIX = Pattern.compile("(?:teaser|related|share|social|sidebar|newsletter"
+            + "|promo|advert|breadcrumb|comment|cookie|footer|navbar|pagination)[a-z]*");
     /** Furniture whatever its size: a popup or a comment thread can be longer than the article. */
     private static final Pattern STRONG = Pattern.compile("popup|modal|overlay|cookie|cookies|consent|comment|comments"
             + "|newsletter|disqus|gdpr|lightbox|offcanvas|buybox|cta|respond");
@@ -119,6 +122,17 @@ final class MainText {
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
+    static List<String> fragment(String html) {
+        Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
+        body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
+        List<Para> out = new ArrayList<>();
+        read(body, out, true);
+        List<String> texts = new ArrayList<>();
+        for (Para p : out) texts.add(p.text());
+        return texts;
     }
 
     // ---- the headline ----
@@ -195,7 +209,7 @@ final class MainText {
             String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
             for (int i = 0; i < parts.length; i++) parts[i] = parts[i].toLowerCase(Locale.ROOT);
             for (String part : parts) {
-                if (FURNITURE.matcher(part).matches()) bad = true;
+                if (FURNITURE.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
                 if (ARTICLE_WORDS.matcher(part).matches()) good = true;
             }
             // "comment-body" is a comment, "article-meta" is furniture, "post-content" is the article
@@ -235,7 +249,19 @@ final class MainText {
         if (headline != null && isInside(headline, e) && !DROPPED_TAGS.contains(tag)) return true;
         if (strongName(e.className() + " " + e.id())) return false;
         if (PROTECTED.matcher(e.className() + " " + e.id()).find() && !furnitureName(lastToken(e))) return true;
-        return pageProse > 0 && proseLength(e) > 0.4 * pageProse;
+        if (pageProse <= 0) return false;
+        int mine = proseLength(e);
+        if (mine > 0.4 * pageProse) return true;
+        // a wrapper named for its place ("above-footer") around the article's own container
+        if (mine > 0.25 * pageProse) {
+            for (Element inner : e.getAllElements()) {
+                if (inner != e && (inner.normalName().equals("article") || PROTECTED.matcher(inner.className() + " " + inner.id()).find())
+                        && proseLength(inner) > 0.2 * pageProse) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String lastToken(Element e) {
@@ -336,6 +362,10 @@ final class MainText {
 
     /** Appends the paragraphs of an element: each block its own paragraph, link lists and calls to action left out. */
     private static void read(Element root, List<Para> out) {
+        read(root, out, false);
+    }
+
+    private static void read(Element root, List<Para> out, boolean fragment) {
         StringBuilder inline = new StringBuilder();
         for (Node child : root.childNodes()) {
             if (child instanceof TextNode t) {
@@ -345,17 +375,17 @@ final class MainText {
                 if (tag.equals("br")) {
                     inline.append(" \u0000 ");
                 } else if (BLOCK_TAGS.contains(tag) || isBlockish(e)) {
-                    flush(inline, out);
-                    block(e, out);
+                    flush(inline, out, fragment);
+                    block(e, out, fragment);
                 } else {
                     inline.append(e.text().isEmpty() ? "" : inlineText(e));
                 }
             }
         }
-        flush(inline, out);
+        flush(inline, out, fragment);
     }
 
-    private static void block(Element e, List<Para> out) {
+    private static void block(Element e, List<Para> out, boolean fragment) {
         String tag = e.normalName();
         boolean leaf = isLeafBlock(e);
         if (!leaf) {
@@ -363,12 +393,12 @@ final class MainText {
                 if (linkList(e)) return;
             }
             if (tag.equals("table") && linkDensity(e) > 0.5) return;
-            read(e, out);
+            read(e, out, fragment);
             return;
         }
         String text = blockText(e);
         if (text.isEmpty()) return;
-        if (!keepBlock(e, text)) return;
+        if (!fragment && !keepBlock(e, text)) return;
         boolean heading = tag.matches("h[1-6]");
         for (String p : text.split("\\s*\u0000\\s*")) {
             if (!p.isBlank()) out.add(new Para(norm(p), heading));
@@ -438,12 +468,12 @@ final class MainText {
         return sb.toString();
     }
 
-    private static void flush(StringBuilder inline, List<Para> out) {
+    private static void flush(StringBuilder inline, List<Para> out, boolean fragment) {
         String s = inline.toString();
         inline.setLength(0);
         for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
             String t = norm(p);
-            if (t.length() >= 20 || !t.isEmpty() && t.matches(".*[.!?:]$")) out.add(new Para(t, false));
+            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false));
         }
     }
 
