@@ -1,9 +1,9 @@
 package dev.calque.cli;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Severity;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.Inputs;
+import dev.calque.model.Severity;
 import dev.calque.pipeline.FeedState;
 import dev.calque.pipeline.Pipeline;
 import dev.calque.report.Destination;
@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

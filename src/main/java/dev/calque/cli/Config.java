@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -313,14 +314,10 @@ public final class Config {
         };
     }
 
-    /** The MQM dimensions categories start with (the older names the corpora use included). */
-    static final List<String> DIMENSIONS = List.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
-            "Style", "Locale", "Locale conventions", "Design", "Design and markup", "Other");
-
     private void category(Located c) {
-        String dim = c.text().contains("/") ? c.text().substring(0, c.text().indexOf('/')) : c.text();
-        if (!DIMENSIONS.contains(dim)) {
-            throw error(c, "unknown MQM category '" + c.text() + "'", "a category starts with one of " + DIMENSIONS);
+        if (!MqmCategory.isValid(c.text())) {
+            throw error(c, "unknown MQM category '" + c.text() + "'",
+                    "a category starts with one of " + MqmCategory.DIMENSION_NAMES);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.calque.cli;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import dev.calque.pipeline.FeedState;
 import dev.calque.pipeline.Triage;
 import dev.calque.rules.RuleInfo;

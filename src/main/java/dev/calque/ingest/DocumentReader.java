@@ -1,5 +1,7 @@
 package dev.calque.ingest;
 
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;

@@ -1,16 +1,16 @@
 package dev.calque.pipeline;
 
-import dev.calque.check.CheckedArticle;
 import dev.calque.check.Checker;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.InputProblem;
 import dev.calque.ingest.Inputs;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.ArticleScore;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Fingerprints;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
-import dev.calque.score.ArticleScore;
-import dev.calque.score.Fingerprints;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
@@ -279,7 +279,7 @@ public final class Pipeline {
     private CheckedArticle checkOrRecall(Article a) {
         if (cache == null) return checker.check(a, timeLimit);
         String key = cache.key(a.text()); // hashed once for both the look-up and the store
-        List<dev.calque.check.Finding> known = cache.get(key);
+        List<dev.calque.model.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(a, known, a.wordCount());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import dev.calque.score.Suppressions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

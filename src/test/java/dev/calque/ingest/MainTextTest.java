@@ -1,5 +1,6 @@
 package dev.calque.ingest;
 
+import dev.calque.model.Article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
