@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  */
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("(?s)<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)");
+    private static final Pattern LATE_DECLARATION = Pattern.compile("((?:\\s*<!--.*?-->)+\\s*)<\\?xml\\s", Pattern.DOTALL);
     private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY\\s+%?\\s*([\\w.:-]+)");
     private static final Pattern PREFIX_USE = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
     private static final Pattern PREFIX_DECL = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
@@ -63,6 +64,7 @@ final class FeedReader {
     /** Whether a document (any encoding ASCII can read, or with a BOM) opens as an RSS, RDF or Atom feed. */
     static boolean looksLikeFeed(byte[] bytes) {
         String head = head(bytes);
+        if (head.startsWith("<!--")) head = head.replaceFirst("(?s)^(?:\\s*<!--.*?-->)+\\s*", "");
         Matcher root = ROOT.matcher(head.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)", ""));
         if (!root.find()) return false;
         String name = root.group(1);
@@ -134,6 +136,9 @@ final class FeedReader {
         int start = 0;
         while (start < xml.length() && (Character.isWhitespace(xml.charAt(start)) || xml.charAt(start) == '\uFEFF')) start++;
         xml = xml.substring(start);
+        // an XML declaration after a comment ("<!-- generated --><?xml ...") is not allowed there: feed readers skip what precedes it
+        Matcher late = LATE_DECLARATION.matcher(xml);
+        if (late.lookingAt()) xml = xml.substring(late.end(1));
         Matcher doctype = DOCTYPE.matcher(xml);
         if (doctype.find() && doctype.start() < 4096) {
             Set<String> declared = new LinkedHashSet<>();

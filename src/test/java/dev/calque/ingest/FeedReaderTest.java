@@ -40,6 +40,21 @@ class FeedReaderTest {
         assertThat(spiegel.get(0).metadata()).containsEntry("feed", "SPIEGEL Update – Die Nachrichten");
     }
 
+    /** Every real feed kept in src/test/resources/feeds/real reads, with an article per item that has text. */
+    @Test
+    void everyRealFeedReads() throws Exception {
+        java.util.Map<String, Integer> items = new java.util.TreeMap<>();
+        try (var files = Files.list(REAL)) {
+            for (Path f : files.filter(p -> !p.toString().endsWith(".md")).toList()) {
+                items.put(f.getFileName().toString(), read(Files.readAllBytes(f), f.getFileName().toString()).size());
+            }
+        }
+        assertThat(items).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("feed-rs-spiegel.rss", 1,
+                "rome-atom_1.0_bray.xml", 2, "rome-dublinCoreTest.xml", 1, "rome-jira_issue1.xml", 2, "rome-rss_0.91U.xml", 2)));
+        Article bray = read(Files.readAllBytes(REAL.resolve("rome-atom_1.0_bray.xml")), "bray.atom").get(0);
+        assertThat(bray.text()).isEqualTo("Entry1\n\nContent1");
+    }
+
     @Test
     void whiteSpaceAndByteOrderMarksBeforeTheDeclarationAreAccepted() throws Exception {
         String feed = real("feed-rs-spiegel.rss");

@@ -40,31 +40,6 @@ public final class HostileFiles {
         return f;
     }
 
-    /**
-     * The seed article's PDF with a second page whose content stream is damaged (Flate data that does
-     * not inflate), as a PDF cut short in transfer or patched by a broken tool has.
-     */
-    public static Path damagedPagePdf(Path dir) throws IOException {
-        Path src = Fixtures.pdf(Files.createDirectories(dir.resolve("gen3")));
-        Path f = dir.resolve("damaged-page.pdf");
-        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(src.toFile())) {
-            PDPage page = new PDPage();
-            org.apache.pdfbox.pdmodel.common.PDStream stream = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
-            try (java.io.OutputStream out = stream.getCOSObject().createRawOutputStream()) {
-                byte[] junk = new byte[2000];
-                new java.util.Random(7).nextBytes(junk);
-                junk[0] = 0x78; // a zlib header, then data that is not deflate
-                junk[1] = (byte) 0x9c;
-                out.write(junk);
-            }
-            stream.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
-            page.setContents(stream);
-            doc.addPage(page);
-            doc.save(f.toFile());
-        }
-        return f;
-    }
-
     /** A "scanned" page: an image and no text layer. */
     public static Path scannedPdf(Path dir) throws IOException {
         Path f = dir.resolve("scanned.pdf");
