@@ -559,7 +559,7 @@ final class MainText {
         while (changed && !ps.isEmpty()) {
             changed = false;
             Para last = ps.get(ps.size() - 1);
-            if (last.heading() || callToAction(last.text())) {
+            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && headlineLike(last.text())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -568,7 +568,12 @@ final class MainText {
         for (int i = ps.size() - 1; i >= Math.max(0, ps.size() - 3); i--) {
             if (callToAction(ps.get(i).text())) ps.remove(i);
         }
-        while (!ps.isEmpty() && callToAction(ps.get(0).text())) ps.remove(0);
+        // before the first paragraph: section names, dates, "By ..." lines (the headline is put back in front later)
+        int first = !ps.isEmpty() && ps.get(0).heading() ? 1 : 0;
+        while (ps.size() > first + 3 && (callToAction(ps.get(first).text()) || !ps.get(first).heading()
+                && headlineLike(ps.get(first).text()) && ps.get(first).text().length() <= 80)) {
+            ps.remove(first);
+        }
         List<String> out = new ArrayList<>();
         for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
         return out;
@@ -580,6 +585,11 @@ final class MainText {
         for (int i = 0; i < text.length(); i++) if ("{}[];=<>\\".indexOf(text.charAt(i)) >= 0) marks++;
         return text.length() > 40 && marks > text.length() * 0.05
                 && (text.contains("function") || text.contains("var ") || text.contains("=>") || text.contains("{\""));
+    }
+
+    /** A short line without a sentence's end: after the article's last paragraph, the title of another story. */
+    private static boolean headlineLike(String text) {
+        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)\"”»’'\\]]$");
     }
 
     private static boolean callToAction(String text) {
