@@ -100,6 +100,10 @@ public final class DocumentReader {
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
         if (bytes.length == 0) throw new Unreadable("empty file");
+        if (!documentMagic(bytes) && binaryBytes(bytes)) {
+            // said before Tika's detectors load: junk under any name is refused at once
+            throw new Unreadable("binary data, not text (control bytes in its content)");
+        }
         if (JsonFeedReader.looksLikeJsonFeed(bytes)) return jsonFeeds.read(bytes, source, group);
         if (FeedReader.looksLikeFeed(bytes)) return feeds.read(bytes, source, group, typeHint);
         String type = detect(bytes, name, typeHint);
@@ -126,6 +130,19 @@ public final class DocumentReader {
         if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type, typeHint));
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /** The signatures of the binary documents and archives Tika reads or Calque explains (PDF, zip, OLE, gzip...). */
+    private static boolean documentMagic(byte[] b) {
+        return starts(b, "%PDF") || starts(b, "PK\u0003\u0004") || starts(b, "\u00D0\u00CF\u0011\u00E0")
+                || starts(b, "\u001F\u008B") || starts(b, "BZh") || starts(b, "\u00FD7zXZ") || starts(b, "7z\u00BC\u00AF")
+                || starts(b, "Rar!") || b.length > 262 && new String(b, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar");
+    }
+
+    private static boolean starts(byte[] b, String latin1) {
+        if (b.length < latin1.length()) return false;
+        for (int i = 0; i < latin1.length(); i++) if ((b[i] & 0xff) != latin1.charAt(i)) return false;
+        return true;
     }
 
     /**
