@@ -34,7 +34,10 @@ final class MainText {
     }
 
     /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
-    private record Para(String text, boolean heading) {
+    private record Para(String text, boolean heading, boolean linked, boolean paragraph) {
+        Para(String text, boolean heading) {
+            this(text, heading, false, false);
+        }
     }
 
     /**
@@ -367,6 +370,7 @@ final class MainText {
 
     private static void read(Element root, List<Para> out, boolean fragment) {
         StringBuilder inline = new StringBuilder();
+        int[] linkChars = {0};
         for (Node child : root.childNodes()) {
             if (child instanceof TextNode t) {
                 inline.append(t.getWholeText());
@@ -375,14 +379,16 @@ final class MainText {
                 if (tag.equals("br")) {
                     inline.append(" \u0000 ");
                 } else if (BLOCK_TAGS.contains(tag) || isBlockish(e)) {
-                    flush(inline, out, fragment);
+                    flush(inline, out, fragment, linkChars);
                     block(e, out, fragment);
                 } else {
-                    inline.append(e.text().isEmpty() ? "" : inlineText(e));
+                    String t = e.text().isEmpty() ? "" : inlineText(e);
+                    inline.append(t);
+                    linkChars[0] += tag.equals("a") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
                 }
             }
         }
-        flush(inline, out, fragment);
+        flush(inline, out, fragment, linkChars);
     }
 
     private static void block(Element e, List<Para> out, boolean fragment) {
@@ -400,8 +406,9 @@ final class MainText {
         if (text.isEmpty()) return;
         if (!fragment && !keepBlock(e, text)) return;
         boolean heading = tag.matches("h[1-6]");
+        boolean linked = linkDensity(e) > 0.5;
         for (String p : text.split("\\s*\u0000\\s*")) {
-            if (!p.isBlank()) out.add(new Para(norm(p), heading));
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, linked, tag.equals("p")));
         }
     }
 
@@ -468,12 +475,14 @@ final class MainText {
         return sb.toString();
     }
 
-    private static void flush(StringBuilder inline, List<Para> out, boolean fragment) {
+    private static void flush(StringBuilder inline, List<Para> out, boolean fragment, int[] linkChars) {
         String s = inline.toString();
         inline.setLength(0);
+        boolean linked = linkChars[0] > 0.5 * s.strip().length();
+        linkChars[0] = 0;
         for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
             String t = norm(p);
-            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false));
+            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false, linked, false));
         }
     }
 
@@ -559,7 +568,7 @@ final class MainText {
         while (changed && !ps.isEmpty()) {
             changed = false;
             Para last = ps.get(ps.size() - 1);
-            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && headlineLike(last.text())) {
+            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -587,7 +596,11 @@ final class MainText {
                 && (text.contains("function") || text.contains("var ") || text.contains("=>") || text.contains("{\""));
     }
 
-    /** A short line without a sentence's end: after the article's last paragraph, the title of another story. */
+    /**
+     * A short line without a sentence's end: before the article's first paragraph, a section name, date
+     * or byline; after its last, when it is a link or no paragraph of its own, the title of another story. (A
+     * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
+     */
     private static boolean headlineLike(String text) {
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)\"”»’'\\]]$");
     }
