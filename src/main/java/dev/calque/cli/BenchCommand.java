@@ -266,7 +266,8 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 };
             } else {
-                Checker checker = Checker.builder().rules(CheckerOptions.bundledRules()).build();
+                // the checker check would build here: calque.yml in the working folder, if any
+                Checker checker = Checkers.from(Settings.load(null, Settings.CommandLine.NONE));
                 MqmScoring scoring = MqmScoring.DEFAULT;
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
                 List<Future<?>> warm = new ArrayList<>();

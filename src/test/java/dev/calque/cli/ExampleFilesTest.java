@@ -35,13 +35,13 @@ class ExampleFilesTest {
     @Test
     void exampleConfigurationLoadsThroughTheConfigLoader() {
         Config c = Config.load(EXAMPLES.resolve("calque.yml"));
-        RunSettings s = new RunSettings(c, o -> false);
-        assertThat(s.gate(null, null).failOn()).isEqualTo(Severity.MAJOR);
-        assertThat(s.gate(null, null).minScore()).isEqualTo(90.0);
+        Settings s = c.settings();
+        assertThat(s.gate().failOn()).isEqualTo(Severity.MAJOR);
+        assertThat(s.gate().minScore()).isEqualTo(90.0);
         assertThat(s.scoring().minWords()).isEqualTo(250);
         assertThat(c.severityOverrides()).containsEntry("FR_NAME_FORM", Severity.CRITICAL);
-        assertThat(s.skipPaths().test("articles/drafts/a.txt")).isTrue();
-        assertThat(s.skipPaths().test("articles/a.txt")).isFalse();
+        assertThat(s.skipPath().test("articles/drafts/a.txt")).isTrue();
+        assertThat(s.skipPath().test("articles/a.txt")).isFalse();
     }
 
     @Test
