@@ -306,9 +306,15 @@ public final class DocumentReader {
 
     private Article html(byte[] bytes, String name, String source, String group, String type, String typeHint)
             throws Unreadable {
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Charsets.decodeHtml(bytes, typeHint), "");
-        MainText.Extracted main = MainText.extract(doc);
         Metadata md = metadata(name, type);
+        record Page(org.jsoup.nodes.Document doc, MainText.Extracted main) {
+        }
+        Page page = timed(() -> {
+            org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(Charsets.decodeHtml(bytes, typeHint), "");
+            return new Page(d, MainText.extract(d));
+        }, md);
+        org.jsoup.nodes.Document doc = page.doc();
+        MainText.Extracted main = page.main();
         put(md, TikaCoreProperties.CREATOR, metaContent(doc, "author", "article:author"));
         put(md, TikaCoreProperties.CREATED, metaContent(doc, "article:published_time", "date"));
         return assemble(new ArrayList<>(main.paragraphs()), main.title(), name, source, group, type, md);
@@ -374,14 +380,19 @@ public final class DocumentReader {
     });
 
     private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
-        java.util.concurrent.Future<?> job = PARSERS.submit(() -> {
+        timed(() -> {
             try (TikaInputStream in = TikaInputStream.get(bytes)) {
                 Tika.PARSER.parse(in, handler, md, ctx);
             }
             return null;
-        });
+        }, md);
+    }
+
+    /** Runs one document's reading on a parser thread, within the time limit for extracting a document. */
+    private <T> T timed(java.util.concurrent.Callable<T> reading, Metadata md) throws Unreadable {
+        java.util.concurrent.Future<T> job = PARSERS.submit(reading);
         try {
-            job.get(limits.parseTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return job.get(limits.parseTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             job.cancel(true);
             throw new Unreadable("reading it took longer than " + limits.parseTimeout().toSeconds() + " s; skipped");
