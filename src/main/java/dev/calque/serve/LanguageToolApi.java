@@ -31,6 +31,7 @@ import org.languagetool.markup.AnnotatedTextBuilder;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
 import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternRule;
 import org.languagetool.rules.spelling.SpellingCheckRule;
 import org.languagetool.tools.ContextTools;
 
@@ -54,6 +55,11 @@ final class LanguageToolApi {
 
     LanguageToolApi(CalqueServer server) {
         this.server = server;
+        // the stock-rule catalog of the server's language is built while the checkers warm, not on a first request
+        Thread t = new Thread(() -> stockRules(Languages.getLanguageForShortCode(server.service().checker().target())),
+                "calque-stock-catalog");
+        t.setDaemon(true);
+        t.start();
     }
 
     void handle(HttpExchange ex) throws IOException {
@@ -244,7 +250,7 @@ final class LanguageToolApi {
     }
 
     /** What LanguageTool's serializer writes about a match's rule, for a stock or a Calque finding. */
-    record RuleView(String description, String issueType, String categoryId, String categoryName, String url,
+    record RuleView(String shortMessage, String description, String issueType, String categoryId, String categoryName, String url,
                     String sourceFile, String subId, boolean tempOff, List<String> tags, String typeName,
                     int contextForSureMatch) {
     }
@@ -257,7 +263,10 @@ final class LanguageToolApi {
                         : r instanceof AbstractPatternRule p && p.getType() != null ? p.getType().toString()
                         : RuleMatch.Type.Other.toString();
                 List<String> tags = r.getTags().stream().map(Enum::name).toList();
-                return new RuleView(r.getDescription(), r.getLocQualityIssueType().toString(), r.getCategory().getId().toString(),
+                // a pattern rule's short message, when it does not quote the matched words (\\1: only the match has them)
+                String shortMessage = r instanceof PatternRule p && p.getShortMessage() != null
+                        && !p.getShortMessage().matches("(?s).*\\\\\\d.*") ? p.getShortMessage() : "";
+                return new RuleView(shortMessage, r.getDescription(), r.getLocQualityIssueType().toString(), r.getCategory().getId().toString(),
                         r.getCategory().getName(), r.getUrl() == null ? null : r.getUrl().toString(),
                         r.getSourceFile() == null ? null : r.getSourceFile().replaceFirst(".*/", ""), r.getSubId(),
                         r.isDefaultTempOff(), tags, type, r.estimateContextForSureMatch());
@@ -266,7 +275,7 @@ final class LanguageToolApi {
         IssueTypes.Mapping m = IssueTypes.of(f.category());
         Rule own = null;
         for (Rule r : checker.rules().rules()) if (r.getId().equals(f.rule())) own = r;
-        return new RuleView(f.ruleName(), m.issueType(), m.categoryId(), m.categoryName(), null, null, null, false,
+        return new RuleView(f.ruleName(), f.ruleName(), m.issueType(), m.categoryId(), m.categoryName(), null, null, null, false,
                 List.of(), m.typeName(), own == null ? 0 : own.estimateContextForSureMatch());
     }
 
@@ -308,8 +317,10 @@ final class LanguageToolApi {
                 int from = text.getOriginalTextPositionFor(f.start(), false);
                 int to = text.getOriginalTextPositionFor(f.end() - 1, true) + 1;
                 g.writeStartObject();
-                g.writeStringField("message", f.message()); // as Calque words it everywhere
-                g.writeStringField("shortMessage", Finding.CALQUE.equals(f.origin()) ? f.ruleName() : "");
+                // a stock rule's message as LanguageTool's server shows it (typographic quotes); Calque's as written
+                boolean stock = Finding.LANGUAGETOOL.equals(f.origin());
+                g.writeStringField("message", stock ? lang.toAdvancedTypography(f.message()) : f.message());
+                g.writeStringField("shortMessage", stock ? lang.toAdvancedTypography(r.shortMessage()) : r.shortMessage());
                 g.writeArrayFieldStart("replacements");
                 for (String s : f.suggestions()) {
                     g.writeStartObject();
