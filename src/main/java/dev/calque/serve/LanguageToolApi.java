@@ -50,14 +50,20 @@ final class LanguageToolApi {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final CalqueServer server;
-    /** Stock rules by id, per language: what LanguageTool's serializer reads off the rule object. */
-    private final Map<String, Map<String, Rule>> stockRules = new ConcurrentHashMap<>();
+    /** Rule objects by id, per checker: what LanguageTool's serializer reads off the rule object. */
+    private final Map<Checker, Map<String, Rule>> ruleObjects = new ConcurrentHashMap<>();
 
     LanguageToolApi(CalqueServer server) {
         this.server = server;
-        // the stock-rule catalog of the server's language is built while the checkers warm, not on a first request
-        Thread t = new Thread(() -> stockRules(Languages.getLanguageForShortCode(server.service().checker().target())),
-                "calque-stock-catalog");
+        // the rule catalog of the server's checker is read once the checkers are warm, not on a first request
+        Thread t = new Thread(() -> {
+            try {
+                server.service().awaitWarm();
+                ruleObjects(server.service().checker());
+            } catch (InterruptedException | RuntimeException e) {
+                // read on the first request instead
+            }
+        }, "calque-rule-catalog");
         t.setDaemon(true);
         t.start();
     }
@@ -257,7 +263,7 @@ final class LanguageToolApi {
 
     private RuleView describe(Finding f, Checker checker) {
         if (Finding.LANGUAGETOOL.equals(f.origin())) {
-            Rule r = stockRules(Languages.getLanguageForShortCode(checker.target())).get(f.rule());
+            Rule r = ruleObjects(checker).get(f.rule());
             if (r != null) {
                 String type = r instanceof SpellingCheckRule ? RuleMatch.Type.UnknownWord.toString()
                         : r instanceof AbstractPatternRule p && p.getType() != null ? p.getType().toString()
@@ -273,18 +279,18 @@ final class LanguageToolApi {
             }
         }
         IssueTypes.Mapping m = IssueTypes.of(f.category());
-        Rule own = null;
-        for (Rule r : checker.rules().rules()) if (r.getId().equals(f.rule())) own = r;
+        Rule own = ruleObjects(checker).get(f.rule());
         return new RuleView(f.ruleName(), f.ruleName(), m.issueType(), m.categoryId(), m.categoryName(), null, null, null, false,
                 List.of(), m.typeName(), own == null ? 0 : own.estimateContextForSureMatch());
     }
 
-    private Map<String, Rule> stockRules(Language lang) {
-        return stockRules.computeIfAbsent(lang.getShortCodeWithCountryAndVariant(), k -> {
-            Map<String, Rule> byId = new HashMap<>();
-            for (Rule r : new JLanguageTool(lang).getAllRules()) byId.putIfAbsent(r.getId(), r);
-            return byId;
-        });
+    private Map<String, Rule> ruleObjects(Checker checker) {
+        Map<String, Rule> known = ruleObjects.get(checker);
+        if (known != null) return known;
+        // read on a checking thread: only there is there a LanguageTool to read them from
+        Map<String, Rule> read = server.service().onPool(checker::ruleObjects);
+        ruleObjects.putIfAbsent(checker, read);
+        return read;
     }
 
     private String response(AnnotatedText text, Language lang, Checker checker, List<Finding> findings) throws IOException {
