@@ -31,6 +31,7 @@ import org.languagetool.markup.AnnotatedTextBuilder;
 import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
 import org.languagetool.rules.patterns.AbstractPatternRule;
+import org.languagetool.rules.patterns.PatternRule;
 import org.languagetool.rules.spelling.SpellingCheckRule;
 import org.languagetool.tools.ContextTools;
 
@@ -49,11 +50,22 @@ final class LanguageToolApi {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final CalqueServer server;
-    /** Stock rules by id, per language: what LanguageTool's serializer reads off the rule object. */
-    private final Map<String, Map<String, Rule>> stockRules = new ConcurrentHashMap<>();
+    /** Rule objects by id, per checker: what LanguageTool's serializer reads off the rule object. */
+    private final Map<Checker, Map<String, Rule>> ruleObjects = new ConcurrentHashMap<>();
 
     LanguageToolApi(CalqueServer server) {
         this.server = server;
+        // the rule catalog of the server's checker is read once the checkers are warm, not on a first request
+        Thread t = new Thread(() -> {
+            try {
+                server.service().awaitWarm();
+                ruleObjects(server.service().checker());
+            } catch (InterruptedException | RuntimeException e) {
+                // read on the first request instead
+            }
+        }, "calque-rule-catalog");
+        t.setDaemon(true);
+        t.start();
     }
 
     void handle(HttpExchange ex) throws IOException {
@@ -244,38 +256,41 @@ final class LanguageToolApi {
     }
 
     /** What LanguageTool's serializer writes about a match's rule, for a stock or a Calque finding. */
-    record RuleView(String description, String issueType, String categoryId, String categoryName, String url,
+    record RuleView(String shortMessage, String description, String issueType, String categoryId, String categoryName, String url,
                     String sourceFile, String subId, boolean tempOff, List<String> tags, String typeName,
                     int contextForSureMatch) {
     }
 
     private RuleView describe(Finding f, Checker checker) {
         if (Finding.LANGUAGETOOL.equals(f.origin())) {
-            Rule r = stockRules(Languages.getLanguageForShortCode(checker.target())).get(f.rule());
+            Rule r = ruleObjects(checker).get(f.rule());
             if (r != null) {
                 String type = r instanceof SpellingCheckRule ? RuleMatch.Type.UnknownWord.toString()
                         : r instanceof AbstractPatternRule p && p.getType() != null ? p.getType().toString()
                         : RuleMatch.Type.Other.toString();
                 List<String> tags = r.getTags().stream().map(Enum::name).toList();
-                return new RuleView(r.getDescription(), r.getLocQualityIssueType().toString(), r.getCategory().getId().toString(),
+                // a pattern rule's short message, when it does not quote the matched words (\\1: only the match has them)
+                String shortMessage = r instanceof PatternRule p && p.getShortMessage() != null
+                        && !p.getShortMessage().matches("(?s).*\\\\\\d.*") ? p.getShortMessage() : "";
+                return new RuleView(shortMessage, r.getDescription(), r.getLocQualityIssueType().toString(), r.getCategory().getId().toString(),
                         r.getCategory().getName(), r.getUrl() == null ? null : r.getUrl().toString(),
                         r.getSourceFile() == null ? null : r.getSourceFile().replaceFirst(".*/", ""), r.getSubId(),
                         r.isDefaultTempOff(), tags, type, r.estimateContextForSureMatch());
             }
         }
         IssueTypes.Mapping m = IssueTypes.of(f.category());
-        Rule own = null;
-        for (Rule r : checker.rules().rules()) if (r.getId().equals(f.rule())) own = r;
-        return new RuleView(f.ruleName(), m.issueType(), m.categoryId(), m.categoryName(), null, null, null, false,
+        Rule own = ruleObjects(checker).get(f.rule());
+        return new RuleView(f.ruleName(), f.ruleName(), m.issueType(), m.categoryId(), m.categoryName(), null, null, null, false,
                 List.of(), m.typeName(), own == null ? 0 : own.estimateContextForSureMatch());
     }
 
-    private Map<String, Rule> stockRules(Language lang) {
-        return stockRules.computeIfAbsent(lang.getShortCodeWithCountryAndVariant(), k -> {
-            Map<String, Rule> byId = new HashMap<>();
-            for (Rule r : new JLanguageTool(lang).getAllRules()) byId.putIfAbsent(r.getId(), r);
-            return byId;
-        });
+    private Map<String, Rule> ruleObjects(Checker checker) {
+        Map<String, Rule> known = ruleObjects.get(checker);
+        if (known != null) return known;
+        // read on a checking thread: only there is there a LanguageTool to read them from
+        Map<String, Rule> read = server.service().onPool(checker::ruleObjects);
+        ruleObjects.putIfAbsent(checker, read);
+        return read;
     }
 
     private String response(AnnotatedText text, Language lang, Checker checker, List<Finding> findings) throws IOException {
@@ -308,8 +323,10 @@ final class LanguageToolApi {
                 int from = text.getOriginalTextPositionFor(f.start(), false);
                 int to = text.getOriginalTextPositionFor(f.end() - 1, true) + 1;
                 g.writeStartObject();
-                g.writeStringField("message", f.message()); // as Calque words it everywhere
-                g.writeStringField("shortMessage", Finding.CALQUE.equals(f.origin()) ? f.ruleName() : "");
+                // a stock rule's message as LanguageTool's server shows it (typographic quotes); Calque's as written
+                boolean stock = Finding.LANGUAGETOOL.equals(f.origin());
+                g.writeStringField("message", stock ? lang.toAdvancedTypography(f.message()) : f.message());
+                g.writeStringField("shortMessage", stock ? lang.toAdvancedTypography(r.shortMessage()) : r.shortMessage());
                 g.writeArrayFieldStart("replacements");
                 for (String s : f.suggestions()) {
                     g.writeStartObject();
