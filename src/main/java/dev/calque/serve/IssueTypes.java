@@ -9,9 +9,10 @@ import org.languagetool.rules.RuleMatch;
 
 /**
  * How a Calque finding appears to LanguageTool's clients: its MQM category as an ITS 2.0 issue type
- * (LanguageTool's {@code issueType}; MQM and ITS share their vocabulary, and {@code rules/en/languagetool.yml} is the
- * other direction) and as one of LanguageTool's rule categories ({@code category{id, name}}, by which clients
- * group and filter). The one table of this mapping; stock LanguageTool findings keep their own rule's.
+ * (LanguageTool's {@code issueType}; MQM and ITS share their vocabulary; the other direction, for stock rules,
+ * is data in {@code rules/en/languagetool.yml}) and as one of LanguageTool's rule categories
+ * ({@code category{id, name}}, by which clients group and filter). The one table of this mapping; stock
+ * LanguageTool findings keep their own rule's.
  */
 final class IssueTypes {
     /** @param typeName LanguageTool's match type, derived from the issue type as its pattern rules do */

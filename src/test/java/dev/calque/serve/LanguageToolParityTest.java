@@ -54,7 +54,11 @@ class LanguageToolParityTest {
 
     @AfterAll
     static void stop() {
-        if (lt != null) lt.stop();
+        try {
+            if (lt != null) lt.stop();
+        } catch (NoClassDefFoundError trimmed) {
+            // LanguageTool's shutdown reaches for gRPC's remote-rule client, which Calque's build leaves out
+        }
         if (calque != null) calque.stop();
     }
 
