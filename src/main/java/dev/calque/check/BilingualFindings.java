@@ -1,6 +1,7 @@
 package dev.calque.check;
 
 import dev.calque.bilingual.BilingualArticle;
+import dev.calque.model.Finding;
 import dev.calque.bilingual.Link;
 import java.util.ArrayList;
 import java.util.Comparator;

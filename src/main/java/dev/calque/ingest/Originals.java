@@ -1,13 +1,14 @@
-package dev.calque.bilingual;
+package dev.calque.ingest;
+
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.Original;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import dev.calque.ingest.Article;
-import dev.calque.ingest.DocumentReader;
-import dev.calque.ingest.IngestLimits;
+import dev.calque.model.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
