@@ -90,6 +90,8 @@ public final class Config {
     public Report report = new Report();
     public Located baseline;
     public Located suppressions;
+    /** The review desk's verdict database (docs/review.md). */
+    public Located verdicts;
     public Located state;
 
     /** The file this came from, as the user would name it; null for the empty configuration. */
