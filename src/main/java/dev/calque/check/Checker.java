@@ -1,5 +1,9 @@
 package dev.calque.check;
 
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.Link;
+import dev.calque.bilingual.SourceRule;
+import dev.calque.bilingual.SourceRules;
 import dev.calque.model.Article;
 import dev.calque.model.CheckedArticle;
 import dev.calque.model.Finding;
@@ -43,6 +47,7 @@ public final class Checker {
     private final Language language;
     private final String source;
     private final RulePack pack;
+    private final SourceRules.Pack sourcePack;
     private final boolean stockRules;
     private final boolean calqueRules;
     private final Set<String> disabled;
@@ -59,6 +64,7 @@ public final class Checker {
         this.startup = Startup.begin(language, b.stockRules);
         Trace.mark("packs start");
         this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
+        this.sourcePack = SourceRules.load(b.ruleDirs, language.getShortCode(), b.source);
         Trace.mark("packs loaded");
         this.stockRules = b.stockRules;
         this.calqueRules = b.calqueRules;
@@ -90,6 +96,11 @@ public final class Checker {
         public Builder source(String code) {
             this.source = code;
             return this;
+        }
+
+        /** The source language given so far ({@code auto} until a command has detected it). */
+        public String sourceLanguage() {
+            return source;
         }
 
         /** Rule folders, in order. */
@@ -132,6 +143,10 @@ public final class Checker {
          * @throws IllegalArgumentException for an unknown language code
          */
         public Checker build() {
+            if (source == null || !source.equals("auto") && !java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(source)) {
+                throw new IllegalArgumentException("unknown source language '" + source
+                        + "' (an ISO 639-1 code such as fr, de, es, zh, or auto with --source)");
+            }
             if (!Languages.isLanguageSupported(target)) {
                 throw new IllegalArgumentException("unknown target language '" + target + "' (try en-US or en-GB)");
             }
@@ -202,7 +217,7 @@ public final class Checker {
         } catch (Exception e) {
             codeStamp = "unknown-" + System.nanoTime(); // cannot identify the code: never reuse
         }
-        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), target(), source,
+        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), sourcePack.hash(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
                 new java.util.TreeMap<>(severityOverrides).toString());
     }
@@ -229,6 +244,11 @@ public final class Checker {
         return pack;
     }
 
+    /** The rules that read the original, and how each language writes what they compare. */
+    public SourceRules.Pack sourceRules() {
+        return sourcePack;
+    }
+
     public String target() {
         return language.getShortCode() + (language.getCountries().length > 0 ? "-" + language.getCountries()[0] : "");
     }
@@ -240,6 +260,7 @@ public final class Checker {
     /** Metadata of any rule that can appear in a finding, Calque's or stock. */
     public RuleInfo info(String ruleId) {
         RuleInfo own = pack.info(ruleId);
+        if (own == null) own = sourcePack.info(ruleId);
         return own != null ? own : stockInfos.get(ruleId);
     }
 
@@ -277,6 +298,78 @@ public final class Checker {
     /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
     public List<Finding> checkOnly(String ruleId, String text) {
         return allFindings(text, Long.MAX_VALUE).stream().filter(f -> f.rule().equals(ruleId)).toList();
+    }
+
+    /**
+     * Checks a translation beside its original: the monolingual rules (the speller leaving alone the
+     * words the original has, see {@link SourceWords}), then the rules that read the original. Every
+     * finding names the original's passage its sentence is aligned with.
+     *
+     * @throws TimeLimitExceeded as {@link #check(Article, Duration)}
+     */
+    public CheckedArticle check(BilingualArticle b, Duration limit) {
+        List<Finding> mono;
+        SourceWords.set(b.original().text());
+        try {
+            mono = allFindings(b.target().text(), limit.toNanos());
+        } finally {
+            SourceWords.clear();
+        }
+        List<Finding> bi = sourceFindings(b, null);
+        return new CheckedArticle(articleOf(b), BilingualFindings.combine(Overlaps.resolve(mono, this::rank), bi, b),
+                b.target().wordCount());
+    }
+
+    /** The translated article, its metadata naming its original ({@code original}, {@code originalLanguage}). */
+    public static Article articleOf(BilingualArticle b) {
+        Article a = b.target();
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(a.metadata());
+        meta.put("original", b.original().source());
+        meta.put("originalLanguage", b.original().language());
+        return new Article(a.id(), a.source(), a.group(), a.title(), a.text(), a.mediaType(), meta);
+    }
+
+    /** Matches of exactly one rule that reads the original, for rule-example tests. */
+    public List<Finding> checkOnly(String ruleId, BilingualArticle b) {
+        if (pack.info(ruleId) != null) {
+            SourceWords.set(b.original().text());
+            try {
+                return checkOnly(ruleId, b.target().text());
+            } finally {
+                SourceWords.clear();
+            }
+        }
+        return sourceFindings(b, ruleId);
+    }
+
+    private List<Finding> sourceFindings(BilingualArticle b, String only) {
+        if (!calqueRules) return List.of();
+        String text = b.target().text();
+        Texts.LineIndex lines = new Texts.LineIndex(text);
+        List<Finding> out = new ArrayList<>();
+        for (SourceRule r : sourcePack.rules()) {
+            RuleInfo info = r.info();
+            if (disabled.contains(info.id()) || only != null && !only.equals(info.id())) continue;
+            for (SourceRule.Hit h : r.find(b, sourcePack.conventions())) {
+                if (h.end() <= h.start()) continue;
+                Link l = h.link();
+                Link sentence = b.alignment().sentenceAt(h.start());
+                int sentStart = sentence != null ? sentence.target().start() : l.target().start();
+                int sentEnd = sentence != null ? sentence.target().end() : l.target().end();
+                if (sentEnd < h.end() || sentStart > h.start()) {
+                    sentStart = Math.min(sentStart, h.start());
+                    sentEnd = Math.max(sentEnd, h.end());
+                }
+                Severity severity = severityOverrides.getOrDefault(info.id(), info.severity());
+                Finding f = new Finding(info.id(), info.name(), info.category(), severity, h.message(), h.suggestions(),
+                        h.start(), h.end(), lines.line(h.start()), lines.column(h.start()), lines.line(h.end()),
+                        lines.column(h.end()), text.substring(h.start(), h.end()), text.substring(sentStart, sentEnd),
+                        sentStart, Finding.CALQUE);
+                out.add(f.withSource(l.source().of(b.original().text()), l.source().start(), l.source().end(),
+                        l.segmentId()));
+            }
+        }
+        return out;
     }
 
     /** A check stopped at its time limit. */
@@ -337,7 +430,8 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && calqueRules && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        if (!own && calqueRules && !(m.getRule() instanceof CapitalizedWordsLeftOut)
+                && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

@@ -43,6 +43,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CheckerOptions checkerOptions;
 
+    @Option(names = "--source", paramLabel = "SRC", description = "The originals: with one target file, its original "
+            + "(any format Calque reads); with folders, a folder mirroring them (the original of TARGET/a/b.txt is "
+            + "SRC/a/b.<any extension>). Targets without an original are checked alone and noted.")
+    Path sourcePath;
+
     /** One output: a format and where it goes. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
@@ -160,8 +165,22 @@ public final class CheckCommand implements Callable<Integer> {
             accepted = accepted.withDismissed(store.dismissedFingerprints(), store.dismissedRulePassages());
         }
         FeedState state = settings.state() == null ? null : FeedState.open(settings.state());
-        Checker checker = Checkers.from(settings);
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
+        dev.calque.ingest.Originals originals = null;
+        if (sourcePath != null) {
+            if (!java.nio.file.Files.exists(sourcePath)) throw new UsageError(sourcePath + ": --source: no such file or folder");
+            if (java.nio.file.Files.isRegularFile(sourcePath) && (inputs.size() != 1
+                    || !java.nio.file.Files.isRegularFile(Path.of(inputs.get(0))))) {
+                throw new UsageError("--source " + sourcePath + " is a file: give exactly one target file (or folders on both sides)");
+            }
+            if ("auto".equals(settings.source())) {
+                settings = settings.withSource(dev.calque.ingest.Originals.detectLanguage(sourcePath));
+            }
+            originals = new dev.calque.ingest.Originals(sourcePath, settings.source(), limits);
+        } else if ("auto".equals(settings.source())) {
+            throw new UsageError("--from auto detects the language from the originals: give them with --source");
+        }
+        Checker checker = Checkers.from(settings);
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -191,9 +210,13 @@ public final class CheckCommand implements Callable<Integer> {
                     progress,
                     settings.triage(state, accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
+            if (originals != null) pipeline.originals(originals);
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();
+            if (originals != null && !quiet) {
+                for (Path orphan : originals.orphans()) stderr.println("calque: original without a translation: " + orphan);
+            }
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
             if (verdictDb != null && !quiet) {
                 long n = accepted.dismissedHits();

@@ -100,7 +100,10 @@ public final class Pipeline {
     }
 
     /** One unit of work in input order: an article to check, or an input that could not be read. */
-    private record Item(Article article, InputProblem problem) {
+    private record Item(Article article, InputProblem problem, dev.calque.bilingual.BilingualArticle bilingual) {
+        Item(Article article, InputProblem problem) {
+            this(article, problem, null);
+        }
     }
 
     /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
@@ -108,6 +111,7 @@ public final class Pipeline {
     }
 
     private static final Outcome DROPPED = new Outcome(null, null);
+    private dev.calque.ingest.Originals originals;
     /** Ends the queue of pending outcomes: reading is over and everything read has been queued. */
     private static final Future<Outcome> END_OF_INPUT = CompletableFuture.completedFuture(DROPPED);
 
@@ -184,6 +188,15 @@ public final class Pipeline {
                         return;
                     }
                     queue(new Item(a, null));
+                }
+
+                @Override
+                public void bilingual(dev.calque.bilingual.BilingualArticle b) {
+                    if (!triage.admit(b.target())) {
+                        skipped.incrementAndGet();
+                        return;
+                    }
+                    queue(new Item(b.target(), null, b));
                 }
 
                 @Override
@@ -302,13 +315,21 @@ public final class Pipeline {
         Article a = item.article();
         try {
             long t0 = System.nanoTime();
-            CheckedArticle all = checkOrRecall(a);
+            dev.calque.bilingual.BilingualArticle b = item.bilingual();
+            String pairNote = null;
+            if (b == null && originals != null) {
+                dev.calque.ingest.Originals.Match m = originals.pair(a);
+                b = m.article();
+                pairNote = m.note();
+            }
+            CheckedArticle all = checkOrRecall(a, b);
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
-            CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
+            CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
+            if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints(), took), null);
         } catch (Checker.TimeLimitExceeded e) {
@@ -321,17 +342,24 @@ public final class Pipeline {
         }
     }
 
-    private CheckedArticle checkOrRecall(Article a) {
-        if (cache == null) return checker.check(a, timeLimit);
-        String key = cache.key(a.text()); // hashed once for both the look-up and the store
+    private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b) {
+        if (cache == null) return b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
+        // hashed once for both the look-up and the store; an original changes the findings too
+        String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text());
         List<dev.calque.model.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
-            return new CheckedArticle(a, known, a.wordCount());
+            return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount());
         }
-        CheckedArticle checked = checker.check(a, timeLimit);
+        CheckedArticle checked = b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
         cache.put(key, checked.findings());
         return checked;
+    }
+
+    /** Checks each article beside its original, found by {@code originals} (see {@code --source}). */
+    public Pipeline originals(dev.calque.ingest.Originals originals) {
+        this.originals = originals;
+        return this;
     }
 
     /** Serves unchanged articles from a findings cache (see {@link FindingCache}). */

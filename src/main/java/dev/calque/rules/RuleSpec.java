@@ -25,10 +25,11 @@ public record RuleSpec(
     }
 
     /**
-     * A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated.
+     * A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated,
+     * and rules that read the original ({@code bilingual:}, loaded by SourceRules in the bilingual package).
      * The rules are read as trees first: which keys a rule may carry depends on its kind.
      */
-    public record File(List<JsonNode> rules, StockPolicy.Spec languagetool) {
+    public record File(List<JsonNode> rules, StockPolicy.Spec languagetool, JsonNode bilingual) {
     }
 
     public List<RuleExample> ruleExamples() {

@@ -1,0 +1,82 @@
+package dev.calque.bilingual;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How one language writes what the checks against the original compare, as its section of a rule
+ * file's {@code bilingual: languages:} declares it. A language with no section still gets every
+ * language-independent check (numbers in digits, names in Latin script, addresses, alignment).
+ *
+ * @param code            ISO 639-1 code
+ * @param decimalComma    whether {@code 1,5} is one and a half (else {@code 1,500} is fifteen hundred)
+ * @param words           lower-case word -> {@code 2}, {@code x1000000} (a scale), {@code month:N}, {@code weekday:N}
+ * @param capitalizedDates whether month and weekday names are capitalized (English): "may" is then not May
+ * @param nameForms       a name as this language writes it -> as English writes it (Poutine -> Putin)
+ * @param time            times of day; groups: hour, minutes, and optionally a/p (12-hour clock), or
+ *                        hour and minutes again in groups 4 and 5 (a second form)
+ * @param ordinal         ordinal numbers written with digits; group 1 is the number
+ * @param century         centuries; group 1 is the number, in digits or Roman numerals
+ * @param negation        patterns of negation
+ * @param weakNegation    patterns that say no less plainly ("unlikely", "peu"): a translation may render
+ *                        a negation with one, so a sentence with one is neither plainly negative nor plainly positive
+ * @param units           units of measure: a number before one is not compared when the translation converts units
+ * @param articles        words that before a capitalized word make it a common noun or an institution
+ * @param notNames        capitalized words that are no names (demonyms, holidays), or null
+ */
+public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
+                       Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
+                       List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
+                       java.util.Set<String> articles, Pattern notNames) {
+
+    public Conventions {
+        words = Map.copyOf(words);
+        nameForms = Map.copyOf(nameForms);
+        negation = List.copyOf(negation);
+        weakNegation = List.copyOf(weakNegation);
+        units = java.util.Set.copyOf(units);
+        articles = java.util.Set.copyOf(articles);
+    }
+
+    /** A language Calque knows nothing particular about. */
+    public static Conventions unknown(String code) {
+        return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
+                java.util.Set.of(), java.util.Set.of(), null);
+    }
+
+    /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
+    public boolean weaklyNegated(String passage) {
+        for (Pattern p : weakNegation) {
+            if (p.matcher(passage).find()) return true;
+        }
+        return false;
+    }
+
+    /** Whether the passage says "not" in any of the language's ways; {@code null} when the language has no patterns. */
+    public Boolean negated(String passage) {
+        if (negation.isEmpty()) return null;
+        for (Pattern p : negation) {
+            if (p.matcher(passage).find()) return true;
+        }
+        return false;
+    }
+
+    /** The first negation in a passage: {start, end}, or null. */
+    public int[] firstNegation(String passage) {
+        int[] best = null;
+        for (Pattern p : negation) {
+            Matcher m = p.matcher(passage);
+            if (m.find() && (best == null || m.start() < best[0])) best = new int[] {m.start(), m.end()};
+        }
+        return best;
+    }
+
+    /** What a word stands for: an entry written with capitals matches only as written (M, Md), others in any case. */
+    String word(String w) {
+        String exact = words.get(w);
+        return exact != null ? exact : words.get(w.toLowerCase(Locale.ROOT));
+    }
+}
