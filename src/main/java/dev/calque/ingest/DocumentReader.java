@@ -1,6 +1,9 @@
 package dev.calque.ingest;
 
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import dev.calque.ingest.bilingual.BilingualFile;
+import dev.calque.ingest.bilingual.BilingualFormat;
+import dev.calque.ingest.bilingual.BilingualReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -80,6 +83,8 @@ public final class DocumentReader {
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
         if (bytes.length == 0) throw new Unreadable("empty file");
+        BilingualFormat.Sniffed bilingual = BilingualFormat.sniff(bytes, name);
+        if (bilingual != null) return List.of(bilingual(bilingual, bytes, name, source, group));
         String type = detect(bytes, name, typeHint);
         if (type.equals("application/octet-stream")) {
             throw new Unreadable("unknown format: not text or a document type Calque can read");
@@ -103,6 +108,27 @@ public final class DocumentReader {
         if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type));
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /**
+     * A bilingual file (XLIFF, TMX, tab-separated bitext): the article is its target segments joined by
+     * a blank line, and keeps the segments (docs/bilingual-files.md).
+     */
+    private Article bilingual(BilingualFormat.Sniffed sniffed, byte[] bytes, String name, String source, String group)
+            throws Unreadable {
+        BilingualFile file = BilingualReader.read(sniffed, bytes, null, null);
+        if (file.text().length() > limits.maxTextChars()) {
+            truncations.add(source);
+            file = file.cut(limits.maxTextChars());
+            if (file.segments().isEmpty()) throw new Unreadable("its first segment alone is over the text size limit");
+        }
+        String text = file.text();
+        Map<String, String> meta = new LinkedHashMap<>();
+        put(meta, "srcLang", file.srcLang());
+        put(meta, "trgLang", file.trgLang());
+        put(meta, "format", file.format().label());
+        return new Article(source, source, group, Texts.titleOf(text, baseName(name)), text,
+                file.format().mediaType(), meta, file);
     }
 
     private String detect(byte[] bytes, String name, String typeHint) {
