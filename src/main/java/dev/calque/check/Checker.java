@@ -5,6 +5,8 @@ import dev.calque.ingest.Texts;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
+import dev.calque.rules.bilingual.BilingualRuleLoader;
+import dev.calque.rules.bilingual.Glossary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ public final class Checker {
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
     private final Startup startup;
+    private final BilingualCheck bilingual;
 
     private Checker(Builder b) {
         Trace.mark("checker");
@@ -61,6 +64,9 @@ public final class Checker {
         this.calqueRules = b.calqueRules;
         this.disabled = Set.copyOf(b.disabled);
         this.severityOverrides = Map.copyOf(b.severityOverrides);
+        Glossary glossary = b.glossary == null ? Glossary.EMPTY : Glossary.read(b.glossary, b.source, b.target);
+        this.bilingual = new BilingualCheck(b.calqueRules ? BilingualRuleLoader.load(b.ruleDirs) : List.of(), glossary,
+                this.disabled);
     }
 
     public static Builder builder() {
@@ -76,6 +82,17 @@ public final class Checker {
         private boolean calqueRules = true;
         private final Set<String> disabled = new HashSet<>();
         private final Map<String, Severity> severityOverrides = new HashMap<>();
+        private Path glossary;
+
+        /**
+         * A glossary (TBX, CSV or TSV) for the terminology rules of {@code rules/bilingual/}.
+         *
+         * @throws Glossary.GlossaryException from {@link #build} when it cannot be read
+         */
+        public Builder glossary(Path file) {
+            this.glossary = file;
+            return this;
+        }
 
         /** Target language, a LanguageTool code such as {@code en-US} or {@code en-GB}. */
         public Builder target(String code) {
@@ -198,7 +215,7 @@ public final class Checker {
         } catch (Exception e) {
             codeStamp = "unknown-" + System.nanoTime(); // cannot identify the code: never reuse
         }
-        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), target(), source,
+        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), bilingual.key(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
                 new java.util.TreeMap<>(severityOverrides).toString());
     }
@@ -223,6 +240,7 @@ public final class Checker {
     /** Metadata of any rule that can appear in a finding, Calque's or stock. */
     public RuleInfo info(String ruleId) {
         RuleInfo own = pack.info(ruleId);
+        if (own == null) own = bilingual.info(ruleId);
         return own != null ? own : stockInfos.get(ruleId);
     }
 
@@ -238,7 +256,7 @@ public final class Checker {
     }
 
     public CheckedArticle check(Article article) {
-        return new CheckedArticle(article, check(article.text()), article.wordCount());
+        return check(article, Duration.ofNanos(Long.MAX_VALUE));
     }
 
     /**
@@ -248,8 +266,26 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
-        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
-                article.wordCount());
+        List<Finding> all = new ArrayList<>(allFindings(article.text(), limit.toNanos()));
+        BilingualCheck.Found pairs = bilingual.check(article, severityOverrides);
+        all.addAll(pairs.passages());
+        List<Finding> kept = new ArrayList<>(Overlaps.resolve(all, this::rank));
+        // a finding on a whole segment (a code or a term the translation lacks) marks no passage of
+        // its own: it stands beside the findings inside the segment instead of hiding them
+        kept.addAll(pairs.segments());
+        kept.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return new CheckedArticle(article, kept, article.wordCount());
+    }
+
+    /** The bilingual rules in use ({@code rules/bilingual/}), for listings and example tests. */
+    public List<dev.calque.rules.bilingual.BilingualRule> bilingualRules() {
+        return bilingual.rules();
+    }
+
+    /** Matches of one bilingual rule in one segment, offsets in the segment's target: for rule-example tests. */
+    public List<Finding> checkSegmentOnly(String ruleId, dev.calque.ingest.bilingual.BilingualSegment segment,
+                                          Glossary glossary) {
+        return bilingual.checkSegment(ruleId, segment, glossary);
     }
 
     /** Findings in a text, sorted by position, one per passage where rules overlap. */
@@ -302,6 +338,7 @@ public final class Checker {
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */
     private int rank(Finding f) {
+        if (bilingual.info(f.rule()) != null) return -1; // what the original says explains more
         RuleInfo info = pack.info(f.rule());
         if (info == null) return 2;
         return switch (info.kind()) {

@@ -221,6 +221,6 @@ public final class BilingualReader {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage();
         if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m).strip();
+        return m.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }
