@@ -18,6 +18,10 @@ import java.util.List;
  * @param sentence    the sentence around it
  * @param sentenceStart offset of {@code sentence} in the article text
  * @param origin      {@code calque} for Calque's rule packs, {@code languagetool} for stock rules
+ * @param sourcePassage the original's passage the finding concerns (checked beside an original), or {@code null}
+ * @param sourceStart offset of {@code sourcePassage} in the original's text, -1 when there is none
+ * @param sourceEnd   its end (exclusive), -1 when there is none
+ * @param segmentId   the unit/segment id of a bilingual file the finding lies in, or {@code null}
  */
 public record Finding(
         String rule,
@@ -35,13 +39,43 @@ public record Finding(
         String passage,
         String sentence,
         int sentenceStart,
-        String origin) {
+        String origin,
+        String sourcePassage,
+        int sourceStart,
+        int sourceEnd,
+        String segmentId) {
 
     public static final String CALQUE = "calque";
     public static final String LANGUAGETOOL = "languagetool";
 
     public Finding {
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** A finding with no original beside it (a monolingual check). */
+    public Finding(String rule, String ruleName, String category, Severity severity, String message,
+                   List<String> suggestions, int start, int end, int line, int column, int endLine, int endColumn,
+                   String passage, String sentence, int sentenceStart, String origin) {
+        this(rule, ruleName, category, severity, message, suggestions, start, end, line, column, endLine, endColumn,
+                passage, sentence, sentenceStart, origin, null, -1, -1, null);
+    }
+
+    /** Whether the finding names a passage of the original. */
+    public boolean hasSource() {
+        return sourcePassage != null && sourceStart >= 0;
+    }
+
+    /** The same finding pointing at a passage of the original, and at a bilingual file's segment (or null). */
+    public Finding withSource(String passage, int start, int end, String segment) {
+        return new Finding(rule, ruleName, category, severity, message, suggestions, this.start, this.end, line, column,
+                endLine, endColumn, this.passage, sentence, sentenceStart, origin, passage, start, end, segment);
+    }
+
+    /** The same finding with another explanation (one that names what the original says, say). */
+    public Finding withMessage(String m) {
+        return new Finding(rule, ruleName, category, severity, m, suggestions, start, end, line, column,
+                endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
+                segmentId);
     }
 
     /** The MQM dimension: the first part of the category path ("Accuracy", "Fluency", ...). */
@@ -52,11 +86,13 @@ public record Finding(
 
     public Finding withSeverity(Severity s) {
         return new Finding(rule, ruleName, category, s, message, suggestions, start, end, line, column,
-                endLine, endColumn, passage, sentence, sentenceStart, origin);
+                endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
+                segmentId);
     }
 
     public Finding withCategory(String c) {
         return new Finding(rule, ruleName, c, severity, message, suggestions, start, end, line, column,
-                endLine, endColumn, passage, sentence, sentenceStart, origin);
+                endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
+                segmentId);
     }
 }

@@ -1,0 +1,69 @@
+package dev.calque.bilingual;
+
+import dev.calque.ingest.Article;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A translation checked beside its original: the translated article (whose text every finding's
+ * {@code start}/{@code end} points into, as for a monolingual check), the original, and how the
+ * two align.
+ */
+public record BilingualArticle(Article target, Original original, Alignment alignment) {
+
+    /** Separator of segments in the text built from a bilingual file: a blank line, so each segment is a paragraph. */
+    public static final String SEGMENT_SEPARATOR = "\n\n";
+
+    /** A translated article paired with its original (a separate document): aligned here. */
+    public static BilingualArticle of(Article target, Original original) {
+        return new BilingualArticle(target, original, Aligner.align(target.text(), original.text()));
+    }
+
+    /**
+     * The article a bilingual file holds: its text is the target segments in document order joined by
+     * a blank line, the original's text the source segments joined the same way, and the alignment
+     * those segments 1-1 (with their ids) at paragraph level; sentence links refine each segment.
+     *
+     * @param source         the file, as the user named it
+     * @param mediaType      the file's type, e.g. {@code application/xliff+xml}
+     * @param sourceLanguage the file's source language (ISO 639-1 or a BCP 47 tag; only the language part is kept)
+     * @param segments       the units in document order
+     */
+    public static BilingualArticle ofSegments(String source, String mediaType, String sourceLanguage,
+                                              List<SegmentPair> segments) {
+        StringBuilder tgt = new StringBuilder();
+        StringBuilder src = new StringBuilder();
+        List<Link> links = new ArrayList<>();
+        List<TextSpan> srcParagraphs = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            SegmentPair s = segments.get(i);
+            if (i > 0) {
+                tgt.append(SEGMENT_SEPARATOR);
+                src.append(SEGMENT_SEPARATOR);
+            }
+            TextSpan t = new TextSpan(tgt.length(), tgt.append(s.target()).length());
+            TextSpan o = new TextSpan(src.length(), src.append(s.source()).length());
+            srcParagraphs.add(o);
+            boolean hasSource = !s.source().isBlank();
+            boolean hasTarget = !s.target().isBlank();
+            LinkType type = hasSource && hasTarget ? LinkType.ONE_ONE
+                    : hasSource ? LinkType.ONE_ZERO : LinkType.ZERO_ONE;
+            if (hasSource || hasTarget) {
+                links.add(new Link(t, o, s.id() == null ? Integer.toString(i + 1) : s.id(), type, 1.0));
+            }
+        }
+        String text = tgt.toString();
+        Article article = new Article(source, source, source, dev.calque.ingest.Texts.titleOf(text, source), text,
+                mediaType, Map.of());
+        Original original = new Original(source + "#source", languageOf(sourceLanguage), src.toString(), srcParagraphs);
+        return new BilingualArticle(article, original, new Alignment(links, Aligner.refine(article.text(), original.text(), links)));
+    }
+
+    /** The language part of a BCP 47 tag, lower case: {@code fr-FR} -> {@code fr}. */
+    static String languageOf(String tag) {
+        if (tag == null || tag.isBlank()) return "auto";
+        int dash = tag.indexOf('-') >= 0 ? tag.indexOf('-') : tag.indexOf('_');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT).strip();
+    }
+}
