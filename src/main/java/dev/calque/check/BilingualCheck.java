@@ -55,19 +55,38 @@ final class BilingualCheck {
         String text = article.text();
         Texts.LineIndex lines = new Texts.LineIndex(text);
         int[] starts = file.starts();
+        int[] sourceStarts = file.sourceStarts();
         for (int i = 0; i < file.segments().size(); i++) {
             BilingualSegment s = file.segments().get(i);
             int base = starts[i];
             if (base + s.target().length() > text.length()) break; // the text was cut to the size limit
             for (BilingualRule r : rules.values()) {
                 for (BilingualRule.SegmentMatch m : r.check(s, glossary)) {
-                    Finding f = toFinding(r.info(), m, s, base, text, lines, overrides);
+                    int from = m.sourceStart() < 0 ? 0 : m.sourceStart();
+                    int to = m.sourceStart() < 0 ? s.source().length() : m.sourceEnd();
+                    Finding f = toFinding(r.info(), m, s, base, text, lines, overrides)
+                            .withSource(s.source().substring(from, to), sourceStarts[i] + from, sourceStarts[i] + to, s.id());
                     boolean whole = m.start() == 0 && m.end() == s.target().length();
                     (whole ? segments : passages).add(f);
                 }
             }
         }
         return new Found(passages, segments);
+    }
+
+    /** Every finding of a bilingual file's article names its segment (a finding of a bilingual rule already does). */
+    static List<Finding> withSegmentIds(Article article, List<Finding> findings) {
+        BilingualFile file = article.bilingual();
+        if (file == null) return findings;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.segmentId() == null) {
+                String id = file.segments().get(file.segmentAt(f.start())).id();
+                f = f.withSource(f.sourcePassage(), f.sourceStart(), f.sourceEnd(), id);
+            }
+            out.add(f);
+        }
+        return out;
     }
 
     /** Matches of one rule in one segment, as findings in the segment's own text: for rule examples. */

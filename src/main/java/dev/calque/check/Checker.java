@@ -274,7 +274,7 @@ public final class Checker {
         // its own: it stands beside the findings inside the segment instead of hiding them
         kept.addAll(pairs.segments());
         kept.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new CheckedArticle(article, kept, article.wordCount());
+        return new CheckedArticle(article, BilingualCheck.withSegmentIds(article, kept), article.wordCount());
     }
 
     /** The bilingual rules in use ({@code rules/bilingual/}), for listings and example tests. */

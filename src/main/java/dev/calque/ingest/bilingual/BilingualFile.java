@@ -1,5 +1,8 @@
 package dev.calque.ingest.bilingual;
 
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.SegmentPair;
+import dev.calque.ingest.Article;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +46,41 @@ public record BilingualFile(BilingualFormat format, String srcLang, String trgLa
             at += segments.get(i).target().length() + SEPARATOR.length();
         }
         return starts;
+    }
+
+    /** The original's text as the bilingual model has it: the source segments joined the same way. */
+    public String sourceText() {
+        StringBuilder b = new StringBuilder();
+        for (BilingualSegment s : segments) {
+            if (b.length() > 0) b.append(SEPARATOR);
+            b.append(s.source());
+        }
+        return b.toString();
+    }
+
+    /** Start offset of each segment's source in {@link #sourceText()}. */
+    public int[] sourceStarts() {
+        int[] starts = new int[segments.size()];
+        int at = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            starts[i] = at;
+            at += segments.get(i).source().length() + SEPARATOR.length();
+        }
+        return starts;
+    }
+
+    /** The segments as the bilingual model's pairs (ids, source, target: inline codes already out). */
+    public List<SegmentPair> pairs() {
+        return segments.stream().map(s -> new SegmentPair(s.id(), s.source(), s.target())).toList();
+    }
+
+    /**
+     * The article beside its original: the original is the source segments, aligned 1-1 with the
+     * targets by segment (sentence links refine each segment).
+     */
+    public BilingualArticle pairedWith(Article article) {
+        BilingualArticle built = BilingualArticle.ofSegments(article.source(), article.mediaType(), srcLang, pairs());
+        return new BilingualArticle(article, built.original(), built.alignment());
     }
 
     /** Index of the segment whose target holds the offset (a separator belongs to the segment before it). */

@@ -17,10 +17,17 @@ public interface BilingualRule {
     /** @param glossary the run's glossary ({@code --glossary}), empty when none was given */
     List<SegmentMatch> check(BilingualSegment segment, Glossary glossary);
 
-    /** One suspect passage of a segment's target (end exclusive). */
-    record SegmentMatch(int start, int end, String message, List<String> suggestions) {
+    /**
+     * One suspect passage of a segment's target (end exclusive), and the passage of the segment's
+     * original it answers to ({@code sourceStart} -1: the whole original segment).
+     */
+    record SegmentMatch(int start, int end, String message, List<String> suggestions, int sourceStart, int sourceEnd) {
         public SegmentMatch {
             suggestions = List.copyOf(suggestions);
+        }
+
+        public SegmentMatch(int start, int end, String message, List<String> suggestions) {
+            this(start, end, message, suggestions, -1, -1);
         }
     }
 }

@@ -44,9 +44,12 @@ public final class GlossaryRule implements BilingualRule {
         if (target.isEmpty()) return out;
         for (Glossary.Entry e : glossary.entries()) {
             String term = null;
+            int[] where = null;
             for (String s : e.sources()) {
-                if (Glossary.contains(source, s)) {
-                    term = s;
+                List<int[]> found = Glossary.occurrences(s, source);
+                if (!found.isEmpty()) {
+                    where = found.get(0);
+                    term = source.substring(where[0], where[1]);
                     break;
                 }
             }
@@ -54,12 +57,12 @@ public final class GlossaryRule implements BilingualRule {
             if (check == Check.REQUIRED) {
                 if (e.required().isEmpty() || e.required().stream().anyMatch(r -> Glossary.contains(target, r))) continue;
                 out.add(new SegmentMatch(0, target.length(), fill(term, String.join("” or “", e.required()), null, e),
-                        e.required()));
+                        e.required(), where[0], where[1]));
             } else {
                 for (String f : e.forbidden()) {
                     for (int[] at : Glossary.occurrences(f, target)) {
                         out.add(new SegmentMatch(at[0], at[1], fill(term, String.join("” or “", e.required()),
-                                target.substring(at[0], at[1]), e), e.required()));
+                                target.substring(at[0], at[1]), e), e.required(), where[0], where[1]));
                     }
                 }
             }
