@@ -27,6 +27,10 @@ public final class CheckerOptions {
     @Option(names = "--no-stock", description = "Switch off LanguageTool's own rules; Calque's rules only.")
     public boolean noStock;
 
+    @Option(names = "--glossary", paramLabel = "FILE", description = "Terminology for bilingual files: TBX, or "
+            + "CSV/TSV rows of source term, required target term(s), forbidden target term(s), note.")
+    public Path glossary;
+
     /** The bundled rules folder: the one beside the launcher, else ./rules. */
     public static Path bundledRules() {
         String home = System.getProperty("calque.home");
@@ -45,6 +49,6 @@ public final class CheckerOptions {
     }
 
     public Checker.Builder builder() {
-        return Checker.builder().target(target).source(source).rules(ruleDirs()).stockRules(!noStock);
+        return Checker.builder().target(target).source(source).rules(ruleDirs()).stockRules(!noStock).glossary(glossary);
     }
 }

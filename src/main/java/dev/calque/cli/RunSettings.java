@@ -50,6 +50,7 @@ final class RunSettings {
         cli.noBundled = true;
         dirs.addAll(cli.ruleDirs());
         Checker.Builder b = Checker.builder().target(target).source(source).rules(dirs).stockRules(stock);
+        b.glossary(o.glossary);
         b.disable(new HashSet<>(Config.texts(r.disable)));
         config.severityOverrides().forEach(b::severity);
         return b;

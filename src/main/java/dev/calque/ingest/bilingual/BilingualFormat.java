@@ -73,26 +73,26 @@ public enum BilingualFormat {
                 String local = r.getLocalName();
                 if (format == null) {
                     if (local.equals("xliff")) {
-                        String version = r.getAttributeValue(null, "version");
+                        String version = r.getAttributeValue("", "version");
                         boolean two = "urn:oasis:names:tc:xliff:document:2.0".equals(r.getNamespaceURI())
                                 || version != null && version.startsWith("2");
                         format = two ? XLIFF_2 : XLIFF_1;
-                        if (two) return new Sniffed(format, r.getAttributeValue(null, "srcLang"),
-                                r.getAttributeValue(null, "trgLang"));
+                        if (two) return new Sniffed(format, r.getAttributeValue("", "srcLang"),
+                                r.getAttributeValue("", "trgLang"));
                     } else if (local.equals("tmx")) {
                         format = TMX;
                     } else {
                         return null; // another XML vocabulary that merely mentions xliff
                     }
                 } else if (format == XLIFF_1 && local.equals("file")) {
-                    return new Sniffed(format, r.getAttributeValue(null, "source-language"),
-                            r.getAttributeValue(null, "target-language"));
+                    return new Sniffed(format, r.getAttributeValue("", "source-language"),
+                            r.getAttributeValue("", "target-language"));
                 } else if (format == TMX && local.equals("header")) {
-                    src = r.getAttributeValue(null, "srclang");
+                    src = r.getAttributeValue("", "srclang");
                     if ("*all*".equalsIgnoreCase(src)) src = null;
                 } else if (format == TMX && local.equals("tuv")) {
                     String lang = r.getAttributeValue("http://www.w3.org/XML/1998/namespace", "lang");
-                    if (lang == null) lang = r.getAttributeValue(null, "lang"); // TMX 1.1
+                    if (lang == null) lang = r.getAttributeValue("", "lang"); // TMX 1.1
                     if (lang == null) continue;
                     if (src == null) {
                         src = lang;

@@ -41,7 +41,7 @@ public final class Glossary {
     }
 
     /** A glossary that cannot be read: the file, the line where there is one, and why. */
-    public static final class GlossaryException extends RuntimeException {
+    public static final class GlossaryException extends IllegalArgumentException {
         public GlossaryException(String message) {
             super(message);
         }

@@ -1,0 +1,71 @@
+package dev.calque.report.xliff;
+
+import dev.calque.check.Finding;
+import dev.calque.check.Severity;
+import java.util.Locale;
+
+/**
+ * A finding as an ITS 2.0 Localization Quality Issue: its issue type (from the MQM category), its
+ * severity on ITS's 0-100 scale, and the comment a translator reads in a CAT tool.
+ */
+public final class ItsQuality {
+    public static final String NS = "http://www.w3.org/2005/11/its";
+
+    private ItsQuality() {
+    }
+
+    /** The ITS issue type for an MQM category path (dimension, then subtype). */
+    public static String issueType(String category) {
+        String c = category == null ? "" : category.toLowerCase(Locale.ROOT);
+        int slash = c.indexOf('/');
+        String dim = slash < 0 ? c : c.substring(0, slash);
+        String sub = slash < 0 ? "" : c.substring(slash + 1);
+        return switch (dim) {
+            case "accuracy" -> switch (sub) {
+                case "omission" -> "omission";
+                case "addition" -> "addition";
+                case "untranslated", "do not translate" -> "untranslated";
+                default -> "mistranslation";
+            };
+            case "terminology" -> sub.startsWith("inconsistent") ? "inconsistent-entities" : "terminology";
+            case "fluency", "linguistic conventions" -> switch (sub) {
+                case "spelling" -> "misspelling";
+                case "punctuation" -> "typographical";
+                case "character encoding" -> "characters";
+                case "inconsistency" -> "inconsistency";
+                case "grammar" -> "grammar";
+                default -> "other";
+            };
+            case "style" -> sub.equals("register") ? "register" : "style";
+            case "locale", "locale conventions" -> switch (sub) {
+                case "number format" -> "numbers";
+                case "punctuation" -> "typographical";
+                default -> "locale-violation";
+            };
+            case "design", "design and markup" -> switch (sub) {
+                case "markup" -> "markup";
+                case "truncation", "length" -> "length";
+                default -> "formatting";
+            };
+            default -> "other";
+        };
+    }
+
+    /** ITS severity, 0 (no severity) to 100 (most severe), following MQM's penalty order. */
+    public static String severity(Severity s) {
+        return switch (s) {
+            case NEUTRAL -> "0";
+            case MINOR -> "30";
+            case MAJOR -> "70";
+            case CRITICAL -> "100";
+        };
+    }
+
+    /** One line for the translator: rule, the flagged passage, why, what to write. */
+    public static String comment(Finding f) {
+        String passage = f.passage().length() > 80 ? f.passage().substring(0, 79) + "…" : f.passage();
+        return f.rule() + " (" + f.category() + ", " + f.severity().label() + "): “" + passage.replaceAll("\\s+", " ")
+                + "”: " + f.message().replaceAll("\\s+", " ").strip()
+                + (f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions()));
+    }
+}
