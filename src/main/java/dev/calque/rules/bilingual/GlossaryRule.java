@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Rule kind {@code glossary}: the run's glossary against each segment. {@code check: required} flags a
  * segment whose original has a glossary term while its translation has none of the required
- * translations (the match covers the segment: the term is what is absent); {@code forbidden} flags a
- * forbidden target term used where the original has the entry's source term.
+ * translations and no forbidden one in their place (the match covers the segment: the term is what is
+ * absent); {@code forbidden} flags a forbidden target term used where the original has the entry's
+ * source term.
  */
 public final class GlossaryRule implements BilingualRule {
     public enum Check { REQUIRED, FORBIDDEN }
@@ -56,6 +57,8 @@ public final class GlossaryRule implements BilingualRule {
             if (term == null) continue;
             if (check == Check.REQUIRED) {
                 if (e.required().isEmpty() || e.required().stream().anyMatch(r -> Glossary.contains(target, r))) continue;
+                // a forbidden term in its place is the finding that explains more: the forbidden check makes it
+                if (e.forbidden().stream().anyMatch(f -> Glossary.contains(target, f))) continue;
                 out.add(new SegmentMatch(0, target.length(), fill(term, String.join("” or “", e.required()), null, e),
                         e.required(), where[0], where[1]));
             } else {
@@ -73,6 +76,7 @@ public final class GlossaryRule implements BilingualRule {
     private String fill(String term, String required, String match, Glossary.Entry e) {
         String m = template.replace("{term}", term).replace("{required}", required.isEmpty() ? "another term" : required)
                 .replace("{match}", match == null ? "" : match);
-        return e.note().isEmpty() ? m.replace("{note}", "").strip() : m.replace("{note}", e.note()).strip();
+        String note = e.note().isEmpty() ? "" : "Glossary note: " + e.note() + (e.note().matches(".*[.!?]$") ? "" : ".");
+        return m.replace("{note}", note).strip();
     }
 }
