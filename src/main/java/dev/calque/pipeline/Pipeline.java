@@ -278,7 +278,8 @@ public final class Pipeline {
 
     private CheckedArticle checkOrRecall(Article a) {
         if (cache == null) return checker.check(a, timeLimit);
-        String key = cache.key(a.text()); // hashed once for both the look-up and the store
+        // hashed once for both the look-up and the store; a bilingual file's originals and codes count too
+        String key = cache.key(a.bilingual() == null ? a.text() : a.text() + '\0' + a.bilingual().identity());
         List<dev.calque.check.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();

@@ -37,6 +37,11 @@ public record BilingualFile(BilingualFormat format, String srcLang, String trgLa
         return b.toString();
     }
 
+    /** Everything the checks read besides the text (ids, originals, codes, languages): what a findings cache must key on. */
+    public String identity() {
+        return format + "|" + srcLang + "|" + trgLang + "|" + segments;
+    }
+
     /** Start offset of each segment's target in {@link #text()}. */
     public int[] starts() {
         int[] starts = new int[segments.size()];
