@@ -10,7 +10,7 @@ import java.util.Set;
  * aligned paragraphs, each time by the length-based dynamic programme of Gale and Church (1993)
  * with anchors. Links may be 1-1, 1-2, 2-1, 1-0 and 0-1 and never cross.
  *
- * <p>Costs: a link's length cost is Gale-Church's {@code -ln P(type) - ln 2(1 - Φ(|δ|))}, with
+ * <p>Costs: a link's length cost is Gale-Church's {@code -ln P(type) - ln 2(1 - Φ(|δ|))} (for 1-0 and 0-1 links the prior alone), with
  * {@code δ = (l_t - c·l_s) / sqrt(s² (c·l_s + l_t) / 2)}, where lengths count characters without white
  * space and {@code c} is the document's own target/source length ratio (so any language pair works,
  * Chinese as well as French). Each anchor (number, name, URL; see {@link Anchors}) the two sides share
@@ -245,7 +245,13 @@ public final class Aligner {
         };
     }
 
+    /**
+     * A link's cost. A 1-0 or 0-1 link costs its prior alone: Gale and Church also charge it the length
+     * probability of a passage rendered by nothing, which grows with the passage and makes the aligner
+     * absorb a long untranslated sentence into a badly fitting 2-1 link instead of admitting it.
+     */
     private static double lengthCost(LinkType t, int ls, int lt, double ratio, boolean paragraphs) {
+        if (t.sources() == 0 || t.targets() == 0) return -Math.log(prior(t, paragraphs));
         return -Math.log(prior(t, paragraphs)) - Math.log(Math.max(1e-12, lengthProbability(ls, lt, ratio)));
     }
 

@@ -15,6 +15,10 @@ import org.languagetool.rules.RuleMatch;
  * makes them, before LanguageTool computes their suggestions (a search through the dictionary for each
  * unknown name): about a tenth to a quarter of the processor time of a check of news text. The matches
  * it keeps are the stock rule's own, reported under the stock rule's id.
+ *
+ * <p>Checked beside an original ({@link SourceWords}), the original decides instead: a word it has
+ * (a name, term or code copied verbatim) is left alone in any case, and a word it lacks is reported
+ * even when capitalized, since a name the original does not write is a garbled or mistransliterated one.
  */
 final class CapitalizedWordsLeftOut extends Rule {
     private final Rule speller;
@@ -60,7 +64,9 @@ final class CapitalizedWordsLeftOut extends Rule {
         for (RuleMatch m : all) {
             int from = Math.max(0, Math.min(m.getFromPos(), text.length()));
             int to = Math.max(from, Math.min(m.getToPos(), text.length()));
-            if (!policy.ignores(speller.getId(), text.substring(from, to))) kept.add(rehome(m));
+            String word = text.substring(from, to);
+            SourceWords source = SourceWords.current();
+            if (source != null ? !source.has(word) : !policy.ignores(speller.getId(), word)) kept.add(rehome(m, source));
         }
         return kept.toArray(RuleMatch[]::new);
     }
@@ -71,9 +77,14 @@ final class CapitalizedWordsLeftOut extends Rule {
      * copy constructor does; the suggestions stay lazy, computed by the stock rule when asked for.
      * {@link Checker} reports the match under the stock rule ({@link #speller()}).
      */
-    private RuleMatch rehome(RuleMatch m) {
+    private RuleMatch rehome(RuleMatch m, SourceWords source) {
+        String word = m.getSentence() == null ? "" : m.getSentence().getText().substring(
+                Math.max(0, Math.min(m.getFromPos(), m.getSentence().getText().length())),
+                Math.max(0, Math.min(m.getToPos(), m.getSentence().getText().length())));
+        String message = source == null || word.isEmpty() || !Character.isUpperCase(word.charAt(0)) ? m.getMessage()
+                : m.getMessage() + " The original does not have this name: garbled or transliterated differently?";
         RuleMatch r = new RuleMatch(this, m.getSentence(), m.getFromPos(), m.getToPos(), m.getPatternFromPos(),
-                m.getPatternToPos(), m.getMessage(), m.getShortMessage());
+                m.getPatternToPos(), message, m.getShortMessage());
         r.setLazySuggestedReplacements(m::getSuggestedReplacementObjects);
         r.setAutoCorrect(m.isAutoCorrect());
         r.setFeatures(m.getFeatures());

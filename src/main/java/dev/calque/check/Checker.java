@@ -1,5 +1,9 @@
 package dev.calque.check;
 
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.Link;
+import dev.calque.bilingual.SourceRule;
+import dev.calque.bilingual.SourceRules;
 import dev.calque.ingest.Article;
 import dev.calque.ingest.Texts;
 import dev.calque.rules.RuleInfo;
@@ -42,6 +46,7 @@ public final class Checker {
     private final Language language;
     private final String source;
     private final RulePack pack;
+    private final SourceRules.Pack sourcePack;
     private final boolean stockRules;
     private final boolean calqueRules;
     private final Set<String> disabled;
@@ -59,6 +64,7 @@ public final class Checker {
         this.startup = Startup.begin(language, b.stockRules);
         Trace.mark("packs start");
         this.pack = RulePackLoader.load(b.ruleDirs, language.getShortCode(), b.source, language);
+        this.sourcePack = SourceRules.load(b.ruleDirs, language.getShortCode(), b.source);
         Trace.mark("packs loaded");
         this.stockRules = b.stockRules;
         this.calqueRules = b.calqueRules;
@@ -106,6 +112,11 @@ public final class Checker {
             return this;
         }
 
+        /** The source language given so far ({@code auto} until a command has detected it). */
+        public String sourceLanguage() {
+            return source;
+        }
+
         /** Rule folders, in order. */
         public Builder rules(Path... dirs) {
             ruleDirs.addAll(List.of(dirs));
@@ -146,6 +157,10 @@ public final class Checker {
          * @throws IllegalArgumentException for an unknown language code
          */
         public Checker build() {
+            if (source == null || !source.equals("auto") && !java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(source)) {
+                throw new IllegalArgumentException("unknown source language '" + source
+                        + "' (an ISO 639-1 code such as fr, de, es, zh, or auto with --source)");
+            }
             if (!Languages.isLanguageSupported(target)) {
                 throw new IllegalArgumentException("unknown target language '" + target + "' (try en-US or en-GB)");
             }
@@ -215,7 +230,7 @@ public final class Checker {
         } catch (Exception e) {
             codeStamp = "unknown-" + System.nanoTime(); // cannot identify the code: never reuse
         }
-        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), bilingual.key(), target(), source,
+        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), sourcePack.hash(), bilingual.key(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
                 new java.util.TreeMap<>(severityOverrides).toString());
     }
@@ -227,6 +242,11 @@ public final class Checker {
 
     public RulePack rules() {
         return pack;
+    }
+
+    /** The rules that read the original, and how each language writes what they compare. */
+    public SourceRules.Pack sourceRules() {
+        return sourcePack;
     }
 
     public String target() {
@@ -241,6 +261,7 @@ public final class Checker {
     public RuleInfo info(String ruleId) {
         RuleInfo own = pack.info(ruleId);
         if (own == null) own = bilingual.info(ruleId);
+        if (own == null) own = sourcePack.info(ruleId);
         return own != null ? own : stockInfos.get(ruleId);
     }
 
@@ -266,15 +287,10 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
-        List<Finding> all = new ArrayList<>(allFindings(article.text(), limit.toNanos()));
-        BilingualCheck.Found pairs = bilingual.check(article, severityOverrides);
-        all.addAll(pairs.passages());
-        List<Finding> kept = new ArrayList<>(Overlaps.resolve(all, this::rank));
-        // a finding on a whole segment (a code or a term the translation lacks) marks no passage of
-        // its own: it stands beside the findings inside the segment instead of hiding them
-        kept.addAll(pairs.segments());
-        kept.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new CheckedArticle(article, BilingualCheck.withSegmentIds(article, kept), article.wordCount());
+        // a bilingual file holds its original: checked beside it
+        if (article.bilingual() != null) return check(article.bilingual().pairedWith(article), limit);
+        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
+                article.wordCount());
     }
 
     /** The bilingual rules in use ({@code rules/bilingual/}), for listings and example tests. */
@@ -296,6 +312,91 @@ public final class Checker {
     /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
     public List<Finding> checkOnly(String ruleId, String text) {
         return allFindings(text, Long.MAX_VALUE).stream().filter(f -> f.rule().equals(ruleId)).toList();
+    }
+
+    /**
+     * Checks a translation beside its original: the monolingual rules (the speller leaving alone the
+     * words the original has, see {@link SourceWords}), then the rules that read the original. Every
+     * finding names the original's passage its sentence is aligned with.
+     *
+     * @throws TimeLimitExceeded as {@link #check(Article, Duration)}
+     */
+    public CheckedArticle check(BilingualArticle b, Duration limit) {
+        List<Finding> mono;
+        SourceWords.set(b.original().text());
+        try {
+            mono = allFindings(b.target().text(), limit.toNanos());
+        } finally {
+            SourceWords.clear();
+        }
+        List<Finding> bi = sourceFindings(b, null);
+        // the segment rules of a bilingual file (inline codes, glossary): their passage findings are
+        // resolved with the monolingual ones (where they flag the same words they win), and keep the
+        // original's passage they name; a finding on a whole segment marks no passage of its own, so it
+        // stands beside the findings inside the segment instead of hiding them
+        BilingualCheck.Found pairs = bilingual.check(b.target(), severityOverrides);
+        List<Finding> all = new ArrayList<>(mono);
+        all.addAll(pairs.passages());
+        java.util.Set<Finding> segmentRules = new java.util.HashSet<>(pairs.passages());
+        List<Finding> resolved = Overlaps.resolve(all, this::rank);
+        List<Finding> out = new ArrayList<>(BilingualFindings.combine(
+                resolved.stream().filter(f -> !segmentRules.contains(f)).toList(), bi, b));
+        resolved.stream().filter(segmentRules::contains).forEach(out::add);
+        out.addAll(pairs.segments());
+        out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount());
+    }
+
+    /** The translated article, its metadata naming its original ({@code original}, {@code originalLanguage}). */
+    public static Article articleOf(BilingualArticle b) {
+        Article a = b.target();
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(a.metadata());
+        meta.put("original", b.original().source());
+        meta.put("originalLanguage", b.original().language());
+        return new Article(a.id(), a.source(), a.group(), a.title(), a.text(), a.mediaType(), meta, a.bilingual());
+    }
+
+    /** Matches of exactly one rule that reads the original, for rule-example tests. */
+    public List<Finding> checkOnly(String ruleId, BilingualArticle b) {
+        if (pack.info(ruleId) != null) {
+            SourceWords.set(b.original().text());
+            try {
+                return checkOnly(ruleId, b.target().text());
+            } finally {
+                SourceWords.clear();
+            }
+        }
+        return sourceFindings(b, ruleId);
+    }
+
+    private List<Finding> sourceFindings(BilingualArticle b, String only) {
+        if (!calqueRules) return List.of();
+        String text = b.target().text();
+        Texts.LineIndex lines = new Texts.LineIndex(text);
+        List<Finding> out = new ArrayList<>();
+        for (SourceRule r : sourcePack.rules()) {
+            RuleInfo info = r.info();
+            if (disabled.contains(info.id()) || only != null && !only.equals(info.id())) continue;
+            for (SourceRule.Hit h : r.find(b, sourcePack.conventions())) {
+                if (h.end() <= h.start()) continue;
+                Link l = h.link();
+                Link sentence = b.alignment().sentenceAt(h.start());
+                int sentStart = sentence != null ? sentence.target().start() : l.target().start();
+                int sentEnd = sentence != null ? sentence.target().end() : l.target().end();
+                if (sentEnd < h.end() || sentStart > h.start()) {
+                    sentStart = Math.min(sentStart, h.start());
+                    sentEnd = Math.max(sentEnd, h.end());
+                }
+                Severity severity = severityOverrides.getOrDefault(info.id(), info.severity());
+                Finding f = new Finding(info.id(), info.name(), info.category(), severity, h.message(), h.suggestions(),
+                        h.start(), h.end(), lines.line(h.start()), lines.column(h.start()), lines.line(h.end()),
+                        lines.column(h.end()), text.substring(h.start(), h.end()), text.substring(sentStart, sentEnd),
+                        sentStart, Finding.CALQUE);
+                out.add(f.withSource(l.source().of(b.original().text()), l.source().start(), l.source().end(),
+                        l.segmentId()));
+            }
+        }
+        return out;
     }
 
     /** A check stopped at its time limit. */
@@ -361,7 +462,8 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        if (!own && !(m.getRule() instanceof CapitalizedWordsLeftOut)
+                && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

@@ -75,6 +75,32 @@ public final class RuleExamples {
                 }
             }
         }
+        for (dev.calque.bilingual.SourceRule r : checker.sourceRules().rules()) {
+            RuleInfo rule = r.info();
+            if (checker.disabled(rule.id())) continue;
+            rules++;
+            for (dev.calque.bilingual.SourceRule.SourceExample sx : r.examples()) {
+                examples++;
+                RuleExample ex = sx.target();
+                dev.calque.bilingual.BilingualArticle b = dev.calque.bilingual.BilingualArticle.of(
+                        dev.calque.ingest.Article.ofText("example", ex.text()),
+                        dev.calque.bilingual.Original.of("example (original)", "fr", sx.source()));
+                List<Finding> found = checker.checkOnly(rule.id(), b);
+                if (ex.flagged()) {
+                    int[] span = ex.span();
+                    if (span == null) {
+                        failures.add(new Failure(rule, ex.marked(), "flagged example has no <marker>"));
+                    } else if (found.stream().noneMatch(f -> f.start() == span[0] && f.end() == span[1])) {
+                        failures.add(new Failure(rule, ex.marked(), found.isEmpty() ? "not flagged"
+                                : "flagged " + describe(found) + " instead of the marked span"));
+                    } else if (ex.correction() != null && found.stream().noneMatch(f -> f.suggestions().contains(ex.correction()))) {
+                        failures.add(new Failure(rule, ex.marked(), "does not suggest “" + ex.correction() + "”"));
+                    }
+                } else if (!found.isEmpty()) {
+                    failures.add(new Failure(rule, ex.marked(), "clean example flagged at " + describe(found)));
+                }
+            }
+        }
         for (BilingualRule rule : checker.bilingualRules()) {
             rules++;
             examples += runBilingual(checker, rule, failures);

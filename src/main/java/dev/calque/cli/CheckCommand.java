@@ -44,6 +44,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CheckerOptions checkerOptions;
 
+    @Option(names = "--source", paramLabel = "SRC", description = "The originals: with one target file, its original "
+            + "(any format Calque reads); with folders, a folder mirroring them (the original of TARGET/a/b.txt is "
+            + "SRC/a/b.<any extension>). Targets without an original are checked alone and noted.")
+    Path sourcePath;
+
     /** One output: a format and where it goes. */
     static final class Output {
         @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
@@ -156,9 +161,24 @@ public final class CheckCommand implements Callable<Integer> {
                 settings.path(suppressions, settings.config.suppressions));
         Path statePath = settings.path(stateFile, settings.config.state);
         FeedState state = statePath == null ? null : FeedState.open(statePath);
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
+        Checker.Builder builder = settings.checkerBuilder(checkerOptions);
+        dev.calque.bilingual.Originals originals = null;
+        if (sourcePath != null) {
+            if (!java.nio.file.Files.exists(sourcePath)) throw new UsageError(sourcePath + ": --source: no such file or folder");
+            if (java.nio.file.Files.isRegularFile(sourcePath) && (inputs.size() != 1
+                    || !java.nio.file.Files.isRegularFile(Path.of(inputs.get(0))))) {
+                throw new UsageError("--source " + sourcePath + " is a file: give exactly one target file (or folders on both sides)");
+            }
+            if ("auto".equals(builder.sourceLanguage())) {
+                builder.source(dev.calque.bilingual.Originals.detectLanguage(sourcePath));
+            }
+            originals = new dev.calque.bilingual.Originals(sourcePath, builder.sourceLanguage(), limits);
+        } else if ("auto".equals(builder.sourceLanguage())) {
+            throw new UsageError("--from auto detects the language from the originals: give them with --source");
+        }
+        Checker checker = builder.build();
+        settings.checkRuleIds(checker);
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -189,9 +209,13 @@ public final class CheckCommand implements Callable<Integer> {
                     progress,
                     RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
+            if (originals != null) pipeline.originals(originals);
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();
+            if (originals != null && !quiet) {
+                for (Path orphan : originals.orphans()) stderr.println("calque: original without a translation: " + orphan);
+            }
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
             if (cacheDir != null && !quiet) {
                 stderr.println("calque: " + pipeline.cacheHits() + " of " + summary.articles() + " articles served from the cache");

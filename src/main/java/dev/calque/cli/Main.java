@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ReportCommand.class,
             ExtractCommand.class,
+            AlignCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

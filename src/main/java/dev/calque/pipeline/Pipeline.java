@@ -95,7 +95,10 @@ public final class Pipeline {
     }
 
     /** One unit of work in input order: an article to check, or an input that could not be read. */
-    private record Item(long seq, Article article, InputProblem problem) {
+    private record Item(long seq, Article article, InputProblem problem, dev.calque.bilingual.BilingualArticle bilingual) {
+        Item(long seq, Article article, InputProblem problem) {
+            this(seq, article, problem, null);
+        }
     }
 
     private record Outcome(ArticleResult result, InputProblem problem) {
@@ -105,6 +108,7 @@ public final class Pipeline {
     /** Stands for an item dropped after cancellation, so the in-order writer can move past it. */
     private static final Outcome DROPPED = new Outcome(null, null);
     private final Object signal = new Object();
+    private dev.calque.bilingual.Originals originals;
 
     public RunSummary run(List<String> sources, RunInfo info) throws IOException {
         long t0 = System.nanoTime();
@@ -128,6 +132,15 @@ public final class Pipeline {
                             return;
                         }
                         put(new Item(produced.getAndIncrement(), a, null));
+                    }
+
+                    @Override
+                    public void bilingual(dev.calque.bilingual.BilingualArticle b) {
+                        if (!triage.admit(b.target())) {
+                            skipped.incrementAndGet();
+                            return;
+                        }
+                        put(new Item(produced.getAndIncrement(), b.target(), null, b));
                     }
 
                     @Override
@@ -257,13 +270,22 @@ public final class Pipeline {
         Article a = item.article();
         try {
             long t0 = System.nanoTime();
-            CheckedArticle all = checkOrRecall(a);
+            dev.calque.bilingual.BilingualArticle b = item.bilingual();
+            if (b == null && a.bilingual() != null) b = a.bilingual().pairedWith(a); // a bilingual file holds its original
+            String pairNote = null;
+            if (b == null && originals != null) {
+                dev.calque.bilingual.Originals.Match m = originals.pair(a);
+                b = m.article();
+                pairNote = m.note();
+            }
+            CheckedArticle all = checkOrRecall(a, b);
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
-            CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
+            CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
+            if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints(), took), null);
         } catch (Checker.TimeLimitExceeded e) {
@@ -276,18 +298,26 @@ public final class Pipeline {
         }
     }
 
-    private CheckedArticle checkOrRecall(Article a) {
-        if (cache == null) return checker.check(a, timeLimit);
-        // hashed once for both the look-up and the store; a bilingual file's originals and codes count too
-        String key = cache.key(a.bilingual() == null ? a.text() : a.text() + '\0' + a.bilingual().identity());
+    private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b) {
+        if (cache == null) return b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
+        // hashed once for both the look-up and the store; an original changes the findings too, and so do
+        // a bilingual file's inline codes and ids
+        String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text()
+                + (a.bilingual() == null ? "" : "\u0000" + a.bilingual().identity()));
         List<dev.calque.check.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
-            return new CheckedArticle(a, known, a.wordCount());
+            return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount());
         }
-        CheckedArticle checked = checker.check(a, timeLimit);
+        CheckedArticle checked = b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
         cache.put(key, checked.findings());
         return checked;
+    }
+
+    /** Checks each article beside its original, found by {@code originals} (see {@code --source}). */
+    public Pipeline originals(dev.calque.bilingual.Originals originals) {
+        this.originals = originals;
+        return this;
     }
 
     /** Serves unchanged articles from a findings cache (see {@link FindingCache}). */

@@ -49,6 +49,10 @@ public final class ConsoleWriter implements ReportWriter {
                     f.category(),
                     paint(f.rule(), "2"));
             out.println("      " + marked(f));
+            if (f.hasSource()) {
+                String original = f.sourcePassage().replaceAll("\\s+", " ").strip();
+                out.println("      " + paint("original: " + (original.isEmpty() ? "—" : clip(original)), "2"));
+            }
             out.println("      " + f.message());
             if (!f.suggestions().isEmpty()) {
                 out.println("      " + paint("→ " + String.join(" | ", f.suggestions()), "32"));
@@ -101,6 +105,11 @@ public final class ConsoleWriter implements ReportWriter {
         String after = s.substring(to, b) + (b < s.length() ? "…" : "");
         String passage = s.substring(from, to).replace('\n', ' ');
         return (before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after).replace('\n', ' ');
+    }
+
+    /** The original's sentence, shortened like the translation's window. */
+    private static String clip(String s) {
+        return s.length() <= 4 * CONTEXT ? s : s.substring(0, 4 * CONTEXT - 1) + "…";
     }
 
     private static String quote(String t, int max) {

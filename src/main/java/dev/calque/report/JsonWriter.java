@@ -88,6 +88,12 @@ public final class JsonWriter extends JsonReportWriter {
         g.writeStringField("passage", f.passage());
         g.writeStringField("sentence", f.sentence());
         g.writeStringField("origin", f.origin());
+        if (f.hasSource()) {
+            g.writeStringField("sourcePassage", f.sourcePassage());
+            g.writeNumberField("sourceStart", f.sourceStart());
+            g.writeNumberField("sourceEnd", f.sourceEnd());
+        }
+        if (f.segmentId() != null) g.writeStringField("segmentId", f.segmentId());
         g.writeEndObject();
     }
 

@@ -99,6 +99,30 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndArray();
+            String original = a.metadata().get("original");
+            if (f.hasSource() && original != null) {
+                // the original's passage, so a viewer can show both sides
+                g.writeArrayFieldStart("relatedLocations");
+                g.writeStartObject();
+                g.writeNumberField("id", 1);
+                g.writeObjectFieldStart("physicalLocation");
+                g.writeObjectFieldStart("artifactLocation");
+                g.writeStringField("uri", Locations.uri(original));
+                g.writeEndObject();
+                g.writeObjectFieldStart("region");
+                g.writeNumberField("charOffset", f.sourceStart());
+                g.writeNumberField("charLength", f.sourceEnd() - f.sourceStart());
+                g.writeObjectFieldStart("snippet");
+                g.writeStringField("text", f.sourcePassage());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeObjectFieldStart("message");
+                g.writeStringField("text", "the original");
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+            }
             g.writeObjectFieldStart("partialFingerprints");
             g.writeStringField(Fingerprints.SARIF_KEY, r.fingerprints().get(i));
             g.writeEndObject();

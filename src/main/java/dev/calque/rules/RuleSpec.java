@@ -38,8 +38,12 @@ public record RuleSpec(
     public record Example(String flag, String clean, String correction) {
     }
 
-    /** A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated. */
-    public record File(List<RuleSpec> rules, StockPolicy.Spec languagetool) {
+    /**
+     * A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated,
+     * and rules that read the original ({@code bilingual:}, loaded by {@code dev.calque.bilingual.SourceRules}).
+     */
+    public record File(List<RuleSpec> rules, StockPolicy.Spec languagetool,
+                       com.fasterxml.jackson.databind.JsonNode bilingual) {
     }
 
     public List<RuleExample> ruleExamples() {

@@ -1,0 +1,385 @@
+package dev.calque.bilingual;
+
+import dev.calque.rules.RuleInfo;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The rule kinds that compare each alignment link's two sides, or read the alignment itself. */
+final class LinkRules {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
+    private static final int MAX_DETAIL = 160;
+
+    private LinkRules() {
+    }
+
+    /** What every kind's rule declares: metadata, examples, the message template. */
+    record Meta(RuleInfo info, List<SourceRule.SourceExample> examples, String template) {
+    }
+
+    /** What every kind shares. */
+    abstract static class Base implements SourceRule {
+        private final RuleInfo info;
+        private final List<SourceExample> examples;
+        private final String template;
+
+        Base(Meta m) {
+            this.info = m.info();
+            this.examples = List.copyOf(m.examples());
+            this.template = m.template();
+        }
+
+        @Override
+        public RuleInfo info() {
+            return info;
+        }
+
+        @Override
+        public List<SourceExample> examples() {
+            return examples;
+        }
+
+        /** A hit on {@code [start, end)} of the translation, its message filled in. */
+        Hit hit(BilingualArticle a, int start, int end, Link link, String detail, List<String> suggestions) {
+            String text = a.target().text();
+            String message = template.replace("{match}", text.substring(start, end))
+                    .replace("{source}", shorten(link.source().of(a.original().text())))
+                    .replace("{detail}", detail == null ? "" : detail);
+            return new Hit(start, end, link, message, suggestions);
+        }
+    }
+
+    static String shorten(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= MAX_DETAIL ? one : one.substring(0, MAX_DETAIL - 1) + "…";
+    }
+
+    static int words(String s) {
+        Matcher m = WORD.matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    static String normalized(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[\\p{P}\\p{S}]+", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The target sentence nearest before link {@code i} (else after it), or null when the translation has none. */
+    static Link neighbour(List<Link> links, int i) {
+        for (int k = i - 1; k >= 0; k--) if (links.get(k).hasTarget()) return links.get(k);
+        for (int k = i + 1; k < links.size(); k++) if (links.get(k).hasTarget()) return links.get(k);
+        return null;
+    }
+
+    /** 1-0: an original sentence with no translation. */
+    static final class Omission extends Base {
+        private final int minWords;
+
+        Omission(Meta b, int minWords) {
+            super(b);
+            this.minWords = minWords;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            List<Link> links = a.alignment().sentences();
+            for (int i = 0; i < links.size(); i++) {
+                Link l = links.get(i);
+                if (l.hasTarget() || !l.hasSource()) continue;
+                String src = l.source().of(a.original().text());
+                if (words(src) < minWords) continue;
+                Link near = neighbour(links, i);
+                if (near == null) continue;
+                Link shown = new Link(near.target(), l.source(), l.segmentId(), l.type(), l.confidence());
+                out.add(hit(a, near.target().start(), near.target().end(), shown, shorten(src), List.of()));
+            }
+            return out;
+        }
+    }
+
+    /** 0-1: a translated sentence with no original. */
+    static final class Addition extends Base {
+        private final int minWords;
+
+        Addition(Meta b, int minWords) {
+            super(b);
+            this.minWords = minWords;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            if (a.original().text().isBlank()) return out;
+            for (Link l : a.alignment().sentences()) {
+                if (l.hasSource() || !l.hasTarget()) continue;
+                if (words(l.target().of(a.target().text())) < Math.max(1, minWords)) continue;
+                out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A 1-1 sentence link whose translation is far shorter than the document's own ratio predicts:
+     * {@code z = (ln(l_t / (c · l_s)) - mean) / sd} below {@code -z}.
+     */
+    static final class LengthRatio extends Base {
+        private final double mean;
+        private final double sd;
+        private final double z;
+        private final int minChars;
+
+        LengthRatio(Meta b, double mean, double sd, double z, int minChars) {
+            super(b);
+            this.mean = mean;
+            this.sd = sd;
+            this.z = z;
+            this.minChars = minChars;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            String t = a.target().text();
+            String s = a.original().text();
+            long lt = 0;
+            long ls = 0;
+            for (Link l : a.alignment().sentences()) {
+                if (l.type() != LinkType.ONE_ONE) continue;
+                lt += Aligner.letters(t, l.target().start(), l.target().end());
+                ls += Aligner.letters(s, l.source().start(), l.source().end());
+            }
+            List<Hit> out = new ArrayList<>();
+            if (lt == 0 || ls == 0) return out;
+            double c = (double) lt / ls;
+            for (Link l : a.alignment().sentences()) {
+                if (l.type() != LinkType.ONE_ONE) continue;
+                int sl = Aligner.letters(s, l.source().start(), l.source().end());
+                int tl = Aligner.letters(t, l.target().start(), l.target().end());
+                if (sl * Math.min(1.0, c) < minChars || tl == 0) continue;
+                double score = (Math.log(tl / (c * sl)) - mean) / sd;
+                if (score < -z) out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+            }
+            return out;
+        }
+    }
+
+    /** A negation on one side of a link and none on the other. */
+    static final class Negation extends Base {
+        Negation(Meta b) {
+            super(b);
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            Conventions src = conventions.of(a.original().language());
+            Conventions tgt = conventions.of("en");
+            List<Hit> out = new ArrayList<>();
+            for (Link l : a.alignment().sentences()) {
+                if (!l.hasSource() || !l.hasTarget()) continue;
+                String s = l.source().of(a.original().text());
+                String t = l.target().of(a.target().text());
+                Boolean sn = src.negated(s);
+                Boolean tn = tgt.negated(t);
+                if (sn == null || tn == null || sn.equals(tn)) continue;
+                if (sn) {
+                    int[] neg = src.firstNegation(s);
+                    out.add(hit(a, l.target().start(), l.target().end(), l, "The original says “"
+                            + shorten(s.substring(neg[0], neg[1])) + "”, a negation this sentence does not have: “"
+                            + shorten(s) + "”.", List.of()));
+                } else {
+                    int[] neg = tgt.firstNegation(t);
+                    int from = l.target().start() + neg[0];
+                    int to = l.target().start() + neg[1];
+                    out.add(hit(a, from, to, l, "“" + t.substring(neg[0], neg[1]).strip()
+                            + "” negates, and the original has no negation: “" + shorten(s) + "”.", List.of()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A translated sentence that is its original, or that copies a run of the original's words. */
+    static final class Copy extends Base {
+        private final int minWords;
+
+        Copy(Meta b, int minWords) {
+            super(b);
+            this.minWords = minWords;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            if ("en".equals(a.original().language())) return out;
+            for (Link l : a.alignment().sentences()) {
+                if (!l.hasSource() || !l.hasTarget()) continue;
+                String s = l.source().of(a.original().text());
+                String t = l.target().of(a.target().text());
+                String ns = normalized(s);
+                String nt = normalized(t);
+                if (words(t) >= minWords && (ns.equals(nt) || similarity(ns, nt) >= 0.85)) {
+                    out.add(hit(a, l.target().start(), l.target().end(), l, shorten(t), List.of()));
+                    continue;
+                }
+                int[] run = copiedRun(s, t);
+                if (run != null) {
+                    out.add(hit(a, l.target().start() + run[0], l.target().start() + run[1], l,
+                            t.substring(run[0], run[1]), List.of()));
+                }
+            }
+            return out;
+        }
+
+        /** The first run of {@code minWords}+ lower-case words of the original found as such in the translation. */
+        private int[] copiedRun(String s, String t) {
+            List<String> sw = new ArrayList<>();
+            Matcher m = WORD.matcher(s);
+            while (m.find()) sw.add(m.group());
+            Set<String> grams = new HashSet<>();
+            for (int i = 0; i + minWords <= sw.size(); i++) {
+                List<String> g = sw.subList(i, i + minWords);
+                if (g.stream().allMatch(w -> Character.isLowerCase(w.charAt(0)))
+                        && g.stream().anyMatch(w -> w.length() >= 4)) {
+                    grams.add(String.join(" ", g));
+                }
+            }
+            if (grams.isEmpty()) return null;
+            List<int[]> tw = new ArrayList<>();
+            m = WORD.matcher(t);
+            while (m.find()) tw.add(new int[] {m.start(), m.end()});
+            for (int i = 0; i + minWords <= tw.size(); i++) {
+                StringBuilder g = new StringBuilder();
+                for (int k = i; k < i + minWords; k++) {
+                    if (k > i) g.append(' ');
+                    g.append(t, tw.get(k)[0], tw.get(k)[1]);
+                }
+                if (grams.contains(g.toString())) return new int[] {tw.get(i)[0], tw.get(i + minWords - 1)[1]};
+            }
+            return null;
+        }
+
+        /** Dice coefficient of character trigrams. */
+        static double similarity(String a, String b) {
+            if (a.length() < 3 || b.length() < 3) return a.equals(b) ? 1 : 0;
+            Map<String, Integer> ga = new HashMap<>();
+            for (int i = 0; i + 3 <= a.length(); i++) ga.merge(a.substring(i, i + 3), 1, Integer::sum);
+            int common = 0;
+            int nb = 0;
+            for (int i = 0; i + 3 <= b.length(); i++) {
+                nb++;
+                Integer c = ga.get(b.substring(i, i + 3));
+                if (c != null && c > 0) {
+                    common++;
+                    ga.put(b.substring(i, i + 3), c - 1);
+                }
+            }
+            return 2.0 * common / (a.length() - 2 + nb);
+        }
+    }
+
+    /** A quotation of the original (a few words or more between quotation marks) with no quotation marks in the translation. */
+    static final class Quotes extends Base {
+        private static final Pattern QUOTED = Pattern.compile("«\\s*([^»]+?)\\s*»|“([^”]+)”|\"([^\"]+)\"|「([^」]+)」|„([^“”]+)[“”]");
+        private static final Pattern ANY_QUOTE = Pattern.compile("[\"“”«»„「」‘]|(?<![\\p{L}])'|'(?![\\p{L}])");
+        private final int minWords;
+
+        Quotes(Meta b, int minWords) {
+            super(b);
+            this.minWords = minWords;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            for (Link l : a.alignment().sentences()) {
+                if (!l.hasSource() || !l.hasTarget()) continue;
+                String s = l.source().of(a.original().text());
+                String t = l.target().of(a.target().text());
+                if (ANY_QUOTE.matcher(t).find()) continue;
+                Matcher m = QUOTED.matcher(s);
+                while (m.find()) {
+                    String q = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+                            : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+                    if (words(q) >= minWords || q.codePoints().filter(Character::isIdeographic).count() >= 2L * minWords) {
+                        out.add(hit(a, l.target().start(), l.target().end(), l, shorten(q), List.of()));
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Web and e-mail addresses, hashtags and handles of the original, which a translation keeps as they are. */
+    static final class Verbatim extends Base {
+        private static final Pattern TOKEN = Pattern.compile(
+                "(?:https?://|www\\.)[^\\s<>\"«»“”]+[^\\s<>\"«»“”.,;:!?)]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w@#])[#@][\\p{L}\\p{N}_]{2,}");
+
+        Verbatim(Meta b) {
+            super(b);
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            String target = a.target().text();
+            for (Link l : a.alignment().sentences()) {
+                if (!l.hasSource()) continue;
+                Matcher m = TOKEN.matcher(l.source().of(a.original().text()));
+                while (m.find()) {
+                    if (target.contains(m.group())) continue;
+                    Link shown = l.hasTarget() ? l : null;
+                    if (shown == null) continue; // the whole sentence is missing: the omission rule says so
+                    out.add(hit(a, l.target().start(), l.target().end(), l, m.group(), List.of(m.group())));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The same original sentence translated two ways in one article, or two originals translated the same. */
+    static final class Consistency extends Base {
+        private final int minWords;
+
+        Consistency(Meta b, int minWords) {
+            super(b);
+            this.minWords = minWords;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            Map<String, Link> bySource = new HashMap<>();
+            Map<String, Link> byTarget = new HashMap<>();
+            String st = a.original().text();
+            String tt = a.target().text();
+            for (Link l : a.alignment().sentences()) {
+                if (l.type() != LinkType.ONE_ONE) continue;
+                String s = normalized(l.source().of(st));
+                String t = normalized(l.target().of(tt));
+                if (words(s) < minWords || words(t) < minWords) continue;
+                Link first = bySource.putIfAbsent(s, l);
+                if (first != null && !normalized(first.target().of(tt)).equals(t)) {
+                    out.add(hit(a, l.target().start(), l.target().end(), l, "The same original (“" + shorten(l.source().of(st))
+                            + "”) was translated “" + shorten(first.target().of(tt)) + "” before.", List.of(first.target().of(tt))));
+                }
+                Link same = byTarget.putIfAbsent(t, l);
+                if (same != null && !normalized(same.source().of(st)).equals(s)) {
+                    out.add(hit(a, l.target().start(), l.target().end(), l, "Two different originals (“" + shorten(same.source().of(st))
+                            + "” and “" + shorten(l.source().of(st)) + "”) are translated the same.", List.of()));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.calque.bilingual;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every number, time and century (or, for the {@code dates} rule, every month and weekday) of the
+ * original is in the translation of its sentence, and the translation has none the original lacks.
+ * Values are compared after each language's conventions (see {@link Quantities}); a value written as
+ * words may stand for one in digits but is not required itself ("les deux dirigeants" may become
+ * "both leaders"). A value missing from the aligned sentence but present in the aligned paragraph is
+ * not flagged: sentence alignment can be off by one where paragraph alignment is not.
+ */
+final class NumberRule extends LinkRules.Base {
+    private final boolean dates;
+
+    NumberRule(LinkRules.Meta b, boolean dates) {
+        super(b);
+        this.dates = dates;
+    }
+
+    @Override
+    public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+        Conventions src = conventions.of(a.original().language());
+        Conventions tgt = conventions.of("en");
+        String st = a.original().text();
+        String tt = a.target().text();
+        List<Hit> out = new ArrayList<>();
+        for (Link l : a.alignment().sentences()) {
+            if (!l.hasSource() || !l.hasTarget()) continue;
+            String s = l.source().of(st);
+            String t = l.target().of(tt);
+            List<Quantities.Value> sv = relevant(Quantities.of(s, src));
+            List<Quantities.Value> tv = relevant(Quantities.of(t, tgt));
+            if (sv.isEmpty() && tv.isEmpty()) continue;
+            Link p = a.alignment().paragraphAt(l.target().start());
+            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(p.source().of(st), src));
+            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(p.target().of(tt), tgt));
+            List<Quantities.Value> unmatchedTarget = new ArrayList<>(tv);
+            List<Quantities.Value> missing = new ArrayList<>();
+            for (Quantities.Value v : sv) {
+                Quantities.Value m = match(v, unmatchedTarget);
+                if (m != null) {
+                    unmatchedTarget.remove(m);
+                } else if (!v.spelled() && match(v, pTarget) == null) {
+                    missing.add(v);
+                }
+            }
+            List<Quantities.Value> extra = new ArrayList<>();
+            for (Quantities.Value v : unmatchedTarget) {
+                if (v.spelled() && !v.isDate()) continue;
+                if (match(v, sv) == null && match(v, pSource) == null) extra.add(v);
+            }
+            // a changed value: one missing, one extra in the same sentence: one finding on the new value
+            while (!missing.isEmpty() && !extra.isEmpty()) {
+                Quantities.Value was = missing.remove(0);
+                Quantities.Value now = extra.remove(0);
+                out.add(hit(a, l.target().start() + now.start(), l.target().start() + now.end(), l,
+                        "The original has “" + s.substring(was.start(), was.end()) + "” (" + show(was) + "), the translation “"
+                                + t.substring(now.start(), now.end()) + "”.", List.of()));
+            }
+            for (Quantities.Value was : missing) {
+                out.add(hit(a, l.target().start(), l.target().end(), l, "The original has “" + s.substring(was.start(), was.end())
+                        + "” (" + show(was) + "), which this sentence does not have.", List.of()));
+            }
+            for (Quantities.Value now : extra) {
+                out.add(hit(a, l.target().start() + now.start(), l.target().start() + now.end(), l, "“"
+                        + t.substring(now.start(), now.end()) + "” is not in the original: “" + LinkRules.shorten(s) + "”.", List.of()));
+            }
+        }
+        return out;
+    }
+
+    private List<Quantities.Value> relevant(List<Quantities.Value> all) {
+        return all.stream().filter(v -> v.isDate() == dates).toList();
+    }
+
+    private static Quantities.Value match(Quantities.Value v, List<Quantities.Value> in) {
+        for (Quantities.Value w : in) if (same(v, w)) return w;
+        return null;
+    }
+
+    private static boolean same(Quantities.Value a, Quantities.Value b) {
+        if (a.key().equals(b.key())) return true;
+        if (a.key().startsWith("n:") && b.key().startsWith("n:")) {
+            BigDecimal x = new BigDecimal(a.key().substring(2));
+            BigDecimal y = new BigDecimal(b.key().substring(2));
+            return x.compareTo(y) == 0;
+        }
+        return false;
+    }
+
+    private static String show(Quantities.Value v) {
+        String k = v.key();
+        if (k.startsWith("n:")) return k.substring(2);
+        if (k.startsWith("t:")) return "the time " + k.substring(2);
+        if (k.startsWith("c:")) return "century " + k.substring(2);
+        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"};
+        String[] days = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+        if (k.startsWith("month:")) return months[Integer.parseInt(k.substring(6)) - 1];
+        return days[Integer.parseInt(k.substring(8)) - 1];
+    }
+}

@@ -1,0 +1,166 @@
+package dev.calque.bilingual;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers, times, centuries, months and weekdays of a passage, each reduced to a value that is the
+ * same in every language: {@code 1,5 milliard} and {@code 1.5 billion} are both 1500000000, {@code 14h30}
+ * and {@code 2:30 p.m.} both the time 14:30, {@code jeudi} and {@code Thursday} both weekday 4.
+ */
+final class Quantities {
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,]\\d+)?");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+
+    private Quantities() {
+    }
+
+    /**
+     * A value found in a passage.
+     *
+     * @param key      what it is, comparable across languages: {@code n:1500000000}, {@code t:14:30},
+     *                 {@code c:21}, {@code month:1}, {@code weekday:4}
+     * @param start    offset in the passage
+     * @param end      end offset
+     * @param spelled  whether it was written as words (a number word), not digits
+     */
+    record Value(String key, int start, int end, boolean spelled) {
+        boolean isDate() {
+            return key.startsWith("month:") || key.startsWith("weekday:");
+        }
+    }
+
+    static List<Value> of(String s, Conventions c) {
+        List<Value> out = new ArrayList<>();
+        boolean[] taken = new boolean[s.length()];
+        if (c.time() != null) {
+            Matcher m = c.time().matcher(s);
+            while (m.find()) {
+                int h;
+                int min;
+                if (m.groupCount() >= 5 && m.group(4) != null) {
+                    h = Integer.parseInt(m.group(4));
+                    min = Integer.parseInt(m.group(5));
+                } else {
+                    h = Integer.parseInt(m.group(1));
+                    min = m.groupCount() >= 2 && m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
+                    if (m.groupCount() >= 3 && m.group(3) != null) {
+                        boolean pm = m.group(3).equalsIgnoreCase("p");
+                        h = h % 12 + (pm ? 12 : 0);
+                    }
+                }
+                add(out, taken, "t:" + h + ":" + (min < 10 ? "0" : "") + min, m.start(), m.end(), false);
+            }
+        }
+        if (c.century() != null) {
+            Matcher m = c.century().matcher(s);
+            while (m.find()) {
+                Integer n = m.group(1).matches("\\d+") ? Integer.valueOf(m.group(1)) : roman(m.group(1));
+                if (n != null) add(out, taken, "c:" + n, m.start(), m.end(), false);
+            }
+        }
+        Matcher m = NUMBER.matcher(s);
+        while (m.find()) {
+            if (taken[m.start()]) continue;
+            BigDecimal v = parse(m.group(), c.decimalComma());
+            if (v == null) continue;
+            int end = m.end();
+            // a scale word after it: 1,5 milliard, 10 millions
+            Matcher w = WORD.matcher(s);
+            w.region(end, s.length());
+            if (w.lookingAt() || (end < s.length() && s.charAt(end) == ' ' && w.region(end + 1, s.length()).lookingAt())) {
+                String val = c.word(w.group());
+                if (val != null && val.startsWith("x")) {
+                    v = v.multiply(new BigDecimal(val.substring(1)));
+                    end = w.end();
+                }
+            }
+            add(out, taken, "n:" + v.stripTrailingZeros().toPlainString(), m.start(), end, false);
+        }
+        Matcher w = WORD.matcher(s);
+        BigDecimal pending = null;
+        int pendingStart = -1;
+        int pendingEnd = -1;
+        while (w.find()) {
+            if (taken[w.start()]) continue;
+            String val = c.word(w.group());
+            if (val == null) {
+                pending = flush(out, pending, pendingStart, pendingEnd);
+                continue;
+            }
+            if (val.startsWith("month:") || val.startsWith("weekday:")) {
+                pending = flush(out, pending, pendingStart, pendingEnd);
+                if (!c.capitalizedDates() || Character.isUpperCase(w.group().charAt(0))) {
+                    add(out, taken, val, w.start(), w.end(), false);
+                }
+            } else if (val.startsWith("x")) {
+                BigDecimal scale = new BigDecimal(val.substring(1));
+                if (pending != null) {
+                    add(out, taken, "n:" + pending.multiply(scale).stripTrailingZeros().toPlainString(), pendingStart, w.end(), true);
+                    pending = null;
+                } else {
+                    add(out, taken, "n:" + scale.toPlainString(), w.start(), w.end(), true);
+                }
+            } else {
+                pending = flush(out, pending, pendingStart, pendingEnd);
+                pending = new BigDecimal(val);
+                pendingStart = w.start();
+                pendingEnd = w.end();
+            }
+        }
+        flush(out, pending, pendingStart, pendingEnd);
+        out.sort(java.util.Comparator.comparingInt(Value::start));
+        return out;
+    }
+
+    private static BigDecimal flush(List<Value> out, BigDecimal pending, int start, int end) {
+        if (pending != null) out.add(new Value("n:" + pending.stripTrailingZeros().toPlainString(), start, end, true));
+        return null;
+    }
+
+    private static void add(List<Value> out, boolean[] taken, String key, int start, int end, boolean spelled) {
+        for (int i = start; i < end; i++) taken[i] = true;
+        out.add(new Value(key, start, end, spelled));
+    }
+
+    /** A number as written with the language's separators, or null. */
+    static BigDecimal parse(String n, boolean decimalComma) {
+        String t = n.replaceAll("[ \\u00A0\\u202F]", "");
+        char dec = decimalComma ? ',' : '.';
+        char thou = decimalComma ? '.' : ',';
+        // a separator followed by exactly three digits, and not the decimal one, groups thousands
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch == thou) continue;
+            b.append(ch == dec ? '.' : ch);
+        }
+        try {
+            return new BigDecimal(b.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Integer roman(String r) {
+        int total = 0;
+        int prev = 0;
+        for (int i = r.length() - 1; i >= 0; i--) {
+            int v = switch (r.charAt(i)) {
+                case 'I' -> 1;
+                case 'V' -> 5;
+                case 'X' -> 10;
+                case 'L' -> 50;
+                default -> 0;
+            };
+            if (v == 0) return null;
+            total += v < prev ? -v : v;
+            prev = Math.max(prev, v);
+        }
+        return total;
+    }
+}

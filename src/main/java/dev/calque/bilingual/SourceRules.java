@@ -1,0 +1,280 @@
+package dev.calque.bilingual;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.calque.check.Severity;
+import dev.calque.rules.RuleExample;
+import dev.calque.rules.RuleFileException;
+import dev.calque.rules.RuleInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Loads the rules that read the original: the {@code bilingual:} section of the YAML rule files in the
+ * same folders as the other rules ({@code rules/en/} for every source language, {@code rules/<pair>/}).
+ * A section holds {@code rules:} (each of a generic kind below) and {@code languages:} (how a language
+ * writes numbers, dates, negation and names; tables beside the file). Languages are read from every
+ * pair folder, so an original in any described language is read right whatever {@code --from} says.
+ */
+public final class SourceRules {
+    private static final long MAX_FILE_BYTES = 1 << 20;
+    private static final List<String> DIMENSIONS = List.of("Accuracy", "Fluency", "Linguistic conventions",
+            "Terminology", "Style", "Locale", "Design", "Other");
+
+    /** One rule as its file writes it. */
+    record Spec(String id, String name, String kind, String category, Severity severity, String message,
+                Integer minWords, Integer minChars, Double mean, Double sd, Double z, String values,
+                List<Example> examples) {
+    }
+
+    /** An example: the original, and the translation to flag (with a marker) or to leave alone. */
+    record Example(String source, String flag, String clean, String correction) {
+    }
+
+    /** A language's section. */
+    record LanguageSpec(Boolean decimalComma, String words, Boolean capitalizedDates, String nameForms,
+                        String timePattern, String ordinalPattern, String centuryPattern, List<String> negation) {
+    }
+
+    record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
+    }
+
+    /** The loaded rules, their metadata and the languages' conventions. */
+    public record Pack(List<SourceRule> rules, ConventionTable conventions, String hash) {
+        public Pack {
+            rules = List.copyOf(rules);
+        }
+
+        public RuleInfo info(String id) {
+            for (SourceRule r : rules) if (r.info().id().equals(id)) return r.info();
+            return null;
+        }
+    }
+
+    private final ObjectMapper yaml;
+    private final List<SourceRule> rules = new ArrayList<>();
+    private final Map<String, Conventions> languages = new LinkedHashMap<>();
+    private final List<Path> files = new ArrayList<>();
+
+    private SourceRules() {
+        LoaderOptions limits = new LoaderOptions();
+        limits.setMaxAliasesForCollections(20);
+        limits.setNestingDepthLimit(40);
+        limits.setCodePointLimit((int) MAX_FILE_BYTES);
+        yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(limits).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * @param dirs   rule folders, in order, as given to the rule pack loader
+     * @param target target language code, e.g. {@code en}
+     * @param source source language code, e.g. {@code fr} (rules of its pair folder load too)
+     */
+    public static Pack load(List<Path> dirs, String target, String source) {
+        SourceRules loader = new SourceRules();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) throw new RuleFileException(dir, 0, "rule folder not found");
+            Path general = dir.resolve(target);
+            List<Path> pairs = pairFolders(dir, target);
+            if (Files.isDirectory(general) || !pairs.isEmpty()) {
+                if (Files.isDirectory(general)) loader.loadFolder(general, true);
+                for (Path pair : pairs) loader.loadFolder(pair, pair.getFileName().toString().equals(source + "-" + target));
+            } else {
+                loader.loadFolder(dir, true);
+            }
+        }
+        return new Pack(loader.rules, new ConventionTable(loader.languages), loader.hash());
+    }
+
+    private static List<Path> pairFolders(Path dir, String target) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("[a-z]{2,3}-" + target))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void loadFolder(Path dir, boolean withRules) {
+        List<Path> list;
+        try (Stream<Path> s = Files.list(dir)) {
+            list = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new RuleFileException(dir, 0, "cannot list rule folder: " + e.getMessage());
+        }
+        for (Path f : list) {
+            Section section = read(f);
+            if (section == null) continue;
+            files.add(f);
+            if (section.languages() != null) {
+                for (Map.Entry<String, LanguageSpec> e : section.languages().entrySet()) {
+                    languages.put(e.getKey(), conventions(f, e.getKey(), e.getValue()));
+                }
+            }
+            if (withRules && section.rules() != null) for (Spec s : section.rules()) rules.add(build(f, s));
+        }
+    }
+
+    private Section read(Path f) {
+        try {
+            if (Files.size(f) > MAX_FILE_BYTES) throw new RuleFileException(f, 0, "rule file larger than 1 MB");
+            JsonNode root = yaml.readTree(f.toFile());
+            JsonNode b = root == null ? null : root.get("bilingual");
+            if (b == null || b.isNull()) return null;
+            return yaml.treeToValue(b, Section.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new RuleFileException(f, 0, "bilingual: unknown key '" + e.getPropertyName() + "'");
+        } catch (NoSuchFileException e) {
+            throw new RuleFileException(f, 0, "file not found");
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new RuleFileException(f, 0, "bilingual: " + msg);
+        }
+    }
+
+    private Conventions conventions(Path f, String code, LanguageSpec s) {
+        if (!code.matches("[a-z]{2,3}")) throw new RuleFileException(f, 0, "bilingual: language '" + code + "' is not an ISO 639 code");
+        Map<String, String> words = new LinkedHashMap<>();
+        if (s.words() != null) {
+            for (String[] row : table(f, s.words())) {
+                String v = row[1];
+                if (!v.matches("-?\\d+(\\.\\d+)?|x\\d+|month:(1[0-2]|[1-9])|weekday:[1-7]")) {
+                    throw new RuleFileException(f.resolveSibling(s.words()), 0, "value '" + v + "' of '" + row[0]
+                            + "' is not a number, xN, month:N or weekday:N");
+                }
+                words.put(row[0].toLowerCase(Locale.ROOT), v);
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        if (s.nameForms() != null) for (String[] row : table(f, s.nameForms())) names.put(row[0], row[1]);
+        List<Pattern> negation = new ArrayList<>();
+        if (s.negation() != null) for (String n : s.negation()) negation.add(compile(f, n));
+        return new Conventions(code, Boolean.TRUE.equals(s.decimalComma()), words, Boolean.TRUE.equals(s.capitalizedDates()),
+                names, s.timePattern() == null ? null : compile(f, s.timePattern()),
+                s.ordinalPattern() == null ? null : compile(f, s.ordinalPattern()),
+                s.centuryPattern() == null ? null : compile(f, s.centuryPattern()), negation);
+    }
+
+    /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */
+    private List<String[]> table(Path ruleFile, String name) {
+        if (name.contains("/") || name.contains("\\")) {
+            throw new RuleFileException(ruleFile, 0, "bilingual: table '" + name + "' must be a file beside the rule file");
+        }
+        Path t = ruleFile.resolveSibling(name);
+        List<String> lines;
+        try {
+            if (Files.size(t) > 4 * MAX_FILE_BYTES) throw new RuleFileException(t, 0, "table larger than 4 MB");
+            lines = Files.readAllLines(t, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new RuleFileException(ruleFile, 0, "bilingual: table " + t + " not found");
+        } catch (IOException e) {
+            throw new RuleFileException(ruleFile, 0, "bilingual: cannot read table " + t + ": " + e.getMessage());
+        }
+        files.add(t);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            String[] cols = line.split("\t");
+            if (cols.length < 2 || cols[0].isBlank()) throw new RuleFileException(t, i + 1, "expected 'word<TAB>value'");
+            rows.add(new String[] {cols[0].strip(), cols[1].strip()});
+        }
+        return rows;
+    }
+
+    private static Pattern compile(Path f, String regex) {
+        try {
+            return Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (PatternSyntaxException e) {
+            throw new RuleFileException(f, 0, "bilingual: bad regular expression: " + e.getDescription() + " in " + regex);
+        }
+    }
+
+    private SourceRule build(Path f, Spec s) {
+        String where = s.id() == null ? "a bilingual rule without id" : "rule " + s.id();
+        if (s.id() == null || !s.id().matches("[A-Z][A-Z0-9_]*")) throw new RuleFileException(f, 0, where + ": 'id' must be UPPER_SNAKE_CASE");
+        for (SourceRule r : rules) {
+            if (r.info().id().equals(s.id())) throw new RuleFileException(f, 0, where + ": id already defined in " + r.info().source());
+        }
+        if (s.category() == null || DIMENSIONS.stream().noneMatch(d -> s.category().equals(d) || s.category().startsWith(d + "/"))) {
+            throw new RuleFileException(f, 0, where + ": MQM category must start with one of " + DIMENSIONS);
+        }
+        if (s.severity() == null) throw new RuleFileException(f, 0, where + ": no severity (minor, major or critical)");
+        if (s.message() == null || s.message().isBlank()) throw new RuleFileException(f, 0, where + ": no message for the editor");
+        List<SourceRule.SourceExample> examples = new ArrayList<>();
+        boolean flags = false;
+        boolean cleans = false;
+        if (s.examples() != null) {
+            for (Example e : s.examples()) {
+                if (e.source() == null || (e.flag() == null) == (e.clean() == null)) {
+                    throw new RuleFileException(f, 0, where + ": each example needs 'source' and one of 'flag' or 'clean'");
+                }
+                flags |= e.flag() != null;
+                cleans |= e.clean() != null;
+                examples.add(new SourceRule.SourceExample(e.source(), e.flag() != null
+                        ? new RuleExample(e.flag(), true, e.correction()) : new RuleExample(e.clean(), false, null)));
+            }
+        }
+        if (!flags || !cleans) throw new RuleFileException(f, 0, where + ": needs at least one 'flag' and one 'clean' example");
+        RuleInfo info = new RuleInfo(s.id(), s.name() == null ? s.id() : s.name(), s.category(), s.severity(),
+                s.message().replaceAll("\\{[a-z]+}", "…"), s.kind(), f.toString(),
+                examples.stream().map(SourceRule.SourceExample::target).toList());
+        LinkRules.Meta base = new LinkRules.Meta(info, examples, s.message());
+        int minWords = s.minWords() == null ? 0 : s.minWords();
+        return switch (s.kind() == null ? "" : s.kind()) {
+            case "omission" -> new LinkRules.Omission(base, minWords);
+            case "addition" -> new LinkRules.Addition(base, minWords);
+            case "length-ratio" -> {
+                if (s.sd() == null || s.sd() <= 0) throw new RuleFileException(f, 0, where + ": needs 'sd' > 0");
+                yield new LinkRules.LengthRatio(base, s.mean() == null ? 0 : s.mean(), s.sd(), s.z() == null ? 3 : s.z(),
+                        s.minChars() == null ? 60 : s.minChars());
+            }
+            case "numbers" -> {
+                if (!"numbers".equals(s.values()) && !"dates".equals(s.values())) {
+                    throw new RuleFileException(f, 0, where + ": 'values' must be numbers or dates");
+                }
+                yield new NumberRule(base, "dates".equals(s.values()));
+            }
+            case "names" -> new NameRule(base);
+            case "negation" -> new LinkRules.Negation(base);
+            case "copy" -> new LinkRules.Copy(base, minWords == 0 ? 4 : minWords);
+            case "quotes" -> new LinkRules.Quotes(base, minWords == 0 ? 3 : minWords);
+            case "verbatim" -> new LinkRules.Verbatim(base);
+            case "consistency" -> new LinkRules.Consistency(base, minWords == 0 ? 3 : minWords);
+            default -> throw new RuleFileException(f, 0, where + ": 'kind' must be one of omission, addition, "
+                    + "length-ratio, numbers, names, negation, copy, quotes, verbatim, consistency");
+        };
+    }
+
+    private String hash() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path p : files) {
+                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(p));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash rule files", e);
+        }
+    }
+}
