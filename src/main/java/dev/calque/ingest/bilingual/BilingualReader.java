@@ -120,7 +120,9 @@ public final class BilingualReader {
                 };
                 String id = code.getOriginalId() != null && !code.getOriginalId().isBlank()
                         ? code.getOriginalId() : Integer.toString(code.getId());
-                String display = code.hasOuterData() ? code.getOuterData() : code.getData();
+                // the native code (<sup>1</sup>) when the file has it, else the element that stands for it (<g id="1">)
+                String display = code.getData();
+                if ((display == null || display.isBlank()) && code.hasOuterData()) display = code.getOuterData();
                 if (display == null || display.isBlank()) display = code.getDisplayText();
                 codes.add(new InlineCode(id, kind, display, text.length(), true));
             } else {

@@ -167,4 +167,51 @@ class BilingualFilesTest {
                 .isInstanceOf(DocumentReader.Unreadable.class)
                 .hasMessageStartingWith("cannot read this XLIFF 2 file: ");
     }
+
+    @Test
+    void xliff12_bx_ex_and_tmx_ph_codes_are_read_with_their_kind_and_place() throws Exception {
+        String x12 = "<?xml version=\"1.0\"?><xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+                + "<file source-language=\"fr\" target-language=\"en\" datatype=\"html\" original=\"a.html\"><body>"
+                + "<trans-unit id=\"t1\"><source>Le <bx id=\"1\"/>président<ex id=\"2\" rid=\"1\"/> a dit<x id=\"3\"/>.</source>"
+                + "<target>The <bx id=\"1\"/>president<ex id=\"2\" rid=\"1\"/> said.</target></trans-unit></body></file></xliff>";
+        BilingualSegment s = reader.read(x12.getBytes(StandardCharsets.UTF_8), "a.xlf", "a.xlf", "a.xlf", null)
+                .get(0).bilingual().segments().get(0);
+        assertThat(s.target()).isEqualTo("The president said.");
+        assertThat(s.sourceCodes()).extracting(InlineCode::kind).containsExactly(InlineCode.Kind.OPENING,
+                InlineCode.Kind.CLOSING, InlineCode.Kind.STANDALONE);
+        assertThat(s.targetCodes()).extracting(InlineCode::position).containsExactly(4, 13);
+        String tmx = "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"fr-FR\" segtype=\"sentence\""
+                + " datatype=\"plaintext\" adminlang=\"en\" creationtool=\"t\" creationtoolversion=\"1\" o-tmf=\"t\"/><body>"
+                + "<tu tuid=\"42\"><tuv xml:lang=\"fr-FR\"><seg>Voir la note<ph x=\"1\">&lt;sup&gt;1&lt;/sup&gt;</ph>.</seg></tuv>"
+                + "<tuv xml:lang=\"en-GB\"><seg>See the note<ph x=\"1\">&lt;sup&gt;1&lt;/sup&gt;</ph><ph x=\"2\">&lt;br/&gt;</ph>.</seg></tuv>"
+                + "</tu></body></tmx>";
+        BilingualFile f = reader.read(tmx.getBytes(StandardCharsets.UTF_8), "n.tmx", "n.tmx", "n.tmx", null).get(0).bilingual();
+        assertThat(f.trgLang()).isEqualTo("en-GB");
+        BilingualSegment t = f.segments().get(0);
+        assertThat(t.id()).isEqualTo("42");
+        assertThat(t.target()).isEqualTo("See the note.");
+        assertThat(t.sourceCodes()).hasSize(1);
+        assertThat(t.targetCodes()).hasSize(2).allSatisfy(c -> assertThat(c.kind()).isEqualTo(InlineCode.Kind.STANDALONE));
+        assertThat(t.targetCodes().get(0).display()).contains("<sup>1</sup>");
+    }
+
+    @Test
+    void an_entity_bomb_is_refused_quickly() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE xliff [<!ENTITY a0 \"lol\">");
+        for (int i = 1; i < 12; i++) dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+        dtd.append("]>");
+        String bomb = "<?xml version=\"1.0\"?>" + dtd + "<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
+                + " srcLang=\"fr\" trgLang=\"en\"><file id=\"f\"><unit id=\"u\"><segment><source>a</source>"
+                + "<target>&a11;</target></segment></unit></file></xliff>";
+        long t0 = System.nanoTime();
+        String outcome;
+        try {
+            outcome = reader.read(bomb.getBytes(StandardCharsets.UTF_8), "bomb.xlf", "bomb.xlf", "bomb.xlf", null).get(0).text();
+        } catch (DocumentReader.Unreadable refused) {
+            outcome = refused.getMessage();
+        }
+        assertThat(outcome.length()).isLessThan(1000);
+        assertThat(outcome).doesNotContain("lollol");
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("milliseconds").isLessThan(20_000);
+    }
 }
