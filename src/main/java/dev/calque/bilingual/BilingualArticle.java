@@ -1,6 +1,6 @@
 package dev.calque.bilingual;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ public record BilingualArticle(Article target, Original original, Alignment alig
             }
         }
         String text = tgt.toString();
-        Article article = new Article(source, source, source, dev.calque.ingest.Texts.titleOf(text, source), text,
+        Article article = new Article(source, source, source, dev.calque.model.Texts.titleOf(text, source), text,
                 mediaType, Map.of());
         Original original = new Original(source + "#source", languageOf(sourceLanguage), src.toString(), srcParagraphs);
         return new BilingualArticle(article, original, new Alignment(links, Aligner.refine(article.text(), original.text(), links)));

@@ -5,7 +5,7 @@ import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.ingest.DocumentReader;
 import dev.calque.ingest.IngestLimits;
 import java.io.IOException;

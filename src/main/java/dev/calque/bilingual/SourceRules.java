@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleFileException;
 import dev.calque.rules.RuleInfo;

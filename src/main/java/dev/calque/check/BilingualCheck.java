@@ -1,7 +1,11 @@
 package dev.calque.check;
 
-import dev.calque.ingest.Article;
-import dev.calque.ingest.Texts;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import dev.calque.ingest.bilingual.BilingualFile;
 import dev.calque.ingest.bilingual.BilingualSegment;
 import dev.calque.rules.RuleInfo;

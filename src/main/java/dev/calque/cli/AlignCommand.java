@@ -3,7 +3,7 @@ package dev.calque.cli;
 import dev.calque.bilingual.BilingualArticle;
 import dev.calque.bilingual.Link;
 import dev.calque.bilingual.Originals;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.InputProblem;

@@ -30,12 +30,8 @@ public final class RulesCommand {
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
-        RunSettings settings() {
-            return new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        }
-
-        Checker.Builder builder(RunSettings settings) {
-            return settings.checkerBuilder(options);
+        Settings settings() {
+            return Settings.load(configFile, options.commandLine(spec.commandLine().getParseResult()::hasMatchedOption));
         }
 
         PrintWriter out() {
@@ -53,9 +49,7 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            RunSettings settings = configured.settings();
-            Checker checker = configured.builder(settings).build();
-            settings.checkRuleIds(checker);
+            Checker checker = Checkers.from(configured.settings());
             PrintWriter out = configured.out();
             List<RuleInfo> infos = new java.util.ArrayList<>(checker.rules().infos());
             for (var b : checker.bilingualRules()) infos.add(b.info()); // rules/bilingual/: run on bilingual files
@@ -84,7 +78,7 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            Checker checker = configured.builder(configured.settings()).stockRules(false).build();
+            Checker checker = Checkers.rulesOnly(configured.settings());
             RuleExamples.Report report = RuleExamples.run(checker);
             PrintWriter out = configured.out();
             for (RuleExamples.Failure f : report.failures()) out.println("FAIL " + f.oneLine());

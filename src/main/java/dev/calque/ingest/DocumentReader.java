@@ -4,6 +4,8 @@ import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import dev.calque.ingest.bilingual.BilingualFile;
 import dev.calque.ingest.bilingual.BilingualFormat;
 import dev.calque.ingest.bilingual.BilingualReader;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;

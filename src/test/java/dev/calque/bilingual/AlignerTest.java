@@ -3,7 +3,7 @@ package dev.calque.bilingual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,11 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.ingest.DocumentReader;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.rules.bilingual.Glossary;

@@ -2,7 +2,7 @@ package dev.calque.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.ingest.DocumentReader;
 import dev.calque.ingest.IngestLimits;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package dev.calque.ingest.bilingual;
 
 import dev.calque.bilingual.BilingualArticle;
 import dev.calque.bilingual.SegmentPair;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.calque.report.xliff;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.calque.report.xliff;
 
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import dev.calque.ingest.bilingual.BilingualFile;
 import dev.calque.ingest.bilingual.BilingualFormat;
 import dev.calque.ingest.bilingual.BilingualSegment;

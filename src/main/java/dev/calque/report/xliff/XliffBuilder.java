@@ -1,11 +1,11 @@
 package dev.calque.report.xliff;
 
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
-import dev.calque.ingest.Texts;
+import dev.calque.model.Finding;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import dev.calque.ingest.bilingual.BilingualFile;
 import dev.calque.ingest.bilingual.BilingualSegment;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.ArticleResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.calque.ingest.bilingual.BilingualFormat;
 import dev.calque.report.Destination;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.ArticleResult;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleFileException;
 import dev.calque.rules.RuleInfo;

@@ -3,7 +3,7 @@ package dev.calque.ingest.bilingual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.ingest.DocumentReader;
 import dev.calque.ingest.IngestLimits;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.calque.ingest;
+package dev.calque.model;
 
 import dev.calque.ingest.bilingual.BilingualFile;
 import java.util.Map;
