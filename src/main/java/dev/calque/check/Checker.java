@@ -291,7 +291,7 @@ public final class Checker {
      */
     public CheckedArticle check(Article article, Duration limit) {
         // a bilingual file holds its original: checked beside it
-        if (article.bilingual() != null) return check(article.bilingual().pairedWith(article), limit);
+        if (article.bilingual() != null) return check(dev.calque.bilingual.FileSegments.pair(article), limit);
         return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
                 article.wordCount());
     }
@@ -302,7 +302,7 @@ public final class Checker {
     }
 
     /** Matches of one bilingual rule in one segment, offsets in the segment's target: for rule-example tests. */
-    public List<Finding> checkSegmentOnly(String ruleId, dev.calque.ingest.bilingual.BilingualSegment segment,
+    public List<Finding> checkSegmentOnly(String ruleId, dev.calque.model.BilingualSegment segment,
                                           Glossary glossary) {
         return bilingual.checkSegment(ruleId, segment, glossary);
     }

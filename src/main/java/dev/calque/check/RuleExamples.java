@@ -1,10 +1,9 @@
 package dev.calque.check;
 
-import dev.calque.ingest.DocumentReader;
-import dev.calque.ingest.bilingual.BilingualFile;
-import dev.calque.ingest.bilingual.BilingualFormat;
+import dev.calque.model.BilingualFile;
+import dev.calque.ingest.bilingual.BilingualSniffer;
 import dev.calque.ingest.bilingual.BilingualReader;
-import dev.calque.ingest.bilingual.BilingualSegment;
+import dev.calque.model.BilingualSegment;
 import dev.calque.model.Finding;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.bilingual.BilingualExample;
@@ -163,7 +162,7 @@ public final class RuleExamples {
             BilingualSegment segment;
             try {
                 segment = exampleSegment(ex);
-            } catch (DocumentReader.Unreadable e) {
+            } catch (dev.calque.ingest.bilingual.BilingualFileException e) {
                 failures.add(new Failure(info, ex.marked(), "example is not valid XLIFF 2 inline markup: " + e.getMessage()));
                 continue;
             }
@@ -190,12 +189,12 @@ public final class RuleExamples {
         return rule.examples().size();
     }
 
-    static BilingualSegment exampleSegment(BilingualExample ex) throws DocumentReader.Unreadable {
+    static BilingualSegment exampleSegment(BilingualExample ex) throws dev.calque.ingest.bilingual.BilingualFileException {
         String xliff = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"fr\" trgLang=\"en\">"
                 + "<file id=\"f\"><unit id=\"example\"><segment><source>" + ex.source() + "</source><target>"
                 + ex.target() + "</target></segment></unit></file></xliff>";
         byte[] bytes = xliff.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        BilingualFile file = BilingualReader.read(BilingualFormat.sniff(bytes, "example.xlf"), bytes, "fr", "en");
+        BilingualFile file = BilingualReader.read(BilingualSniffer.sniff(bytes, "example.xlf"), bytes, "fr", "en");
         return file.segments().get(0);
     }
 

@@ -1,8 +1,8 @@
 package dev.calque.ingest;
 
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
-import dev.calque.ingest.bilingual.BilingualFile;
-import dev.calque.ingest.bilingual.BilingualFormat;
+import dev.calque.model.BilingualFile;
+import dev.calque.ingest.bilingual.BilingualSniffer;
 import dev.calque.ingest.bilingual.BilingualReader;
 import dev.calque.model.Article;
 import dev.calque.model.Texts;
@@ -85,7 +85,7 @@ public final class DocumentReader {
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
         if (bytes.length == 0) throw new Unreadable("empty file");
-        BilingualFormat.Sniffed bilingual = BilingualFormat.sniff(bytes, name);
+        BilingualSniffer.Sniffed bilingual = BilingualSniffer.sniff(bytes, name);
         if (bilingual != null) return List.of(bilingual(bilingual, bytes, name, source, group));
         String type = detect(bytes, name, typeHint);
         if (type.equals("application/octet-stream")) {
@@ -116,9 +116,14 @@ public final class DocumentReader {
      * A bilingual file (XLIFF, TMX, tab-separated bitext): the article is its target segments joined by
      * a blank line, and keeps the segments (docs/bilingual-files.md).
      */
-    private Article bilingual(BilingualFormat.Sniffed sniffed, byte[] bytes, String name, String source, String group)
+    private Article bilingual(BilingualSniffer.Sniffed sniffed, byte[] bytes, String name, String source, String group)
             throws Unreadable {
-        BilingualFile file = BilingualReader.read(sniffed, bytes, null, null);
+        BilingualFile file;
+        try {
+            file = BilingualReader.read(sniffed, bytes, null, null);
+        } catch (dev.calque.ingest.bilingual.BilingualFileException e) {
+            throw new Unreadable(e.getMessage(), e);
+        }
         if (file.text().length() > limits.maxTextChars()) {
             truncations.add(source);
             file = file.cut(limits.maxTextChars());

@@ -1,6 +1,6 @@
 package dev.calque.model;
 
-import dev.calque.ingest.bilingual.BilingualFile;
+import dev.calque.model.BilingualFile;
 import java.util.Map;
 
 /**

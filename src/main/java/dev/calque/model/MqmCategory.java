@@ -135,6 +135,36 @@ public record MqmCategory(String path, String dimension, String subtype) {
         return parse(ITS.getOrDefault(itsType.toLowerCase(Locale.ROOT), ITS_FALLBACK));
     }
 
+    /**
+     * The ITS 2.0 issue type for this category (the other direction of {@link #ofIts}, for writing ITS
+     * Localization Quality Issues into XLIFF): the ITS name the table above maps to this very category,
+     * else the nearest type for its dimension and subtype, {@code other} for the rest.
+     */
+    public String itsType() {
+        Dimension core = core();
+        String sub = subtype.toLowerCase(Locale.ROOT);
+        for (String its : ITS_PREFERENCE) {
+            MqmCategory c = parse(ITS.get(its));
+            if (c.core() == core && c.subtype.equalsIgnoreCase(subtype)) return its;
+        }
+        return switch (core) {
+            case ACCURACY -> sub.equals("do not translate") ? "untranslated" : "mistranslation";
+            case TERMINOLOGY -> sub.startsWith("inconsistent") ? "inconsistent-entities" : "terminology";
+            case LINGUISTIC_CONVENTIONS -> sub.equals("unintelligible") ? "grammar" : "other";
+            case STYLE -> "style";
+            case LOCALE_CONVENTIONS -> sub.equals("punctuation") ? "typographical" : "locale-violation";
+            case DESIGN_AND_MARKUP -> sub.equals("markup") ? "markup" : sub.equals("truncation") || sub.equals("length")
+                    ? "length" : "formatting";
+            default -> "other";
+        };
+    }
+
+    /** Where several ITS names map to one category, the one {@link #itsType} gives back comes first. */
+    private static final List<String> ITS_PREFERENCE = List.of("misspelling", "grammar", "typographical", "style",
+            "register", "inconsistency", "inconsistent-entities", "terminology", "mistranslation", "untranslated",
+            "addition", "omission", "locale-violation", "numbers", "characters", "whitespace", "duplication",
+            "locale-specific-content");
+
     /** ITS names Calque maps. */
     public static java.util.Set<String> itsTypes() {
         return ITS.keySet();

@@ -191,15 +191,6 @@ public final class Pipeline {
                 }
 
                 @Override
-                public void bilingual(dev.calque.bilingual.BilingualArticle b) {
-                    if (!triage.admit(b.target())) {
-                        skipped.incrementAndGet();
-                        return;
-                    }
-                    queue(new Item(b.target(), null, b));
-                }
-
-                @Override
                 public void problem(InputProblem p) {
                     queue(new Item(null, p));
                 }
@@ -316,7 +307,7 @@ public final class Pipeline {
         try {
             long t0 = System.nanoTime();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
-            if (b == null && a.bilingual() != null) b = a.bilingual().pairedWith(a); // a bilingual file holds its original
+            if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
             String pairNote = null;
             if (b == null && originals != null) {
                 dev.calque.bilingual.Originals.Match m = originals.pair(a);

@@ -1,6 +1,9 @@
 package dev.calque.ingest.bilingual;
 
-import dev.calque.ingest.DocumentReader.Unreadable;
+import dev.calque.model.BilingualFile;
+import dev.calque.model.BilingualFormat;
+import dev.calque.model.BilingualSegment;
+import dev.calque.model.InlineCode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,8 +40,8 @@ public final class BilingualReader {
      * @param fallbackSrc the source language to assume when the file declares none (TSV), e.g. {@code fr}
      * @param fallbackTrg the target language to assume when the file declares none, e.g. {@code en-US}
      */
-    public static BilingualFile read(BilingualFormat.Sniffed sniffed, byte[] bytes, String fallbackSrc,
-                                     String fallbackTrg) throws Unreadable {
+    public static BilingualFile read(BilingualSniffer.Sniffed sniffed, byte[] bytes, String fallbackSrc,
+                                     String fallbackTrg) throws BilingualFileException {
         String src = sniffed.srcLang() != null ? sniffed.srcLang() : fallbackSrc;
         String trg = sniffed.trgLang() != null ? sniffed.trgLang() : fallbackTrg;
         List<BilingualSegment> segments = new ArrayList<>();
@@ -51,10 +54,10 @@ public final class BilingualReader {
                 case TSV -> readTsv(bytes, segments, skipped);
             }
         } catch (RuntimeException e) {
-            throw new Unreadable("cannot read this " + sniffed.format().label() + " file: " + reason(e), e);
+            throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: " + reason(e), e);
         }
         if (segments.isEmpty()) {
-            throw new Unreadable("no translated segment to check in this " + sniffed.format().label() + " file"
+            throw new BilingualFileException("no translated segment to check in this " + sniffed.format().label() + " file"
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unit(s) without a target)"));
         }
         return new BilingualFile(sniffed.format(), src, trg, segments, skipped, bytes);
@@ -63,9 +66,9 @@ public final class BilingualReader {
     // ------------------------------------------------------------------ XLIFF 1.2 and TMX (Okapi filters)
 
     private static void readOkapi(net.sf.okapi.common.filters.IFilter filter, byte[] bytes, String src, String trg,
-                                  List<BilingualSegment> out, List<String> skipped) throws Unreadable {
+                                  List<BilingualSegment> out, List<String> skipped) throws BilingualFileException {
         if (src == null || trg == null) {
-            throw new Unreadable("the file does not say which languages it holds (source-language/target-language)");
+            throw new BilingualFileException("the file does not say which languages it holds (source-language/target-language)");
         }
         LocaleId srcLoc = LocaleId.fromString(src);
         LocaleId trgLoc = LocaleId.fromString(trg);

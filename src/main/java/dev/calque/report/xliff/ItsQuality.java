@@ -2,7 +2,7 @@ package dev.calque.report.xliff;
 
 import dev.calque.model.Finding;
 import dev.calque.model.Severity;
-import java.util.Locale;
+import dev.calque.model.MqmCategory;
 
 /**
  * A finding as an ITS 2.0 Localization Quality Issue: its issue type (from the MQM category), its
@@ -14,41 +14,9 @@ public final class ItsQuality {
     private ItsQuality() {
     }
 
-    /** The ITS issue type for an MQM category path (dimension, then subtype). */
+    /** The ITS issue type for an MQM category path: {@link MqmCategory#itsType}, the one place that maps them. */
     public static String issueType(String category) {
-        String c = category == null ? "" : category.toLowerCase(Locale.ROOT);
-        int slash = c.indexOf('/');
-        String dim = slash < 0 ? c : c.substring(0, slash);
-        String sub = slash < 0 ? "" : c.substring(slash + 1);
-        return switch (dim) {
-            case "accuracy" -> switch (sub) {
-                case "omission" -> "omission";
-                case "addition" -> "addition";
-                case "untranslated", "do not translate" -> "untranslated";
-                default -> "mistranslation";
-            };
-            case "terminology" -> sub.startsWith("inconsistent") ? "inconsistent-entities" : "terminology";
-            case "fluency", "linguistic conventions" -> switch (sub) {
-                case "spelling" -> "misspelling";
-                case "punctuation" -> "typographical";
-                case "character encoding" -> "characters";
-                case "inconsistency" -> "inconsistency";
-                case "grammar" -> "grammar";
-                default -> "other";
-            };
-            case "style" -> sub.equals("register") ? "register" : "style";
-            case "locale", "locale conventions" -> switch (sub) {
-                case "number format" -> "numbers";
-                case "punctuation" -> "typographical";
-                default -> "locale-violation";
-            };
-            case "design", "design and markup" -> switch (sub) {
-                case "markup" -> "markup";
-                case "truncation", "length" -> "length";
-                default -> "formatting";
-            };
-            default -> "other";
-        };
+        return MqmCategory.isValid(category) ? MqmCategory.parse(category).itsType() : "other";
     }
 
     /** ITS severity, 0 (no severity) to 100 (most severe), following MQM's penalty order. */

@@ -1,9 +1,9 @@
 package dev.calque.report.xliff;
 
 import dev.calque.model.Finding;
-import dev.calque.ingest.bilingual.BilingualFile;
-import dev.calque.ingest.bilingual.BilingualFormat;
-import dev.calque.ingest.bilingual.BilingualSegment;
+import dev.calque.model.BilingualFile;
+import dev.calque.model.BilingualFormat;
+import dev.calque.model.BilingualSegment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

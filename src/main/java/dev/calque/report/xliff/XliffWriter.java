@@ -1,8 +1,8 @@
 package dev.calque.report.xliff;
 
 import dev.calque.ingest.InputProblem;
-import dev.calque.ingest.bilingual.BilingualFile;
-import dev.calque.ingest.bilingual.BilingualFormat;
+import dev.calque.model.BilingualFile;
+import dev.calque.model.BilingualFormat;
 import dev.calque.report.Destination;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;

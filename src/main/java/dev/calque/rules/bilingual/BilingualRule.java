@@ -1,6 +1,6 @@
 package dev.calque.rules.bilingual;
 
-import dev.calque.ingest.bilingual.BilingualSegment;
+import dev.calque.model.BilingualSegment;
 import dev.calque.rules.RuleInfo;
 import java.util.List;
 

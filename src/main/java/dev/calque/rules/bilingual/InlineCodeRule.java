@@ -1,7 +1,7 @@
 package dev.calque.rules.bilingual;
 
-import dev.calque.ingest.bilingual.BilingualSegment;
-import dev.calque.ingest.bilingual.InlineCode;
+import dev.calque.model.BilingualSegment;
+import dev.calque.model.InlineCode;
 import dev.calque.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
 package dev.calque.ingest.bilingual;
 
+import dev.calque.model.BilingualFile;
+import dev.calque.model.BilingualFormat;
+import dev.calque.model.BilingualSegment;
+import dev.calque.model.InlineCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,7 +109,7 @@ class BilingualFilesTest {
     @Test
     void a_news_article_with_a_tab_is_not_taken_for_bitext() throws Exception {
         byte[] text = "A headline\n\nA first paragraph\twith a stray tab.\n\nAnd a second one.\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(BilingualFormat.sniff(text, "story.txt")).isNull();
+        assertThat(BilingualSniffer.sniff(text, "story.txt")).isNull();
         assertThat(reader.read(text, "story.txt", "story.txt", "story.txt", null).get(0).bilingual()).isNull();
     }
 

@@ -1,5 +1,10 @@
 package dev.calque.ingest.bilingual;
 
+import dev.calque.model.BilingualFormat;
+import static dev.calque.model.BilingualFormat.TMX;
+import static dev.calque.model.BilingualFormat.TSV;
+import static dev.calque.model.BilingualFormat.XLIFF_1;
+import static dev.calque.model.BilingualFormat.XLIFF_2;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -8,27 +13,9 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-/** The bilingual formats Calque reads, recognized by content: the root element, or tab-separated lines. */
-public enum BilingualFormat {
-    XLIFF_1("XLIFF 1.2", "application/x-xliff+xml"),
-    XLIFF_2("XLIFF 2", "application/xliff+xml"),
-    TMX("TMX", "application/x-tmx+xml"),
-    TSV("tab-separated bitext", "text/tab-separated-values");
-
-    private final String label;
-    private final String mediaType;
-
-    BilingualFormat(String label, String mediaType) {
-        this.label = label;
-        this.mediaType = mediaType;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public String mediaType() {
-        return mediaType;
+/** Recognizes the bilingual formats by content: the root element, or tab-separated lines. */
+public final class BilingualSniffer {
+    private BilingualSniffer() {
     }
 
     /** What a first look at a file found: the format and the languages the file declares (null when absent). */

@@ -1,4 +1,4 @@
-package dev.calque.ingest.bilingual;
+package dev.calque.model;
 
 /**
  * An inline code of a bilingual file (XLIFF {@code <ph>}, {@code <pc>}, {@code <g>}, {@code <x/>},

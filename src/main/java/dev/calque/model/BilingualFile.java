@@ -1,7 +1,5 @@
-package dev.calque.ingest.bilingual;
+package dev.calque.model;
 
-import dev.calque.bilingual.BilingualArticle;
-import dev.calque.bilingual.SegmentPair;
 import dev.calque.model.Article;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,20 +70,6 @@ public record BilingualFile(BilingualFormat format, String srcLang, String trgLa
             at += segments.get(i).source().length() + SEPARATOR.length();
         }
         return starts;
-    }
-
-    /** The segments as the bilingual model's pairs (ids, source, target: inline codes already out). */
-    public List<SegmentPair> pairs() {
-        return segments.stream().map(s -> new SegmentPair(s.id(), s.source(), s.target())).toList();
-    }
-
-    /**
-     * The article beside its original: the original is the source segments, aligned 1-1 with the
-     * targets by segment (sentence links refine each segment).
-     */
-    public BilingualArticle pairedWith(Article article) {
-        BilingualArticle built = BilingualArticle.ofSegments(article.source(), article.mediaType(), srcLang, pairs());
-        return new BilingualArticle(article, built.original(), built.alignment());
     }
 
     /** Index of the segment whose target holds the offset (a separator belongs to the segment before it). */

@@ -1,4 +1,4 @@
-package dev.calque.ingest.bilingual;
+package dev.calque.model;
 
 import java.util.List;
 
