@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * An MQM category path such as {@code Accuracy/Mistranslation}: a dimension Calque accepts, then an
  * optional subtype. The one place that says which dimensions exist, which older names count as one
- * of them, and which MQM category an ITS 2.0 issue type (LanguageTool's {@code ITSIssueType}) is.
+ * of them, and which ITS 2.0 issue types (LanguageTool's {@code ITSIssueType}) a rule pack may map to
+ * a category (the mapping itself is data: {@code rules/en/languagetool.yml}).
  *
  * <p>Subtypes are free text: MQM lets a project add its own below a dimension, and the annotated
  * corpora do. {@link #SUBTYPES} lists the ones Calque's own rules and stock mapping use. The path
@@ -71,28 +72,18 @@ public record MqmCategory(String path, String dimension, String subtype) {
             "Style", List.of("Unidiomatic", "Register"),
             "Locale", List.of("Number format", "Date format", "Time format", "Currency format", "Convention"));
 
-    /** ITS 2.0 localization-quality issue types (their ITS names) and the MQM category Calque gives them. */
-    private static final Map<String, String> ITS = Map.ofEntries(
-            Map.entry("misspelling", "Fluency/Spelling"),
-            Map.entry("grammar", "Fluency/Grammar"),
-            Map.entry("typographical", "Fluency/Punctuation"),
-            Map.entry("whitespace", "Fluency/Punctuation"),
-            Map.entry("duplication", "Fluency/Grammar"),
-            Map.entry("style", "Style/Unidiomatic"),
-            Map.entry("register", "Style/Register"),
-            Map.entry("inconsistency", "Fluency/Inconsistency"),
-            Map.entry("inconsistent-entities", "Terminology/Inconsistent"),
-            Map.entry("terminology", "Terminology/Wrong term"),
-            Map.entry("mistranslation", "Accuracy/Mistranslation"),
-            Map.entry("untranslated", "Accuracy/Untranslated"),
-            Map.entry("addition", "Accuracy/Addition"),
-            Map.entry("omission", "Accuracy/Omission"),
-            Map.entry("locale-violation", "Locale/Convention"),
-            Map.entry("locale-specific-content", "Locale/Convention"),
-            Map.entry("numbers", "Locale/Number format"),
-            Map.entry("characters", "Fluency/Character encoding"));
+    /**
+     * The ITS 2.0 localization-quality issue types (their ITS names, as LanguageTool's
+     * {@code ITSIssueType} prints them): what a rule pack's {@code languagetool: types:} may map to an
+     * MQM category. Which category each gets is data, in {@code rules/en/languagetool.yml}.
+     */
+    public static final java.util.Set<String> ITS_TYPES = java.util.Set.of("terminology", "mistranslation",
+            "omission", "untranslated", "addition", "duplication", "inconsistency", "grammar", "legal", "register",
+            "locale-specific-content", "locale-violation", "style", "characters", "misspelling", "typographical",
+            "formatting", "inconsistent-entities", "numbers", "markup", "pattern-problem", "whitespace",
+            "internationalization", "length", "non-conformance", "uncategorized", "other");
 
-    /** What an ITS issue type Calque has no mapping for becomes. */
+    /** The category of a stock rule whose ITS issue type no rule pack maps. */
     public static final String ITS_FALLBACK = "Fluency/Other";
 
     public MqmCategory {
@@ -130,44 +121,43 @@ public record MqmCategory(String path, String dimension, String subtype) {
         return slash < 0 ? path : path.substring(0, slash);
     }
 
-    /** The MQM category of an ITS 2.0 issue type, by its ITS name ({@code misspelling}, {@code locale-violation}). */
-    public static MqmCategory ofIts(String itsType) {
-        return parse(ITS.getOrDefault(itsType.toLowerCase(Locale.ROOT), ITS_FALLBACK));
-    }
-
     /**
-     * The ITS 2.0 issue type for this category (the other direction of {@link #ofIts}, for writing ITS
-     * Localization Quality Issues into XLIFF): the ITS name the table above maps to this very category,
-     * else the nearest type for its dimension and subtype, {@code other} for the rest.
+     * The ITS 2.0 Localization Quality Issue type that says this category, for writing Calque's
+     * findings into XLIFF ({@code its:locQualityIssueType}); the one place that maps MQM to ITS.
+     * (Reading the other way, LanguageTool's ITS types to MQM, is a labelling choice kept as data in
+     * {@code rules/en/languagetool.yml}.)
      */
     public String itsType() {
-        Dimension core = core();
         String sub = subtype.toLowerCase(Locale.ROOT);
-        for (String its : ITS_PREFERENCE) {
-            MqmCategory c = parse(ITS.get(its));
-            if (c.core() == core && c.subtype.equalsIgnoreCase(subtype)) return its;
-        }
-        return switch (core) {
-            case ACCURACY -> sub.equals("do not translate") ? "untranslated" : "mistranslation";
+        return switch (core()) {
+            case ACCURACY -> switch (sub) {
+                case "omission" -> "omission";
+                case "addition" -> "addition";
+                case "untranslated", "do not translate" -> "untranslated";
+                default -> "mistranslation";
+            };
             case TERMINOLOGY -> sub.startsWith("inconsistent") ? "inconsistent-entities" : "terminology";
-            case LINGUISTIC_CONVENTIONS -> sub.equals("unintelligible") ? "grammar" : "other";
-            case STYLE -> "style";
-            case LOCALE_CONVENTIONS -> sub.equals("punctuation") ? "typographical" : "locale-violation";
-            case DESIGN_AND_MARKUP -> sub.equals("markup") ? "markup" : sub.equals("truncation") || sub.equals("length")
-                    ? "length" : "formatting";
+            case LINGUISTIC_CONVENTIONS -> switch (sub) {
+                case "spelling" -> "misspelling";
+                case "grammar", "unintelligible" -> "grammar";
+                case "punctuation" -> "typographical";
+                case "character encoding" -> "characters";
+                case "inconsistency" -> "inconsistency";
+                default -> "other";
+            };
+            case STYLE -> sub.equals("register") ? "register" : "style";
+            case LOCALE_CONVENTIONS -> switch (sub) {
+                case "number format" -> "numbers";
+                case "punctuation" -> "typographical";
+                default -> "locale-violation";
+            };
+            case DESIGN_AND_MARKUP -> switch (sub) {
+                case "markup" -> "markup";
+                case "truncation", "length" -> "length";
+                default -> "formatting";
+            };
             default -> "other";
         };
-    }
-
-    /** Where several ITS names map to one category, the one {@link #itsType} gives back comes first. */
-    private static final List<String> ITS_PREFERENCE = List.of("misspelling", "grammar", "typographical", "style",
-            "register", "inconsistency", "inconsistent-entities", "terminology", "mistranslation", "untranslated",
-            "addition", "omission", "locale-violation", "numbers", "characters", "whitespace", "duplication",
-            "locale-specific-content");
-
-    /** ITS names Calque maps. */
-    public static java.util.Set<String> itsTypes() {
-        return ITS.keySet();
     }
 
     /** The MQM-Core dimension this category belongs to. */
