@@ -21,20 +21,38 @@ import java.util.regex.Pattern;
  * @param ordinal         ordinal numbers written with digits; group 1 is the number
  * @param century         centuries; group 1 is the number, in digits or Roman numerals
  * @param negation        patterns of negation
+ * @param weakNegation    patterns that say no less plainly ("unlikely", "peu"): a translation may render
+ *                        a negation with one, so a sentence with one is neither plainly negative nor plainly positive
+ * @param units           units of measure: a number before one is not compared when the translation converts units
+ * @param articles        words that before a capitalized word make it a common noun or an institution
+ * @param notNames        capitalized words that are no names (demonyms, holidays), or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
-                       List<Pattern> negation) {
+                       List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
+                       java.util.Set<String> articles, Pattern notNames) {
 
     public Conventions {
         words = Map.copyOf(words);
         nameForms = Map.copyOf(nameForms);
         negation = List.copyOf(negation);
+        weakNegation = List.copyOf(weakNegation);
+        units = java.util.Set.copyOf(units);
+        articles = java.util.Set.copyOf(articles);
     }
 
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
-        return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of());
+        return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
+                java.util.Set.of(), java.util.Set.of(), null);
+    }
+
+    /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
+    public boolean weaklyNegated(String passage) {
+        for (Pattern p : weakNegation) {
+            if (p.matcher(passage).find()) return true;
+        }
+        return false;
     }
 
     /** Whether the passage says "not" in any of the language's ways; {@code null} when the language has no patterns. */
@@ -56,7 +74,9 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         return best;
     }
 
+    /** What a word stands for: an entry written with capitals matches only as written (M, Md), others in any case. */
     String word(String w) {
-        return words.get(w.toLowerCase(Locale.ROOT));
+        String exact = words.get(w);
+        return exact != null ? exact : words.get(w.toLowerCase(Locale.ROOT));
     }
 }

@@ -191,6 +191,8 @@ final class LinkRules {
                 Boolean sn = src.negated(s);
                 Boolean tn = tgt.negated(t);
                 if (sn == null || tn == null || sn.equals(tn)) continue;
+                // a plain negation against a side that says no in no way, not even weakly ("unlikely", "peu")
+                if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) continue;
                 if (sn) {
                     int[] neg = src.firstNegation(s);
                     out.add(hit(a, l.target().start(), l.target().end(), l, "The original says “"
@@ -198,6 +200,9 @@ final class LinkRules {
                             + shorten(s) + "”.", List.of()));
                 } else {
                     int[] neg = tgt.firstNegation(t);
+                    // the original writes the same word (an English name or quotation kept as it is)
+                    if (java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(t.substring(neg[0], neg[1]).strip())
+                            + "(?!\\p{L})").matcher(s).find()) continue;
                     int from = l.target().start() + neg[0];
                     int to = l.target().start() + neg[1];
                     out.add(hit(a, from, to, l, "“" + t.substring(neg[0], neg[1]).strip()

@@ -24,6 +24,8 @@ final class NumberRule extends LinkRules.Base {
     public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
         Conventions src = conventions.of(a.original().language());
         Conventions tgt = conventions.of("en");
+        java.util.Set<String> units = new java.util.HashSet<>(src.units());
+        units.addAll(tgt.units());
         String st = a.original().text();
         String tt = a.target().text();
         List<Hit> out = new ArrayList<>();
@@ -31,12 +33,15 @@ final class NumberRule extends LinkRules.Base {
             if (!l.hasSource() || !l.hasTarget()) continue;
             String s = l.source().of(st);
             String t = l.target().of(tt);
-            List<Quantities.Value> sv = relevant(Quantities.of(s, src));
-            List<Quantities.Value> tv = relevant(Quantities.of(t, tgt));
+            List<Quantities.Value> tv = relevant(Quantities.of(t, tgt, units));
+            // a translation that converts units (km to miles) changes the numbers before them
+            boolean converted = tv.stream().anyMatch(Quantities.Value::measure);
+            List<Quantities.Value> sv = relevant(Quantities.of(s, src, units)).stream().filter(v -> !converted || !v.measure()).toList();
+            if (converted) tv = tv.stream().filter(v -> !v.measure()).toList();
             if (sv.isEmpty() && tv.isEmpty()) continue;
             Link p = a.alignment().paragraphAt(l.target().start());
-            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(p.source().of(st), src));
-            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(p.target().of(tt), tgt));
+            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(p.source().of(st), src, units));
+            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(p.target().of(tt), tgt, units));
             List<Quantities.Value> unmatchedTarget = new ArrayList<>(tv);
             List<Quantities.Value> missing = new ArrayList<>();
             for (Quantities.Value v : sv) {
@@ -50,7 +55,9 @@ final class NumberRule extends LinkRules.Base {
             List<Quantities.Value> extra = new ArrayList<>();
             for (Quantities.Value v : unmatchedTarget) {
                 if (v.spelled() && !v.isDate()) continue;
-                if (match(v, sv) == null && match(v, pSource) == null) extra.add(v);
+                // the original writes it the same way (an English title or name kept as it is: "Saturday Night Live")
+                String written = t.substring(v.start(), v.end());
+                if (match(v, sv) == null && match(v, pSource) == null && !s.contains(written)) extra.add(v);
             }
             // a changed value: one missing, one extra in the same sentence: one finding on the new value
             while (!missing.isEmpty() && !extra.isEmpty()) {
@@ -83,12 +90,23 @@ final class NumberRule extends LinkRules.Base {
 
     private static boolean same(Quantities.Value a, Quantities.Value b) {
         if (a.key().equals(b.key())) return true;
+        // "6 heures" may be a time or six hours; a century is its ordinal: compare them as numbers too
+        String px = plainNumber(a.key());
+        String py = plainNumber(b.key());
+        if (px != null && px.equals(py)) return true;
         if (a.key().startsWith("n:") && b.key().startsWith("n:")) {
             BigDecimal x = new BigDecimal(a.key().substring(2));
             BigDecimal y = new BigDecimal(b.key().substring(2));
             return x.compareTo(y) == 0;
         }
         return false;
+    }
+
+    private static String plainNumber(String key) {
+        if (key.startsWith("t:") && key.endsWith(":00")) return key.substring(2, key.length() - 3);
+        if (key.startsWith("c:")) return key.substring(2);
+        if (key.startsWith("n:")) return key.substring(2);
+        return null;
     }
 
     private static String show(Quantities.Value v) {

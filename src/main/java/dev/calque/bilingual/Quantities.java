@@ -15,6 +15,8 @@ final class Quantities {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\p{N}.,])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,]\\d+)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    /** A telephone number or code in groups of two digits (01 23 45 67 89, 08.11.00): no quantity. */
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)\\d{2}(?:[ .\\u00A0]\\d{2}){2,}(?!\\d)");
 
     private Quantities() {
     }
@@ -28,13 +30,22 @@ final class Quantities {
      * @param end      end offset
      * @param spelled  whether it was written as words (a number word), not digits
      */
-    record Value(String key, int start, int end, boolean spelled) {
+    record Value(String key, int start, int end, boolean spelled, boolean measure) {
+        Value(String key, int start, int end, boolean spelled) {
+            this(key, start, end, spelled, false);
+        }
+
         boolean isDate() {
             return key.startsWith("month:") || key.startsWith("weekday:");
         }
     }
 
     static List<Value> of(String s, Conventions c) {
+        return of(s, c, c.units());
+    }
+
+    /** @param units units of measure in either language: a number before one is a measure */
+    static List<Value> of(String s, Conventions c, java.util.Set<String> units) {
         List<Value> out = new ArrayList<>();
         boolean[] taken = new boolean[s.length()];
         if (c.time() != null) {
@@ -63,6 +74,8 @@ final class Quantities {
                 if (n != null) add(out, taken, "c:" + n, m.start(), m.end(), false);
             }
         }
+        Matcher phone = PHONE.matcher(s);
+        while (phone.find()) for (int i = phone.start(); i < phone.end(); i++) taken[i] = true;
         Matcher m = NUMBER.matcher(s);
         while (m.find()) {
             if (taken[m.start()]) continue;
@@ -71,8 +84,9 @@ final class Quantities {
             int end = m.end();
             // a scale word after it: 1,5 milliard, 10 millions
             Matcher w = WORD.matcher(s);
-            w.region(end, s.length());
-            if (w.lookingAt() || (end < s.length() && s.charAt(end) == ' ' && w.region(end + 1, s.length()).lookingAt())) {
+            int after = end;
+            while (after < s.length() && after < end + 2 && Character.isSpaceChar(s.charAt(after))) after++;
+            if (w.region(after, s.length()).lookingAt()) {
                 String val = c.word(w.group());
                 if (val != null && val.startsWith("x")) {
                     v = v.multiply(new BigDecimal(val.substring(1)));
@@ -80,6 +94,7 @@ final class Quantities {
                 }
             }
             add(out, taken, "n:" + v.stripTrailingZeros().toPlainString(), m.start(), end, false);
+            if (measured(s, end, units)) out.set(out.size() - 1, new Value(out.get(out.size() - 1).key(), m.start(), end, false, true));
         }
         Matcher w = WORD.matcher(s);
         BigDecimal pending = null;
@@ -88,33 +103,51 @@ final class Quantities {
         while (w.find()) {
             if (taken[w.start()]) continue;
             String val = c.word(w.group());
+            int wordEnd = w.end();
+            if (val == null && w.group().indexOf('-') > 0) { // nine-year-old, six-month
+                String first = w.group().substring(0, w.group().indexOf('-'));
+                val = c.word(first);
+                wordEnd = w.start() + first.length();
+            }
             if (val == null) {
                 pending = flush(out, pending, pendingStart, pendingEnd);
                 continue;
             }
             if (val.startsWith("month:") || val.startsWith("weekday:")) {
                 pending = flush(out, pending, pendingStart, pendingEnd);
-                if (!c.capitalizedDates() || Character.isUpperCase(w.group().charAt(0))) {
-                    add(out, taken, val, w.start(), w.end(), false);
+                // "June Corteen": a month name followed by a capitalized word is a first name
+                boolean name = c.capitalizedDates() && w.end() + 1 < s.length() && s.charAt(w.end()) == ' '
+                        && Character.isUpperCase(s.charAt(w.end() + 1));
+                if (!name && (!c.capitalizedDates() || Character.isUpperCase(w.group().charAt(0)))) {
+                    add(out, taken, val, w.start(), wordEnd, false);
                 }
             } else if (val.startsWith("x")) {
                 BigDecimal scale = new BigDecimal(val.substring(1));
                 if (pending != null) {
-                    add(out, taken, "n:" + pending.multiply(scale).stripTrailingZeros().toPlainString(), pendingStart, w.end(), true);
+                    add(out, taken, "n:" + pending.multiply(scale).stripTrailingZeros().toPlainString(), pendingStart, wordEnd, true);
                     pending = null;
                 } else {
-                    add(out, taken, "n:" + scale.toPlainString(), w.start(), w.end(), true);
+                    add(out, taken, "n:" + scale.toPlainString(), w.start(), wordEnd, true);
                 }
             } else {
                 pending = flush(out, pending, pendingStart, pendingEnd);
                 pending = new BigDecimal(val);
                 pendingStart = w.start();
-                pendingEnd = w.end();
+                pendingEnd = wordEnd;
             }
         }
         flush(out, pending, pendingStart, pendingEnd);
         out.sort(java.util.Comparator.comparingInt(Value::start));
         return out;
+    }
+
+    /** Whether a unit of measure of the language follows position {@code end}. */
+    static boolean measured(String s, int end, java.util.Set<String> units) {
+        int i = end;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\u00A0' || s.charAt(i) == '-')) i++;
+        int j = i;
+        while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && ",.;:)(".indexOf(s.charAt(j)) < 0) j++;
+        return j > i && units.contains(s.substring(i, j));
     }
 
     private static BigDecimal flush(List<Value> out, BigDecimal pending, int start, int end) {

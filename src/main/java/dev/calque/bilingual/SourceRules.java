@@ -51,7 +51,8 @@ public final class SourceRules {
 
     /** A language's section. */
     record LanguageSpec(Boolean decimalComma, String words, Boolean capitalizedDates, String nameForms,
-                        String timePattern, String ordinalPattern, String centuryPattern, List<String> negation) {
+                        String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
+                        List<String> weakNegation, List<String> units, List<String> articles, String notNames) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -161,17 +162,22 @@ public final class SourceRules {
                     throw new RuleFileException(f.resolveSibling(s.words()), 0, "value '" + v + "' of '" + row[0]
                             + "' is not a number, xN, month:N or weekday:N");
                 }
-                words.put(row[0].toLowerCase(Locale.ROOT), v);
+                words.put(row[0], v); // as written: an entry with capitals matches only so (M, Md), others in any case
             }
         }
         Map<String, String> names = new LinkedHashMap<>();
         if (s.nameForms() != null) for (String[] row : table(f, s.nameForms())) names.put(row[0], row[1]);
         List<Pattern> negation = new ArrayList<>();
         if (s.negation() != null) for (String n : s.negation()) negation.add(compile(f, n));
+        List<Pattern> weak = new ArrayList<>();
+        if (s.weakNegation() != null) for (String n : s.weakNegation()) weak.add(compile(f, n));
         return new Conventions(code, Boolean.TRUE.equals(s.decimalComma()), words, Boolean.TRUE.equals(s.capitalizedDates()),
                 names, s.timePattern() == null ? null : compile(f, s.timePattern()),
                 s.ordinalPattern() == null ? null : compile(f, s.ordinalPattern()),
-                s.centuryPattern() == null ? null : compile(f, s.centuryPattern()), negation);
+                s.centuryPattern() == null ? null : compile(f, s.centuryPattern()), negation, weak,
+                s.units() == null ? java.util.Set.of() : new java.util.HashSet<>(s.units()),
+                s.articles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.articles()),
+                s.notNames() == null ? null : compile(f, s.notNames()));
     }
 
     /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */

@@ -87,6 +87,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--with-source", description = "Check each document beside its original (the corpus's "
+            + "\"source\" field), so the rules that read the original run and are measured too.")
+    boolean withSource;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
 
@@ -128,7 +132,8 @@ public final class EvalCommand implements Callable<Integer> {
                     lt = Evaluation.run("languagetool", stock, c, matcher, pool, examples);
                     if (!quiet) progress(stderr, c, "stock LanguageTool", lt);
                 }
-                EvalResult.Figures cq = Evaluation.run("calque", calque, c, matcher, pool, examples);
+                EvalResult.Figures cq = Evaluation.run("calque", calque, c, matcher, pool, examples,
+                        withSource ? source : null);
                 if (!quiet) progress(stderr, c, "Calque", cq);
                 var kinds = new HashMap<String, Integer>();
                 c.kinds().forEach((k, v) -> kinds.put(k.name(), v));

@@ -149,8 +149,9 @@ public record Corpus(Path file, String corpus, String pair, List<EvalDocument> d
         } else {
             kind = Segment.Kind.UNANNOTATED;
         }
+        String source = row.hasNonNull("source") ? row.get("source").asText().replace('\n', ' ').replace('\r', ' ') : null;
         return new Segment(seg, text, kind, errors, row.path("annotators").asInt(0), judgment, problems,
-                Texts.wordCount(text));
+                Texts.wordCount(text), source);
     }
 
     private static AnnotatedError error(JsonNode e, String text, Path file, int lineNo, int index) {

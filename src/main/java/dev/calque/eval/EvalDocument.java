@@ -36,6 +36,21 @@ public record EvalDocument(String doc, String system, String text, List<Segment>
         return Math.max(0, -i - 2);
     }
 
+    /** Whether every segment comes with its original. */
+    public boolean hasSources() {
+        return segments.stream().allMatch(s -> s.source() != null);
+    }
+
+    /**
+     * The document as a bilingual file gives it: the same text (segments joined by a blank line), each
+     * segment aligned 1-1 with its original, its id the segment number.
+     */
+    public dev.calque.bilingual.BilingualArticle bilingual(String sourceLanguage) {
+        List<dev.calque.bilingual.SegmentPair> pairs = new java.util.ArrayList<>();
+        for (Segment s : segments) pairs.add(new dev.calque.bilingual.SegmentPair(Integer.toString(s.seg()), s.source(), s.text()));
+        return dev.calque.bilingual.BilingualArticle.ofSegments(doc + "/" + system, "text/plain", sourceLanguage, pairs);
+    }
+
     public int start(int segmentIndex) {
         return starts[segmentIndex];
     }

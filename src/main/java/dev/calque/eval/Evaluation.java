@@ -44,9 +44,22 @@ public final class Evaluation {
      */
     public static Figures run(String label, Checker checker, Corpus corpus, SpanMatcher matcher,
                               ExecutorService pool, int examples) {
+        return run(label, checker, corpus, matcher, pool, examples, null);
+    }
+
+    /**
+     * @param sourceLanguage when not null, each document whose segments carry their original is checked
+     *                       beside it (the rules that read the original run too), in that language
+     */
+    public static Figures run(String label, Checker checker, Corpus corpus, SpanMatcher matcher,
+                              ExecutorService pool, int examples, String sourceLanguage) {
         long t0 = System.nanoTime();
         List<Future<List<Finding>>> pending = new ArrayList<>();
-        for (EvalDocument d : corpus.documents()) pending.add(pool.submit(() -> checker.check(d.text())));
+        for (EvalDocument d : corpus.documents()) {
+            pending.add(pool.submit(() -> sourceLanguage != null && d.hasSources()
+                    ? checker.check(d.bilingual(sourceLanguage), java.time.Duration.ofMinutes(10)).findings()
+                    : checker.check(d.text())));
+        }
         Tally tally = new Tally(examples, matcher.minVotes());
         try {
             for (int i = 0; i < pending.size(); i++) {

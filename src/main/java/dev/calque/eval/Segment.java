@@ -18,9 +18,16 @@ import java.util.Set;
  * @param judgment   the reader's judgment for {@link Kind#JUDGED} segments (DiaBLa: perfect, medium, poor)
  * @param problems   the problem types the reader named with the judgment
  * @param words      word count of {@code text}
+ * @param source     the original the segment translates (the corpus's {@code source}), or {@code null}
  */
 public record Segment(int seg, String text, Kind kind, List<AnnotatedError> errors, int annotators,
-                      String judgment, List<String> problems, int words) {
+                      String judgment, List<String> problems, int words, String source) {
+
+    /** A segment whose corpus gives no original. */
+    public Segment(int seg, String text, Kind kind, List<AnnotatedError> errors, int annotators,
+                   String judgment, List<String> problems, int words) {
+        this(seg, text, kind, errors, annotators, judgment, problems, words, null);
+    }
 
     /** What a corpus line tells about its segment. */
     public enum Kind {

@@ -1,0 +1,287 @@
+package dev.calque.eval;
+
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.Original;
+import dev.calque.check.Checker;
+import dev.calque.check.Finding;
+import dev.calque.ingest.Article;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A contrastive test on human translations: each document (its segments as paragraphs, its original
+ * as a separate document, aligned by Calque as {@code --source} does) is checked as it is, then with
+ * one known error injected, one type at a time. An injected error counts as detected when a finding
+ * overlaps its span that the unmodified document did not have (same rule, same passage). The
+ * unmodified documents give the false alarms: findings per 1,000 words.
+ *
+ * <p>Where in a document each error goes is drawn from a seeded random generator among the places that
+ * admit it (a number the original also has, a name the original also writes, ...), so a run is
+ * reproducible and does not depend on the number of threads.
+ */
+public final class Injection {
+    /** The kinds of injected error. */
+    public enum Type {
+        NUMBER("changed number"), NAME("swapped name"), NEGATION_DROPPED("dropped negation"),
+        NEGATION_ADDED("added negation"), CLAUSE_OMITTED("omitted clause"), SENTENCE_ADDED("added sentence"),
+        UNTRANSLATED("untranslated sentence"), PARAGRAPHS_SWAPPED("swapped paragraphs"), DATE("changed weekday/month");
+
+        public final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.,])\\d+(?![\\p{L}\\p{N}])");
+    private static final Pattern NAME = Pattern.compile("(?<=[a-z,;] )\\p{Lu}\\p{Ll}{3,}\\b");
+    private static final Pattern NEGATION = Pattern.compile("\\b(?:(?:do|does|did|is|are|was|were|has|have|had|will|would|could|should|can|must) not|never)\\b|n't\\b");
+    private static final Pattern AUXILIARY = Pattern.compile("\\b(is|are|was|were|has|have|had|will|would|could|should|can|must)\\b(?! not| never|n't)");
+    private static final Pattern ANY_NEGATION = Pattern.compile("(?i)\\b(?:not|no|never|nothing|none|nobody|neither|nor|without|cannot)\\b|n't\\b");
+    private static final Pattern DATE = Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\\b");
+    private static final List<String> DATES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December");
+    private static final Pattern CLAUSE = Pattern.compile(", [^,.;:]{25,}?(?=[,.;:])");
+    private static final Pattern SOURCE_NEGATION = Pattern.compile("(?i)\\b(?:ne|n['’])\\s*(?:\\S+\\s+){0,4}?(?:pas|jamais|plus|rien|aucun|aucune)\\b|\\bsans\\b|\\bni\\b");
+
+    private Injection() {
+    }
+
+    /** One document with one injected error: its text, its original, the injected span. */
+    record Case(Type type, EvalDocument doc, String target, String source, int start, int end) {
+    }
+
+    /** Figures per error type, and the false alarms on the unmodified documents. */
+    public record Result(Map<Type, int[]> detected, long words, int findings, int sourceFindings, int documents,
+                         Map<String, Integer> byRule) {
+        /** Share of injected errors of a type that were flagged, or null when none could be injected. */
+        public Double rate(Type t) {
+            int[] d = detected.get(t);
+            return d == null || d[1] == 0 ? null : (double) d[0] / d[1];
+        }
+
+        public double perThousand(int n) {
+            return words == 0 ? 0 : n * 1000.0 / words;
+        }
+    }
+
+    /**
+     * @param docs   human translations whose segments carry their French original
+     * @param seed   seed of the draws
+     */
+    public static Result run(Checker checker, List<EvalDocument> docs, long seed, ExecutorService pool) {
+        List<Future<List<Finding>>> clean = new ArrayList<>();
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            EvalDocument d = docs.get(i);
+            clean.add(pool.submit(() -> check(checker, d.text(), sourceText(d))));
+            Random random = new Random(seed * 31 + i);
+            for (Type t : Type.values()) {
+                Case c = inject(t, d, docs.get((i + 1) % docs.size()), random);
+                if (c != null) cases.add(c);
+            }
+        }
+        List<Future<List<Finding>>> injected = new ArrayList<>();
+        for (Case c : cases) injected.add(pool.submit(() -> check(checker, c.target(), c.source())));
+        Map<Type, int[]> detected = new EnumMap<>(Type.class);
+        Map<String, Integer> byRule = new HashMap<>();
+        Map<EvalDocument, List<Finding>> before = new HashMap<>();
+        long words = 0;
+        int findings = 0;
+        int sourceFindings = 0;
+        try {
+            for (int i = 0; i < docs.size(); i++) {
+                List<Finding> f = clean.get(i).get();
+                before.put(docs.get(i), f);
+                words += docs.get(i).words();
+                findings += f.size();
+                for (Finding x : f) {
+                    if (x.rule().startsWith("SOURCE_")) {
+                        sourceFindings++;
+                        byRule.merge(x.rule(), 1, Integer::sum);
+                    }
+                }
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                List<Finding> after = injected.get(i).get();
+                List<String> known = new ArrayList<>(before.get(c.doc()).stream().map(f -> f.rule() + "\u0000" + f.passage()).toList());
+                boolean hit = false;
+                for (Finding f : after) {
+                    String key = f.rule() + "\u0000" + f.passage();
+                    if (known.remove(key)) continue;
+                    if (f.start() < c.end() && c.start() < f.end()) hit = true;
+                }
+                int[] d = detected.computeIfAbsent(c.type(), k -> new int[2]);
+                d[1]++;
+                if (hit) d[0]++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return new Result(detected, words, findings, sourceFindings, docs.size(), byRule);
+    }
+
+    private static List<Finding> check(Checker checker, String target, String source) {
+        return checker.check(BilingualArticle.of(Article.ofText("injected", target), Original.of("original", "fr", source)),
+                Duration.ofMinutes(10)).findings();
+    }
+
+    static String sourceText(EvalDocument d) {
+        return String.join(EvalDocument.SEPARATOR, d.segments().stream().map(Segment::source).toList());
+    }
+
+    /** The document with one error of the type injected, or null when it has no place for one. */
+    static Case inject(Type type, EvalDocument d, EvalDocument other, Random random) {
+        List<String> tgt = new ArrayList<>(d.segments().stream().map(Segment::text).toList());
+        List<String> src = new ArrayList<>(d.segments().stream().map(Segment::source).toList());
+        List<int[]> places = new ArrayList<>(); // {segment, start, end}
+        for (int i = 0; i < tgt.size(); i++) {
+            String t = tgt.get(i);
+            String s = src.get(i);
+            switch (type) {
+                case NUMBER -> {
+                    Matcher m = NUMBER.matcher(t);
+                    while (m.find()) if (s.contains(m.group())) places.add(new int[] {i, m.start(), m.end()});
+                }
+                case NAME -> {
+                    Matcher m = NAME.matcher(t);
+                    while (m.find()) if (s.contains(m.group())) places.add(new int[] {i, m.start(), m.end()});
+                }
+                case NEGATION_DROPPED -> {
+                    Matcher m = NEGATION.matcher(t);
+                    if (SOURCE_NEGATION.matcher(s).find() && m.find()) places.add(new int[] {i, m.start(), m.end()});
+                }
+                case NEGATION_ADDED -> {
+                    Matcher m = AUXILIARY.matcher(t);
+                    if (!ANY_NEGATION.matcher(t).find() && !SOURCE_NEGATION.matcher(s).find() && m.find()) {
+                        places.add(new int[] {i, m.start(), m.end()});
+                    }
+                }
+                case CLAUSE_OMITTED -> {
+                    Matcher m = CLAUSE.matcher(t);
+                    while (m.find()) if (m.group().length() * 3 >= t.length()) places.add(new int[] {i, m.start(), m.end()});
+                }
+                case SENTENCE_ADDED, UNTRANSLATED -> {
+                    if (t.length() >= 60 && t.endsWith(".")) places.add(new int[] {i, 0, t.length()});
+                }
+                case PARAGRAPHS_SWAPPED -> {
+                    if (i + 1 < tgt.size() && t.length() >= 40 && tgt.get(i + 1).length() >= 40) places.add(new int[] {i, 0, t.length()});
+                }
+                case DATE -> {
+                    Matcher m = DATE.matcher(t);
+                    while (m.find()) {
+                        String fr = frenchOf(m.group());
+                        if (s.toLowerCase(Locale.ROOT).contains(fr)) places.add(new int[] {i, m.start(), m.end()});
+                    }
+                }
+            }
+        }
+        if (places.isEmpty()) return null;
+        int[] p = places.get(random.nextInt(places.size()));
+        int i = p[0];
+        String t = tgt.get(i);
+        int start;
+        int end;
+        switch (type) {
+            case NUMBER -> {
+                long n = Long.parseLong(t.substring(p[1], p[2]).length() > 12 ? "1" : t.substring(p[1], p[2]));
+                String changed = Long.toString(n + 1 + random.nextInt(9));
+                tgt.set(i, t.substring(0, p[1]) + changed + t.substring(p[2]));
+                start = p[1];
+                end = p[1] + changed.length();
+            }
+            case NAME -> {
+                List<String> names = new ArrayList<>();
+                for (Segment s : other.segments()) {
+                    Matcher m = NAME.matcher(s.text());
+                    while (m.find()) if (!d.text().contains(m.group())) names.add(m.group());
+                }
+                String name = names.isEmpty() ? "Hollande" : names.get(random.nextInt(names.size()));
+                tgt.set(i, t.substring(0, p[1]) + name + t.substring(p[2]));
+                start = p[1];
+                end = p[1] + name.length();
+            }
+            case NEGATION_DROPPED -> {
+                String neg = t.substring(p[1], p[2]);
+                String without = neg.equals("never") ? "" : neg.equals("n't") ? "" : neg.replace(" not", "");
+                String changed = t.substring(0, p[1]) + without + t.substring(p[2]);
+                changed = changed.replace("  ", " ");
+                tgt.set(i, changed);
+                start = 0;
+                end = changed.length();
+            }
+            case NEGATION_ADDED -> {
+                tgt.set(i, t.substring(0, p[2]) + " not" + t.substring(p[2]));
+                start = p[2] + 1;
+                end = p[2] + 4;
+            }
+            case CLAUSE_OMITTED -> {
+                String changed = t.substring(0, p[1]) + t.substring(p[2]);
+                tgt.set(i, changed);
+                start = 0;
+                end = changed.length();
+            }
+            case SENTENCE_ADDED -> {
+                String added = null;
+                for (Segment s : other.segments()) {
+                    if (s.text().length() >= 60 && s.text().endsWith(".") && !s.text().contains("\"")) {
+                        added = s.text();
+                        if (random.nextBoolean()) break;
+                    }
+                }
+                if (added == null) return null;
+                tgt.set(i, t + " " + added);
+                start = t.length() + 1;
+                end = start + added.length();
+            }
+            case UNTRANSLATED -> {
+                tgt.set(i, src.get(i));
+                start = 0;
+                end = src.get(i).length();
+            }
+            case PARAGRAPHS_SWAPPED -> {
+                String next = tgt.get(i + 1);
+                tgt.set(i, next);
+                tgt.set(i + 1, t);
+                start = 0;
+                end = next.length() + EvalDocument.SEPARATOR.length() + t.length();
+            }
+            case DATE -> {
+                String was = t.substring(p[1], p[2]);
+                boolean day = DATES.indexOf(was) < 7;
+                List<String> choices = new ArrayList<>(day ? DATES.subList(0, 7) : DATES.subList(7, DATES.size()));
+                choices.remove(was);
+                String now = choices.get(random.nextInt(choices.size()));
+                tgt.set(i, t.substring(0, p[1]) + now + t.substring(p[2]));
+                start = p[1];
+                end = p[1] + now.length();
+            }
+            default -> throw new IllegalStateException();
+        }
+        int offset = 0;
+        for (int k = 0; k < i; k++) offset += tgt.get(k).length() + EvalDocument.SEPARATOR.length();
+        return new Case(type, d, String.join(EvalDocument.SEPARATOR, tgt), String.join(EvalDocument.SEPARATOR, src),
+                offset + start, offset + end);
+    }
+
+    private static String frenchOf(String english) {
+        String[] fr = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février",
+                "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
+        return fr[DATES.indexOf(english)];
+    }
+}
