@@ -36,8 +36,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class SourceRules {
     private static final long MAX_FILE_BYTES = 1 << 20;
-    private static final List<String> DIMENSIONS = List.of("Accuracy", "Fluency", "Linguistic conventions",
-            "Terminology", "Style", "Locale", "Design", "Other");
 
     /** One rule as its file writes it. */
     record Spec(String id, String name, String kind, String category, Severity severity, String message,
@@ -221,8 +219,9 @@ public final class SourceRules {
         for (SourceRule r : rules) {
             if (r.info().id().equals(s.id())) throw new RuleFileException(f, 0, where + ": id already defined in " + r.info().source());
         }
-        if (s.category() == null || DIMENSIONS.stream().noneMatch(d -> s.category().equals(d) || s.category().startsWith(d + "/"))) {
-            throw new RuleFileException(f, 0, where + ": MQM category must start with one of " + DIMENSIONS);
+        if (s.category() == null || !dev.calque.model.MqmCategory.isValid(s.category())) {
+            throw new RuleFileException(f, 0, where + ": MQM category must start with one of "
+                    + dev.calque.model.MqmCategory.DIMENSION_NAMES);
         }
         if (s.severity() == null) throw new RuleFileException(f, 0, where + ": no severity (minor, major or critical)");
         if (s.message() == null || s.message().isBlank()) throw new RuleFileException(f, 0, where + ": no message for the editor");

@@ -5,6 +5,7 @@ import dev.calque.model.Severity;
 import dev.calque.model.Article;
 import dev.calque.model.Texts;
 import dev.calque.bilingual.BilingualArticle;
+import dev.calque.model.Finding;
 import dev.calque.bilingual.Link;
 import java.util.ArrayList;
 import java.util.Comparator;

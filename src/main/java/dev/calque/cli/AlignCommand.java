@@ -2,7 +2,7 @@ package dev.calque.cli;
 
 import dev.calque.bilingual.BilingualArticle;
 import dev.calque.bilingual.Link;
-import dev.calque.bilingual.Originals;
+import dev.calque.ingest.Originals;
 import dev.calque.model.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.IngestLimits;

@@ -157,7 +157,7 @@ public final class CheckCommand implements Callable<Integer> {
         Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
         FeedState state = settings.state() == null ? null : FeedState.open(settings.state());
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
-        dev.calque.bilingual.Originals originals = null;
+        dev.calque.ingest.Originals originals = null;
         if (sourcePath != null) {
             if (!java.nio.file.Files.exists(sourcePath)) throw new UsageError(sourcePath + ": --source: no such file or folder");
             if (java.nio.file.Files.isRegularFile(sourcePath) && (inputs.size() != 1
@@ -165,9 +165,9 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UsageError("--source " + sourcePath + " is a file: give exactly one target file (or folders on both sides)");
             }
             if ("auto".equals(settings.source())) {
-                settings = settings.withSource(dev.calque.bilingual.Originals.detectLanguage(sourcePath));
+                settings = settings.withSource(dev.calque.ingest.Originals.detectLanguage(sourcePath));
             }
-            originals = new dev.calque.bilingual.Originals(sourcePath, settings.source(), limits);
+            originals = new dev.calque.ingest.Originals(sourcePath, settings.source(), limits);
         } else if ("auto".equals(settings.source())) {
             throw new UsageError("--from auto detects the language from the originals: give them with --source");
         }

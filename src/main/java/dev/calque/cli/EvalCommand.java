@@ -91,8 +91,50 @@ public final class EvalCommand implements Callable<Integer> {
             + "\"source\" field), so the rules that read the original run and are measured too.")
     boolean withSource;
 
+    @Option(names = "--inject", description = "Contrastive test instead: on the human translations of the corpora "
+            + "(segments with their original), inject one known error at a time (changed number, swapped name, dropped "
+            + "or added negation, omitted clause, added sentence, untranslated sentence, swapped paragraphs, changed "
+            + "weekday or month) and print how often each is flagged, and the findings per 1,000 words of the unmodified "
+            + "text; documents alternate between two halves, reported apart.")
+    boolean inject;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "15", description = "Seed of --inject's draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
+
+    private int injection(List<Corpus> read, Settings settings, boolean fromGiven, ExecutorService pool) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        for (Corpus c : read) {
+            String source = fromGiven || c.sourceLanguage() == null ? settings.source() : c.sourceLanguage();
+            Checker checker = Checkers.from(settings.withSource(source));
+            List<dev.calque.eval.EvalDocument> docs = c.documents().stream()
+                    .filter(d -> d.hasSources() && d.segments().stream().allMatch(dev.calque.eval.Segment::clean)).toList();
+            if (docs.isEmpty()) {
+                out.println("== " + c.name() + ": no human translations with their original; nothing to inject");
+                continue;
+            }
+            List<List<dev.calque.eval.EvalDocument>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < docs.size(); i++) halves.get(i % 2).add(docs.get(i));
+            for (int h = 0; h < 2; h++) {
+                dev.calque.eval.Injection.Result r = dev.calque.eval.Injection.run(checker, halves.get(h), seed, pool, source);
+                out.printf(Locale.ROOT, "== %s, half %s (%d documents, %,d words, seed %d)%n", c.name(), h == 0 ? "A" : "B",
+                        r.documents(), r.words(), seed);
+                out.println("| injected error | injected | flagged | detection |");
+                out.println("| --- | ---: | ---: | ---: |");
+                for (dev.calque.eval.Injection.Type t : dev.calque.eval.Injection.Type.values()) {
+                    int[] d = r.detected().getOrDefault(t, new int[2]);
+                    out.printf(Locale.ROOT, "| %s | %d | %d | %s |%n", t.label, d[1], d[0],
+                            d[1] == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) d[0] / d[1]));
+                }
+                out.printf(Locale.ROOT, "unmodified: %.2f findings per 1,000 words from the rules that read the original "
+                        + "(%d), %.2f from all rules (%d) %s%n", r.perThousand(r.sourceFindings()), r.sourceFindings(),
+                        r.perThousand(r.findings()), r.findings(), new java.util.TreeMap<>(r.byRule()));
+            }
+        }
+        return Main.OK;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -120,6 +162,13 @@ public final class EvalCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        if (inject) {
+            try {
+                return injection(read, settings, fromGiven, pool);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
         List<EvalResult.CorpusResult> results = new ArrayList<>();
         try {
             for (Corpus c : read) {

@@ -80,12 +80,12 @@ public final class Injection {
      * @param docs   human translations whose segments carry their French original
      * @param seed   seed of the draws
      */
-    public static Result run(Checker checker, List<EvalDocument> docs, long seed, ExecutorService pool) {
+    public static Result run(Checker checker, List<EvalDocument> docs, long seed, ExecutorService pool, String language) {
         List<Future<List<Finding>>> clean = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             EvalDocument d = docs.get(i);
-            clean.add(pool.submit(() -> check(checker, d.text(), sourceText(d))));
+            clean.add(pool.submit(() -> check(checker, d.text(), sourceText(d), language)));
             Random random = new Random(seed * 31 + i);
             for (Type t : Type.values()) {
                 Case c = inject(t, d, docs.get((i + 1) % docs.size()), random);
@@ -93,7 +93,7 @@ public final class Injection {
             }
         }
         List<Future<List<Finding>>> injected = new ArrayList<>();
-        for (Case c : cases) injected.add(pool.submit(() -> check(checker, c.target(), c.source())));
+        for (Case c : cases) injected.add(pool.submit(() -> check(checker, c.target(), c.source(), language)));
         Map<Type, int[]> detected = new EnumMap<>(Type.class);
         Map<String, Integer> byRule = new HashMap<>();
         Map<EvalDocument, List<Finding>> before = new HashMap<>();
@@ -136,8 +136,8 @@ public final class Injection {
         return new Result(detected, words, findings, sourceFindings, docs.size(), byRule);
     }
 
-    private static List<Finding> check(Checker checker, String target, String source) {
-        return checker.check(BilingualArticle.of(Article.ofText("injected", target), Original.of("original", "fr", source)),
+    private static List<Finding> check(Checker checker, String target, String source, String language) {
+        return checker.check(BilingualArticle.of(Article.ofText("injected", target), Original.of("original", language, source)),
                 Duration.ofMinutes(10)).findings();
     }
 

@@ -111,9 +111,9 @@ public final class Pipeline {
     }
 
     private static final Outcome DROPPED = new Outcome(null, null);
+    private dev.calque.ingest.Originals originals;
     /** Ends the queue of pending outcomes: reading is over and everything read has been queued. */
     private static final Future<Outcome> END_OF_INPUT = CompletableFuture.completedFuture(DROPPED);
-    private dev.calque.bilingual.Originals originals;
 
     /**
      * Reads, checks and writes. The reader thread submits each item to the workers and queues its
@@ -310,7 +310,7 @@ public final class Pipeline {
             if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
             String pairNote = null;
             if (b == null && originals != null) {
-                dev.calque.bilingual.Originals.Match m = originals.pair(a);
+                dev.calque.ingest.Originals.Match m = originals.pair(a);
                 b = m.article();
                 pairNote = m.note();
             }
@@ -351,7 +351,7 @@ public final class Pipeline {
     }
 
     /** Checks each article beside its original, found by {@code originals} (see {@code --source}). */
-    public Pipeline originals(dev.calque.bilingual.Originals originals) {
+    public Pipeline originals(dev.calque.ingest.Originals originals) {
         this.originals = originals;
         return this;
     }

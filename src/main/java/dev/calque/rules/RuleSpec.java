@@ -26,7 +26,7 @@ public record RuleSpec(
 
     /**
      * A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated,
-     * and rules that read the original ({@code bilingual:}, loaded by the bilingual package's {@code SourceRules}).
+     * and rules that read the original ({@code bilingual:}, loaded by SourceRules in the bilingual package).
      * The rules are read as trees first: which keys a rule may carry depends on its kind.
      */
     public record File(List<JsonNode> rules, StockPolicy.Spec languagetool, JsonNode bilingual) {

@@ -1,12 +1,11 @@
 package dev.calque.check;
 
-import dev.calque.model.Finding;
-import dev.calque.model.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calque.bilingual.BilingualArticle;
 import dev.calque.bilingual.Original;
 import dev.calque.model.Article;
+import dev.calque.model.Finding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,7 @@
-package dev.calque.bilingual;
+package dev.calque.ingest;
+
+import dev.calque.bilingual.BilingualArticle;
+import dev.calque.bilingual.Original;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
@@ -6,8 +9,6 @@ import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import dev.calque.model.Article;
-import dev.calque.ingest.DocumentReader;
-import dev.calque.ingest.IngestLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,0 +1,44 @@
+package dev.calque.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.calque.check.Checker;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contrastive test on four human translations of newstest2014 with their French originals
+ * (copied from ../shared/eval): errors injected one at a time are flagged, the unmodified texts
+ * stay nearly quiet. The full run is {@code calque eval --inject} (figures in docs/rules-quality.md).
+ */
+class InjectionTest {
+
+    @Test
+    void injectedErrorsAreFlaggedAndHumanTranslationsStayQuiet() {
+        Corpus corpus = Corpus.read(Path.of("src/test/resources/eval/human-with-source.jsonl"));
+        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Injection.Result r = Injection.run(checker, corpus.documents(), 15, pool, "fr");
+            int injected = 0;
+            int flagged = 0;
+            for (int[] d : r.detected().values()) {
+                flagged += d[0];
+                injected += d[1];
+            }
+            System.out.println("injection: " + flagged + "/" + injected + " flagged; unmodified: "
+                    + r.perThousand(r.sourceFindings()) + " per 1,000 words " + r.byRule());
+            assertThat(injected).isGreaterThanOrEqualTo(20);
+            assertThat((double) flagged / injected).isGreaterThanOrEqualTo(0.75);
+            for (Injection.Type t : new Injection.Type[] {Injection.Type.NUMBER, Injection.Type.UNTRANSLATED,
+                    Injection.Type.DATE, Injection.Type.NEGATION_ADDED}) {
+                assertThat(r.rate(t)).as(t.label).isNotNull().isGreaterThanOrEqualTo(0.75);
+            }
+            assertThat(r.perThousand(r.sourceFindings())).isLessThanOrEqualTo(3.0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
