@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/report-overview.png and docs/report-article.png from the example run's Allure
-# report, rendered by headless Chromium (Debian: apt-get install -y chromium).
+# report, rendered by headless Chromium (Debian: apt-get install -y chromium), and
+# docs/review-desk.png: the review desk as its end-to-end test leaves it (calque serve, the seed
+# article and its original, two verdicts given with the keyboard; needs chromium-driver too).
 # Usage: scripts/screenshots.sh   (builds Calque first if target/calque.jar is missing)
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -37,4 +39,12 @@ i = html.rfind("</body>")
 open(sys.argv[2], "w", encoding="utf-8").write(html[:i] + click + html[i:])
 PY
 shot "$work/reports/opened.html" "#testresult/$uid" docs/report-article.png 1500
+
+if command -v chromedriver >/dev/null 2>&1; then
+  mvn -q -o test -Dtest=ReviewDeskBrowserTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dcalque.screenshot="$here/docs/review-desk.png" >/dev/null
+  echo "wrote docs/review-desk.png"
+else
+  echo "screenshots: chromium-driver not found (apt-get install -y chromium-driver): docs/review-desk.png not regenerated" >&2
+fi
 echo "wrote docs/report-overview.png and docs/report-article.png"

@@ -244,6 +244,19 @@ public final class Checker {
         tools.get();
     }
 
+    /**
+     * The calling thread's LanguageTool rule objects by id, stock and Calque's (a stock rule Calque runs inside a
+     * wrapper is given unwrapped): what LanguageTool's own server reads to describe a match.
+     */
+    public Map<String, Rule> ruleObjects() {
+        Map<String, Rule> out = new HashMap<>();
+        for (Rule r : tools.get().getAllRules()) {
+            if (r instanceof CapitalizedWordsLeftOut w) r = w.speller();
+            out.putIfAbsent(r.getId(), r);
+        }
+        return out;
+    }
+
     public RulePack rules() {
         return pack;
     }

@@ -82,6 +82,10 @@ public final class CheckCommand implements Callable<Integer> {
             + "(fingerprint, or rule and passage, with a reason): those findings are left out.")
     Path suppressions;
 
+    @Option(names = "--verdicts", paramLabel = "DB", description = "The review desk's verdict database: findings "
+            + "editors dismissed there are left out, like suppressions, and counted.")
+    Path verdicts;
+
     @Option(names = "--state", paramLabel = "FILE", description = "Check only articles (feed items) new or changed "
             + "since the last run with this state file, and record them in it.")
     Path stateFile;
@@ -155,6 +159,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
+        Path verdictDb = settings.verdicts(verdicts);
+        if (verdictDb != null) {
+            dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.openExisting(verdictDb);
+            accepted = accepted.withDismissed(store.dismissedFingerprints(), store.dismissedRulePassages());
+        }
         FeedState state = settings.state() == null ? null : FeedState.open(settings.state());
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
         dev.calque.ingest.Originals originals = null;
@@ -210,6 +219,11 @@ public final class CheckCommand implements Callable<Integer> {
                 for (Path orphan : originals.orphans()) stderr.println("calque: original without a translation: " + orphan);
             }
             if (!consoleOnStdout && !quiet) stderr.println(summary.verdict());
+            if (verdictDb != null && !quiet) {
+                long n = accepted.dismissedHits();
+                stderr.println("calque: " + n + (n == 1 ? " finding" : " findings") + " left out as dismissed at the review desk ("
+                        + verdictDb + ")");
+            }
             if (cacheDir != null && !quiet) {
                 stderr.println("calque: " + pipeline.cacheHits() + " of " + summary.articles() + " articles served from the cache");
             }

@@ -90,6 +90,8 @@ public final class Config {
     public Report report = new Report();
     public Located baseline;
     public Located suppressions;
+    /** The review desk's verdict database (docs/review.md). */
+    public Located verdicts;
     public Located state;
     public Located glossary;
 

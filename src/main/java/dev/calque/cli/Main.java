@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             AlignCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
+            VerdictsCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

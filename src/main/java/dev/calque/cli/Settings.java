@@ -236,6 +236,12 @@ public record Settings(
     }
 
     /** The rule folders, in load order: the bundled one, calque.yml's, the command line's. */
+    /** The review desk's verdict database: the command line's, else {@code verdicts:} in calque.yml, else null. */
+    public Path verdicts(Path cli) {
+        if (cli != null) return cli;
+        return config == null || config.verdicts == null ? null : config.resolve(config.verdicts);
+    }
+
     public List<Path> ruleDirs() {
         List<Path> dirs = new ArrayList<>();
         if (bundledRules) dirs.add(CheckerOptions.bundledRules());

@@ -113,6 +113,79 @@ public final class RuleStats {
         }
     }
 
+    /**
+     * One rule as editors judged it at the review desk, beside its precision on the annotated dev corpora.
+     *
+     * @param precision    confirmed (or edited) over judged, from the desk's verdicts
+     * @param devPrecision hits over judgeable findings in the {@code calque eval --format json} files given, or null
+     */
+    public record VerdictStat(String rule, int confirmed, int dismissed, Double precision, Integer devJudged,
+                              Double devPrecision) {
+    }
+
+    /**
+     * Per rule, the desk's tallies beside the dev-corpus precision: every rule with a verdict, then the
+     * rules measured on the corpora without one.
+     *
+     * @param tallies per rule: (confirmed, dismissed), from the verdict store
+     * @param evals   {@code calque eval --format json} outputs (may be empty)
+     */
+    public static List<VerdictStat> verdicts(Map<String, int[]> tallies, List<Path> evals) {
+        Map<String, int[]> dev = new LinkedHashMap<>(); // rule -> {judgeable, hits}
+        for (Path e : evals) {
+            JsonNode root = read(e);
+            if (!"calque-eval".equals(root.path("kind").asText())) {
+                throw new CorpusException(e, 0, "not the JSON of calque eval (no \"kind\": \"calque-eval\"; write one "
+                        + "with calque eval CORPUS --format json -o FILE)");
+            }
+            collectRuleFigures(root, dev);
+        }
+        List<VerdictStat> out = new ArrayList<>();
+        Set<String> rules = new java.util.TreeSet<>(tallies.keySet());
+        for (Map.Entry<String, int[]> t : tallies.entrySet()) {
+            int[] n = t.getValue();
+            int[] d = dev.get(t.getKey());
+            out.add(new VerdictStat(t.getKey(), n[0], n[1], Evaluation.ratio(n[0], n[0] + n[1]),
+                    d == null ? null : d[0], d == null ? null : Evaluation.ratio(d[1], d[0])));
+        }
+        out.sort(Comparator.comparingInt((VerdictStat v) -> v.confirmed() + v.dismissed()).reversed()
+                .thenComparing(VerdictStat::rule));
+        for (Map.Entry<String, int[]> d : dev.entrySet()) {
+            if (rules.contains(d.getKey())) continue;
+            out.add(new VerdictStat(d.getKey(), 0, 0, null, d.getValue()[0], Evaluation.ratio(d.getValue()[1], d.getValue()[0])));
+        }
+        return out;
+    }
+
+    /** Every per-rule figure in an eval document (one per corpus and checker), summed by rule. */
+    private static void collectRuleFigures(JsonNode n, Map<String, int[]> dev) {
+        if (n.isObject() && n.path("rule").isTextual() && n.has("hits") && n.has("unjudged") && n.has("findings")) {
+            int[] d = dev.computeIfAbsent(n.get("rule").asText(), k -> new int[2]);
+            d[0] += n.get("findings").asInt() - n.get("unjudged").asInt();
+            d[1] += n.get("hits").asInt();
+            return;
+        }
+        for (JsonNode c : n) collectRuleFigures(c, dev);
+    }
+
+    /** The desk's verdicts per rule as an aligned table. */
+    public static String verdictTable(List<VerdictStat> stats, boolean withDev) {
+        TextTable t = withDev
+                ? new TextTable("RULE", "CONFIRMED", "DISMISSED", "DESK PRECISION", "DEV JUDGED", "DEV PRECISION").left(1)
+                : new TextTable("RULE", "CONFIRMED", "DISMISSED", "DESK PRECISION").left(1);
+        for (VerdictStat s : stats) {
+            if (withDev) {
+                t.row(s.rule(), EvalTableWriter.n(s.confirmed()), EvalTableWriter.n(s.dismissed()), EvalTableWriter.pct(s.precision()),
+                        s.devJudged() == null ? "–" : EvalTableWriter.n(s.devJudged()), EvalTableWriter.pct(s.devPrecision()));
+            } else {
+                t.row(s.rule(), EvalTableWriter.n(s.confirmed()), EvalTableWriter.n(s.dismissed()), EvalTableWriter.pct(s.precision()));
+            }
+        }
+        if (t.isEmpty()) return "no verdicts yet\n";
+        String table = t.render(false);
+        return table.endsWith("\n") ? table : table + "\n";
+    }
+
     /** The statistics as an aligned table. */
     public static String table(Result r) {
         StringBuilder out = new StringBuilder();

@@ -48,10 +48,35 @@ public final class Suppressions {
 
     private final Set<String> fingerprints;
     private final Set<String> rulePassages;
+    /** Dismissals recorded at the review desk (a verdict database), kept apart to be counted apart. */
+    private final Set<String> dismissedFingerprints;
+    private final Set<String> dismissedRulePassages;
+    private final java.util.concurrent.atomic.LongAdder dismissedHits = new java.util.concurrent.atomic.LongAdder();
 
     private Suppressions(Set<String> fingerprints, Set<String> rulePassages) {
+        this(fingerprints, rulePassages, Set.of(), Set.of());
+    }
+
+    private Suppressions(Set<String> fingerprints, Set<String> rulePassages, Set<String> dismissedFingerprints,
+                         Set<String> dismissedRulePassages) {
         this.fingerprints = Set.copyOf(fingerprints);
         this.rulePassages = Set.copyOf(rulePassages);
+        this.dismissedFingerprints = Set.copyOf(dismissedFingerprints);
+        this.dismissedRulePassages = Set.copyOf(dismissedRulePassages);
+    }
+
+    /**
+     * These suppressions plus the findings editors dismissed at the review desk: fingerprints, and
+     * rule-and-passage keys ({@code rule + '\0' + passage}) for dismissals imported without one.
+     */
+    public Suppressions withDismissed(Set<String> fingerprints, Set<String> rulePassages) {
+        if (fingerprints.isEmpty() && rulePassages.isEmpty()) return this;
+        return new Suppressions(this.fingerprints, this.rulePassages, fingerprints, rulePassages);
+    }
+
+    /** How many findings the run left out because of a desk dismissal (and of nothing else). */
+    public long dismissedHits() {
+        return dismissedHits.sum();
     }
 
     /**
@@ -94,6 +119,12 @@ public final class Suppressions {
         return fps.isEmpty() && pairs.isEmpty() ? NONE : new Suppressions(fps, pairs);
     }
 
+    /** The entries of a suppressions file, checked as {@link #load} checks them. */
+    public static List<Suppression> entries(Path suppressions) {
+        load(null, suppressions);
+        return read(suppressions, SuppressionsFile.class, true).suppressions();
+    }
+
     private static <T> T read(Path f, Class<T> type, boolean strict) {
         String name = f.getFileName().toString();
         ObjectMapper m = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(new YAMLFactory())
@@ -119,16 +150,27 @@ public final class Suppressions {
     }
 
     public boolean isEmpty() {
-        return fingerprints.isEmpty() && rulePassages.isEmpty();
+        return fingerprints.isEmpty() && rulePassages.isEmpty() && dismissedFingerprints.isEmpty()
+                && dismissedRulePassages.isEmpty();
     }
 
+    /** Whether a run leaves this finding out; desk dismissals that decide it are counted ({@link #dismissedHits}). */
     public boolean accepts(Finding f, String fingerprint) {
-        return accepts(f.rule(), f.passage(), fingerprint);
+        if (matches(fingerprints, rulePassages, f.rule(), f.passage(), fingerprint)) return true;
+        if (matches(dismissedFingerprints, dismissedRulePassages, f.rule(), f.passage(), fingerprint)) {
+            dismissedHits.increment();
+            return true;
+        }
+        return false;
     }
 
     /** The same test for a finding read back from a JSON report ({@code calque rules stats}). */
     public boolean accepts(String rule, String passage, String fingerprint) {
-        return (fingerprint != null && fingerprints.contains(fingerprint))
-                || rulePassages.contains(rule + '\u0000' + passage);
+        return matches(fingerprints, rulePassages, rule, passage, fingerprint)
+                || matches(dismissedFingerprints, dismissedRulePassages, rule, passage, fingerprint);
+    }
+
+    private static boolean matches(Set<String> fps, Set<String> pairs, String rule, String passage, String fingerprint) {
+        return (fingerprint != null && fps.contains(fingerprint)) || pairs.contains(rule + '\u0000' + passage);
     }
 }

@@ -22,15 +22,8 @@ class LanguageToolInternalsTest {
             fail(changed.getMessage());
             return;
         }
-        assertThat(cache).as(LanguageToolInternals.SPELLER_CACHE).isNotNull();
-        // the cache is the one LanguageTool fills: preloading puts the snapshot's dictionary in it
-        synchronized (cache) {
-            cache.clear();
-        }
-        assertThat(SpellerSnapshot.preload("en-US")).as("dictionaries preloaded into " + LanguageToolInternals.SPELLER_CACHE)
-                .isEqualTo(1);
-        synchronized (cache) {
-            assertThat(cache).hasSize(1);
-        }
+        // the map itself is LanguageTool's, shared with other tests' checkers: read it, leave it alone
+        // (that LanguageTool then uses what is preloaded there is SpellerSnapshotTest's business)
+        assertThat(cache).as(LanguageToolInternals.SPELLER_CACHE).isNotNull().isInstanceOf(Map.class);
     }
 }
