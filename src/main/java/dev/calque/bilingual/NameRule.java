@@ -44,7 +44,8 @@ final class NameRule extends LinkRules.Base {
             String s = l.source().of(st);
             String t = l.target().of(tt);
             Link p = a.alignment().paragraphAt(l.target().start());
-            String paragraph = p == null ? t : p.target().of(tt);
+            // a 1-1 sentence is compared with its own translation, others with the paragraph's
+            String paragraph = p == null || l.type() == LinkType.ONE_ONE ? t : p.target().of(tt);
             String sourceParagraph = p == null || !p.hasSource() ? s : p.source().of(st);
             Set<String> targetKeys = keys(paragraph);
             Set<String> sourceKeys = keys(sourceParagraph);

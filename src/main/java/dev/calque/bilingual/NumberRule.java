@@ -24,6 +24,8 @@ final class NumberRule extends LinkRules.Base {
     public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
         Conventions src = conventions.of(a.original().language());
         Conventions tgt = conventions.of("en");
+        // months and weekdays need the original's words for them: a language with no section is not read
+        if (dates && src.words().isEmpty()) return List.of();
         java.util.Set<String> units = new java.util.HashSet<>(src.units());
         units.addAll(tgt.units());
         String st = a.original().text();

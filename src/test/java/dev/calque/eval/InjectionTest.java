@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The contrastive test on four human translations of newstest2014 with their French originals
  * (copied from ../shared/eval): errors injected one at a time are flagged, the unmodified texts
- * stay nearly quiet. The full run is {@code calque eval --inject} (figures in docs/rules-quality.md).
+ * stay nearly quiet (the opt-in rules on, as in the full run, {@code calque eval --inject --rules rules/opt-in} ; figures in docs/rules-quality.md).
  */
 class InjectionTest {
 
     @Test
     void injectedErrorsAreFlaggedAndHumanTranslationsStayQuiet() {
         Corpus corpus = Corpus.read(Path.of("src/test/resources/eval/human-with-source.jsonl"));
-        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        Checker checker = Checker.builder().rules(Path.of("rules"), Path.of("rules/opt-in")).source("fr").build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Injection.Result r = Injection.run(checker, corpus.documents(), 15, pool, "fr");
