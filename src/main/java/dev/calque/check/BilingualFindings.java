@@ -1,5 +1,9 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import dev.calque.bilingual.BilingualArticle;
 import dev.calque.model.Finding;
 import dev.calque.bilingual.Link;

@@ -12,6 +12,8 @@ import dev.calque.model.Texts;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
+import dev.calque.rules.bilingual.BilingualRuleLoader;
+import dev.calque.rules.bilingual.Glossary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -55,6 +57,7 @@ public final class Checker {
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
     private final Startup startup;
+    private final BilingualCheck bilingual;
 
     private Checker(Builder b) {
         Trace.mark("checker");
@@ -70,6 +73,9 @@ public final class Checker {
         this.calqueRules = b.calqueRules;
         this.disabled = Set.copyOf(b.disabled);
         this.severityOverrides = Map.copyOf(b.severityOverrides);
+        Glossary glossary = b.glossary == null ? Glossary.EMPTY : Glossary.read(b.glossary, b.source, b.target);
+        this.bilingual = new BilingualCheck(b.calqueRules ? BilingualRuleLoader.load(b.ruleDirs) : List.of(), glossary,
+                this.disabled);
     }
 
     public static Builder builder() {
@@ -85,6 +91,17 @@ public final class Checker {
         private boolean calqueRules = true;
         private final Set<String> disabled = new HashSet<>();
         private final Map<String, Severity> severityOverrides = new HashMap<>();
+        private Path glossary;
+
+        /**
+         * A glossary (TBX, CSV or TSV) for the terminology rules of {@code rules/bilingual/}.
+         *
+         * @throws Glossary.GlossaryException from {@link #build} when it cannot be read
+         */
+        public Builder glossary(Path file) {
+            this.glossary = file;
+            return this;
+        }
 
         /** Target language, a LanguageTool code such as {@code en-US} or {@code en-GB}. */
         public Builder target(String code) {
@@ -217,7 +234,7 @@ public final class Checker {
         } catch (Exception e) {
             codeStamp = "unknown-" + System.nanoTime(); // cannot identify the code: never reuse
         }
-        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), sourcePack.hash(), target(), source,
+        return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), sourcePack.hash(), bilingual.key(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
                 new java.util.TreeMap<>(severityOverrides).toString());
     }
@@ -260,6 +277,7 @@ public final class Checker {
     /** Metadata of any rule that can appear in a finding, Calque's or stock. */
     public RuleInfo info(String ruleId) {
         RuleInfo own = pack.info(ruleId);
+        if (own == null) own = bilingual.info(ruleId);
         if (own == null) own = sourcePack.info(ruleId);
         return own != null ? own : stockInfos.get(ruleId);
     }
@@ -276,7 +294,7 @@ public final class Checker {
     }
 
     public CheckedArticle check(Article article) {
-        return new CheckedArticle(article, check(article.text()), article.wordCount());
+        return check(article, Duration.ofNanos(Long.MAX_VALUE));
     }
 
     /**
@@ -286,8 +304,21 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
+        // a bilingual file holds its original: checked beside it
+        if (article.bilingual() != null) return check(dev.calque.bilingual.FileSegments.pair(article), limit);
         return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
                 article.wordCount());
+    }
+
+    /** The bilingual rules in use ({@code rules/bilingual/}), for listings and example tests. */
+    public List<dev.calque.rules.bilingual.BilingualRule> bilingualRules() {
+        return bilingual.rules();
+    }
+
+    /** Matches of one bilingual rule in one segment, offsets in the segment's target: for rule-example tests. */
+    public List<Finding> checkSegmentOnly(String ruleId, dev.calque.model.BilingualSegment segment,
+                                          Glossary glossary) {
+        return bilingual.checkSegment(ruleId, segment, glossary);
     }
 
     /** Findings in a text, sorted by position, one per passage where rules overlap. */
@@ -316,8 +347,21 @@ public final class Checker {
             SourceWords.clear();
         }
         List<Finding> bi = sourceFindings(b, null);
-        return new CheckedArticle(articleOf(b), BilingualFindings.combine(Overlaps.resolve(mono, this::rank), bi, b),
-                b.target().wordCount());
+        // the segment rules of a bilingual file (inline codes, glossary): their passage findings are
+        // resolved with the monolingual ones (where they flag the same words they win), and keep the
+        // original's passage they name; a finding on a whole segment marks no passage of its own, so it
+        // stands beside the findings inside the segment instead of hiding them
+        BilingualCheck.Found pairs = bilingual.check(b.target(), severityOverrides);
+        List<Finding> all = new ArrayList<>(mono);
+        all.addAll(pairs.passages());
+        java.util.Set<Finding> segmentRules = new java.util.HashSet<>(pairs.passages());
+        List<Finding> resolved = Overlaps.resolve(all, this::rank);
+        List<Finding> out = new ArrayList<>(BilingualFindings.combine(
+                resolved.stream().filter(f -> !segmentRules.contains(f)).toList(), bi, b));
+        resolved.stream().filter(segmentRules::contains).forEach(out::add);
+        out.addAll(pairs.segments());
+        out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount());
     }
 
     /** The translated article, its metadata naming its original ({@code original}, {@code originalLanguage}). */
@@ -326,7 +370,7 @@ public final class Checker {
         java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(a.metadata());
         meta.put("original", b.original().source());
         meta.put("originalLanguage", b.original().language());
-        return new Article(a.id(), a.source(), a.group(), a.title(), a.text(), a.mediaType(), meta);
+        return new Article(a.id(), a.source(), a.group(), a.title(), a.text(), a.mediaType(), meta, a.bilingual());
     }
 
     /** Matches of exactly one rule that reads the original, for rule-example tests. */
@@ -412,6 +456,7 @@ public final class Checker {
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */
     private int rank(Finding f) {
+        if (bilingual.info(f.rule()) != null) return -1; // what the original says explains more
         if (pack.info(f.rule()) == null) return 2;
         return pack.isGeneric(f.rule()) ? 1 : 0;
     }

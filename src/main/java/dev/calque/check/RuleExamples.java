@@ -1,7 +1,14 @@
 package dev.calque.check;
 
+import dev.calque.model.BilingualFile;
+import dev.calque.ingest.bilingual.BilingualSniffer;
+import dev.calque.ingest.bilingual.BilingualReader;
+import dev.calque.model.BilingualSegment;
 import dev.calque.model.Finding;
 import dev.calque.rules.RuleExample;
+import dev.calque.rules.bilingual.BilingualExample;
+import dev.calque.rules.bilingual.BilingualRule;
+import dev.calque.rules.bilingual.Glossary;
 import dev.calque.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +145,57 @@ public final class RuleExamples {
                 }
             }
         }
+        for (BilingualRule rule : checker.bilingualRules()) {
+            rules++;
+            examples += runBilingual(checker, rule, failures);
+        }
         return new Report(rules, examples, failures);
+    }
+
+    /** A bilingual rule's examples: each original and translation read as an XLIFF 2 segment, as a real file would be. */
+    private static int runBilingual(Checker checker, BilingualRule rule, List<Failure> failures) {
+        RuleInfo info = rule.info();
+        long flagged = rule.examples().stream().filter(BilingualExample::flagged).count();
+        if (flagged == 0) failures.add(new Failure(info, "", "has no example it must flag"));
+        if (flagged == rule.examples().size()) failures.add(new Failure(info, "", "has no example it must leave alone"));
+        for (BilingualExample ex : rule.examples()) {
+            BilingualSegment segment;
+            try {
+                segment = exampleSegment(ex);
+            } catch (dev.calque.ingest.bilingual.BilingualFileException e) {
+                failures.add(new Failure(info, ex.marked(), "example is not valid XLIFF 2 inline markup: " + e.getMessage()));
+                continue;
+            }
+            Glossary glossary = ex.glossary() == null ? Glossary.EMPTY : Glossary.ofRow(ex.glossary());
+            List<Finding> found = checker.checkSegmentOnly(info.id(), segment, glossary);
+            if (ex.flagged()) {
+                int[] span = ex.span();
+                if (span == null) {
+                    failures.add(new Failure(info, ex.marked(), "flagged example has no <marker>"));
+                } else if (found.stream().noneMatch(f -> f.start() == span[0] && f.end() == span[1])) {
+                    failures.add(new Failure(info, ex.marked(), found.isEmpty() ? "not flagged"
+                            : "flagged " + describe(found) + " instead of the marked span"));
+                } else if (ex.correction() != null && !ex.correction().isEmpty()) {
+                    List<String> wanted = List.of(ex.correction().split("\\|"));
+                    if (found.stream().noneMatch(f -> f.suggestions().containsAll(wanted))) {
+                        failures.add(new Failure(info, ex.marked(), "does not suggest “" + ex.correction()
+                                + "” (suggests " + describeSuggestions(found) + ")"));
+                    }
+                }
+            } else if (!found.isEmpty()) {
+                failures.add(new Failure(info, ex.marked(), "clean example flagged at " + describe(found)));
+            }
+        }
+        return rule.examples().size();
+    }
+
+    static BilingualSegment exampleSegment(BilingualExample ex) throws dev.calque.ingest.bilingual.BilingualFileException {
+        String xliff = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"fr\" trgLang=\"en\">"
+                + "<file id=\"f\"><unit id=\"example\"><segment><source>" + ex.source() + "</source><target>"
+                + ex.target() + "</target></segment></unit></file></xliff>";
+        byte[] bytes = xliff.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BilingualFile file = BilingualReader.read(BilingualSniffer.sniff(bytes, "example.xlf"), bytes, "fr", "en");
+        return file.segments().get(0);
     }
 
     private static String describe(List<Finding> found) {

@@ -192,6 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
         for (Output o : outputs) Formats.validate(o.format);
+        for (Output o : outputs) refuseOverwritingAnInput(o.file);
         try {
             for (Output o : outputs) {
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
@@ -270,5 +271,20 @@ public final class CheckCommand implements Callable<Integer> {
                     && !"dumb".equals(System.getenv("TERM"));
             default -> throw new UsageError("--color must be auto, always or never");
         };
+    }
+
+    /** Nothing the user gave is overwritten: an output file may not be one of the inputs (an XLIFF written back, say). */
+    private void refuseOverwritingAnInput(java.nio.file.Path out) {
+        if (out == null || !java.nio.file.Files.exists(out)) return;
+        for (String in : inputs) {
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(in);
+                if (java.nio.file.Files.exists(p) && java.nio.file.Files.isSameFile(p, out)) {
+                    throw new UsageError(out + ": is an input of this run; Calque does not overwrite what it checks: give -o another file");
+                }
+            } catch (java.nio.file.InvalidPathException | java.io.IOException notAFile) {
+                // a URL or "-": not a file that could be overwritten
+            }
+        }
     }
 }

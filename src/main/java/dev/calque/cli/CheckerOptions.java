@@ -26,6 +26,10 @@ public final class CheckerOptions {
     @Option(names = "--no-stock", description = "Switch off LanguageTool's own rules; Calque's rules only.")
     public boolean noStock;
 
+    @Option(names = "--glossary", paramLabel = "FILE", description = "Terminology for bilingual files: TBX, or "
+            + "CSV/TSV rows of source term, required target term(s), forbidden target term(s), note.")
+    public Path glossary;
+
     /** The bundled rules folder: the one beside the launcher, else ./rules. */
     public static Path bundledRules() {
         String home = System.getProperty("calque.home");
@@ -41,6 +45,6 @@ public final class CheckerOptions {
      */
     public Settings.CommandLine commandLine(java.util.function.Predicate<String> given) {
         return Settings.CommandLine.of(given.test("--lang") ? target : null, given.test("--from") ? source : null,
-                extraRules, noBundled, noStock);
+                extraRules, noBundled, noStock).withGlossary(glossary);
     }
 }

@@ -38,7 +38,7 @@ public final class Checkers {
 
     private static Checker build(Settings s, boolean stockRules) {
         Checker.Builder b = Checker.builder().target(s.target()).source(s.source()).rules(s.ruleDirs())
-                .stockRules(stockRules).disable(s.disabled());
+                .stockRules(stockRules).disable(s.disabled()).glossary(s.glossary());
         s.severities().forEach(b::severity);
         return b.build();
     }

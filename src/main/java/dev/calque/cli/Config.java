@@ -93,6 +93,7 @@ public final class Config {
     /** The review desk's verdict database (docs/review.md). */
     public Located verdicts;
     public Located state;
+    public Located glossary;
 
     /** The file this came from, as the user would name it; null for the empty configuration. */
     private Path file;

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /** The output formats {@code --format} accepts, and the writer for each. */
 final class Formats {
-    static final List<String> NAMES = List.of("console", "json", "sarif", "junit", "github");
+    static final List<String> NAMES = List.of("console", "json", "sarif", "junit", "github", "xliff");
 
     private Formats() {
     }
@@ -41,6 +41,7 @@ final class Formats {
             case "sarif" -> new SarifWriter(d);
             case "junit" -> new JunitWriter(d);
             case "github" -> new GithubWriter(d);
+            case "xliff" -> new dev.calque.report.xliff.XliffWriter(d);
             default -> throw new UsageError("unknown format '" + format + "' (use " + String.join(", ", NAMES) + ")");
         };
     }

@@ -51,7 +51,8 @@ public final class RulesCommand {
         public Integer call() {
             Checker checker = Checkers.from(configured.settings());
             PrintWriter out = configured.out();
-            List<RuleInfo> infos = checker.rules().infos();
+            List<RuleInfo> infos = new java.util.ArrayList<>(checker.rules().infos());
+            for (var b : checker.bilingualRules()) infos.add(b.info()); // rules/bilingual/: run on bilingual files
             out.printf("%-28s %-9s %-32s %s%n", "RULE", "SEVERITY", "CATEGORY", "SOURCE");
             for (RuleInfo r : infos) {
                 out.printf("%-28s %-9s %-32s %s%s%n", r.id(), r.severity().label(), r.category(), r.source(),

@@ -48,6 +48,7 @@ import java.util.function.Predicate;
  * @param baseline           accepted findings file, or null
  * @param suppressions       editors' verdicts file, or null
  * @param state              feed state file, or null
+ * @param glossary           terminology for bilingual files ({@code --glossary}, {@code glossary:}), or null
  * @param config             the file these came from, to point at a value's line in later errors
  */
 public record Settings(
@@ -70,6 +71,7 @@ public record Settings(
         Path baseline,
         Path suppressions,
         Path state,
+        Path glossary,
         Config config) {
 
     public static final String DEFAULT_TARGET = "en-US";
@@ -92,9 +94,9 @@ public record Settings(
      */
     public record CommandLine(String target, String source, List<Path> extraRules, boolean noBundled,
                               boolean noStock, String failOn, Double minScore, String majorAs, Path baseline,
-                              Path suppressions, Path state) {
+                              Path suppressions, Path state, Path glossary) {
         public static final CommandLine NONE = new CommandLine(null, null, List.of(), false, false, null, null, null,
-                null, null, null);
+                null, null, null, null);
 
         public CommandLine {
             extraRules = List.copyOf(extraRules);
@@ -103,17 +105,23 @@ public record Settings(
         /** Only the checker options (languages, rule folders, stock switch). */
         public static CommandLine of(String target, String source, List<Path> extraRules, boolean noBundled,
                                      boolean noStock) {
-            return new CommandLine(target, source, extraRules, noBundled, noStock, null, null, null, null, null, null);
+            return new CommandLine(target, source, extraRules, noBundled, noStock, null, null, null, null, null, null, null);
         }
 
         public CommandLine withGate(String failOn, Double minScore, String majorAs) {
             return new CommandLine(target, source, extraRules, noBundled, noStock, failOn, minScore, majorAs, baseline,
-                    suppressions, state);
+                    suppressions, state, glossary);
+        }
+
+        /** {@code --glossary}: terminology for the bilingual rules. */
+        public CommandLine withGlossary(Path glossary) {
+            return new CommandLine(target, source, extraRules, noBundled, noStock, failOn, minScore, majorAs, baseline,
+                    suppressions, state, glossary);
         }
 
         public CommandLine withFiles(Path baseline, Path suppressions, Path state) {
             return new CommandLine(target, source, extraRules, noBundled, noStock, failOn, minScore, majorAs, baseline,
-                    suppressions, state);
+                    suppressions, state, glossary);
         }
     }
 
@@ -180,6 +188,7 @@ public record Settings(
                 c.baseline == null ? null : c.resolve(c.baseline),
                 c.suppressions == null ? null : c.resolve(c.suppressions),
                 c.state == null ? null : c.resolve(c.state),
+                c.glossary == null ? null : c.resolve(c.glossary),
                 c);
     }
 
@@ -215,6 +224,7 @@ public record Settings(
                 cli.baseline() != null ? cli.baseline() : baseline,
                 cli.suppressions() != null ? cli.suppressions() : suppressions,
                 cli.state() != null ? cli.state() : state,
+                cli.glossary() != null ? cli.glossary() : glossary,
                 config);
     }
 
@@ -222,7 +232,7 @@ public record Settings(
     public Settings withSource(String code) {
         return new Settings(target, code, sourceChosen, bundledRules, configRuleDirs, extraRuleDirs, stockRules,
                 disabled, severities, enabledCategories, disabledCategories, scoring, gate, majorIsBlocker, skipPaths,
-                skipItems, baseline, suppressions, state, config);
+                skipItems, baseline, suppressions, state, glossary, config);
     }
 
     /** The rule folders, in load order: the bundled one, calque.yml's, the command line's. */

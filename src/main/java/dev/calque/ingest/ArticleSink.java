@@ -6,14 +6,6 @@ import dev.calque.model.Article;
 public interface ArticleSink {
     void article(Article article);
 
-    /**
-     * A translation read together with its original (a bilingual file: XLIFF, TMX, bitext). Sinks that
-     * do not check against the original take the translation alone.
-     */
-    default void bilingual(dev.calque.bilingual.BilingualArticle article) {
-        article(article.target());
-    }
-
     void problem(InputProblem problem);
 
     /**

@@ -1,5 +1,8 @@
 package dev.calque.ingest;
 
+import dev.calque.model.BilingualFile;
+import dev.calque.ingest.bilingual.BilingualSniffer;
+import dev.calque.ingest.bilingual.BilingualReader;
 import dev.calque.model.Article;
 import dev.calque.model.Texts;
 import java.io.IOException;
@@ -104,6 +107,8 @@ public final class DocumentReader {
             // said before Tika's detectors load: junk under any name is refused at once
             throw new Unreadable("binary data, not text (control bytes in its content)");
         }
+        BilingualSniffer.Sniffed bilingual = BilingualSniffer.sniff(bytes, name);
+        if (bilingual != null) return List.of(bilingual(bilingual, bytes, name, source, group));
         if (JsonFeedReader.looksLikeJsonFeed(bytes)) return jsonFeeds.read(bytes, source, group);
         if (FeedReader.looksLikeFeed(bytes)) return feeds.read(bytes, source, group, typeHint);
         String type = detect(bytes, name, typeHint);
@@ -130,6 +135,32 @@ public final class DocumentReader {
         if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type, typeHint));
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /**
+     * A bilingual file (XLIFF, TMX, tab-separated bitext): the article is its target segments joined by
+     * a blank line, and keeps the segments (docs/bilingual-files.md).
+     */
+    private Article bilingual(BilingualSniffer.Sniffed sniffed, byte[] bytes, String name, String source, String group)
+            throws Unreadable {
+        BilingualFile file;
+        try {
+            file = BilingualReader.read(sniffed, bytes, null, null);
+        } catch (dev.calque.ingest.bilingual.BilingualFileException e) {
+            throw new Unreadable(e.getMessage(), e);
+        }
+        if (file.text().length() > limits.maxTextChars()) {
+            truncations.add(source);
+            file = file.cut(limits.maxTextChars());
+            if (file.segments().isEmpty()) throw new Unreadable("its first segment alone is over the text size limit");
+        }
+        String text = file.text();
+        Map<String, String> meta = new LinkedHashMap<>();
+        put(meta, "srcLang", file.srcLang());
+        put(meta, "trgLang", file.trgLang());
+        put(meta, "format", file.format().label());
+        return new Article(source, source, group, Texts.titleOf(text, baseName(name)), text,
+                file.format().mediaType(), meta, file);
     }
 
     /** The signatures of the binary documents and archives Tika reads or Calque explains (PDF, zip, OLE, gzip...). */

@@ -1,5 +1,6 @@
 package dev.calque.model;
 
+import dev.calque.model.BilingualFile;
 import java.util.Map;
 
 /**
@@ -13,12 +14,19 @@ import java.util.Map;
  *                  this is the file's own content, so offsets refer to the file
  * @param mediaType what Tika detected, e.g. {@code text/html}
  * @param metadata  link, date, author and the like when the source gives them
+ * @param bilingual the bilingual file (XLIFF, TMX, TSV) the text was taken from, or null: its segments
+ *                  pair each target with its source, inline codes and ids
  */
 public record Article(String id, String source, String group, String title, String text, String mediaType,
-                      Map<String, String> metadata) {
+                      Map<String, String> metadata, BilingualFile bilingual) {
 
     public Article {
         metadata = Map.copyOf(metadata);
+    }
+
+    public Article(String id, String source, String group, String title, String text, String mediaType,
+                   Map<String, String> metadata) {
+        this(id, source, group, title, text, mediaType, metadata, null);
     }
 
     public static Article ofText(String source, String text) {

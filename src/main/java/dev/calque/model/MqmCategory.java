@@ -121,6 +121,45 @@ public record MqmCategory(String path, String dimension, String subtype) {
         return slash < 0 ? path : path.substring(0, slash);
     }
 
+    /**
+     * The ITS 2.0 Localization Quality Issue type that says this category, for writing Calque's
+     * findings into XLIFF ({@code its:locQualityIssueType}); the one place that maps MQM to ITS.
+     * (Reading the other way, LanguageTool's ITS types to MQM, is a labelling choice kept as data in
+     * {@code rules/en/languagetool.yml}.)
+     */
+    public String itsType() {
+        String sub = subtype.toLowerCase(Locale.ROOT);
+        return switch (core()) {
+            case ACCURACY -> switch (sub) {
+                case "omission" -> "omission";
+                case "addition" -> "addition";
+                case "untranslated", "do not translate" -> "untranslated";
+                default -> "mistranslation";
+            };
+            case TERMINOLOGY -> sub.startsWith("inconsistent") ? "inconsistent-entities" : "terminology";
+            case LINGUISTIC_CONVENTIONS -> switch (sub) {
+                case "spelling" -> "misspelling";
+                case "grammar", "unintelligible" -> "grammar";
+                case "punctuation" -> "typographical";
+                case "character encoding" -> "characters";
+                case "inconsistency" -> "inconsistency";
+                default -> "other";
+            };
+            case STYLE -> sub.equals("register") ? "register" : "style";
+            case LOCALE_CONVENTIONS -> switch (sub) {
+                case "number format" -> "numbers";
+                case "punctuation" -> "typographical";
+                default -> "locale-violation";
+            };
+            case DESIGN_AND_MARKUP -> switch (sub) {
+                case "markup" -> "markup";
+                case "truncation", "length" -> "length";
+                default -> "formatting";
+            };
+            default -> "other";
+        };
+    }
+
     /** The MQM-Core dimension this category belongs to. */
     public Dimension core() {
         return Dimension.named(dimension);

@@ -191,15 +191,6 @@ public final class Pipeline {
                 }
 
                 @Override
-                public void bilingual(dev.calque.bilingual.BilingualArticle b) {
-                    if (!triage.admit(b.target())) {
-                        skipped.incrementAndGet();
-                        return;
-                    }
-                    queue(new Item(b.target(), null, b));
-                }
-
-                @Override
                 public void problem(InputProblem p) {
                     queue(new Item(null, p));
                 }
@@ -316,6 +307,7 @@ public final class Pipeline {
         try {
             long t0 = System.nanoTime();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
+            if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
             String pairNote = null;
             if (b == null && originals != null) {
                 dev.calque.ingest.Originals.Match m = originals.pair(a);
@@ -344,8 +336,10 @@ public final class Pipeline {
 
     private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b) {
         if (cache == null) return b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
-        // hashed once for both the look-up and the store; an original changes the findings too
-        String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text());
+        // hashed once for both the look-up and the store; an original changes the findings too, and so do
+        // a bilingual file's inline codes and ids
+        String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text()
+                + (a.bilingual() == null ? "" : "\u0000" + a.bilingual().identity()));
         List<dev.calque.model.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();

@@ -401,7 +401,8 @@ public final class RulePackLoader {
 
     // ---------------------------------------------------------------- common
 
-    private static void checkMeta(Path f, int line, String id, String category, Severity severity, String message) {
+    /** The metadata every rule must declare, whatever its kind or format. */
+    public static void checkMeta(Path f, int line, String id, String category, Severity severity, String message) {
         if (category == null) {
             throw new RuleFileException(f, line, "rule " + id + ": no MQM category (set mqm=\"Dimension/Type\" on the rule or its category)");
         }

@@ -25,6 +25,14 @@ class RuleExamplesTest {
                 assertThat(c.verify(CHECKER)).extracting(RuleExamples.Failure::oneLine).isEmpty()));
     }
 
+    /** The rules that read an original (rules/…/source.yml, rules/bilingual/) carry their own examples too. */
+    @Test
+    void everyBilingualRuleExampleHolds() {
+        RuleExamples.Report report = RuleExamples.run(CHECKER);
+        assertThat(CHECKER.bilingualRules()).isNotEmpty();
+        assertThat(report.failures()).extracting(RuleExamples.Failure::oneLine).isEmpty();
+    }
+
     @Test
     void aCorrectionThatStillTriggersTheRuleFails() throws Exception {
         Path dir = java.nio.file.Files.createTempDirectory("calque-examples");
