@@ -44,6 +44,7 @@ public final class Checker {
     private final boolean calqueRules;
     private final Set<String> disabled;
     private final Map<String, Severity> severityOverrides;
+    private final boolean spellCapitalized;
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
     private final Startup startup;
@@ -61,6 +62,7 @@ public final class Checker {
         this.calqueRules = b.calqueRules;
         this.disabled = Set.copyOf(b.disabled);
         this.severityOverrides = Map.copyOf(b.severityOverrides);
+        this.spellCapitalized = b.spellCapitalized;
     }
 
     public static Builder builder() {
@@ -76,6 +78,7 @@ public final class Checker {
         private boolean calqueRules = true;
         private final Set<String> disabled = new HashSet<>();
         private final Map<String, Severity> severityOverrides = new HashMap<>();
+        private boolean spellCapitalized;
 
         /** Target language, a LanguageTool code such as {@code en-US} or {@code en-GB}. */
         public Builder target(String code) {
@@ -125,6 +128,15 @@ public final class Checker {
         }
 
         /**
+         * Whether the speller also reports the capitalized words the stock policy leaves out
+         * ({@code ignoreCapitalized}; default false): for training and measuring the risk model.
+         */
+        public Builder spellCapitalized(boolean on) {
+            this.spellCapitalized = on;
+            return this;
+        }
+
+        /**
          * @throws dev.calque.rules.RuleFileException when a rule file cannot be loaded
          * @throws IllegalArgumentException for an unknown language code
          */
@@ -159,7 +171,7 @@ public final class Checker {
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
-            } else if (pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
+            } else if (!spellCapitalized && pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
                 off.add(r.getId()); // runs inside the wrapper below instead
                 quietOnNames.add(r);
             }
@@ -200,7 +212,7 @@ public final class Checker {
         }
         return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
-                new java.util.TreeMap<>(severityOverrides).toString());
+                new java.util.TreeMap<>(severityOverrides).toString(), Boolean.toString(spellCapitalized));
     }
 
     /** Prepares the calling thread's LanguageTool now rather than on its first check. */
@@ -324,7 +336,7 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        if (!own && !spellCapitalized && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

@@ -1,0 +1,120 @@
+package dev.calque.risk;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How often each rule's findings overlap an annotated error: a Beta-smoothed hit rate per rule,
+ * shrunk towards the rate of its group (origin and MQM dimension: {@code languagetool|Fluency}),
+ * which is shrunk towards the overall rate. A rule seen a few times keeps close to its group; one
+ * seen hundreds of times speaks for itself. Editors' verdicts enter as extra observations
+ * ({@link #withVerdicts}): the Beta posterior update of the same rate.
+ */
+public final class RuleRates {
+    /** Pseudo-observations of the group rate in each rule's prior. */
+    public static final double RULE_PRIOR = 10;
+    /** Pseudo-observations of the overall rate in each group's prior. */
+    public static final double GROUP_PRIOR = 20;
+
+    /** Findings and hits of a rule or group. */
+    public record Count(double fires, double hits) {
+        Count plus(double f, double h) {
+            return new Count(fires + f, hits + h);
+        }
+    }
+
+    private final Map<String, Count> rules;
+    private final Map<String, Count> groups;
+    private final Map<String, String> groupOf;
+    private final Count all;
+
+    public RuleRates(Map<String, Count> rules, Map<String, Count> groups, Map<String, String> groupOf, Count all) {
+        this.rules = new TreeMap<>(rules);
+        this.groups = new TreeMap<>(groups);
+        this.groupOf = new TreeMap<>(groupOf);
+        this.all = all;
+    }
+
+    static String group(String origin, String category) {
+        int slash = category.indexOf('/');
+        return origin + "|" + (slash < 0 ? category : category.substring(0, slash));
+    }
+
+    /** Counts findings one by one while training. */
+    public static final class Builder {
+        private final Map<String, Count> rules = new HashMap<>();
+        private final Map<String, Count> groups = new HashMap<>();
+        private final Map<String, String> groupOf = new HashMap<>();
+        private Count all = new Count(0, 0);
+
+        public void add(String rule, String origin, String category, boolean hit) {
+            String g = group(origin, category);
+            int h = hit ? 1 : 0;
+            rules.merge(rule, new Count(1, h), (a, b) -> a.plus(b.fires, b.hits));
+            groups.merge(g, new Count(1, h), (a, b) -> a.plus(b.fires, b.hits));
+            groupOf.put(rule, g);
+            all = all.plus(1, h);
+        }
+
+        public RuleRates build() {
+            return new RuleRates(rules, groups, groupOf, all);
+        }
+    }
+
+    private double overall() {
+        return (all.hits + 1) / (all.fires + 2);
+    }
+
+    private double groupRate(String g) {
+        Count c = groups.get(g);
+        double prior = overall();
+        return c == null ? prior : (c.hits + GROUP_PRIOR * prior) / (c.fires + GROUP_PRIOR);
+    }
+
+    /** The smoothed hit rate of a rule; a rule never seen gets its group's rate. */
+    public double rate(String rule, String origin, String category) {
+        String g = groupOf.getOrDefault(rule, group(origin, category));
+        double prior = groupRate(g);
+        Count c = rules.get(rule);
+        double p = c == null ? prior : (c.hits + RULE_PRIOR * prior) / (c.fires + RULE_PRIOR);
+        return Math.min(0.995, Math.max(0.005, p));
+    }
+
+    /** How many findings of the rule training saw (0 when none). */
+    public double fires(String rule) {
+        Count c = rules.get(rule);
+        return c == null ? 0 : c.fires;
+    }
+
+    /**
+     * The rates after editors' verdicts: each confirmed finding counts as one more hit, each dismissed
+     * one as one more finding that missed (pseudo-observations on top of training's). A rule training
+     * never saw gets a count of its own, starting from its group's rate.
+     */
+    public RuleRates withVerdicts(Collection<RuleVerdicts> verdicts) {
+        Map<String, Count> r = new HashMap<>(rules);
+        for (RuleVerdicts v : verdicts) {
+            r.merge(v.ruleId(), new Count(v.confirmed() + v.dismissed(), v.confirmed()),
+                    (a, b) -> a.plus(b.fires, b.hits));
+        }
+        return new RuleRates(r, groups, groupOf, all);
+    }
+
+    public Map<String, Count> rules() {
+        return rules;
+    }
+
+    public Map<String, Count> groups() {
+        return groups;
+    }
+
+    public Map<String, String> groupOf() {
+        return groupOf;
+    }
+
+    public Count all() {
+        return all;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.calque.risk;
+
+/**
+ * What editors said about one rule's findings: {@code confirmed} found real, {@code dismissed} marked
+ * false positive (today the suppressions with reason "false positive"; the review desk later).
+ */
+public record RuleVerdicts(String ruleId, int confirmed, int dismissed) {
+    public RuleVerdicts {
+        if (confirmed < 0 || dismissed < 0) throw new IllegalArgumentException("verdict counts cannot be negative");
+    }
+}
