@@ -18,6 +18,8 @@ import java.util.List;
  * @param sentence    the sentence around it
  * @param sentenceStart offset of {@code sentence} in the article text
  * @param origin      {@code calque} for Calque's rule packs, {@code languagetool} for stock rules
+ * @param confidence  the probability that an MQM annotator marks an error overlapping the passage
+ *                    ({@link dev.calque.risk.RiskModel}), or {@code null} when not estimated
  */
 public record Finding(
         String rule,
@@ -35,13 +37,32 @@ public record Finding(
         String passage,
         String sentence,
         int sentenceStart,
-        String origin) {
+        String origin,
+        Double confidence) {
 
     public static final String CALQUE = "calque";
     public static final String LANGUAGETOOL = "languagetool";
 
     public Finding {
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** A finding whose confidence is not estimated (yet). */
+    public Finding(String rule, String ruleName, String category, Severity severity, String message,
+                   List<String> suggestions, int start, int end, int line, int column, int endLine, int endColumn,
+                   String passage, String sentence, int sentenceStart, String origin) {
+        this(rule, ruleName, category, severity, message, suggestions, start, end, line, column, endLine, endColumn,
+                passage, sentence, sentenceStart, origin, null);
+    }
+
+    /** The confidence, or {@code fallback} when it was not estimated. */
+    public double confidenceOr(double fallback) {
+        return confidence == null ? fallback : confidence;
+    }
+
+    public Finding withConfidence(Double c) {
+        return new Finding(rule, ruleName, category, severity, message, suggestions, start, end, line, column,
+                endLine, endColumn, passage, sentence, sentenceStart, origin, c);
     }
 
     /** The MQM dimension: the first part of the category path ("Accuracy", "Fluency", ...). */
@@ -52,11 +73,11 @@ public record Finding(
 
     public Finding withSeverity(Severity s) {
         return new Finding(rule, ruleName, category, s, message, suggestions, start, end, line, column,
-                endLine, endColumn, passage, sentence, sentenceStart, origin);
+                endLine, endColumn, passage, sentence, sentenceStart, origin, confidence);
     }
 
     public Finding withCategory(String c) {
         return new Finding(rule, ruleName, c, severity, message, suggestions, start, end, line, column,
-                endLine, endColumn, passage, sentence, sentenceStart, origin);
+                endLine, endColumn, passage, sentence, sentenceStart, origin, confidence);
     }
 }

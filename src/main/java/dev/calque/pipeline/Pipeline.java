@@ -44,6 +44,7 @@ public final class Pipeline {
     private volatile boolean cancelled;
     private Duration timeLimit = Duration.ofMinutes(3);
     private FindingCache cache;
+    private dev.calque.risk.RiskModel risk;
     private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
 
     /** Hears how the run advances, for a progress display. */
@@ -262,6 +263,11 @@ public final class Pipeline {
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(a, kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
+            if (risk != null) {
+                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), null, checked.findings());
+                checked = new CheckedArticle(a, assessed.findings(), checked.words());
+                score = score.withRisk(assessed.risk());
+            }
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
@@ -287,6 +293,12 @@ public final class Pipeline {
         CheckedArticle checked = checker.check(a, timeLimit);
         cache.put(key, checked.findings());
         return checked;
+    }
+
+    /** Estimates each finding's confidence and each article's risk with this model (null: none). */
+    public Pipeline risk(dev.calque.risk.RiskModel model) {
+        this.risk = model;
+        return this;
     }
 
     /** Serves unchanged articles from a findings cache (see {@link FindingCache}). */

@@ -117,6 +117,47 @@ public final class RiskModel {
         return 1 - none;
     }
 
+    /** Findings with their confidences, and the article's risk. */
+    public record Assessed(List<Finding> findings, ArticleRisk risk) {
+    }
+
+    /**
+     * Estimates every finding's confidence and the risk of each paragraph and of the article.
+     *
+     * @param sources the original of each paragraph of {@code text}, in order, or {@code null} without one
+     * @param findings the article's findings (offsets into {@code text}); returned in the same order
+     */
+    public Assessed assess(String text, List<String> sources, List<Finding> findings) {
+        List<int[]> paragraphs = dev.calque.ingest.Texts.paragraphs(text);
+        if (paragraphs.isEmpty()) paragraphs = List.of(new int[] {0, text.length()});
+        List<List<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) members.add(new ArrayList<>());
+        for (int k = 0; k < findings.size(); k++) members.get(paragraphOf(paragraphs, findings.get(k).start())).add(k);
+        Finding[] out = findings.toArray(Finding[]::new);
+        List<ArticleRisk.Segment> segments = new ArrayList<>();
+        double[] risks = new double[paragraphs.size()];
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int[] p = paragraphs.get(i);
+            String seg = text.substring(p[0], p[1]);
+            String source = sources != null && i < sources.size() ? sources.get(i) : null;
+            List<Finding> in = new ArrayList<>();
+            for (int k : members.get(i)) in.add(findings.get(k));
+            for (int k : members.get(i)) out[k] = findings.get(k).withConfidence(round3(confidence(findings.get(k), seg, source, in.size())));
+            risks[i] = round3(segmentRisk(seg, source, in));
+            segments.add(new ArticleRisk.Segment(p[0], p[1], risks[i]));
+        }
+        return new Assessed(List.of(out), new ArticleRisk(round3(articleRisk(risks)), segments));
+    }
+
+    private static int paragraphOf(List<int[]> paragraphs, int offset) {
+        for (int i = paragraphs.size() - 1; i >= 0; i--) if (paragraphs.get(i)[0] <= offset) return i;
+        return 0;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
     // ---- the data file
 
     public void write(Path file) throws IOException {
