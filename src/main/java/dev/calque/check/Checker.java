@@ -1,7 +1,10 @@
 package dev.calque.check;
 
-import dev.calque.ingest.Article;
-import dev.calque.ingest.Texts;
+import dev.calque.model.Article;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Texts;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
@@ -314,12 +317,8 @@ public final class Checker {
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */
     private int rank(Finding f) {
-        RuleInfo info = pack.info(f.rule());
-        if (info == null) return 2;
-        return switch (info.kind()) {
-            case "consistency", "fragment" -> 1;
-            default -> 0;
-        };
+        if (pack.info(f.rule()) == null) return 2;
+        return pack.isGeneric(f.rule()) ? 1 : 0;
     }
 
     private RuleInfo stockInfo(Rule r) {

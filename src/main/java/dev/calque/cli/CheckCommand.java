@@ -1,7 +1,6 @@
 package dev.calque.cli;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Severity;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.Inputs;
 import dev.calque.pipeline.FeedState;
@@ -26,8 +25,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -139,25 +138,20 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        QualityGate gate = settings.gate(spec.commandLine().getParseResult().hasMatchedOption("--fail-on") ? failOn : null,
-                minScore);
-        if (minScore != null && (minScore > 100 || minScore.isNaN())) {
-            throw new UsageError("--min-score must be a number up to 100");
-        }
+        var given = spec.commandLine().getParseResult();
+        Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
+                .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, majorAs)
+                .withFiles(baseline, suppressions, stateFile));
+        QualityGate gate = settings.gate();
         if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
         if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1 || timeout < 1) {
             throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
                     + "--fetch-timeout >= 1, --timeout >= 1)");
         }
-        boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
-        Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
-                settings.path(suppressions, settings.config.suppressions));
-        Path statePath = settings.path(stateFile, settings.config.state);
-        FeedState state = statePath == null ? null : FeedState.open(statePath);
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
+        Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
+        FeedState state = settings.state() == null ? null : FeedState.open(settings.state());
+        Checker checker = Checkers.from(settings);
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -176,17 +170,17 @@ public final class CheckCommand implements Callable<Integer> {
                 writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
-            if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
+            if (!noReport) writers.add(new AllureWriter(reportDir, settings.majorIsBlocker())); // last: a report failure cannot stop the others
             RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line
             String lineStart = progress != null ? "\r\u001b[2K" : "";
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
+            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPath()), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,
-                    RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
+                    settings.triage(state, accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
@@ -228,17 +222,6 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting because of the interrupt: the hook is already running
             }
-        }
-    }
-
-    static Severity parseFailOn(String s) {
-        if (s.equalsIgnoreCase("never")) return null;
-        try {
-            Severity sev = Severity.parse(s);
-            if (sev == Severity.NEUTRAL) throw new IllegalArgumentException();
-            return sev;
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--fail-on must be minor, major, critical or never, not '" + s + "'");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.calque.report;
 
-import dev.calque.check.Finding;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.Finding;
+import dev.calque.model.ArticleResult;
 import dev.calque.score.QualityGate;
 import java.util.Comparator;
 import java.util.List;

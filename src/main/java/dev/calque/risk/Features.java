@@ -1,6 +1,6 @@
 package dev.calque.risk;
 
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class Features {
         Map<String, Integer> byRule = new LinkedHashMap<>();
         Map<String, Integer> byDim = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.severity().atLeast(dev.calque.check.Severity.MAJOR)) major++;
+            if (f.severity().atLeast(dev.calque.model.Severity.MAJOR)) major++;
             double p = rates.rate(f.rule(), f.origin(), f.category());
             none *= 1 - p;
             best = Math.max(best, p);
@@ -173,7 +173,7 @@ public final class Features {
         x.put("speller_capitalized", speller && capitalized ? 1.0 : 0.0);
         x.put("log_words", Math.log(Math.max(1, words(segmentText).size())));
         x.put("log_other_findings", log1p(findingsInSegment - 1));
-        x.put("major", f.severity().atLeast(dev.calque.check.Severity.MAJOR) ? 1.0 : 0.0);
+        x.put("major", f.severity().atLeast(dev.calque.model.Severity.MAJOR) ? 1.0 : 0.0);
         if (source != null && !source.isBlank()) {
             boolean inSource = !f.passage().isBlank() && source.toLowerCase(Locale.ROOT)
                     .contains(f.passage().strip().toLowerCase(Locale.ROOT));

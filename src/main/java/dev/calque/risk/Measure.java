@@ -1,7 +1,7 @@
 package dev.calque.risk;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import dev.calque.risk.RiskCorpus.Doc;
 import dev.calque.risk.RiskCorpus.Row;
 import java.awt.BasicStroke;

@@ -2,7 +2,7 @@ package dev.calque.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import dev.calque.eval.AnnotatedError;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -128,7 +128,7 @@ public final class RiskModel {
      * @param findings the article's findings (offsets into {@code text}); returned in the same order
      */
     public Assessed assess(String text, List<String> sources, List<Finding> findings) {
-        List<int[]> paragraphs = dev.calque.ingest.Texts.paragraphs(text);
+        List<int[]> paragraphs = dev.calque.model.Texts.paragraphs(text);
         if (paragraphs.isEmpty()) paragraphs = List.of(new int[] {0, text.length()});
         List<List<Integer>> members = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) members.add(new ArrayList<>());
