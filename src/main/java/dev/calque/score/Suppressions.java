@@ -48,10 +48,26 @@ public final class Suppressions {
 
     private final Set<String> fingerprints;
     private final Set<String> rulePassages;
+    private final java.util.Map<String, Integer> falsePositives;
 
-    private Suppressions(Set<String> fingerprints, Set<String> rulePassages) {
+    private Suppressions(Set<String> fingerprints, Set<String> rulePassages, java.util.Map<String, Integer> falsePositives) {
         this.fingerprints = Set.copyOf(fingerprints);
         this.rulePassages = Set.copyOf(rulePassages);
+        this.falsePositives = java.util.Map.copyOf(falsePositives);
+    }
+
+    private Suppressions(Set<String> fingerprints, Set<String> rulePassages) {
+        this(fingerprints, rulePassages, java.util.Map.of());
+    }
+
+    /**
+     * Editors' verdicts per rule for the risk model: suppressions that name their rule and give a reason
+     * saying "false positive" count as dismissed findings of that rule.
+     */
+    public java.util.List<dev.calque.risk.RuleVerdicts> verdicts() {
+        java.util.List<dev.calque.risk.RuleVerdicts> out = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(falsePositives).forEach((rule, n) -> out.add(new dev.calque.risk.RuleVerdicts(rule, 0, n)));
+        return out;
     }
 
     /**
@@ -62,6 +78,7 @@ public final class Suppressions {
     public static Suppressions load(Path baseline, Path suppressions) {
         Set<String> fps = new HashSet<>();
         Set<String> pairs = new HashSet<>();
+        java.util.Map<String, Integer> falsePositives = new java.util.HashMap<>();
         if (baseline != null) {
             BaselineFile b = read(baseline, BaselineFile.class, false);
             if (b == null || b.findings() == null) {
@@ -82,6 +99,10 @@ public final class Suppressions {
                 if (x.reason() == null || x.reason().isBlank()) {
                     throw new IllegalArgumentException(where + " has no 'reason' (say why the finding is not an error)");
                 }
+                if (x.rule() != null && !x.rule().isBlank()
+                        && x.reason().toLowerCase(java.util.Locale.ROOT).replace('-', ' ').contains("false positive")) {
+                    falsePositives.merge(x.rule().strip(), 1, Integer::sum);
+                }
                 if (x.fingerprint() != null && !x.fingerprint().isBlank()) {
                     fps.add(x.fingerprint().strip());
                 } else if (x.rule() != null && x.passage() != null) {
@@ -91,7 +112,7 @@ public final class Suppressions {
                 }
             }
         }
-        return fps.isEmpty() && pairs.isEmpty() ? NONE : new Suppressions(fps, pairs);
+        return fps.isEmpty() && pairs.isEmpty() ? NONE : new Suppressions(fps, pairs, falsePositives);
     }
 
     private static <T> T read(Path f, Class<T> type, boolean strict) {
