@@ -200,7 +200,8 @@ public final class CheckCommand implements Callable<Integer> {
                     progress,
                     settings.triage(state, accepted))
                     .timeLimit(Duration.ofSeconds(timeout))
-                    .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(accepted.verdicts()));
+                    .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(
+                            dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule())));
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
             if (state != null) state.save();

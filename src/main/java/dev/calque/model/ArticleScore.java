@@ -11,7 +11,7 @@ import java.util.Map;
  *                {@code null} when not estimated
  */
 public record ArticleScore(double penalty, double score, int words, Map<Severity, Integer> counts,
-                           dev.calque.risk.ArticleRisk risk) {
+                           dev.calque.model.ArticleRisk risk) {
     public ArticleScore {
         counts = Map.copyOf(counts);
     }
@@ -20,7 +20,7 @@ public record ArticleScore(double penalty, double score, int words, Map<Severity
         this(penalty, score, words, counts, null);
     }
 
-    public ArticleScore withRisk(dev.calque.risk.ArticleRisk r) {
+    public ArticleScore withRisk(dev.calque.model.ArticleRisk r) {
         return new ArticleScore(penalty, score, words, counts, r);
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
  * @param sentenceStart offset of {@code sentence} in the article text
  * @param origin      {@code calque} for Calque's rule packs, {@code languagetool} for stock rules
  * @param confidence  the probability that an MQM annotator marks an error overlapping the passage
- *                    ({@link dev.calque.risk.RiskModel}), or {@code null} when not estimated
+ *                    (the risk model), or {@code null} when not estimated
  */
 public record Finding(
         String rule,

@@ -94,11 +94,11 @@ public final class JsonWriter extends JsonReportWriter {
     }
 
     /** The article's risk of a major error and each paragraph's (offsets into the text), when estimated. */
-    private void writeRisk(dev.calque.risk.ArticleRisk risk) throws IOException {
+    private void writeRisk(dev.calque.model.ArticleRisk risk) throws IOException {
         if (risk == null) return;
         g.writeNumberField("risk", risk.risk());
         g.writeArrayFieldStart("segments");
-        for (dev.calque.risk.ArticleRisk.Segment s : risk.segments()) {
+        for (dev.calque.model.ArticleRisk.Segment s : risk.segments()) {
             g.writeStartObject();
             g.writeNumberField("start", s.start());
             g.writeNumberField("end", s.end());

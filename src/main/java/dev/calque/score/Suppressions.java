@@ -61,13 +61,11 @@ public final class Suppressions {
     }
 
     /**
-     * Editors' verdicts per rule for the risk model: suppressions that name their rule and give a reason
-     * saying "false positive" count as dismissed findings of that rule.
+     * Editors' verdicts per rule id, for the risk model: how many suppressions name the rule and give a
+     * reason saying "false positive".
      */
-    public java.util.List<dev.calque.risk.RuleVerdicts> verdicts() {
-        java.util.List<dev.calque.risk.RuleVerdicts> out = new java.util.ArrayList<>();
-        new java.util.TreeMap<>(falsePositives).forEach((rule, n) -> out.add(new dev.calque.risk.RuleVerdicts(rule, 0, n)));
-        return out;
+    public java.util.Map<String, Integer> falsePositivesByRule() {
+        return new java.util.TreeMap<>(falsePositives);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.calque.risk;
+package dev.calque.model;
 
 import java.util.List;
 
