@@ -168,6 +168,7 @@ public final class Features {
         Map<String, Double> x = new LinkedHashMap<>();
         double p = rates.rate(f.rule(), f.origin(), f.category());
         x.put("rule_logit", Math.log(p / (1 - p)));
+        x.put("rule_human_ratio", rates.humanRatio(f.rule()));
         boolean speller = f.rule().startsWith("MORFOLOGIK_RULE");
         boolean capitalized = !f.passage().isEmpty() && Character.isUpperCase(f.passage().charAt(0));
         x.put("speller_capitalized", speller && capitalized ? 1.0 : 0.0);

@@ -172,8 +172,11 @@ public final class RiskModel {
         ObjectNode groups = r.putObject("groups");
         rates.groups().forEach((g, c) -> groups.putObject(g).put("fires", c.fires()).put("hits", c.hits()));
         ObjectNode rules = r.putObject("rules");
-        rates.rules().forEach((id, c) -> rules.putObject(id).put("group", rates.groupOf().get(id))
-                .put("fires", c.fires()).put("hits", c.hits()));
+        rates.rules().forEach((id, c) -> {
+            ObjectNode o = rules.putObject(id).put("group", rates.groupOf().get(id)).put("fires", c.fires())
+                    .put("hits", c.hits());
+            if (rates.humanRatios().containsKey(id)) o.put("humanRatio", round(rates.humanRatio(id)));
+        });
         ArrayNode rf = root.putArray("ruleFeatures");
         new TreeSet<>(ruleFeatures).forEach(rf::add);
         ObjectNode ms = root.putObject("models");
@@ -206,12 +209,14 @@ public final class RiskModel {
         JsonNode r = root.path("rates");
         Map<String, RuleRates.Count> rules = new HashMap<>(), groups = new HashMap<>();
         Map<String, String> groupOf = new HashMap<>();
+        Map<String, Double> human = new HashMap<>();
         r.path("groups").fields().forEachRemaining(e -> groups.put(e.getKey(), count(e.getValue())));
         r.path("rules").fields().forEachRemaining(e -> {
             rules.put(e.getKey(), count(e.getValue()));
             groupOf.put(e.getKey(), e.getValue().path("group").asText());
+            if (e.getValue().has("humanRatio")) human.put(e.getKey(), e.getValue().get("humanRatio").asDouble());
         });
-        RuleRates rates = new RuleRates(rules, groups, groupOf, count(r.path("all")));
+        RuleRates rates = new RuleRates(rules, groups, groupOf, count(r.path("all")), human);
         Set<String> rf = new TreeSet<>();
         root.path("ruleFeatures").forEach(n -> rf.add(n.asText()));
         Map<String, Logistic> models = new HashMap<>();

@@ -29,12 +29,33 @@ public final class RuleRates {
     private final Map<String, Count> groups;
     private final Map<String, String> groupOf;
     private final Count all;
+    private final Map<String, Double> humanRatio;
 
     public RuleRates(Map<String, Count> rules, Map<String, Count> groups, Map<String, String> groupOf, Count all) {
+        this(rules, groups, groupOf, all, Map.of());
+    }
+
+    /**
+     * @param humanRatio per rule, log of its findings per 1,000 words on human translations over the same
+     *                   on machine translations of the training data (smoothed; 0 when unknown): a rule
+     *                   firing as often on people's English as on MT's says little about MT
+     */
+    public RuleRates(Map<String, Count> rules, Map<String, Count> groups, Map<String, String> groupOf, Count all,
+                     Map<String, Double> humanRatio) {
         this.rules = new TreeMap<>(rules);
         this.groups = new TreeMap<>(groups);
         this.groupOf = new TreeMap<>(groupOf);
         this.all = all;
+        this.humanRatio = new TreeMap<>(humanRatio);
+    }
+
+    /** See the constructor; 0 for a rule training did not see. */
+    public double humanRatio(String rule) {
+        return humanRatio.getOrDefault(rule, 0.0);
+    }
+
+    public Map<String, Double> humanRatios() {
+        return humanRatio;
     }
 
     static String group(String origin, String category) {
@@ -58,8 +79,25 @@ public final class RuleRates {
             all = all.plus(1, h);
         }
 
+        private final Map<String, double[]> firesHumanMt = new HashMap<>();
+        private final double[] wordsHumanMt = new double[2];
+
+        /** A segment's words, human or machine translation, for {@link #humanRatio}. */
+        public void words(boolean human, int words) {
+            wordsHumanMt[human ? 0 : 1] += words;
+        }
+
+        public void fired(String rule, boolean human) {
+            firesHumanMt.computeIfAbsent(rule, k -> new double[2])[human ? 0 : 1]++;
+        }
+
         public RuleRates build() {
-            return new RuleRates(rules, groups, groupOf, all);
+            Map<String, Double> ratio = new HashMap<>();
+            if (wordsHumanMt[0] > 0 && wordsHumanMt[1] > 0) {
+                firesHumanMt.forEach((rule, n) -> ratio.put(rule, Math.log(((n[0] + 0.5) / wordsHumanMt[0])
+                        / ((n[1] + 0.5) / wordsHumanMt[1]))));
+            }
+            return new RuleRates(rules, groups, groupOf, all, ratio);
         }
     }
 
@@ -99,7 +137,7 @@ public final class RuleRates {
             r.merge(v.ruleId(), new Count(v.confirmed() + v.dismissed(), v.confirmed()),
                     (a, b) -> a.plus(b.fires, b.hits));
         }
-        return new RuleRates(r, groups, groupOf, all);
+        return new RuleRates(r, groups, groupOf, all, humanRatio);
     }
 
     public Map<String, Count> rules() {

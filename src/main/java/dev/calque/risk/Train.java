@@ -260,6 +260,8 @@ public final class Train {
         RuleRates.Builder rb = new RuleRates.Builder();
         Map<String, Integer> fires = new HashMap<>();
         for (Item it : fit) {
+            rb.words(it.row().human(), words(it.row().text()));
+            for (Finding f : it.findings()) rb.fired(f.rule(), it.row().human());
             if (!it.row().annotated()) continue;
             for (Finding f : it.findings()) {
                 rb.add(f.rule(), f.origin(), f.category(), it.row().hit(f.start(), f.end()));
