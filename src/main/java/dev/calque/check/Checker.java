@@ -170,11 +170,13 @@ public final class Checker {
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
         List<Rule> quietOnNames = new ArrayList<>();
-        Set<String> offByPack = pack.stock().disabled();
+        // stock LanguageTool alone (no Calque rules) runs as it comes: the packs only label its findings
+        Set<String> offByPack = calqueRules ? pack.stock().disabled() : Set.of();
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
-            } else if (!spellCapitalized && pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
+            } else if (calqueRules && !spellCapitalized && pack.stock().ignoresCapitalized(r.getId())
+                    && !(r instanceof TextLevelRule)) {
                 off.add(r.getId()); // runs inside the wrapper below instead
                 quietOnNames.add(r);
             }
@@ -335,7 +337,9 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && !spellCapitalized && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        if (!own && calqueRules && !spellCapitalized && pack.stock().ignores(rule.getId(), text.substring(start, end))) {
+            return null;
+        }
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

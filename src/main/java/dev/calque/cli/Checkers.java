@@ -44,11 +44,11 @@ public final class Checkers {
     }
 
     /**
-     * Stock LanguageTool alone, for comparison: no Calque rules and no rule-pack settings, only the
-     * target language.
+     * Stock LanguageTool alone, for comparison: no Calque rules and none of the packs' settings for stock
+     * rules (switched-off rules, capitalized words) — the packs only give its findings their MQM labels.
      */
     public static Checker languageToolOnly(Settings s) {
-        return Checker.builder().target(s.target()).calqueRules(false).build();
+        return Checker.builder().target(s.target()).source(s.source()).rules(s.ruleDirs()).calqueRules(false).build();
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * An MQM category path such as {@code Accuracy/Mistranslation}: a dimension Calque accepts, then an
  * optional subtype. The one place that says which dimensions exist, which older names count as one
- * of them, and which MQM category an ITS 2.0 issue type (LanguageTool's {@code ITSIssueType}) is.
+ * of them, and which ITS 2.0 issue types (LanguageTool's {@code ITSIssueType}) a rule pack may map to
+ * a category (the mapping itself is data: {@code rules/en/languagetool.yml}).
  *
  * <p>Subtypes are free text: MQM lets a project add its own below a dimension, and the annotated
  * corpora do. {@link #SUBTYPES} lists the ones Calque's own rules and stock mapping use. The path
@@ -71,28 +72,18 @@ public record MqmCategory(String path, String dimension, String subtype) {
             "Style", List.of("Unidiomatic", "Register"),
             "Locale", List.of("Number format", "Date format", "Time format", "Currency format", "Convention"));
 
-    /** ITS 2.0 localization-quality issue types (their ITS names) and the MQM category Calque gives them. */
-    private static final Map<String, String> ITS = Map.ofEntries(
-            Map.entry("misspelling", "Fluency/Spelling"),
-            Map.entry("grammar", "Fluency/Grammar"),
-            Map.entry("typographical", "Fluency/Punctuation"),
-            Map.entry("whitespace", "Fluency/Punctuation"),
-            Map.entry("duplication", "Fluency/Grammar"),
-            Map.entry("style", "Style/Unidiomatic"),
-            Map.entry("register", "Style/Register"),
-            Map.entry("inconsistency", "Fluency/Inconsistency"),
-            Map.entry("inconsistent-entities", "Terminology/Inconsistent"),
-            Map.entry("terminology", "Terminology/Wrong term"),
-            Map.entry("mistranslation", "Accuracy/Mistranslation"),
-            Map.entry("untranslated", "Accuracy/Untranslated"),
-            Map.entry("addition", "Accuracy/Addition"),
-            Map.entry("omission", "Accuracy/Omission"),
-            Map.entry("locale-violation", "Locale/Convention"),
-            Map.entry("locale-specific-content", "Locale/Convention"),
-            Map.entry("numbers", "Locale/Number format"),
-            Map.entry("characters", "Fluency/Character encoding"));
+    /**
+     * The ITS 2.0 localization-quality issue types (their ITS names, as LanguageTool's
+     * {@code ITSIssueType} prints them): what a rule pack's {@code languagetool: types:} may map to an
+     * MQM category. Which category each gets is data, in {@code rules/en/languagetool.yml}.
+     */
+    public static final java.util.Set<String> ITS_TYPES = java.util.Set.of("terminology", "mistranslation",
+            "omission", "untranslated", "addition", "duplication", "inconsistency", "grammar", "legal", "register",
+            "locale-specific-content", "locale-violation", "style", "characters", "misspelling", "typographical",
+            "formatting", "inconsistent-entities", "numbers", "markup", "pattern-problem", "whitespace",
+            "internationalization", "length", "non-conformance", "uncategorized", "other");
 
-    /** What an ITS issue type Calque has no mapping for becomes. */
+    /** The category of a stock rule whose ITS issue type no rule pack maps. */
     public static final String ITS_FALLBACK = "Fluency/Other";
 
     public MqmCategory {
@@ -128,16 +119,6 @@ public record MqmCategory(String path, String dimension, String subtype) {
         if (path == null) return "";
         int slash = path.indexOf('/');
         return slash < 0 ? path : path.substring(0, slash);
-    }
-
-    /** The MQM category of an ITS 2.0 issue type, by its ITS name ({@code misspelling}, {@code locale-violation}). */
-    public static MqmCategory ofIts(String itsType) {
-        return parse(ITS.getOrDefault(itsType.toLowerCase(Locale.ROOT), ITS_FALLBACK));
-    }
-
-    /** ITS names Calque maps. */
-    public static java.util.Set<String> itsTypes() {
-        return ITS.keySet();
     }
 
     /** The MQM-Core dimension this category belongs to. */

@@ -107,9 +107,39 @@ public final class RulePackLoader {
                 loadXml(f);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 RuleSpec.File file = parseYaml(f);
-                if (file.languagetool() != null) stock.merge(file.languagetool());
+                if (file.languagetool() != null) stock.merge(checkStock(f, file.languagetool()));
                 if (file.rules() != null) for (JsonNode rule : file.rules()) addTableRule(f, rule);
             }
+        }
+    }
+
+    /**
+     * A {@code languagetool:} section: issue types must be ITS 2.0 names, and every category an MQM
+     * category, or a typo would leave stock rules with no label or the wrong one.
+     */
+    private static StockPolicy.Spec checkStock(Path f, StockPolicy.Spec spec) {
+        if (spec.types() != null) {
+            spec.types().forEach((type, label) -> {
+                if (!MqmCategory.ITS_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new RuleFileException(f, lineOfKey(f, type, 0), "languagetool.types: '" + type
+                            + "' is not an ITS 2.0 issue type (one of " + new java.util.TreeSet<>(MqmCategory.ITS_TYPES) + ")");
+                }
+                checkStockLabel(f, "languagetool.types." + type, type, label, true);
+            });
+        }
+        if (spec.rules() != null) {
+            spec.rules().forEach((id, label) -> checkStockLabel(f, "languagetool.rules." + id, id, label, false));
+        }
+        return spec;
+    }
+
+    private static void checkStockLabel(Path f, String where, String key, StockPolicy.Label label, boolean needsCategory) {
+        if (label == null || (needsCategory && label.category() == null)) {
+            throw new RuleFileException(f, lineOfKey(f, key, 0), where + ": needs a category (and a severity)");
+        }
+        if (label.category() != null && !MqmCategory.isValid(label.category())) {
+            throw new RuleFileException(f, lineOfKey(f, key, 0), where + ": MQM category '" + label.category()
+                    + "' does not start with one of " + MqmCategory.DIMENSION_NAMES);
         }
     }
 

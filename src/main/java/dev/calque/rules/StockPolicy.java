@@ -11,8 +11,9 @@ import java.util.Set;
 import org.languagetool.rules.Rule;
 
 /**
- * How LanguageTool's stock rules are labelled and which are switched off. Defaults map LanguageTool's
- * ITS issue types onto MQM; {@code languagetool:} sections of rule files override them.
+ * How LanguageTool's stock rules are labelled and which are switched off, from the
+ * {@code languagetool:} sections of rule files: {@code types} maps LanguageTool's ITS issue types onto
+ * MQM (the defaults are in {@code rules/en/languagetool.yml}), {@code rules} single rules.
  */
 public final class StockPolicy {
 
@@ -29,12 +30,6 @@ public final class StockPolicy {
     private final Set<String> ignoreCapitalized = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
     private final Map<String, Label> byType = new HashMap<>();
-
-    public StockPolicy() {
-        for (String its : MqmCategory.itsTypes()) {
-            byType.put(its, new Label(MqmCategory.ofIts(its).path(), Severity.MINOR));
-        }
-    }
 
     void merge(Spec spec) {
         if (spec.disable() != null) disabled.addAll(spec.disable());
