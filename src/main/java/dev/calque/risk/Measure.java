@@ -70,7 +70,8 @@ final class Measure {
                             model.ruleFeatures()), r.hasMajor());
                     for (Finding f : fs) {
                         findingRows.add(new double[] {model.confidence(f, r.text(), null, fs.size()),
-                                model.confidence(f, r.text(), r.source(), fs.size()), r.hit(f.start(), f.end()) ? 1 : 0});
+                                model.confidence(f, r.text(), r.source(), fs.size()), r.hit(f.start(), f.end()) ? 1 : 0,
+                                r.hitShare(f.start(), f.end())});
                     }
                 }
             }
@@ -84,8 +85,9 @@ final class Measure {
         md.append("\n### Finding confidence: calibration and precision at the top\n\n");
         md.append("A finding is right when it overlaps an annotated error (minor or worse, not a source error). ")
                 .append("ECE over 10 equal-width bins; top 10%: the share of hits among the tenth of findings with the highest confidence.\n\n");
-        md.append("| corpus | findings | hit rate | ECE, no source | ECE, with source | top-10% precision, no source | top-10% precision, with source | mean confidence, no source |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("Per annotator: the label is the share of the row's annotators who marked the passage (the chance that one annotator does, which is what the confidence estimates; it differs from any-annotator only where several annotated).\n\n");
+        md.append("| corpus | findings | hit rate | ECE, no source | ECE, with source | top-10% precision, no source | top-10% precision, with source | mean confidence, no source | hit rate per annotator | ECE per annotator, no source | ECE per annotator, with source |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<double[]> pooled = new ArrayList<>();
         for (Map.Entry<String, double[][]> e : conf.entrySet()) {
             line(md, e.getKey(), e.getValue());
@@ -99,7 +101,7 @@ final class Measure {
             for (Finding f : it.findings()) {
                 calRows.add(new double[] {model.confidence(f, it.row().text(), null, it.findings().size()),
                         model.confidence(f, it.row().text(), it.row().source(), it.findings().size()),
-                        it.row().hit(f.start(), f.end()) ? 1 : 0});
+                        it.row().hit(f.start(), f.end()) ? 1 : 0, it.row().hitShare(f.start(), f.end())});
             }
         }
         line(md, "train calibration slice (not held out)", calRows.toArray(double[][]::new));
@@ -123,9 +125,16 @@ final class Measure {
             hits += rows[i][2];
             mean += p0[i];
         }
-        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", name, rows.length,
+        double[] share = new double[rows.length];
+        double shares = 0;
+        for (int i = 0; i < rows.length; i++) {
+            share[i] = rows[i][3];
+            shares += share[i];
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", name, rows.length,
                 f3(hits / rows.length), f3(Metrics.ece(p0, y)), f3(Metrics.ece(p1, y)),
-                f3(Metrics.precisionAtTop(p0, y, 0.1)), f3(Metrics.precisionAtTop(p1, y, 0.1)), f3(mean / rows.length)));
+                f3(Metrics.precisionAtTop(p0, y, 0.1)), f3(Metrics.precisionAtTop(p1, y, 0.1)), f3(mean / rows.length),
+                f3(shares / rows.length), f3(Metrics.ece(p0, share)), f3(Metrics.ece(p1, share))));
     }
 
     static void newstest(RiskModel model, Path evalDir, ExecutorService pool, StringBuilder md) throws Exception {

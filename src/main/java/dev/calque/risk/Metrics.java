@@ -51,6 +51,21 @@ public final class Metrics {
         return out;
     }
 
+    /** Expected calibration error against soft labels (each in 0..1), same bins. */
+    public static double ece(double[] p, double[] y) {
+        double[] sp = new double[BINS], sy = new double[BINS];
+        int[] n = new int[BINS];
+        for (int i = 0; i < p.length; i++) {
+            int b = Math.min(BINS - 1, (int) (p[i] * BINS));
+            sp[b] += p[i];
+            sy[b] += y[i];
+            n[b]++;
+        }
+        double e = 0;
+        for (int b = 0; b < BINS; b++) e += Math.abs(sp[b] - sy[b]);
+        return p.length == 0 ? Double.NaN : e / p.length;
+    }
+
     /** Expected calibration error over {@value #BINS} equal-width bins, weighted by their counts. */
     public static double ece(double[] p, boolean[] y) {
         double e = 0;

@@ -30,7 +30,7 @@ public record RiskCorpus(Path file, String pair, List<Doc> docs) {
 
     /** One segment: {@code errors} is {@code null} when the row has no annotation. */
     public record Row(String doc, String system, int seg, String text, String source, boolean human,
-                      List<AnnotatedError> errors) {
+                      List<AnnotatedError> errors, int annotators) {
         public boolean annotated() {
             return errors != null;
         }
@@ -44,6 +44,20 @@ public record RiskCorpus(Path file, String pair, List<Doc> docs) {
 
         public boolean hasMajor() {
             return counted().stream().anyMatch(AnnotatedError::isMajor);
+        }
+
+        /**
+         * The share of the row's annotators who marked a counted error overlapping [from, to): the
+         * chance that one annotator, drawn at random, marks the passage.
+         */
+        public double hitShare(int from, int to) {
+            java.util.Set<String> marked = new java.util.HashSet<>(), all = new java.util.HashSet<>();
+            for (AnnotatedError e : counted()) {
+                all.add(e.annotator());
+                if (e.overlaps(from, to)) marked.add(e.annotator());
+            }
+            int n = Math.max(Math.max(annotators, all.size()), 1);
+            return Math.min(1.0, marked.size() / (double) n);
         }
 
         /** Whether the span [from, to) of this row's text overlaps a counted error. */
@@ -125,7 +139,8 @@ public record RiskCorpus(Path file, String pair, List<Doc> docs) {
                     }
                 }
                 Row row = new Row(n.path("doc").asText(""), n.path("system").asText(""), n.path("seg").asInt(),
-                        text, n.path("source").asText(""), n.path("human").asBoolean(false), errors);
+                        text, n.path("source").asText(""), n.path("human").asBoolean(false), errors,
+                        n.path("annotators").asInt(1));
                 byDoc.computeIfAbsent(row.doc() + '\u0000' + row.system(), k -> new ArrayList<>()).add(row);
             }
         }

@@ -70,9 +70,10 @@ public final class RuleRates {
         private final Map<String, String> groupOf = new HashMap<>();
         private Count all = new Count(0, 0);
 
-        public void add(String rule, String origin, String category, boolean hit) {
+        /** @param hit 1 when the finding overlaps an annotated error; the share of annotators who marked it */
+        public void add(String rule, String origin, String category, double hit) {
             String g = group(origin, category);
-            int h = hit ? 1 : 0;
+            double h = hit;
             rules.merge(rule, new Count(1, h), (a, b) -> a.plus(b.fires, b.hits));
             groups.merge(g, new Count(1, h), (a, b) -> a.plus(b.fires, b.hits));
             groupOf.put(rule, g);

@@ -264,7 +264,7 @@ public final class Train {
             for (Finding f : it.findings()) rb.fired(f.rule(), it.row().human());
             if (!it.row().annotated()) continue;
             for (Finding f : it.findings()) {
-                rb.add(f.rule(), f.origin(), f.category(), it.row().hit(f.start(), f.end()));
+                rb.add(f.rule(), f.origin(), f.category(), it.row().hitShare(f.start(), f.end()));
                 if (!RiskModel.capitalizedSpelling(f)) fires.merge(f.rule(), 1, Integer::sum);
             }
         }
@@ -317,7 +317,7 @@ public final class Train {
                 if (!it.row().annotated()) continue;
                 for (Finding f : it.findings()) {
                     xs.add(Features.finding(f, it.row().text(), source(it.row(), src), it.findings().size(), rates));
-                    ys.add(it.row().hit(f.start(), f.end()) ? 1.0 : 0.0);
+                    ys.add(it.row().hitShare(f.start(), f.end()));
                 }
             }
             models.put("finding" + v, Logistic.fit(xs, ys.stream().mapToDouble(Double::doubleValue).toArray(), 1.0));
