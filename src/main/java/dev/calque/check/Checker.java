@@ -54,6 +54,7 @@ public final class Checker {
     private final boolean calqueRules;
     private final Set<String> disabled;
     private final Map<String, Severity> severityOverrides;
+    private final boolean spellCapitalized;
     private final Map<String, RuleInfo> stockInfos = new ConcurrentHashMap<>();
     private final ThreadLocal<JLanguageTool> tools = ThreadLocal.withInitial(this::newTool);
     private final Startup startup;
@@ -76,6 +77,7 @@ public final class Checker {
         Glossary glossary = b.glossary == null ? Glossary.EMPTY : Glossary.read(b.glossary, b.source, b.target);
         this.bilingual = new BilingualCheck(b.calqueRules ? BilingualRuleLoader.load(b.ruleDirs) : List.of(), glossary,
                 this.disabled);
+        this.spellCapitalized = b.spellCapitalized;
     }
 
     public static Builder builder() {
@@ -102,6 +104,7 @@ public final class Checker {
             this.glossary = file;
             return this;
         }
+        private boolean spellCapitalized;
 
         /** Target language, a LanguageTool code such as {@code en-US} or {@code en-GB}. */
         public Builder target(String code) {
@@ -156,6 +159,15 @@ public final class Checker {
         }
 
         /**
+         * Whether the speller also reports the capitalized words the stock policy leaves out
+         * ({@code ignoreCapitalized}; default false): for training and measuring the risk model.
+         */
+        public Builder spellCapitalized(boolean on) {
+            this.spellCapitalized = on;
+            return this;
+        }
+
+        /**
          * @throws dev.calque.rules.RuleFileException when a rule file cannot be loaded
          * @throws IllegalArgumentException for an unknown language code
          */
@@ -195,7 +207,8 @@ public final class Checker {
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
-            } else if (calqueRules && pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
+            } else if (calqueRules && !spellCapitalized && pack.stock().ignoresCapitalized(r.getId())
+                    && !(r instanceof TextLevelRule)) {
                 off.add(r.getId()); // runs inside the wrapper below instead
                 quietOnNames.add(r);
             }
@@ -236,7 +249,7 @@ public final class Checker {
         }
         return String.join("|", codeStamp, JLanguageTool.VERSION, pack.hash(), sourcePack.hash(), bilingual.key(), target(), source,
                 Boolean.toString(stockRules), Boolean.toString(calqueRules), new java.util.TreeSet<>(disabled).toString(),
-                new java.util.TreeMap<>(severityOverrides).toString());
+                new java.util.TreeMap<>(severityOverrides).toString(), Boolean.toString(spellCapitalized));
     }
 
     /** Prepares the calling thread's LanguageTool now rather than on its first check. */
@@ -475,7 +488,7 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && calqueRules && !(m.getRule() instanceof CapitalizedWordsLeftOut)
+        if (!own && calqueRules && !spellCapitalized && !(m.getRule() instanceof CapitalizedWordsLeftOut)
                 && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);

@@ -70,6 +70,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--min-score", paramLabel = "N", description = "Also fail an article whose MQM score is below N.")
     Double minScore;
 
+    @Option(names = "--min-confidence", paramLabel = "P", description = "Findings whose confidence (the risk model's "
+            + "probability that an annotator marks an error there) is below P are shown as hints and never fail the gate.")
+    Double minConfidence;
+
+    @Option(names = "--max-risk", paramLabel = "P", description = "Also fail an article whose risk (probability of a "
+            + "major error, from the risk model) is above P.")
+    Double maxRisk;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "position",
+            description = "Order of each article's findings on the console: position or confidence (most confident "
+                    + "first; default: ${DEFAULT-VALUE}).")
+    String sort;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: calque.yml in the "
             + "working folder, if there is one). Command-line options override it.")
     Path configFile;
@@ -150,8 +163,11 @@ public final class CheckCommand implements Callable<Integer> {
         var given = spec.commandLine().getParseResult();
         Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
                 .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, majorAs)
-                .withFiles(baseline, suppressions, stateFile));
+                .withFiles(baseline, suppressions, stateFile)).withRiskGate(minConfidence, maxRisk);
         QualityGate gate = settings.gate();
+        if (!sort.equals("position") && !sort.equals("confidence")) {
+            throw new UsageError("--sort must be position or confidence, not '" + sort + "'");
+        }
         if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
         if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1 || timeout < 1) {
             throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
@@ -196,7 +212,9 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             for (Output o : outputs) {
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
-                writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
+                ReportWriter w = Formats.create(o.format, d, useColor(o.file == null), showPassed);
+                if (w instanceof dev.calque.report.ConsoleWriter c) c.sortByConfidence(sort.equals("confidence"));
+                writers.add(w);
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
             if (!noReport) writers.add(new AllureWriter(reportDir, settings.majorIsBlocker())); // last: a report failure cannot stop the others
@@ -210,7 +228,9 @@ public final class CheckCommand implements Callable<Integer> {
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,
                     settings.triage(state, accepted))
-                    .timeLimit(Duration.ofSeconds(timeout));
+                    .timeLimit(Duration.ofSeconds(timeout))
+                    .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(
+                            dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule())));
             if (originals != null) pipeline.originals(originals);
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);

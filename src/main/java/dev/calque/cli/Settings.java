@@ -228,6 +228,24 @@ public record Settings(
                 config);
     }
 
+    /**
+     * These settings with the risk model's gate options ({@code --min-confidence}, {@code --max-risk};
+     * null: not given, the current value stands), checked: both are probabilities.
+     */
+    public Settings withRiskGate(Double minConfidence, Double maxRisk) {
+        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new UsageError("--min-confidence must be a probability between 0 and 1, not " + minConfidence);
+        }
+        if (maxRisk != null && !(maxRisk >= 0 && maxRisk <= 1)) {
+            throw new UsageError("--max-risk must be a probability between 0 and 1, not " + maxRisk);
+        }
+        QualityGate g = new QualityGate(gate.failOn(), gate.minScore(),
+                minConfidence != null ? minConfidence : gate.minConfidence(), maxRisk != null ? maxRisk : gate.maxRisk());
+        return new Settings(target, source, sourceChosen, bundledRules, configRuleDirs, extraRuleDirs, stockRules,
+                disabled, severities, enabledCategories, disabledCategories, scoring, g, majorIsBlocker, skipPaths,
+                skipItems, baseline, suppressions, state, glossary, config);
+    }
+
     /** The same settings for another source language (eval: a corpus's own language pair). */
     public Settings withSource(String code) {
         return new Settings(target, code, sourceChosen, bundledRules, configRuleDirs, extraRuleDirs, stockRules,

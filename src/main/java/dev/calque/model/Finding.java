@@ -22,6 +22,8 @@ import java.util.List;
  * @param sourceStart offset of {@code sourcePassage} in the original's text, -1 when there is none
  * @param sourceEnd   its end (exclusive), -1 when there is none
  * @param segmentId   the unit/segment id of a bilingual file the finding lies in, or {@code null}
+ * @param confidence  the probability that an MQM annotator marks an error overlapping the passage
+ *                    (the risk model), or {@code null} when not estimated
  */
 public record Finding(
         String rule,
@@ -43,7 +45,8 @@ public record Finding(
         String sourcePassage,
         int sourceStart,
         int sourceEnd,
-        String segmentId) {
+        String segmentId,
+        Double confidence) {
 
     public static final String CALQUE = "calque";
     public static final String LANGUAGETOOL = "languagetool";
@@ -57,7 +60,7 @@ public record Finding(
                    List<String> suggestions, int start, int end, int line, int column, int endLine, int endColumn,
                    String passage, String sentence, int sentenceStart, String origin) {
         this(rule, ruleName, category, severity, message, suggestions, start, end, line, column, endLine, endColumn,
-                passage, sentence, sentenceStart, origin, null, -1, -1, null);
+                passage, sentence, sentenceStart, origin, null, -1, -1, null, null);
     }
 
     /** Whether the finding names a passage of the original. */
@@ -68,14 +71,25 @@ public record Finding(
     /** The same finding pointing at a passage of the original, and at a bilingual file's segment (or null). */
     public Finding withSource(String passage, int start, int end, String segment) {
         return new Finding(rule, ruleName, category, severity, message, suggestions, this.start, this.end, line, column,
-                endLine, endColumn, this.passage, sentence, sentenceStart, origin, passage, start, end, segment);
+                endLine, endColumn, this.passage, sentence, sentenceStart, origin, passage, start, end, segment, confidence);
     }
 
     /** The same finding with another explanation (one that names what the original says, say). */
     public Finding withMessage(String m) {
         return new Finding(rule, ruleName, category, severity, m, suggestions, start, end, line, column,
                 endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
-                segmentId);
+                segmentId, confidence);
+    }
+
+    /** The confidence, or {@code fallback} when it was not estimated. */
+    public double confidenceOr(double fallback) {
+        return confidence == null ? fallback : confidence;
+    }
+
+    public Finding withConfidence(Double c) {
+        return new Finding(rule, ruleName, category, severity, message, suggestions, start, end, line, column,
+                endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
+                segmentId, c);
     }
 
     /** The MQM dimension: the first part of the category path ("Accuracy", "Fluency", ...). */
@@ -86,12 +100,12 @@ public record Finding(
     public Finding withSeverity(Severity s) {
         return new Finding(rule, ruleName, category, s, message, suggestions, start, end, line, column,
                 endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
-                segmentId);
+                segmentId, confidence);
     }
 
     public Finding withCategory(String c) {
         return new Finding(rule, ruleName, c, severity, message, suggestions, start, end, line, column,
                 endLine, endColumn, passage, sentence, sentenceStart, origin, sourcePassage, sourceStart, sourceEnd,
-                segmentId);
+                segmentId, confidence);
     }
 }

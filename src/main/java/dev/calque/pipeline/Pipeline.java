@@ -52,6 +52,7 @@ public final class Pipeline {
     private volatile boolean cancelled;
     private Duration timeLimit = Duration.ofMinutes(3);
     private FindingCache cache;
+    private dev.calque.risk.RiskModel risk;
     private final AtomicLong cacheHits = new AtomicLong();
 
     /** Hears how the run advances, for a progress display. */
@@ -319,6 +320,11 @@ public final class Pipeline {
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
+            if (risk != null) {
+                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), null, checked.findings());
+                checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
+                score = score.withRisk(assessed.risk());
+            }
             String note = inputs.reader().wasTruncated(a.source())
                     ? "text cut to the size limit; only the first part was checked" : null;
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
@@ -353,6 +359,12 @@ public final class Pipeline {
     /** Checks each article beside its original, found by {@code originals} (see {@code --source}). */
     public Pipeline originals(dev.calque.ingest.Originals originals) {
         this.originals = originals;
+        return this;
+    }
+
+    /** Estimates each finding's confidence and each article's risk with this model (null: none). */
+    public Pipeline risk(dev.calque.risk.RiskModel model) {
+        this.risk = model;
         return this;
     }
 

@@ -30,8 +30,18 @@ public final class ConsoleWriter implements ReportWriter {
         this.showPassed = showPassed;
     }
 
+    private boolean byConfidence;
+    private dev.calque.score.QualityGate gate;
+
+    /** Lists each article's findings most confident first ({@code --sort confidence}) instead of by position. */
+    public ConsoleWriter sortByConfidence(boolean on) {
+        this.byConfidence = on;
+        return this;
+    }
+
     @Override
     public void start(RunInfo run) {
+        this.gate = run.gate();
         // nothing before the first article: the first finding should appear as soon as it is ready
     }
 
@@ -40,14 +50,15 @@ public final class ConsoleWriter implements ReportWriter {
         if (r.findings().isEmpty() && !showPassed) return;
         String verdict = r.failed() ? paint("FAILED", "1;31") : paint("passed", "32");
         out.printf(Locale.ROOT, "%s %s%n", paint(r.article().source(), "1"),
-                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f · ", quote(r.article().title(), 60),
-                        r.score().words(), r.score().score()), "2") + verdict);
-        for (Finding f : r.findings()) {
-            out.printf(Locale.ROOT, "  %s  %s  %s  %s%n",
+                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f%s · ", quote(r.article().title(), 60),
+                        r.score().words(), r.score().score(), RiskText.risk(r)), "2") + verdict);
+        for (Finding f : byConfidence ? RiskText.byConfidence(r.findings()) : r.findings()) {
+            out.printf(Locale.ROOT, "  %s  %s  %s  %s%s%n",
                     paint(f.line() + ":" + f.column(), "36"),
                     severity(f.severity()),
                     f.category(),
-                    paint(f.rule(), "2"));
+                    paint(f.rule(), "2"),
+                    paint(RiskText.confidence(f, gate), "2"));
             out.println("      " + marked(f));
             if (f.hasSource()) {
                 String original = f.sourcePassage().replaceAll("\\s+", " ").strip();

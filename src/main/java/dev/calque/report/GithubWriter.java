@@ -31,6 +31,7 @@ public final class GithubWriter implements ReportWriter {
 
     @Override
     public void start(RunInfo run) {
+        this.gate = run.gate();
         // annotations only
     }
 
@@ -53,11 +54,15 @@ public final class GithubWriter implements ReportWriter {
                     + "(line " + f.line() + ", column " + f.column() + " of the extracted text) ";
             String message = where + "“" + f.passage() + "”: " + f.message()
                     + (f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions()))
-                    + String.format(Locale.ROOT, " · article MQM %.1f%s", r.score().score(), r.failed() ? ", fails the gate" : "");
-            out.print(command(level(f), props, message));
+                    + RiskText.confidence(f, gate)
+                    + String.format(Locale.ROOT, " · article MQM %.1f%s%s", r.score().score(), RiskText.risk(r),
+                    r.failed() ? ", fails the gate" : "");
+            out.print(command(gate != null && gate.hint(f) ? "notice" : level(f), props, message));
         }
         out.flush();
     }
+
+    private dev.calque.score.QualityGate gate;
 
     private static String level(Finding f) {
         return switch (f.severity()) {

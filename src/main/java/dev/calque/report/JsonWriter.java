@@ -61,6 +61,7 @@ public final class JsonWriter extends JsonReportWriter {
         g.writeStringField("status", r.failed() ? "failed" : "passed");
         if (r.note() != null) g.writeStringField("note", r.note());
         g.writeNumberField("suppressed", r.suppressed());
+        writeRisk(r.score().risk());
         g.writeArrayFieldStart("findings");
         for (int i = 0; i < r.findings().size(); i++) writeFinding(r.findings().get(i), r.fingerprints().get(i));
         g.writeEndArray();
@@ -94,7 +95,23 @@ public final class JsonWriter extends JsonReportWriter {
             g.writeNumberField("sourceEnd", f.sourceEnd());
         }
         if (f.segmentId() != null) g.writeStringField("segmentId", f.segmentId());
+        if (f.confidence() != null) g.writeNumberField("confidence", f.confidence());
         g.writeEndObject();
+    }
+
+    /** The article's risk of a major error and each paragraph's (offsets into the text), when estimated. */
+    private void writeRisk(dev.calque.model.ArticleRisk risk) throws IOException {
+        if (risk == null) return;
+        g.writeNumberField("risk", risk.risk());
+        g.writeArrayFieldStart("segments");
+        for (dev.calque.model.ArticleRisk.Segment s : risk.segments()) {
+            g.writeStartObject();
+            g.writeNumberField("start", s.start());
+            g.writeNumberField("end", s.end());
+            g.writeNumberField("risk", s.risk());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     @Override

@@ -45,14 +45,15 @@ public final class JunitWriter implements ReportWriter {
         Article a = r.article();
         String summary = String.format(Locale.ROOT, "MQM score %.1f · %d words · %d critical, %d major, %d minor",
                 r.score().score(), r.score().words(), r.score().count(Severity.CRITICAL), r.score().count(Severity.MAJOR),
-                r.score().count(Severity.MINOR));
+                r.score().count(Severity.MINOR)) + RiskText.risk(r);
         cases.write("    <testcase classname=\"" + attr(a.group()) + "\" name=\"" + attr(name(a)) + "\" file=\""
                 + attr(a.source()) + "\" time=\"" + String.format(Locale.ROOT, "%.3f", r.checkSeconds()) + "\">\n");
         StringBuilder body = new StringBuilder();
         for (Finding f : r.findings()) {
-            body.append(String.format(Locale.ROOT, "%d:%d %s %s [%s] “%s”: %s%s%n", f.line(), f.column(),
+            body.append(String.format(Locale.ROOT, "%d:%d %s %s [%s] “%s”: %s%s%s%n", f.line(), f.column(),
                     f.severity().label(), f.category(), f.rule(), f.passage(), f.message(),
-                    f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions())));
+                    f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions()),
+                    RiskText.confidence(f, run.gate())));
         }
         if (r.suppressed() > 0) body.append(r.suppressed()).append(" finding(s) suppressed by baseline/suppressions\n");
         if (r.note() != null) body.append(r.note()).append('\n');

@@ -68,6 +68,8 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeStringField("ruleId", f.rule());
             g.writeNumberField("ruleIndex", indexOf(f.rule()));
             g.writeStringField("level", level(f.severity()));
+            // SARIF's rank: the finding's confidence (risk model) as a percentage
+            if (f.confidence() != null) g.writeNumberField("rank", Math.round(f.confidence() * 1000) / 10.0);
             g.writeObjectFieldStart("message");
             g.writeStringField("text", f.message() + (f.suggestions().isEmpty() ? ""
                     : " Suggestion: " + String.join(" | ", f.suggestions())));
@@ -133,6 +135,7 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeStringField("articleTitle", a.title());
             g.writeNumberField("articleScore", round(r.score().score()));
             g.writeBooleanField("articleFailed", r.failed());
+            if (r.score().risk() != null) g.writeNumberField("articleRisk", r.score().risk().risk());
             if (!inFile) {
                 // lines and columns count in the text Calque extracted, not in the file's markup
                 g.writeStringField("positionsIn", "extracted text (" + a.mediaType() + ")");

@@ -52,17 +52,23 @@ public final class Suppressions {
     private final Set<String> dismissedFingerprints;
     private final Set<String> dismissedRulePassages;
     private final java.util.concurrent.atomic.LongAdder dismissedHits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.Map<String, Integer> falsePositives;
 
     private Suppressions(Set<String> fingerprints, Set<String> rulePassages) {
-        this(fingerprints, rulePassages, Set.of(), Set.of());
+        this(fingerprints, rulePassages, java.util.Map.of());
+    }
+
+    private Suppressions(Set<String> fingerprints, Set<String> rulePassages, java.util.Map<String, Integer> falsePositives) {
+        this(fingerprints, rulePassages, Set.of(), Set.of(), falsePositives);
     }
 
     private Suppressions(Set<String> fingerprints, Set<String> rulePassages, Set<String> dismissedFingerprints,
-                         Set<String> dismissedRulePassages) {
+                         Set<String> dismissedRulePassages, java.util.Map<String, Integer> falsePositives) {
         this.fingerprints = Set.copyOf(fingerprints);
         this.rulePassages = Set.copyOf(rulePassages);
         this.dismissedFingerprints = Set.copyOf(dismissedFingerprints);
         this.dismissedRulePassages = Set.copyOf(dismissedRulePassages);
+        this.falsePositives = java.util.Map.copyOf(falsePositives);
     }
 
     /**
@@ -71,12 +77,20 @@ public final class Suppressions {
      */
     public Suppressions withDismissed(Set<String> fingerprints, Set<String> rulePassages) {
         if (fingerprints.isEmpty() && rulePassages.isEmpty()) return this;
-        return new Suppressions(this.fingerprints, this.rulePassages, fingerprints, rulePassages);
+        return new Suppressions(this.fingerprints, this.rulePassages, fingerprints, rulePassages, falsePositives);
     }
 
     /** How many findings the run left out because of a desk dismissal (and of nothing else). */
     public long dismissedHits() {
         return dismissedHits.sum();
+    }
+
+    /**
+     * Editors' verdicts per rule id, for the risk model: how many suppressions name the rule and give a
+     * reason saying "false positive".
+     */
+    public java.util.Map<String, Integer> falsePositivesByRule() {
+        return new java.util.TreeMap<>(falsePositives);
     }
 
     /**
@@ -87,6 +101,7 @@ public final class Suppressions {
     public static Suppressions load(Path baseline, Path suppressions) {
         Set<String> fps = new HashSet<>();
         Set<String> pairs = new HashSet<>();
+        java.util.Map<String, Integer> falsePositives = new java.util.HashMap<>();
         if (baseline != null) {
             BaselineFile b = read(baseline, BaselineFile.class, false);
             if (b == null || b.findings() == null) {
@@ -107,6 +122,10 @@ public final class Suppressions {
                 if (x.reason() == null || x.reason().isBlank()) {
                     throw new IllegalArgumentException(where + " has no 'reason' (say why the finding is not an error)");
                 }
+                if (x.rule() != null && !x.rule().isBlank()
+                        && x.reason().toLowerCase(java.util.Locale.ROOT).replace('-', ' ').contains("false positive")) {
+                    falsePositives.merge(x.rule().strip(), 1, Integer::sum);
+                }
                 if (x.fingerprint() != null && !x.fingerprint().isBlank()) {
                     fps.add(x.fingerprint().strip());
                 } else if (x.rule() != null && x.passage() != null) {
@@ -116,7 +135,7 @@ public final class Suppressions {
                 }
             }
         }
-        return fps.isEmpty() && pairs.isEmpty() ? NONE : new Suppressions(fps, pairs);
+        return fps.isEmpty() && pairs.isEmpty() ? NONE : new Suppressions(fps, pairs, falsePositives);
     }
 
     /** The entries of a suppressions file, checked as {@link #load} checks them. */

@@ -84,8 +84,12 @@ public final class AllureWriter implements ReportWriter {
         List<Finding> findings = r.findings();
         Severity failOn = run.gate().failOn();
 
+        // most confident first; each step keeps its mark number in the attached article (text order)
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) order.add(i);
+        order.sort(java.util.Comparator.comparingDouble((Integer i) -> -findings.get(i).confidenceOr(-1)));
         List<StepResult> steps = new ArrayList<>(findings.size());
-        for (int i = 0; i < findings.size(); i++) steps.add(Steps.step(findings.get(i), i + 1, failOn, now));
+        for (int i : order) steps.add(Steps.step(findings.get(i), i + 1, failOn, now));
 
         Set<String> stories = new LinkedHashSet<>();
         Set<String> rules = new LinkedHashSet<>();
@@ -119,7 +123,9 @@ public final class AllureWriter implements ReportWriter {
                         Steps.param("Source language", run.source() == null ? "unknown" : run.source()),
                         Steps.param("Target language", run.target()),
                         Steps.param("Words", Integer.toString(r.score().words())),
-                        Steps.param("MQM score", String.format(Locale.ROOT, "%.1f", r.score().score()))))
+                        Steps.param("MQM score", String.format(Locale.ROOT, "%.1f", r.score().score())),
+                        Steps.param("Risk of a major error", r.score().risk() == null ? "not estimated"
+                                : String.format(Locale.ROOT, "%.2f", r.score().risk().risk()))))
                 .setSteps(steps)
                 .setAttachments(List.of(new Attachment().setName(ATTACHMENT_NAME).setType("text/html").setSource(source)))
                 .setStart(now - r.checkNanos() / 1_000_000)

@@ -30,6 +30,7 @@ final class Steps {
                 .append('[').append(f.severity().label()).append("] ")
                 .append(f.category()).append(" · \"").append(shorten(oneLine(f.passage()))).append('"');
         if (!f.suggestions().isEmpty()) s.append(" → ").append(shorten(oneLine(f.suggestions().get(0))));
+        if (f.confidence() != null) s.append(String.format(java.util.Locale.ROOT, " · confidence %.2f", f.confidence()));
         return s.toString();
     }
 
@@ -39,6 +40,9 @@ final class Steps {
                 ? Status.FAILED : Status.BROKEN;
         List<Parameter> params = new ArrayList<>();
         params.add(param("Sentence", f.sentence()));
+        if (f.confidence() != null) {
+            params.add(param("Confidence", String.format(java.util.Locale.ROOT, "%.2f", f.confidence())));
+        }
         if (!f.suggestions().isEmpty()) params.add(param("Suggestion", String.join(" / ", cap(f.suggestions()))));
         params.add(param("Where", "line " + f.line() + ", column " + f.column() + " · mark " + number
                 + " (#f" + number + ") in the attached article"));

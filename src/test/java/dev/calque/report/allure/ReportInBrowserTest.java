@@ -107,7 +107,9 @@ class ReportInBrowserTest {
 
         String dom = dumpDom(page, "#testresult/" + uid);
         assertThat(dom).contains("<span class=\"long-line\">" + TITLE + "</span>");
-        assertThat(dom).contains("<div class=\"step__name\">[major] Accuracy/Mistranslation · \"swept to AFP\" → told AFP</div>");
+        // the step's name ends with the finding's confidence (the risk model's)
+        assertThat(dom).containsPattern("<div class=\"step__name\">\\[major\\] Accuracy/Mistranslation · \"swept to AFP\" → told AFP"
+                + " · confidence 0\\.\\d\\d</div>");
         Matcher frame = Pattern.compile("<iframe class=\"attachment__iframe[^\"]*\"[^>]* src=\"data:text/html;base64,([^\"]+)\"")
                 .matcher(dom);
         assertThat(frame.find()).as("the article attachment shown in an iframe").isTrue();

@@ -1,0 +1,368 @@
+package dev.calque.risk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calque.check.Checker;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Texts;
+import dev.calque.risk.RiskCorpus.Doc;
+import dev.calque.risk.RiskCorpus.Row;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Trains the risk model from {@code ../shared/train} and measures it on the dev corpora of
+ * {@code ../shared/eval} (never trained on): {@code scripts/train-risk.sh} runs it. Checking the
+ * sampled training segments is the slow part (minutes on 2 cores); the findings are cached under
+ * {@code target/risk/} by sample and rule pack, so re-fitting after a feature change takes seconds.
+ */
+public final class Train {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows per training file in the default sample of 9,000 segments (scaled by {@code --sample}). */
+    private static final Map<String, Integer> QUOTA = new LinkedHashMap<>();
+
+    static {
+        QUOTA.put("biomqm-xx-en.train.jsonl.gz", 4200);
+        QUOTA.put("biomqm-xx-en-refs.train.jsonl.gz", 1400);
+        QUOTA.put("ted-zh-en.train.jsonl.gz", 2600);
+        QUOTA.put("ted-zh-en-refs.train.jsonl.gz", 800);
+    }
+
+    static final int MIN_RULE_FIRES = 40;
+    static final double[] LAMBDAS = {0.3, 3, 30, 100};
+
+    /** One checked segment: its row, its findings (offsets into the row's text) and its slice. */
+    record Item(String corpus, Row row, List<Finding> findings, boolean calibration) {
+    }
+
+    private Train() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Path trainDir = Path.of(opt.getOrDefault("train", "../shared/train"));
+        Path evalDir = Path.of(opt.getOrDefault("eval", "../shared/eval"));
+        Path out = Path.of(opt.getOrDefault("model", "src/main/resources/dev/calque/risk/model.json"));
+        Path figures = Path.of(opt.getOrDefault("figures", "target/risk/figures.md"));
+        Path png = Path.of(opt.getOrDefault("png", "docs/risk-reliability.png"));
+        int sample = Integer.parseInt(opt.getOrDefault("sample", "9000"));
+        int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "16"));
+        boolean newstest = !"false".equals(opt.get("newstest"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            Set<String> vocabulary = vocabulary(trainDir);
+            Vocabulary.install(vocabulary);
+            Vocabulary.write(vocabulary, out.resolveSibling("vocabulary.txt.gz"));
+            System.err.printf(Locale.ROOT, "train: vocabulary of %d words%n", vocabulary.size());
+            List<Item> items = new ArrayList<>();
+            for (Map.Entry<String, Integer> q : QUOTA.entrySet()) {
+                Path f = trainDir.resolve(q.getKey());
+                RiskCorpus c = RiskCorpus.read(f);
+                List<Doc> docs = sampleDocs(c, (int) Math.round(q.getValue() * sample / 9000.0), seed);
+                Checker checker = checker(c.sourceLanguage(), true);
+                List<List<Finding>> found = cached(Path.of("target/risk/cache"), q.getKey() + "-" + sample + "-" + seed,
+                        checker, docs, pool);
+                items.addAll(items(q.getKey(), c.pair(), docs, found));
+                System.err.printf(Locale.ROOT, "train: %s: %d documents, %d segments checked%n", q.getKey(), docs.size(),
+                        docs.stream().mapToInt(d -> d.rows().size()).sum());
+            }
+            List<Item> fit = items.stream().filter(i -> !i.calibration()).toList();
+            List<Item> cal = items.stream().filter(Item::calibration).toList();
+            RiskModel model = fit(fit, cal, sample, seed);
+            model.write(out);
+            System.err.printf(Locale.ROOT, "train: wrote %s (%d fit, %d calibration segments) in %.0f s%n", out,
+                    fit.size(), cal.size(), (System.nanoTime() - t0) / 1e9);
+            Measure.run(model, evalDir, figures, png, pool, newstest, cal);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Checker checker(String sourceLanguage, boolean calque) {
+        Checker.Builder b = Checker.builder().target("en-US");
+        if (calque) {
+            b.rules(Path.of("rules")).spellCapitalized(true);
+            if (sourceLanguage != null) b.source(sourceLanguage);
+        } else {
+            b.calqueRules(false);
+        }
+        return b.build();
+    }
+
+    /** Whole documents, shuffled with the seed, until the quota of segments is reached. */
+    static List<Doc> sampleDocs(RiskCorpus c, int quota, long seed) {
+        List<Doc> docs = new ArrayList<>(c.docs());
+        Collections.shuffle(docs, new Random(seed));
+        List<Doc> out = new ArrayList<>();
+        int n = 0;
+        for (Doc d : docs) {
+            if (n >= quota) break;
+            int usable = (int) d.rows().stream().filter(r -> !vocabularyHalf(c.pair(), r)).count();
+            if (usable == 0) continue;
+            out.add(d);
+            n += usable;
+        }
+        return out;
+    }
+
+    /**
+     * The calibration slice: a quarter of the (pair, document, block of 20 segments) groups, so that one
+     * source segment's translations, machine and human, stay on one side.
+     */
+    static boolean calibration(String pair, Row r) {
+        return bucket(pair + "|" + r.doc() + "|" + (r.seg() / 20) + "|calibration", 4) == 0;
+    }
+
+    /**
+     * Whether a row belongs to the vocabulary half: its words go into {@link Vocabulary} and the models
+     * never see it, so that a segment's words count as seen only when other source sentences gave them.
+     */
+    static boolean vocabularyHalf(String pair, Row r) {
+        return bucket(pair + "|" + r.doc() + "|" + (r.seg() / 20) + "|vocabulary", 2) == 0;
+    }
+
+    /** A stable bucket of a key (MD5 based: independent between keys that differ by a suffix). */
+    static int bucket(String key, int n) {
+        return (int) Math.floorMod(java.util.UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+                .getLeastSignificantBits(), (long) n);
+    }
+
+    /** Words seen at least twice in the vocabulary half of every training file (round one included). */
+    static Set<String> vocabulary(Path trainDir) throws IOException {
+        Map<String, Integer> n = new HashMap<>();
+        for (String f : List.of("biomqm-xx-en.train.jsonl.gz", "biomqm-xx-en-refs.train.jsonl.gz",
+                "biomqm-r1-xx-en.train.jsonl.gz", "ted-zh-en.train.jsonl.gz", "ted-zh-en-refs.train.jsonl.gz")) {
+            RiskCorpus c = RiskCorpus.read(trainDir.resolve(f));
+            for (Doc d : c.docs()) {
+                for (Row r : d.rows()) {
+                    if (!vocabularyHalf(c.pair(), r)) continue;
+                    for (String w : Features.words(r.text())) {
+                        String lower = w.toLowerCase(Locale.ROOT);
+                        if (lower.length() > 1) n.merge(lower, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Set<String> out = new TreeSet<>();
+        n.forEach((w, k) -> {
+            if (k >= 2) out.add(w);
+        });
+        return out;
+    }
+
+    static List<Item> items(String corpus, String pair, List<Doc> docs, List<List<Finding>> found) {
+        List<Item> out = new ArrayList<>();
+        for (int d = 0; d < docs.size(); d++) {
+            Doc doc = docs.get(d);
+            List<List<Finding>> byRow = split(doc, found.get(d));
+            for (int i = 0; i < doc.rows().size(); i++) {
+                Row r = doc.rows().get(i);
+                if (vocabularyHalf(pair, r)) continue;
+                out.add(new Item(corpus, r, byRow.get(i), calibration(pair, r)));
+            }
+        }
+        return out;
+    }
+
+    /** The document's findings per row, with offsets into the row's text. */
+    static List<List<Finding>> split(Doc doc, List<Finding> findings) {
+        List<List<Finding>> out = new ArrayList<>();
+        for (int i = 0; i < doc.rows().size(); i++) out.add(new ArrayList<>());
+        for (Finding f : findings) {
+            int i = doc.rowAt(f.start());
+            int base = doc.starts()[i], len = doc.rows().get(i).text().length();
+            int s = Math.min(f.start() - base, len), e = Math.max(s, Math.min(f.end() - base, len));
+            out.get(i).add(new Finding(f.rule(), f.ruleName(), f.category(), f.severity(), f.message(), f.suggestions(),
+                    s, e, f.line(), f.column(), f.endLine(), f.endColumn(), f.passage(), f.sentence(),
+                    f.sentenceStart(), f.origin()));
+        }
+        return out;
+    }
+
+    /** Checks the documents, or reads their findings from the cache made by an earlier run of the same sample. */
+    static List<List<Finding>> cached(Path dir, String name, Checker checker, List<Doc> docs, ExecutorService pool)
+            throws Exception {
+        StringBuilder ids = new StringBuilder(checker.rules().hash()).append('|').append(org.languagetool.JLanguageTool.VERSION);
+        for (Doc d : docs) ids.append('|').append(d.doc()).append('\u0000').append(d.system()).append('\u0000').append(d.text().length());
+        String key = Integer.toHexString(ids.toString().hashCode());
+        Path file = dir.resolve(name.replace(".train.jsonl.gz", "") + "-" + key + ".jsonl");
+        if (Files.isRegularFile(file)) {
+            List<List<Finding>> out = new ArrayList<>();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    List<Finding> fs = new ArrayList<>();
+                    for (JsonNode f : JSON.readTree(line).path("findings")) {
+                        fs.add(new Finding(f.get("rule").asText(), f.get("rule").asText(), f.get("category").asText(),
+                                Severity.parse(f.get("severity").asText()), "", List.of(), f.get("start").asInt(),
+                                f.get("end").asInt(), 0, 0, 0, 0, f.get("passage").asText(), "", 0, f.get("origin").asText()));
+                    }
+                    out.add(fs);
+                }
+            }
+            if (out.size() == docs.size()) return out;
+        }
+        List<List<Finding>> out = check(checker, docs, pool);
+        Files.createDirectories(dir);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (List<Finding> fs : out) {
+                ObjectNode o = JSON.createObjectNode();
+                ArrayNode a = o.putArray("findings");
+                for (Finding f : fs) {
+                    a.addObject().put("rule", f.rule()).put("category", f.category()).put("severity", f.severity().label())
+                            .put("origin", f.origin()).put("start", f.start()).put("end", f.end()).put("passage", f.passage());
+                }
+                w.write(JSON.writeValueAsString(o));
+                w.write('\n');
+            }
+        }
+        return out;
+    }
+
+    static List<List<Finding>> check(Checker checker, List<Doc> docs, ExecutorService pool) throws Exception {
+        List<Future<List<Finding>>> pending = new ArrayList<>();
+        for (Doc d : docs) pending.add(pool.submit(() -> checker.check(d.text())));
+        List<List<Finding>> out = new ArrayList<>();
+        for (Future<List<Finding>> f : pending) out.add(f.get());
+        return out;
+    }
+
+    static String source(Row r, boolean withSource) {
+        return withSource ? r.source() : null;
+    }
+
+    /** Fits the rates and both variants of both models. */
+    static RiskModel fit(List<Item> fit, List<Item> cal, int sample, long seed) {
+        RuleRates.Builder rb = new RuleRates.Builder();
+        Map<String, Integer> fires = new HashMap<>();
+        for (Item it : fit) {
+            rb.words(it.row().human(), words(it.row().text()));
+            for (Finding f : it.findings()) rb.fired(f.rule(), it.row().human());
+            if (!it.row().annotated()) continue;
+            for (Finding f : it.findings()) {
+                rb.add(f.rule(), f.origin(), f.category(), it.row().hitShare(f.start(), f.end()));
+                if (!RiskModel.capitalizedSpelling(f)) fires.merge(f.rule(), 1, Integer::sum);
+            }
+        }
+        RuleRates rates = rb.build();
+        Set<String> ruleFeatures = new TreeSet<>();
+        fires.forEach((r, n) -> {
+            if (n >= MIN_RULE_FIRES) ruleFeatures.add(r);
+        });
+        Map<String, Logistic> models = new LinkedHashMap<>();
+        Map<String, Object> about = new LinkedHashMap<>();
+        for (boolean src : new boolean[] {false, true}) {
+            String v = src ? "+source" : "";
+            Function<Item, Map<String, Double>> seg = it -> Features.segment(it.row().text(), source(it.row(), src),
+                    it.findings().stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), rates, ruleFeatures);
+            List<Map<String, Double>> xf = new ArrayList<>();
+            List<Double> yf = new ArrayList<>();
+            for (Item it : fit) {
+                xf.add(seg.apply(it));
+                yf.add(it.row().hasMajor() ? 1.0 : 0.0);
+                if (src) dump("fit:" + it.corpus(), xf.get(xf.size() - 1), it.row().hasMajor());
+            }
+            List<Map<String, Double>> xc = new ArrayList<>();
+            double[] yc = new double[cal.size()];
+            for (int i = 0; i < cal.size(); i++) {
+                xc.add(seg.apply(cal.get(i)));
+                yc[i] = cal.get(i).row().hasMajor() ? 1 : 0;
+                if (src) dump("cal:" + cal.get(i).corpus(), xc.get(i), yc[i] > 0);
+            }
+            Logistic best = null;
+            double bestLoss = Double.MAX_VALUE, bestLambda = 0;
+            for (double lambda : LAMBDAS) {
+                Logistic m = Logistic.fit(xf, yf.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
+                double loss = logLoss(m, xc, yc);
+                System.err.printf(Locale.ROOT, "train: segment%s lambda %.1f: calibration log-loss %.4f%n", v, lambda, loss);
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = m;
+                    bestLambda = lambda;
+                }
+            }
+            models.put("segment" + v, best);
+            about.put("segment" + v + " lambda", bestLambda);
+            List<Map<String, Double>> platt = new ArrayList<>();
+            for (Map<String, Double> x : xc) platt.add(Map.of("segment_logit", best.logit(x)));
+            models.put("segmentCalibration" + v, Logistic.fit(platt, yc, 1e-3));
+            // findings: fitted on the calibration slice, where the rates were not counted
+            List<Map<String, Double>> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (Item it : cal) {
+                if (!it.row().annotated()) continue;
+                for (Finding f : it.findings()) {
+                    xs.add(Features.finding(f, it.row().text(), source(it.row(), src), it.findings().size(), rates));
+                    ys.add(it.row().hitShare(f.start(), f.end()));
+                }
+            }
+            models.put("finding" + v, Logistic.fit(xs, ys.stream().mapToDouble(Double::doubleValue).toArray(), 1.0));
+        }
+        about.put("sample", sample);
+        about.put("seed", seed);
+        about.put("fitSegments", fit.size());
+        about.put("calibrationSegments", cal.size());
+        return new RiskModel(rates, ruleFeatures, models, about);
+    }
+
+    static double logLoss(Logistic m, List<Map<String, Double>> xs, double[] ys) {
+        double s = 0;
+        for (int i = 0; i < xs.size(); i++) {
+            double p = Math.min(1 - 1e-9, Math.max(1e-9, m.probability(xs.get(i))));
+            s -= ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        }
+        return s / xs.size();
+    }
+
+    private static Writer dump;
+
+    /** Feature rows for inspection: target/risk/features.jsonl (corpus, label, features with the source). */
+    static synchronized void dump(String corpus, Map<String, Double> x, boolean y) {
+        try {
+            if (dump == null) {
+                Files.createDirectories(Path.of("target/risk"));
+                dump = Files.newBufferedWriter(Path.of("target/risk/features.jsonl"), StandardCharsets.UTF_8);
+            }
+            ObjectNode o = JSON.createObjectNode().put("corpus", corpus).put("y", y ? 1 : 0);
+            ObjectNode xs = o.putObject("x");
+            x.forEach(xs::put);
+            dump.write(JSON.writeValueAsString(o));
+            dump.write('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static synchronized void closeDump() throws IOException {
+        if (dump != null) dump.close();
+        dump = null;
+    }
+
+    static int words(String text) {
+        return Texts.wordCount(text);
+    }
+}
