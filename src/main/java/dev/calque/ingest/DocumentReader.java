@@ -44,7 +44,7 @@ public final class DocumentReader {
 
     /** Tika's parsers take seconds to load: only when a document needs one, not for plain text. */
     private static final class Tika {
-        static final AutoDetectParser PARSER = new AutoDetectParser();
+        static final AutoDetectParser PARSER = TikaParsers.create();
     }
 
     /** Detection alone loads far less than the parsers. */
@@ -292,6 +292,7 @@ public final class DocumentReader {
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractBookmarksText(false);
         pdf.setExtractInlineImages(false);
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());

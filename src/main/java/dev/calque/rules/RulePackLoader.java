@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.check.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
+import dev.calque.ingest.UntrustedXml;
 import org.languagetool.Language;
 import org.languagetool.rules.CorrectExample;
 import org.languagetool.rules.IncorrectExample;
@@ -50,7 +49,7 @@ public final class RulePackLoader {
     static final Set<String> KINDS = Set.of("substitution", "consistency", "regex", "fragment", "untranslated");
 
     private final Language language;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -227,7 +226,7 @@ public final class RulePackLoader {
 
     /** The table file beside a rule file, read once for every kind of table. */
     private List<TableLine> tableLines(Path ruleFile, String table, String id) {
-        Path t = ruleFile.resolveSibling(table);
+        Path t = besideRuleFile(ruleFile, table, id);
         List<String> lines;
         try {
             lines = Files.readAllLines(t, StandardCharsets.UTF_8);
@@ -242,6 +241,33 @@ public final class RulePackLoader {
             if (!line.isBlank() && !line.strip().startsWith("#")) out.add(new TableLine(t, i + 1, line));
         }
         return out;
+    }
+
+    /**
+     * A table named by a rule file, which must lie in the rule file's folder or below it (after
+     * symbolic links): a rule folder from a pull request must not read {@code ../../.ssh/id_rsa}.
+     */
+    private static Path besideRuleFile(Path ruleFile, String table, String id) {
+        Path dir = ruleFile.toAbsolutePath().normalize().getParent();
+        Path t;
+        try {
+            t = dir.resolve(table).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new RuleFileException(ruleFile, 0, "rule " + id + ": table '" + table + "' is not a file name");
+        }
+        boolean inside = t.startsWith(dir);
+        if (inside && Files.exists(t)) {
+            try {
+                inside = t.toRealPath().startsWith(dir.toRealPath());
+            } catch (IOException e) {
+                inside = false;
+            }
+        }
+        if (!inside) {
+            throw new RuleFileException(ruleFile, 0, "rule " + id + ": table '" + table
+                    + "' is outside the rule file's folder (tables must sit beside their rule file)");
+        }
+        return ruleFile.resolveSibling(table).normalize();
     }
 
     /** A substitution table: {@code found<TAB>suggestion[<TAB>note]} per line, {@code #} for comments. */
@@ -306,11 +332,9 @@ public final class RulePackLoader {
     private static List<XmlMeta> readXmlMeta(Path f, byte[] bytes) {
         List<XmlMeta> metas = new ArrayList<>();
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser parser = factory.newSAXParser();
+            // This pass runs first and refuses any DOCTYPE, so LanguageTool's own loader (whose parser
+            // resolves entities) never sees a document that declares one.
+            SAXParser parser = UntrustedXml.saxFactory().newSAXParser();
             parser.parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
                 Locator locator;
                 final Deque<String[]> defaults = new ArrayDeque<>(); // {category, severity}
@@ -395,6 +419,7 @@ public final class RulePackLoader {
                 }
             });
         } catch (SAXParseException e) {
+            if (UntrustedXml.isDoctypeRefusal(e)) throw new RuleFileException(f, e.getLineNumber(), UntrustedXml.NO_DOCTYPE);
             throw new RuleFileException(f, e.getLineNumber(), "not well-formed XML: " + e.getMessage());
         } catch (RuleFileException e) {
             throw e;
@@ -424,6 +449,13 @@ public final class RulePackLoader {
     }
 
     private void register(Path f, int line, RuleInfo info, List<Rule> group) {
+        // a rule cannot land untested: the generic example test needs one sentence of each kind
+        boolean flagged = info.examples().stream().anyMatch(e -> e.flagged() && !e.text().isBlank());
+        boolean clean = info.examples().stream().anyMatch(e -> !e.flagged() && !e.text().isBlank());
+        if (!flagged || !clean) {
+            throw new RuleFileException(f, line, "rule " + info.id() + ": needs at least one flagged and one clean example"
+                    + " (has " + (flagged ? "no clean one" : clean ? "no flagged one" : "none") + ")");
+        }
         RuleInfo previous = infos.putIfAbsent(info.id(), info);
         if (previous != null) {
             throw new RuleFileException(f, line, "rule id " + info.id() + " is already defined in " + previous.source());
