@@ -293,6 +293,15 @@ public final class Checker {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // LanguageTool wraps what a rule throws; and once its cancel callback has fired, its own
+            // analysis may fail on the half-done work (an index out of bounds): either way the limit
+            // is what the user must hear about
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TimeLimitExceeded limit) throw limit;
+            }
+            if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+            throw e;
         } finally {
             Deadline.clear();
             Trace.mark("check end");

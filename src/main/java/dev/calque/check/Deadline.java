@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
  * counts the checking thread's CPU time, not wall-clock time, so a busy machine (other jobs, other
  * workers) does not make a normal article look like a runaway one.
  */
-final class Deadline {
+public final class Deadline {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
     private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[] {Long.MAX_VALUE});
@@ -25,9 +25,49 @@ final class Deadline {
         DEADLINE.get()[0] = Long.MAX_VALUE;
     }
 
-    static boolean passed() {
+    public static boolean passed() {
         long d = DEADLINE.get()[0];
         return d != Long.MAX_VALUE && now() > d;
+    }
+
+    /**
+     * Text for a regular expression from a rule file: the matcher reads it through {@code charAt},
+     * which every few thousand reads checks the budget and, once it is spent, stops the match with
+     * {@link Checker.TimeLimitExceeded}. Java's regex engine cannot be interrupted otherwise, and a
+     * pattern such as {@code (.*a){12}$} backtracks for hours.
+     */
+    public static CharSequence guard(String text) {
+        return new Guarded(text);
+    }
+
+    private static final class Guarded implements CharSequence {
+        private final String text;
+        private int reads;
+
+        Guarded(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0x3FFF) == 0 && passed()) throw new Checker.TimeLimitExceeded("time limit reached in a rule's pattern");
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static long now() {

@@ -346,6 +346,8 @@ public final class RulePackLoader {
                 int depthInGroup;
                 StringBuilder message;
                 String firstMessage;
+                /** Text of the open token, exception and regexp elements; null where not a regular expression. */
+                final Deque<java.util.Optional<StringBuilder>> expressions = new ArrayDeque<>();
 
                 @Override
                 public void setDocumentLocator(Locator l) {
@@ -366,6 +368,9 @@ public final class RulePackLoader {
                         case "suggestion" -> {
                             if (message != null) message.append('“');
                         }
+                        case "token", "exception" -> expressions.push("yes".equals(a.getValue("regexp"))
+                                ? java.util.Optional.of(new StringBuilder()) : java.util.Optional.empty());
+                        case "regexp" -> expressions.push(java.util.Optional.of(new StringBuilder()));
                         default -> { }
                     }
                 }
@@ -384,12 +389,24 @@ public final class RulePackLoader {
                 @Override
                 public void characters(char[] ch, int start, int length) {
                     if (message != null) message.append(ch, start, length);
+                    if (!expressions.isEmpty()) expressions.peek().ifPresent(b -> b.append(ch, start, length));
                 }
 
                 @Override
                 public void endElement(String uri, String local, String q) {
                     switch (q) {
                         case "category" -> defaults.pop();
+                        case "token", "exception", "regexp" -> {
+                            if (expressions.isEmpty()) return;
+                            String regex = expressions.pop().map(b -> b.toString().strip()).orElse(null);
+                            String evil = regex == null ? null : NestedRepetition.find(regex);
+                            if (evil != null) {
+                                throw new RuleFileException(f, locator == null ? 0 : locator.getLineNumber(),
+                                        (id == null ? "" : "rule " + id + ": ") + "regular expression '" + regex
+                                        + "' repeats a group that itself repeats (" + evil + "), which can take "
+                                        + "exponential time; write it without the nested repetition");
+                            }
+                        }
                         case "suggestion" -> {
                             if (message != null) message.append('”');
                         }
