@@ -248,18 +248,34 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
-        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
+        return check(article, limit, () -> false);
+    }
+
+    /**
+     * Checks an article within a time limit, abandoning it as soon as {@code stop} says so.
+     *
+     * @throws Stopped when {@code stop} ended the check
+     */
+    public CheckedArticle check(Article article, Duration limit, java.util.function.BooleanSupplier stop) {
+        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos(), stop), this::rank),
                 article.wordCount());
+    }
+
+    /** A check abandoned because the run was stopped (Ctrl-C): the article is neither checked nor failed. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     /** Findings in a text, sorted by position, one per passage where rules overlap. */
     public List<Finding> check(String text) {
-        return Overlaps.resolve(allFindings(text, Long.MAX_VALUE), this::rank);
+        return Overlaps.resolve(allFindings(text, Long.MAX_VALUE, () -> false), this::rank);
     }
 
     /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
     public List<Finding> checkOnly(String ruleId, String text) {
-        return allFindings(text, Long.MAX_VALUE).stream().filter(f -> f.rule().equals(ruleId)).toList();
+        return allFindings(text, Long.MAX_VALUE, () -> false).stream().filter(f -> f.rule().equals(ruleId)).toList();
     }
 
     /** A check stopped at its time limit. */
@@ -270,22 +286,22 @@ public final class Checker {
     }
 
     /** @param limitNanos time allowed for the check, {@code Long.MAX_VALUE} for none */
-    private List<Finding> allFindings(String text, long limitNanos) {
+    private List<Finding> allFindings(String text, long limitNanos, java.util.function.BooleanSupplier stop) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
         JLanguageTool lt = tools.get();
         Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
-        Deadline.start(limitNanos);
+        Deadline.start(limitNanos, stop);
         try {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
             // with the square of a sentence's length: such text is checked in pieces.
             for (int[] piece : Pieces.of(text)) {
-                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+                if (Deadline.passed()) throw overLimit();
                 String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
                 List<RuleMatch> matches = lt.check(part);
-                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+                if (Deadline.passed()) throw overLimit();
                 for (RuleMatch m : matches) {
                     Finding f = toFinding(m, text, lines, piece[0]);
                     if (f != null) findings.add(f);
@@ -297,16 +313,21 @@ public final class Checker {
             // LanguageTool wraps what a rule throws; and once its cancel callback has fired, its own
             // analysis may fail on the half-done work (an index out of bounds): either way the limit
             // is what the user must hear about
+            if (e instanceof Stopped) throw e;
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof TimeLimitExceeded limit) throw limit;
+                if (t instanceof TimeLimitExceeded) throw overLimit();
             }
-            if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+            if (Deadline.passed()) throw overLimit();
             throw e;
         } finally {
             Deadline.clear();
             Trace.mark("check end");
         }
         return findings;
+    }
+
+    private static RuntimeException overLimit() {
+        return Deadline.stopped() ? new Stopped() : new TimeLimitExceeded("time limit reached");
     }
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */

@@ -11,23 +11,38 @@ import java.lang.management.ThreadMXBean;
 public final class Deadline {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
+    private static final java.util.function.BooleanSupplier NEVER = () -> false;
     private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[] {Long.MAX_VALUE});
+    private static final ThreadLocal<java.util.function.BooleanSupplier> STOP = ThreadLocal.withInitial(() -> NEVER);
 
     private Deadline() {
     }
 
     /** Starts a budget of {@code nanos} from now; {@code Long.MAX_VALUE} for none. */
     static void start(long nanos) {
+        start(nanos, NEVER);
+    }
+
+    /** A budget that also ends as soon as {@code stop} says so (the run was interrupted). */
+    static void start(long nanos, java.util.function.BooleanSupplier stop) {
         DEADLINE.get()[0] = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now() + nanos;
+        STOP.set(stop);
     }
 
     static void clear() {
         DEADLINE.get()[0] = Long.MAX_VALUE;
+        STOP.set(NEVER);
     }
 
     public static boolean passed() {
+        if (STOP.get().getAsBoolean()) return true;
         long d = DEADLINE.get()[0];
         return d != Long.MAX_VALUE && now() > d;
+    }
+
+    /** Whether the check was stopped from outside rather than by its budget. */
+    static boolean stopped() {
+        return STOP.get().getAsBoolean();
     }
 
     /**

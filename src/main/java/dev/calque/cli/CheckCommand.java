@@ -152,30 +152,44 @@ public final class CheckCommand implements Callable<Integer> {
         }
         boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
-        Suppressions accepted = Suppressions.load(settings.path(baseline, settings.config.baseline),
-                settings.path(suppressions, settings.config.suppressions));
+        Path baselinePath = settings.path(baseline, settings.config.baseline);
+        Path suppressionsPath = settings.path(suppressions, settings.config.suppressions);
+        Suppressions accepted = Suppressions.load(baselinePath, suppressionsPath);
         Path statePath = settings.path(stateFile, settings.config.state);
-        FeedState state = statePath == null ? null : FeedState.open(statePath);
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
-        IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
 
-        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (outputs.isEmpty()) {
             Output o = new Output();
             o.format = "console";
             outputs.add(o);
         }
+        for (Output o : outputs) {
+            Formats.validate(o.format);
+            if (o.file != null && o.file.toString().equals("-")) o.file = null; // -o - is standard output
+        }
+        // every output is checked before any work starts: a run is never done only to be lost
+        OutputTargets targets = new OutputTargets().reading(inputs)
+                .reading(settings.config.file(), baselinePath, suppressionsPath)
+                .reading(settings.ruleFolders(checkerOptions).toArray(Path[]::new));
+        for (Output o : outputs) if (o.file != null) targets.file(o.file, Formats.normalize(o.format) + " output");
+        if (statePath != null) targets.file(statePath, "the --state file");
+        if (!noReport) OutputTargets.folder(reportDir, "--report-dir");
+        OutputTargets.folder(cacheDir, "--cache");
+
+        FeedState state = statePath == null ? null : FeedState.open(statePath);
+        IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
+
+        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
-        for (Output o : outputs) Formats.validate(o.format);
         try {
             for (Output o : outputs) {
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
                 writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
+            Checker checker = settings.checkerBuilder(checkerOptions).build();
+            settings.checkRuleIds(checker);
             if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
             RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
@@ -217,6 +231,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }, "calque-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        dev.calque.report.AtomicOutput.holdCleanupUntil(finished); // unfinished temporary files go once the outputs are done
         try {
             RunSummary summary = pipeline.run(inputs, info);
             if (pipeline.cancelled()) stderr.println("calque: interrupted; the outputs hold what was finished");

@@ -56,8 +56,9 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("calque: " + Errors.oneLine(ex));
             if (Verbosity.verbose) ex.printStackTrace(commandLine.getErr());
-            return ex instanceof UsageError || ex instanceof dev.calque.rules.RuleFileException
-                    || ex instanceof IllegalArgumentException ? USAGE : 70;
+            // bad options, configuration, rule files and outputs (each message names the path and the
+            // reason); an unexpected failure too: the README lists no other code
+            return USAGE;
         });
         return cli;
     }

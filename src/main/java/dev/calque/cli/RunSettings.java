@@ -40,19 +40,25 @@ final class RunSettings {
         Config.Rules r = config.rules;
         String target = !cliGiven.test("--lang") && config.target != null ? config.target.text() : o.target;
         String source = !cliGiven.test("--from") && config.source != null ? config.source.text() : o.source;
-        boolean bundled = !o.noBundled && !Boolean.FALSE.equals(config.bool(r.bundled, "rules.bundled"));
         boolean stock = !o.noStock && !Boolean.FALSE.equals(config.bool(r.stock, "rules.stock"));
-        List<Path> dirs = new ArrayList<>();
-        if (bundled) dirs.add(CheckerOptions.bundledRules());
-        for (Config.Located d : r.folders) dirs.add(config.resolve(d));
-        CheckerOptions cli = new CheckerOptions();
-        cli.extraRules = o.extraRules;
-        cli.noBundled = true;
-        dirs.addAll(cli.ruleDirs());
+        List<Path> dirs = ruleFolders(o);
         Checker.Builder b = Checker.builder().target(target).source(source).rules(dirs).stockRules(stock);
         b.disable(new HashSet<>(Config.texts(r.disable)));
         config.severityOverrides().forEach(b::severity);
         return b;
+    }
+
+    /** The rule folders of the run, in load order: bundled (unless off), calque.yml's, then --rules. */
+    List<Path> ruleFolders(CheckerOptions o) {
+        boolean bundled = !o.noBundled && !Boolean.FALSE.equals(config.bool(config.rules.bundled, "rules.bundled"));
+        List<Path> dirs = new ArrayList<>();
+        if (bundled) dirs.add(CheckerOptions.bundledRules());
+        for (Config.Located d : config.rules.folders) dirs.add(config.resolve(d));
+        CheckerOptions cli = new CheckerOptions();
+        cli.extraRules = o.extraRules;
+        cli.noBundled = true;
+        dirs.addAll(cli.ruleDirs());
+        return dirs;
     }
 
     /**

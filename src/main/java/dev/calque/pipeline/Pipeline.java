@@ -204,6 +204,7 @@ public final class Pipeline {
                     }
                     if (item == END) return;
                     done.put(item.seq(), cancelled ? DROPPED : process(item));
+                    if (cancelled) return;
                     synchronized (signal) {
                         signal.notifyAll();
                     }
@@ -221,11 +222,15 @@ public final class Pipeline {
                 Outcome o;
                 synchronized (signal) {
                     while ((o = done.remove(next)) == null) {
-                        if ((finishedReading[0] || cancelled) && next >= produced.get()) break;
+                        if (cancelled || (finishedReading[0] && next >= produced.get())) break;
                         signal.wait(200);
                     }
                 }
-                if (o == null) break;
+                if (o == null) {
+                    // stopped: what is finished is written, an article in progress or not begun is abandoned
+                    if (!cancelled || next >= produced.get()) break;
+                    o = DROPPED;
+                }
                 next++;
                 inFlight.release();
                 if (o == DROPPED) continue;
@@ -266,6 +271,8 @@ public final class Pipeline {
                     ? "text cut to the size limit; only the first part was checked" : null;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints(), took), null);
+        } catch (Checker.Stopped e) {
+            return DROPPED;
         } catch (Checker.TimeLimitExceeded e) {
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
                     + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
@@ -277,14 +284,14 @@ public final class Pipeline {
     }
 
     private CheckedArticle checkOrRecall(Article a) {
-        if (cache == null) return checker.check(a, timeLimit);
+        if (cache == null) return checker.check(a, timeLimit, this::cancelled);
         String key = cache.key(a.text()); // hashed once for both the look-up and the store
         List<dev.calque.check.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(a, known, a.wordCount());
         }
-        CheckedArticle checked = checker.check(a, timeLimit);
+        CheckedArticle checked = checker.check(a, timeLimit, this::cancelled);
         cache.put(key, checked.findings());
         return checked;
     }
