@@ -132,6 +132,11 @@ public final class Checker {
             if (!Languages.isLanguageSupported(target)) {
                 throw new IllegalArgumentException("unknown target language '" + target + "' (try en-US or en-GB)");
             }
+            if (source == null || !source.matches("[a-z]{2}")
+                    || !java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(source)) {
+                throw new IllegalArgumentException("unknown source language '" + source
+                        + "' (a two-letter ISO 639-1 code such as fr, de or es)");
+            }
             return new Checker(this);
         }
     }

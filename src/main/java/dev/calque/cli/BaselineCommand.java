@@ -54,7 +54,7 @@ public final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
+        Limits.threads(threads);
         if (output.toString().equals("-")) throw new UsageError("-o -: the baseline is a file; name one");
         new OutputTargets().reading(inputs).reading(settings.config.file())
                 .reading(settings.ruleFolders(checkerOptions).toArray(Path[]::new)).file(output, "the baseline");

@@ -145,11 +145,11 @@ public final class CheckCommand implements Callable<Integer> {
         if (minScore != null && (minScore > 100 || minScore.isNaN())) {
             throw new UsageError("--min-score must be a number up to 100");
         }
-        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
-        if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1 || timeout < 1) {
-            throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
-                    + "--fetch-timeout >= 1, --timeout >= 1)");
-        }
+        Limits.threads(threads);
+        Limits.range("--max-input-mb", maxInputMb, 1, Limits.MAX_INPUT_MB, "megabytes (files are read into memory)");
+        Limits.range("--max-text-chars", maxTextChars, 1000, Integer.MAX_VALUE, "characters");
+        Limits.range("--fetch-timeout", fetchTimeout, 1, 3600, "seconds");
+        Limits.range("--timeout", timeout, 1, 86_400, "seconds of processor time");
         boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
         Path baselinePath = settings.path(baseline, settings.config.baseline);
@@ -190,6 +190,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
             Checker checker = settings.checkerBuilder(checkerOptions).build();
             settings.checkRuleIds(checker);
+            String note = settings.missingPairNote(checkerOptions, checker);
+            if (note != null && !quiet) stderr.println("calque: " + note);
             if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
             RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,

@@ -47,7 +47,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("calque: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("calque: " + dev.calque.ingest.Printable.of(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try 'calque " + ex.getCommandLine().getCommandName()
                     .replace("calque", "").strip() + (ex.getCommandLine().getCommandName().equals("calque") ? "" : " ")
                     + "--help' for the options.");

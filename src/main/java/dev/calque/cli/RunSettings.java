@@ -48,6 +48,20 @@ final class RunSettings {
         return b;
     }
 
+    /**
+     * A note when no rule folder has a pack for the language pair (a real language such as de with
+     * no rules/de-en/): the run goes on with the language-independent checks, and says so.
+     */
+    String missingPairNote(CheckerOptions o, Checker checker) {
+        String target = checker.target().split("-")[0];
+        String pair = checker.source() + "-" + target;
+        for (Path dir : ruleFolders(o)) {
+            if (java.nio.file.Files.isDirectory(dir.resolve(pair))) return null;
+        }
+        return "no rule pack for " + pair + " (translations from '" + checker.source() + "'); running the "
+                + "checks for any " + target + " text only";
+    }
+
     /** The rule folders of the run, in load order: bundled (unless off), calque.yml's, then --rules. */
     List<Path> ruleFolders(CheckerOptions o) {
         boolean bundled = !o.noBundled && !Boolean.FALSE.equals(config.bool(config.rules.bundled, "rules.bundled"));

@@ -3,6 +3,7 @@ package dev.calque.report;
 import dev.calque.check.Finding;
 import dev.calque.check.Severity;
 import dev.calque.ingest.InputProblem;
+import dev.calque.ingest.Printable;
 import dev.calque.score.ArticleResult;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
@@ -39,8 +40,8 @@ public final class ConsoleWriter implements ReportWriter {
     public void article(ArticleResult r) {
         if (r.findings().isEmpty() && !showPassed) return;
         String verdict = r.failed() ? paint("FAILED", "1;31") : paint("passed", "32");
-        out.printf(Locale.ROOT, "%s %s%n", paint(r.article().source(), "1"),
-                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f · ", quote(r.article().title(), 60),
+        out.printf(Locale.ROOT, "%s %s%n", paint(Printable.of(r.article().source()), "1"),
+                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f · ", quote(Printable.of(r.article().title()), 60),
                         r.score().words(), r.score().score()), "2") + verdict);
         for (Finding f : r.findings()) {
             out.printf(Locale.ROOT, "  %s  %s  %s  %s%n",
@@ -49,9 +50,9 @@ public final class ConsoleWriter implements ReportWriter {
                     f.category(),
                     paint(f.rule(), "2"));
             out.println("      " + marked(f));
-            out.println("      " + f.message());
+            out.println("      " + Printable.of(f.message()));
             if (!f.suggestions().isEmpty()) {
-                out.println("      " + paint("→ " + String.join(" | ", f.suggestions()), "32"));
+                out.println("      " + paint("→ " + Printable.of(String.join(" | ", f.suggestions())), "32"));
             }
         }
         out.println();
@@ -92,15 +93,16 @@ public final class ConsoleWriter implements ReportWriter {
         // the sentence was stripped of leading white space: find the passage near its offset
         int idx = s.indexOf(f.passage(), Math.max(0, f.start() - f.sentenceStart() - 4));
         if (idx < 0) idx = s.indexOf(f.passage());
-        if (idx < 0) return color ? paint(f.passage(), "1;4;31") : "⟦" + f.passage() + "⟧";
+        if (idx < 0) return color ? paint(Printable.of(f.passage()), "1;4;31") : "⟦" + Printable.of(f.passage()) + "⟧";
         int from = idx;
         int to = idx + f.passage().length();
         int a = Math.max(0, from - CONTEXT);
         int b = Math.min(s.length(), to + CONTEXT);
-        String before = (a > 0 ? "…" : "") + s.substring(a, from);
-        String after = s.substring(to, b) + (b < s.length() ? "…" : "");
-        String passage = s.substring(from, to).replace('\n', ' ');
-        return (before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after).replace('\n', ' ');
+        // line breaks become spaces; every other control character (an escape sequence in the article) is shown escaped
+        String before = Printable.of(((a > 0 ? "…" : "") + s.substring(a, from)).replace('\n', ' '));
+        String after = Printable.of((s.substring(to, b) + (b < s.length() ? "…" : "")).replace('\n', ' '));
+        String passage = Printable.of(s.substring(from, to).replace('\n', ' '));
+        return before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after;
     }
 
     private static String quote(String t, int max) {

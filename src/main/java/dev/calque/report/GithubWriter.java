@@ -98,7 +98,9 @@ public final class GithubWriter implements ReportWriter {
     }
 
     static String escapeData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        // line breaks as the runner expects; any other control character (an escape sequence) shown escaped
+        String t = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return dev.calque.ingest.Printable.of(t);
     }
 
     static String escapeProperty(String s) {
