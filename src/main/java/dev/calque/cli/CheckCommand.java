@@ -108,6 +108,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Time limit for fetching a URL (default: ${DEFAULT-VALUE} s).")
     int fetchTimeout;
 
+    @Option(names = "--fetch-allow-hosts", paramLabel = "HOST[,HOST...]", split = ",",
+            description = "Fetch URLs (and follow redirects) only to these hosts; *.example.com for a domain and its "
+                    + "sub-domains (default: any host).")
+    List<String> fetchAllowHosts = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "Processor-time limit for checking one article (default: ${DEFAULT-VALUE} s).")
     int timeout;
@@ -150,6 +155,12 @@ public final class CheckCommand implements Callable<Integer> {
         Limits.range("--max-text-chars", maxTextChars, 1000, Integer.MAX_VALUE, "characters");
         Limits.range("--fetch-timeout", fetchTimeout, 1, 3600, "seconds");
         Limits.range("--timeout", timeout, 1, 86_400, "seconds of processor time");
+        for (String h : fetchAllowHosts) {
+            if (!h.strip().matches("(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+]")) {
+                throw new UsageError("--fetch-allow-hosts: '" + dev.calque.ingest.Printable.of(h)
+                        + "' is not a host name (write example.com or *.example.com, without http://)");
+            }
+        }
         boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
         Path baselinePath = settings.path(baseline, settings.config.baseline);
@@ -198,7 +209,7 @@ public final class CheckCommand implements Callable<Integer> {
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line
             String lineStart = progress != null ? "\r\u001b[2K" : "";
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()), scoring, gate,
+            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()).allowHosts(fetchAllowHosts), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,
