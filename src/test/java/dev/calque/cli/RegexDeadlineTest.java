@@ -41,7 +41,7 @@ class RegexDeadlineTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.UNREADABLE_INPUT);
         assertThat(run.err()).contains("story.txt: checking took more than the limit of 2 s of processor time");
-        assertThat(seconds).as("wall time of the run").isLessThan(40);
+        assertThat(seconds).as("wall time of the run").isLessThan(120);
     }
 
     @Test
