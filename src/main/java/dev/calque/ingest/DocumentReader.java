@@ -100,7 +100,10 @@ public final class DocumentReader {
             text = cut(text, source);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
-        if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type));
+        if (HTML.contains(type)) {
+            HtmlGuard.check(bytes);
+            return List.of(html(bytes, name, source, group, type));
+        }
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
     }
