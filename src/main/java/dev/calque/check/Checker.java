@@ -1,7 +1,10 @@
 package dev.calque.check;
 
-import dev.calque.ingest.Article;
-import dev.calque.ingest.Texts;
+import dev.calque.model.Article;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
+import dev.calque.model.Texts;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
@@ -160,11 +163,12 @@ public final class Checker {
         lt.setCheckCancelledCallback(Deadline::passed);
         List<String> off = new ArrayList<>();
         List<Rule> quietOnNames = new ArrayList<>();
-        Set<String> offByPack = pack.stock().disabled();
+        // stock LanguageTool alone (no Calque rules) runs as it comes: the packs only label its findings
+        Set<String> offByPack = calqueRules ? pack.stock().disabled() : Set.of();
         for (Rule r : lt.getAllRules()) {
             if (!stockRules || disabled.contains(r.getId()) || offByPack.contains(r.getId())) {
                 off.add(r.getId());
-            } else if (pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
+            } else if (calqueRules && pack.stock().ignoresCapitalized(r.getId()) && !(r instanceof TextLevelRule)) {
                 off.add(r.getId()); // runs inside the wrapper below instead
                 quietOnNames.add(r);
             }
@@ -337,12 +341,8 @@ public final class Checker {
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */
     private int rank(Finding f) {
-        RuleInfo info = pack.info(f.rule());
-        if (info == null) return 2;
-        return switch (info.kind()) {
-            case "consistency", "fragment" -> 1;
-            default -> 0;
-        };
+        if (pack.info(f.rule()) == null) return 2;
+        return pack.isGeneric(f.rule()) ? 1 : 0;
     }
 
     private RuleInfo stockInfo(Rule r) {
@@ -359,7 +359,7 @@ public final class Checker {
         if (end == start) return null;
         // the policy's matches from sentence-level rules are dropped at the source (CapitalizedWordsLeftOut);
         // this catches those of text-level rules, which cannot be wrapped
-        if (!own && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        if (!own && calqueRules && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

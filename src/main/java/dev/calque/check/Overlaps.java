@@ -1,5 +1,6 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

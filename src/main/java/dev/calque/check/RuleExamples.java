@@ -1,15 +1,18 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs every example every Calque rule carries: a flagged example must produce exactly its marked
- * span from that rule, a clean one nothing from it, and every rule needs at least one of each.
- * Rules the checker has switched off ({@link Checker#disabled}) never run and are not tested.
- * Backs both the build's test and {@code calque rules test}.
+ * Runs every example every Calque rule carries, as LanguageTool's own rule tests do: a flagged
+ * example must produce exactly its marked span from that rule (with the expected correction among
+ * the suggestions), the text with the suggestion applied must leave the rule quiet there, a clean
+ * example must produce nothing from it, and every rule needs at least one of each. Rules the checker
+ * has switched off ({@link Checker#disabled}) never run and are not tested. Backs both the build's
+ * test (one test per example) and {@code calque rules test}.
  */
 public final class RuleExamples {
     private RuleExamples() {
@@ -29,43 +32,85 @@ public final class RuleExamples {
         }
     }
 
+    /**
+     * One thing to verify about one rule: one of its examples, or (with a null example) that it has
+     * examples of both sorts.
+     */
+    public record Case(RuleInfo rule, RuleExample example) {
+        /** A name for the test: the rule and the example. */
+        public String name() {
+            if (example == null) return rule.id() + " has a flagged and a clean example";
+            return rule.id() + (example.flagged() ? " flags: " : " leaves alone: ") + example.marked();
+        }
+
+        /** What is wrong, empty when the case holds. */
+        public List<Failure> verify(Checker checker) {
+            return example == null ? verifyRule() : verifyExample(checker);
+        }
+
+        private List<Failure> verifyRule() {
+            List<Failure> failures = new ArrayList<>();
+            long flagged = rule.examples().stream().filter(RuleExample::flagged).count();
+            if (flagged == 0) failures.add(new Failure(rule, "", "has no example it must flag"));
+            if (flagged == rule.examples().size()) failures.add(new Failure(rule, "", "has no example it must leave alone"));
+            return failures;
+        }
+
+        private List<Failure> verifyExample(Checker checker) {
+            RuleExample ex = example;
+            List<Finding> found = checker.checkOnly(rule.id(), ex.text());
+            if (!ex.flagged()) {
+                return found.isEmpty() ? List.of()
+                        : List.of(new Failure(rule, ex.marked(), "clean example flagged at " + describe(found)));
+            }
+            int[] span = ex.span();
+            if (span == null) return List.of(new Failure(rule, ex.marked(), "flagged example has no <marker>"));
+            List<Finding> atSpan = found.stream().filter(f -> f.start() == span[0] && f.end() == span[1]).toList();
+            if (atSpan.isEmpty()) {
+                return List.of(new Failure(rule, ex.marked(), found.isEmpty() ? "not flagged"
+                        : "flagged " + describe(found) + " instead of the marked span"));
+            }
+            String applied = null;
+            if (ex.correction() != null && !ex.correction().isEmpty()) {
+                List<String> wanted = List.of(ex.correction().split("\\|"));
+                if (atSpan.stream().noneMatch(f -> f.suggestions().containsAll(wanted))) {
+                    return List.of(new Failure(rule, ex.marked(), "does not suggest “" + ex.correction()
+                            + "” (suggests " + describeSuggestions(found) + ")"));
+                }
+                applied = wanted.get(0);
+            }
+            if (applied == null) return List.of();
+            // the corrected sentence must satisfy the rule: no finding of it left on the corrected passage
+            String text = ex.text();
+            String corrected = text.substring(0, span[0]) + applied + text.substring(span[1]);
+            int end = span[0] + applied.length();
+            List<Finding> after = checker.checkOnly(rule.id(), corrected).stream()
+                    .filter(f -> f.start() < Math.max(end, span[0] + 1) && f.end() > span[0]).toList();
+            return after.isEmpty() ? List.of() : List.of(new Failure(rule, ex.marked(),
+                    "still flags the corrected text “" + corrected + "” at " + describe(after)));
+        }
+    }
+
+    /** Every case of every rule the checker runs, rule by rule in load order. */
+    public static List<Case> cases(Checker checker) {
+        List<Case> cases = new ArrayList<>();
+        for (RuleInfo rule : checker.rules().infos()) {
+            if (checker.disabled(rule.id())) continue; // switched off by configuration: it never runs
+            cases.add(new Case(rule, null));
+            for (RuleExample ex : rule.examples()) cases.add(new Case(rule, ex));
+        }
+        return cases;
+    }
+
     /** @param checker a checker with stock rules off, so only Calque's rules answer */
     public static Report run(Checker checker) {
         List<Failure> failures = new ArrayList<>();
         int examples = 0;
         int rules = 0;
-        for (RuleInfo rule : checker.rules().infos()) {
-            if (checker.disabled(rule.id())) continue; // switched off by configuration: it never runs
-            rules++;
-            long flagged = rule.examples().stream().filter(RuleExample::flagged).count();
-            if (flagged == 0) failures.add(new Failure(rule, "", "has no example it must flag"));
-            if (flagged == rule.examples().size()) failures.add(new Failure(rule, "", "has no example it must leave alone"));
-            for (RuleExample ex : rule.examples()) {
-                examples++;
-                List<Finding> found = checker.checkOnly(rule.id(), ex.text());
-                if (ex.flagged()) {
-                    int[] span = ex.span();
-                    if (span == null) {
-                        failures.add(new Failure(rule, ex.marked(), "flagged example has no <marker>"));
-                        continue;
-                    }
-                    boolean exact = found.stream().anyMatch(f -> f.start() == span[0] && f.end() == span[1]);
-                    if (!exact) {
-                        failures.add(new Failure(rule, ex.marked(), found.isEmpty() ? "not flagged"
-                                : "flagged " + describe(found) + " instead of the marked span"));
-                    } else if (ex.correction() != null && !ex.correction().isEmpty()) {
-                        List<String> wanted = List.of(ex.correction().split("\\|"));
-                        boolean suggested = found.stream().filter(f -> f.start() == span[0] && f.end() == span[1])
-                                .anyMatch(f -> f.suggestions().containsAll(wanted));
-                        if (!suggested) {
-                            failures.add(new Failure(rule, ex.marked(), "does not suggest “" + ex.correction()
-                                    + "” (suggests " + describeSuggestions(found) + ")"));
-                        }
-                    }
-                } else if (!found.isEmpty()) {
-                    failures.add(new Failure(rule, ex.marked(), "clean example flagged at " + describe(found)));
-                }
-            }
+        for (Case c : cases(checker)) {
+            if (c.example() == null) rules++;
+            else examples++;
+            failures.addAll(c.verify(checker));
         }
         return new Report(rules, examples, failures);
     }

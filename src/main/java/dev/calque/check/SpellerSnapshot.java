@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,6 @@ import morfologik.stemming.Dictionary;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
-import org.languagetool.rules.spelling.morfologik.MorfologikMultiSpeller;
 import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
 
 /**
@@ -29,8 +27,9 @@ import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
  * puts them in LanguageTool's own dictionary cache before its first check.
  *
  * <p>The snapshot names the LanguageTool version it was made with and is ignored under any other. If
- * LanguageTool's cache cannot be reached (a changed internal), nothing is preloaded and LanguageTool
- * compiles the word lists itself, as without the snapshot: findings never depend on it.
+ * LanguageTool's cache cannot be reached (a changed internal: the one reach into LanguageTool's
+ * private state is {@link LanguageToolInternals}), nothing is preloaded and LanguageTool compiles the
+ * word lists itself, as without the snapshot: findings never depend on it.
  */
 public final class SpellerSnapshot {
     private static final int FORMAT = 1;
@@ -73,17 +72,17 @@ public final class SpellerSnapshot {
                 for (Map.Entry<String, Dictionary> e : read.entrySet()) cache.putIfAbsent(e.getKey(), e.getValue());
             }
             return read.size();
-        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-            return 0; // LanguageTool builds its dictionaries itself, as it would without a snapshot
+        } catch (IOException | RuntimeException e) {
+            // LanguageTool builds its dictionaries itself, as it would without a snapshot (a changed
+            // internal: LanguageToolInternals' message says which)
+            if (Boolean.getBoolean("calque.trace")) System.err.println("calque: " + e.getMessage());
+            return 0;
         }
     }
 
-    /** LanguageTool's static cache of compiled plain-text dictionaries, keyed by word-list paths and info file. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Dictionary> cache() throws ReflectiveOperationException {
-        Field f = MorfologikMultiSpeller.class.getDeclaredField("dicPathToDict");
-        f.setAccessible(true);
-        return (Map<String, Dictionary>) f.get(null);
+    /** LanguageTool's cache of compiled plain-text dictionaries (see {@link LanguageToolInternals}). */
+    static Map<String, Dictionary> cache() {
+        return LanguageToolInternals.spellerCache();
     }
 
     /** Compiles the language's word lists the way LanguageTool does, and writes what its cache then holds. */

@@ -53,26 +53,26 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
+        Settings settings = Settings.load(configFile,
+                checkerOptions.commandLine(spec.commandLine().getParseResult()::hasMatchedOption));
         Limits.threads(threads);
         if (output.toString().equals("-")) throw new UsageError("-o -: the baseline is a file; name one");
-        new OutputTargets().reading(inputs).reading(settings.config.file())
-                .reading(settings.ruleFolders(checkerOptions).toArray(Path[]::new)).file(output, "the baseline");
-        Checker checker = settings.checkerBuilder(checkerOptions).build();
-        settings.checkRuleIds(checker);
+        new OutputTargets().reading(inputs).reading(settings.config().file())
+                .reading(settings.ruleDirs().toArray(Path[]::new)).file(output, "the baseline");
+        Checker checker = Checkers.from(settings);
         var scoring = settings.scoring();
         QualityGate gate = new QualityGate(null, null);
         PrintWriter err = spec.commandLine().getErr();
         try (BaselineWriter writer = new BaselineWriter(Destination.file(output))) {
             RunInfo info = Versions.runInfo(checker, scoring, gate);
-            Pipeline pipeline = new Pipeline(checker, new Inputs(IngestLimits.DEFAULT, System.in, settings.skipPaths()),
+            Pipeline pipeline = new Pipeline(checker, new Inputs(IngestLimits.DEFAULT, System.in, settings.skipPath()),
                     scoring, gate, List.of(writer), threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> {
                         err.println("calque: " + p.oneLine());
                         err.flush();
                     }, null,
                     // every current finding goes in, whatever an older baseline or suppressions file says
-                    RunSettings.triage(settings.skipItems(), null, settings.keepCategory(), Suppressions.NONE));
+                    settings.triage(null, Suppressions.NONE));
             RunSummary summary = pipeline.run(inputs, info);
             err.printf("calque: baseline of %d finding%s in %d article%s written to %s%n", writer.count(),
                     writer.count() == 1 ? "" : "s", summary.articles(), summary.articles() == 1 ? "" : "s", output);

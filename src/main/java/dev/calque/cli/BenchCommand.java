@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calque.check.Checker;
 import dev.calque.eval.Corpus;
 import dev.calque.eval.EvalDocument;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.InputProblem;
 import dev.calque.ingest.Inputs;
+import dev.calque.model.Article;
 import dev.calque.score.MqmScoring;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < articleCount; i++) {
             StringBuilder sb = new StringBuilder("Article " + (i + 1) + "\n\n");
             for (int k = 0; k < 3; k++) sb.append(paragraphs.get((i * 3 + k) % paragraphs.size())).append("\n\n");
-            words += dev.calque.ingest.Texts.wordCount(sb);
+            words += dev.calque.model.Texts.wordCount(sb);
             Files.writeString(makeCorpus.resolve(String.format("article-%05d.txt", i + 1)), sb, StandardCharsets.UTF_8);
         }
         out.printf(Locale.ROOT, "wrote %d articles, %,d words, into %s%n", articleCount, words, makeCorpus);
@@ -266,7 +266,8 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 };
             } else {
-                Checker checker = Checker.builder().rules(CheckerOptions.bundledRules()).build();
+                // the checker check would build here: calque.yml in the working folder, if any
+                Checker checker = Checkers.from(Settings.load(null, Settings.CommandLine.NONE));
                 MqmScoring scoring = MqmScoring.DEFAULT;
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
                 List<Future<?>> warm = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.calque.cli;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Severity;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.Inputs;
 import dev.calque.pipeline.FeedState;
@@ -26,8 +25,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -144,12 +143,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSettings settings = new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        QualityGate gate = settings.gate(spec.commandLine().getParseResult().hasMatchedOption("--fail-on") ? failOn : null,
-                minScore);
-        if (minScore != null && (minScore > 100 || minScore.isNaN())) {
-            throw new UsageError("--min-score must be a number up to 100");
-        }
+        var given = spec.commandLine().getParseResult();
+        Settings settings = Settings.load(configFile, checkerOptions.commandLine(given::hasMatchedOption)
+                .withGate(given.hasMatchedOption("--fail-on") ? failOn : null, minScore, majorAs)
+                .withFiles(baseline, suppressions, stateFile));
+        QualityGate gate = settings.gate();
         Limits.threads(threads);
         Limits.range("--max-input-mb", maxInputMb, 1, Limits.MAX_INPUT_MB, "megabytes (files are read into memory)");
         Limits.range("--max-text-chars", maxTextChars, 1000, Integer.MAX_VALUE, "characters");
@@ -161,12 +159,9 @@ public final class CheckCommand implements Callable<Integer> {
                         + "' is not a host name (write example.com or *.example.com, without http://)");
             }
         }
-        boolean majorIsBlocker = settings.majorIsBlocker(majorAs);
         MqmScoring scoring = settings.scoring();
-        Path baselinePath = settings.path(baseline, settings.config.baseline);
-        Path suppressionsPath = settings.path(suppressions, settings.config.suppressions);
-        Suppressions accepted = Suppressions.load(baselinePath, suppressionsPath);
-        Path statePath = settings.path(stateFile, settings.config.state);
+        Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
+        Path statePath = settings.state();
 
         if (outputs.isEmpty()) {
             Output o = new Output();
@@ -179,8 +174,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         // every output is checked before any work starts: a run is never done only to be lost
         OutputTargets targets = new OutputTargets().reading(inputs)
-                .reading(settings.config.file(), baselinePath, suppressionsPath)
-                .reading(settings.ruleFolders(checkerOptions).toArray(Path[]::new));
+                .reading(settings.config().file(), settings.baseline(), settings.suppressions())
+                .reading(settings.ruleDirs().toArray(Path[]::new));
         for (Output o : outputs) if (o.file != null) targets.file(o.file, Formats.normalize(o.format) + " output");
         if (statePath != null) targets.file(statePath, "the --state file");
         if (!noReport) OutputTargets.folder(reportDir, "--report-dir");
@@ -199,21 +194,20 @@ public final class CheckCommand implements Callable<Integer> {
                 writers.add(Formats.create(o.format, d, useColor(o.file == null), showPassed));
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
-            Checker checker = settings.checkerBuilder(checkerOptions).build();
-            settings.checkRuleIds(checker);
-            String note = settings.missingPairNote(checkerOptions, checker);
+            Checker checker = Checkers.from(settings);
+            String note = missingPairNote(settings, checker);
             if (note != null && !quiet) stderr.println("calque: " + note);
-            if (!noReport) writers.add(new AllureWriter(reportDir, majorIsBlocker)); // last: a report failure cannot stop the others
+            if (!noReport) writers.add(new AllureWriter(reportDir, settings.majorIsBlocker())); // last: a report failure cannot stop the others
             RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line
             String lineStart = progress != null ? "\r\u001b[2K" : "";
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPaths()).allowHosts(fetchAllowHosts), scoring, gate,
+            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPath()).allowHosts(fetchAllowHosts), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,
-                    RunSettings.triage(settings.skipItems(), state, settings.keepCategory(), accepted))
+                    settings.triage(state, accepted))
                     .timeLimit(Duration.ofSeconds(timeout));
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
@@ -259,15 +253,18 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static Severity parseFailOn(String s) {
-        if (s.equalsIgnoreCase("never")) return null;
-        try {
-            Severity sev = Severity.parse(s);
-            if (sev == Severity.NEUTRAL) throw new IllegalArgumentException();
-            return sev;
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--fail-on must be minor, major, critical or never, not '" + s + "'");
+    /**
+     * A note when no rule folder has a pack for the language pair (a real language such as de with
+     * no rules/de-en/): the run goes on with the language-independent checks, and says so.
+     */
+    static String missingPairNote(Settings settings, Checker checker) {
+        String target = checker.target().split("-")[0];
+        String pair = checker.source() + "-" + target;
+        for (Path dir : settings.ruleDirs()) {
+            if (java.nio.file.Files.isDirectory(dir.resolve(pair))) return null;
         }
+        return "no rule pack for " + pair + " (translations from '" + checker.source() + "'); running the "
+                + "checks for any " + target + " text only";
     }
 
     private boolean useColor(boolean toStdout) {

@@ -1,6 +1,5 @@
 package dev.calque.cli;
 
-import dev.calque.check.Checker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,17 +33,14 @@ public final class CheckerOptions {
         return Path.of("rules");
     }
 
-    public List<Path> ruleDirs() {
-        List<Path> dirs = new ArrayList<>();
-        if (!noBundled) dirs.add(bundledRules());
-        for (Path p : extraRules) {
-            if (!Files.isDirectory(p)) throw new UsageError(p + ": rule folder not found");
-            dirs.add(p);
-        }
-        return dirs;
-    }
-
-    public Checker.Builder builder() {
-        return Checker.builder().target(target).source(source).rules(ruleDirs()).stockRules(!noStock);
+    /**
+     * These options as the command line gave them: an option left out is null (or false), so that
+     * calque.yml's value stands.
+     *
+     * @param given whether an option (by its long name) was on the command line
+     */
+    public Settings.CommandLine commandLine(java.util.function.Predicate<String> given) {
+        return Settings.CommandLine.of(given.test("--lang") ? target : null, given.test("--from") ? source : null,
+                extraRules, noBundled, noStock);
     }
 }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.calque.check.Severity;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,12 +94,21 @@ public final class Config {
     /** The file this came from, as the user would name it; null for the empty configuration. */
     private Path file;
 
+    /** The file's values over the defaults, checked when the file is read. */
+    private Settings settings;
+
     public static Config empty() {
         return new Config();
     }
 
     public Path file() {
         return file;
+    }
+
+    /** The file's values over the defaults, as checked when it was read. */
+    public Settings settings() {
+        if (settings == null) settings = Settings.fromConfig(this); // the empty configuration
+        return settings;
     }
 
     /** {@code --config FILE}, else {@code calque.yml} in the working folder, else nothing. */
@@ -141,7 +151,8 @@ public final class Config {
         }
         if (c == null) c = new Config(); // an empty file is an empty configuration
         c.file = f;
-        c.validate();
+        // every value that can be checked without loading rules, so a bad file fails before any work
+        c.settings = Settings.fromConfig(c);
         return c;
     }
 
@@ -180,27 +191,6 @@ public final class Config {
         return new UsageError(at(file, v == null ? 0 : v.line(), reason, hint));
     }
 
-    /** Checks every value that can be checked without loading rules, so a bad file fails before any work. */
-    private void validate() {
-        if (gate.failOn != null) failOn();
-        if (gate.minScore != null) minScore();
-        if (report.majorAs != null) majorIsBlocker(report.majorAs.text(), report.majorAs);
-        bool(rules.bundled, "rules.bundled");
-        bool(rules.stock, "rules.stock");
-        severityOverrides();
-        scoringWeights();
-        positiveInt(scoring.referenceWords, "scoring.referenceWords");
-        positiveInt(scoring.minWords, "scoring.minWords");
-        for (Located c : rules.categories.enable) category(c);
-        for (Located c : rules.categories.disable) category(c);
-        for (Located g : skip.paths) glob(g);
-        for (Located g : skip.items) glob(g);
-        for (Located d : rules.folders) {
-            if (!Files.isDirectory(resolve(d))) throw error(d, "rule folder '" + d.text() + "' not found",
-                    "paths are relative to the folder of " + file.getFileName());
-        }
-    }
-
     /** A path from the file, relative to the file's folder. */
     Path resolve(Located v) {
         Path p = Path.of(v.text());
@@ -213,15 +203,11 @@ public final class Config {
 
     /** The gate's severity threshold; null for never. */
     Severity failOn() {
-        String s = gate.failOn.text();
-        if (s.equalsIgnoreCase("never")) return null;
         try {
-            Severity sev = Severity.parse(s);
-            if (sev != Severity.NEUTRAL) return sev;
-        } catch (IllegalArgumentException e) {
-            // reported below
+            return Settings.failOn("gate.failOn", gate.failOn.text());
+        } catch (UsageError e) {
+            throw error(gate.failOn, e.getMessage(), null);
         }
-        throw error(gate.failOn, "gate.failOn must be minor, major, critical or never, not '" + s + "'", null);
     }
 
     /**
@@ -266,14 +252,6 @@ public final class Config {
         return out;
     }
 
-    void scoringWeights() {
-        weights(scoring.weights, "scoring.weights");
-        scoring.categoryWeights.forEach((cat, m) -> {
-            if (!m.isEmpty()) category(new Located(cat, m.values().iterator().next().line()));
-            weights(m, "scoring.categoryWeights." + cat);
-        });
-    }
-
     private Severity severity(Located v, String key) {
         try {
             return Severity.parse(v.text());
@@ -312,18 +290,14 @@ public final class Config {
         };
     }
 
-    /** The MQM dimensions categories start with (the older names the corpora use included). */
-    static final List<String> DIMENSIONS = List.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
-            "Style", "Locale", "Locale conventions", "Design", "Design and markup", "Other");
-
-    private void category(Located c) {
-        String dim = c.text().contains("/") ? c.text().substring(0, c.text().indexOf('/')) : c.text();
-        if (!DIMENSIONS.contains(dim)) {
-            throw error(c, "unknown MQM category '" + c.text() + "'", "a category starts with one of " + DIMENSIONS);
+    void category(Located c) {
+        if (!MqmCategory.isValid(c.text())) {
+            throw error(c, "unknown MQM category '" + c.text() + "'",
+                    "a category starts with one of " + MqmCategory.DIMENSION_NAMES);
         }
     }
 
-    private void glob(Located g) {
+    void glob(Located g) {
         try {
             java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g.text());
         } catch (RuntimeException e) {

@@ -43,6 +43,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     CheckerOptions checkerOptions;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: calque.yml in "
+            + "the working folder, if there is one): its languages, rule folders, switches, disabled rules and "
+            + "severities apply, as in check, so eval measures what check runs.")
+    Path configFile;
+
     @Option(names = "--baseline-lt", description = "Also run stock LanguageTool alone (no Calque rules, no "
             + "rule-pack settings) and show its figures beside Calque's.")
     boolean baselineLt;
@@ -96,10 +101,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (top < 0 || examples < 0) throw new UsageError("--top and --examples must not be negative");
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
+        Settings settings = Settings.load(configFile,
+                checkerOptions.commandLine(spec.commandLine().getParseResult()::hasMatchedOption));
         List<Corpus> read = new ArrayList<>();
         for (Path p : corpora) read.add(Corpus.read(p));
-        // without --from, each corpus's "pair" chooses the rule packs (zh-en: rules/en only)
-        boolean fromGiven = spec.commandLine().getParseResult().hasMatchedOption("--from");
+        // without --from (or source: in calque.yml), each corpus's "pair" chooses the rule packs (zh-en: rules/en only)
+        boolean fromGiven = settings.sourceChosen();
         Map<String, Checker> calqueBySource = new HashMap<>();
         Checker[] stockChecker = new Checker[1]; // no rule packs: the same for every source language
         SpanMatcher matcher = new SpanMatcher(minVotes);
@@ -112,12 +119,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<EvalResult.CorpusResult> results = new ArrayList<>();
         try {
             for (Corpus c : read) {
-                String source = fromGiven || c.sourceLanguage() == null ? checkerOptions.source : c.sourceLanguage();
-                Checker calque = calqueBySource.computeIfAbsent(source,
-                        s -> checkerOptions.builder().source(s).build());
-                if (baselineLt && stockChecker[0] == null) {
-                    stockChecker[0] = Checker.builder().target(checkerOptions.target).calqueRules(false).build();
-                }
+                String source = fromGiven || c.sourceLanguage() == null ? settings.source() : c.sourceLanguage();
+                Checker calque = calqueBySource.computeIfAbsent(source, s -> Checkers.from(settings.withSource(s)));
+                if (baselineLt && stockChecker[0] == null) stockChecker[0] = Checkers.languageToolOnly(settings);
                 Checker stock = stockChecker[0];
                 EvalResult.Figures lt = null;
                 if (stock != null) {
@@ -136,7 +140,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Checker any = calqueBySource.values().iterator().next();
         EvalResult result = new EvalResult(Versions.calque(), Versions.languageTool(), any.target(),
-                fromGiven ? checkerOptions.source : "auto", rulePackHashes(calqueBySource), minVotes, results);
+                fromGiven ? settings.source() : "auto", rulePackHashes(calqueBySource), minVotes, results);
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (Destination d = output == null ? Destination.stdout(stdout) : Destination.file(output)) {

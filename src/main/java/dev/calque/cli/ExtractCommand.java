@@ -1,10 +1,10 @@
 package dev.calque.cli;
 
-import dev.calque.ingest.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.IngestLimits;
 import dev.calque.ingest.InputProblem;
 import dev.calque.ingest.Inputs;
+import dev.calque.model.Article;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -30,12 +30,8 @@ public final class RulesCommand {
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
-        RunSettings settings() {
-            return new RunSettings(Config.find(configFile), spec.commandLine().getParseResult()::hasMatchedOption);
-        }
-
-        Checker.Builder builder(RunSettings settings) {
-            return settings.checkerBuilder(options);
+        Settings settings() {
+            return Settings.load(configFile, options.commandLine(spec.commandLine().getParseResult()::hasMatchedOption));
         }
 
         PrintWriter out() {
@@ -53,9 +49,7 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            RunSettings settings = configured.settings();
-            Checker checker = configured.builder(settings).build();
-            settings.checkRuleIds(checker);
+            Checker checker = Checkers.from(configured.settings());
             PrintWriter out = configured.out();
             List<RuleInfo> infos = checker.rules().infos();
             out.printf("%-28s %-9s %-32s %s%n", "RULE", "SEVERITY", "CATEGORY", "SOURCE");
@@ -83,7 +77,7 @@ public final class RulesCommand {
 
         @Override
         public Integer call() {
-            Checker checker = configured.builder(configured.settings()).stockRules(false).build();
+            Checker checker = Checkers.rulesOnly(configured.settings());
             RuleExamples.Report report = RuleExamples.run(checker);
             PrintWriter out = configured.out();
             for (RuleExamples.Failure f : report.failures()) out.println("FAIL " + f.oneLine());

@@ -1,6 +1,6 @@
 package dev.calque.eval;
 
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 
 /**
  * One error span an annotator marked in a segment.

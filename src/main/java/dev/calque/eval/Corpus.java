@@ -3,8 +3,9 @@ package dev.calque.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.calque.check.Severity;
-import dev.calque.ingest.Texts;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
+import dev.calque.model.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ public record Corpus(Path file, String corpus, String pair, List<EvalDocument> d
         }
         String category = e.path("category").asText("");
         String family = e.hasNonNull("family") ? e.get("family").asText()
-                : category.contains("/") ? category.substring(0, category.indexOf('/')) : category;
+                : MqmCategory.dimensionOf(category);
         return new AnnotatedError(start, end, category, family, severity, e.path("annotator").asText(""));
     }
 

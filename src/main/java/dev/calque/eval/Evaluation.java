@@ -1,8 +1,6 @@
 package dev.calque.eval;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
 import dev.calque.eval.EvalResult.Clean;
 import dev.calque.eval.EvalResult.Detection;
 import dev.calque.eval.EvalResult.Example;
@@ -14,6 +12,8 @@ import dev.calque.eval.EvalResult.SegmentLevel;
 import dev.calque.eval.EvalResult.Spans;
 import dev.calque.eval.SpanMatcher.Match;
 import dev.calque.eval.SpanMatcher.Outcome;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.calque.eval;
 
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.calque.ingest;
 
+import dev.calque.model.Article;
+
 /** Receives what ingestion reads, in input order, as it reads it. */
 public interface ArticleSink {
     void article(Article article);

@@ -1,6 +1,8 @@
 package dev.calque.ingest;
 
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;

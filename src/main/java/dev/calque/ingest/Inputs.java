@@ -1,5 +1,6 @@
 package dev.calque.ingest;
 
+import dev.calque.model.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import dev.calque.report.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,34 +1,42 @@
 package dev.calque.pipeline;
 
-import dev.calque.check.CheckedArticle;
 import dev.calque.check.Checker;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.ArticleSink;
 import dev.calque.ingest.InputProblem;
 import dev.calque.ingest.Inputs;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.ArticleScore;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Fingerprints;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
-import dev.calque.score.ArticleScore;
-import dev.calque.score.Fingerprints;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * ingest → check → score → report, streaming. One thread reads inputs; a pool of workers checks
- * articles (each worker with its own LanguageTool, through the shared {@link Checker}); the calling
- * thread hands results to the writers in input order. A bounded number of articles is in flight at
- * any time, so memory does not grow with the size of the run.
+ * ingest → check → score → report, streaming. One thread reads inputs and submits each article to a
+ * pool of workers (each with its own LanguageTool, through the shared {@link Checker}), queueing the
+ * job's future; the calling thread takes the futures in that order and hands each result to the
+ * writers. The queue is bounded, so a bounded number of articles is in flight at any time and memory
+ * does not grow with the size of the run.
  */
 public final class Pipeline {
     private final Checker checker;
@@ -40,11 +48,11 @@ public final class Pipeline {
     private final Consumer<InputProblem> onProblem;
     private final Progress progress;
     private final Triage triage;
-    private final java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
     private volatile boolean cancelled;
     private Duration timeLimit = Duration.ofMinutes(3);
     private FindingCache cache;
-    private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
 
     /** Hears how the run advances, for a progress display. */
     public interface Progress {
@@ -85,9 +93,6 @@ public final class Pipeline {
      */
     public void cancel() {
         cancelled = true;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
     }
 
     public boolean cancelled() {
@@ -95,145 +100,41 @@ public final class Pipeline {
     }
 
     /** One unit of work in input order: an article to check, or an input that could not be read. */
-    private record Item(long seq, Article article, InputProblem problem) {
+    private record Item(Article article, InputProblem problem) {
     }
 
+    /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
     private record Outcome(ArticleResult result, InputProblem problem) {
     }
 
-    private static final Item END = new Item(-1, null, null);
-    /** Stands for an item dropped after cancellation, so the in-order writer can move past it. */
     private static final Outcome DROPPED = new Outcome(null, null);
-    private final Object signal = new Object();
+    /** Ends the queue of pending outcomes: reading is over and everything read has been queued. */
+    private static final Future<Outcome> END_OF_INPUT = CompletableFuture.completedFuture(DROPPED);
 
+    /**
+     * Reads, checks and writes. The reader thread submits each item to the workers and queues its
+     * future; this thread takes the futures in that order, waits for each, and writes it. The queue is
+     * bounded, so the reader waits when the writers fall behind and memory stays flat however long
+     * the run.
+     */
     public RunSummary run(List<String> sources, RunInfo info) throws IOException {
         long t0 = System.nanoTime();
         RunSummary summary = new RunSummary(scoring);
         for (ReportWriter w : writers) w.start(info);
 
-        int window = threads * 4;
-        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(window);
-        Semaphore inFlight = new Semaphore(window * 2);
-        ConcurrentHashMap<Long, Outcome> done = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
-        boolean[] finishedReading = {false};
-
-        Thread reader = new Thread(() -> {
-            try {
-                inputs.read(sources, new ArticleSink() {
-                    @Override
-                    public void article(Article a) {
-                        if (!triage.admit(a)) {
-                            skipped.incrementAndGet();
-                            return;
-                        }
-                        put(new Item(produced.getAndIncrement(), a, null));
-                    }
-
-                    @Override
-                    public void problem(InputProblem p) {
-                        put(new Item(produced.getAndIncrement(), null, p));
-                    }
-
-                    @Override
-                    public void expected(int documents) {
-                        if (progress != null) progress.total(produced.get() + documents);
-                    }
-
-                    private void put(Item item) {
-                        try {
-                            if (cancelled) throw new Cancelled();
-                            inFlight.acquire();
-                            queue.put(item);
-                        } catch (InterruptedException | Cancelled e) {
-                            done.put(item.seq(), DROPPED); // its number is taken: let the writer pass it
-                            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                            throw new Cancelled();
-                        }
-                    }
-                });
-            } catch (Cancelled stop) {
-                // stop reading; what was read is still checked
-            } finally {
-                synchronized (signal) {
-                    finishedReading[0] = true;
-                    signal.notifyAll();
-                }
-                if (progress != null) progress.total(produced.get());
-                for (int i = 0; i < threads; i++) {
-                    try {
-                        queue.put(END);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        }, "calque-reader");
+        BlockingQueue<Future<Outcome>> pending = new ArrayBlockingQueue<>(threads * 8);
+        Workers workers = new Workers(threads);
+        Thread reader = new Thread(() -> read(sources, pending, workers), "calque-reader");
         reader.setDaemon(true);
         reader.start();
 
-        List<Thread> workers = new ArrayList<>();
-        // The first worker readies its LanguageTool while the inputs are read, and the others take
-        // articles only once it is ready: the first article goes to the instance built ahead, and a
-        // one-article run builds no second instance beside its check.
-        java.util.concurrent.CountDownLatch firstReady = new java.util.concurrent.CountDownLatch(1);
-        for (int i = 0; i < threads; i++) {
-            boolean first = i == 0;
-            Thread w = new Thread(() -> {
-                try {
-                    if (first) checker.warm();
-                    else firstReady.await();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // LanguageTool could not be readied: each article's check tries again and, failing,
-                    // reports the reason for that article
-                    firstReady.countDown();
-                } catch (Error e) {
-                    firstReady.countDown();
-                    throw e;
-                }
-                while (true) {
-                    Item item;
-                    try {
-                        item = queue.take();
-                    } catch (InterruptedException e) {
-                        return;
-                    } finally {
-                        if (first) firstReady.countDown();
-                    }
-                    if (item == END) return;
-                    done.put(item.seq(), cancelled ? DROPPED : process(item));
-                    if (cancelled) return;
-                    synchronized (signal) {
-                        signal.notifyAll();
-                    }
-                }
-            }, "calque-checker-" + (i + 1));
-            w.setDaemon(true);
-            workers.add(w);
-            w.start();
-        }
-
-        long next = 0;
+        long written = 0;
         long words = 0;
         try {
-            while (true) {
-                Outcome o;
-                synchronized (signal) {
-                    while ((o = done.remove(next)) == null) {
-                        if (cancelled || (finishedReading[0] && next >= produced.get())) break;
-                        signal.wait(200);
-                    }
-                }
-                if (o == null) {
-                    // stopped: what is finished is written, an article in progress or not begun is abandoned
-                    if (!cancelled || next >= produced.get()) break;
-                    o = DROPPED;
-                }
-                next++;
-                inFlight.release();
+            for (Future<Outcome> next; (next = nextInOrder(pending)) != END_OF_INPUT; ) {
+                Outcome o = outcome(next);
                 if (o == DROPPED) continue;
+                written++;
                 if (o.result() != null) {
                     summary.add(o.result());
                     words += o.result().score().words();
@@ -244,17 +145,156 @@ public final class Pipeline {
                     onProblem.accept(o.problem());
                     for (ReportWriter w : writers) w.unreadable(o.problem());
                 }
-                if (progress != null) progress.done((int) next, words);
+                if (progress != null) progress.done((int) written, words);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
+        } finally {
+            workers.shutdownNow();
         }
         summary.addSkipped(skipped.get());
         if (progress != null) progress.close();
         summary.finish(Duration.ofNanos(System.nanoTime() - t0));
         for (ReportWriter w : writers) w.finish(summary);
         return summary;
+    }
+
+    /**
+     * The next job in input order; {@link #END_OF_INPUT} once reading is over, or once the run is
+     * cancelled and every job queued has been taken (the reader may be stuck in a slow input).
+     */
+    private Future<Outcome> nextInOrder(BlockingQueue<Future<Outcome>> pending) throws InterruptedException {
+        while (true) {
+            Future<Outcome> next = pending.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) return next;
+            if (cancelled) return END_OF_INPUT;
+        }
+    }
+
+    /** The reader thread: every admitted article and every unreadable input becomes a job, in input order. */
+    private void read(List<String> sources, BlockingQueue<Future<Outcome>> pending, Workers workers) {
+        AtomicLong queued = new AtomicLong();
+        try {
+            inputs.read(sources, new ArticleSink() {
+                @Override
+                public void article(Article a) {
+                    if (!triage.admit(a)) {
+                        skipped.incrementAndGet();
+                        return;
+                    }
+                    queue(new Item(a, null));
+                }
+
+                @Override
+                public void problem(InputProblem p) {
+                    queue(new Item(null, p));
+                }
+
+                @Override
+                public void expected(int documents) {
+                    if (progress != null) progress.total(queued.get() + documents);
+                }
+
+                private void queue(Item item) {
+                    if (cancelled) throw new Cancelled();
+                    Future<Outcome> job = workers.submit(() -> cancelled ? DROPPED : process(item));
+                    try {
+                        pending.put(job); // waits while the queue is full: back-pressure on reading
+                    } catch (InterruptedException e) {
+                        job.cancel(false);
+                        Thread.currentThread().interrupt();
+                        throw new Cancelled();
+                    }
+                    queued.incrementAndGet();
+                }
+            });
+        } catch (Cancelled stop) {
+            // stop reading; what was queued is still checked (or dropped, when cancelled)
+        } finally {
+            if (progress != null) progress.total(queued.get());
+            putUninterruptibly(pending, END_OF_INPUT);
+        }
+    }
+
+    /** The job's outcome; a job cancelled before it started was dropped. */
+    private static Outcome outcome(Future<Outcome> job) throws InterruptedException {
+        try {
+            return job.get();
+        } catch (java.util.concurrent.CancellationException e) {
+            return DROPPED;
+        } catch (ExecutionException e) {
+            // process() turns every failure into an outcome; an Error thrown through it ends the run
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static <T> void putUninterruptibly(BlockingQueue<T> q, T item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                q.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * The checking threads, each with its own LanguageTool. The first readies its LanguageTool as
+     * soon as the run starts, while the inputs are read, and the others take work only once it is
+     * ready and has taken the first job: the first article goes to the instance built ahead, and a
+     * one-article run builds no second instance beside its check.
+     */
+    private final class Workers {
+        private final ThreadPoolExecutor pool;
+        private final CountDownLatch firstReady = new CountDownLatch(1);
+
+        Workers(int threads) {
+            AtomicInteger created = new AtomicInteger();
+            pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                int n = created.incrementAndGet();
+                Thread t = new Thread(n == 1 ? r : () -> {
+                    try {
+                        firstReady.await();
+                    } catch (InterruptedException e) {
+                        return; // the run is over
+                    }
+                    r.run();
+                }, "calque-checker-" + n);
+                t.setDaemon(true);
+                return t;
+            });
+            pool.prestartAllCoreThreads(); // the first thread created is the one that warms
+            pool.execute(this::warm);
+        }
+
+        private void warm() {
+            try {
+                checker.warm();
+            } catch (RuntimeException e) {
+                // LanguageTool could not be readied: each article's check tries again and, failing,
+                // reports the reason for that article
+                firstReady.countDown();
+            } catch (Error e) {
+                firstReady.countDown();
+                throw e;
+            }
+        }
+
+        Future<Outcome> submit(Callable<Outcome> job) {
+            return pool.submit(() -> {
+                firstReady.countDown(); // the first thread has taken a job: the others may start
+                return job.call();
+            });
+        }
+
+        void shutdownNow() {
+            pool.shutdownNow();
+        }
     }
 
     private Outcome process(Item item) {
@@ -286,7 +326,7 @@ public final class Pipeline {
     private CheckedArticle checkOrRecall(Article a) {
         if (cache == null) return checker.check(a, timeLimit, this::cancelled);
         String key = cache.key(a.text()); // hashed once for both the look-up and the store
-        List<dev.calque.check.Finding> known = cache.get(key);
+        List<dev.calque.model.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(a, known, a.wordCount());

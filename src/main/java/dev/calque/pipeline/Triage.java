@@ -1,7 +1,7 @@
 package dev.calque.pipeline;
 
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
+import dev.calque.model.Finding;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.calque.report;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.InputProblem;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import dev.calque.score.RunSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.calque.report;
 
-import dev.calque.ingest.Article;
+import dev.calque.model.Article;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;

@@ -1,7 +1,7 @@
 package dev.calque.report;
 
 import dev.calque.ingest.InputProblem;
-import dev.calque.score.ArticleResult;
+import dev.calque.model.ArticleResult;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
 

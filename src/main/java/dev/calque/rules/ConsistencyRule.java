@@ -13,6 +13,47 @@ import java.util.regex.Pattern;
  * tie, the one that appears later) is flagged with the other as the suggestion.
  */
 public final class ConsistencyRule extends TextRule {
+    /**
+     * The {@code consistency} kind.
+     *
+     * @param variants groups of spellings of one name
+     * @param table    a file beside the rule file, one group a line, variants separated by {@code |} or tabs
+     */
+    public record Keys(List<List<String>> variants, String table) {
+    }
+
+    /** Decodes a {@code consistency} rule. */
+    static final class Kind implements RuleKind<Keys> {
+        @Override
+        public String name() {
+            return "consistency";
+        }
+
+        @Override
+        public Class<Keys> keys() {
+            return Keys.class;
+        }
+
+        @Override
+        public boolean generic() {
+            return true;
+        }
+
+        @Override
+        public TextRule build(Keys k, RuleDefinition rule) {
+            List<List<String>> groups = new ArrayList<>();
+            if (k.variants() != null) groups.addAll(k.variants());
+            if (k.table() != null) {
+                for (RuleDefinition.TableLine line : rule.table(k.table())) {
+                    List<String> g = List.of(line.text().split("\\s*[\\t|]\\s*"));
+                    if (g.size() >= 2) groups.add(g);
+                }
+            }
+            if (groups.isEmpty()) throw rule.fail("needs 'variants' or 'table'");
+            return new ConsistencyRule(rule.info(), groups, rule.template());
+        }
+    }
+
     private final List<Pattern> patterns = new ArrayList<>();
     private final String template;
 

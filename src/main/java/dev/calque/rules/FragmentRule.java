@@ -12,6 +12,37 @@ import org.languagetool.AnalyzedTokenReadings;
  * A sentence that is a paragraph of its own is a headline, caption or dateline and is left alone.
  */
 public final class FragmentRule extends TextRule {
+    /**
+     * The {@code fragment} kind.
+     *
+     * @param maxTokens the longest sentence, in tokens, that counts as a fragment (default 8)
+     */
+    public record Keys(Integer maxTokens) {
+    }
+
+    /** Decodes a {@code fragment} rule. */
+    static final class Kind implements RuleKind<Keys> {
+        @Override
+        public String name() {
+            return "fragment";
+        }
+
+        @Override
+        public Class<Keys> keys() {
+            return Keys.class;
+        }
+
+        @Override
+        public boolean generic() {
+            return true;
+        }
+
+        @Override
+        public TextRule build(Keys k, RuleDefinition rule) {
+            return new FragmentRule(rule.info(), k.maxTokens() == null ? 8 : k.maxTokens(), rule.template());
+        }
+    }
+
     private final int maxTokens;
     private final String template;
 

@@ -25,6 +25,52 @@ public final class RegexRule extends TextRule {
         BODY
     }
 
+    /**
+     * The {@code regex} kind.
+     *
+     * @param pattern    the Java regular expression
+     * @param group      which group is the flagged span (default 0, the whole match)
+     * @param unless     patterns that veto a match they overlap
+     * @param suggest    suggestion templates, with {@code $1}... for the groups
+     * @param scope      {@code anywhere} (default), {@code paragraph}, {@code edge} or {@code body}
+     * @param ignoreCase whether case is ignored
+     */
+    public record Keys(String pattern, Integer group, List<String> unless, List<String> suggest, String scope,
+                       Boolean ignoreCase) {
+    }
+
+    /** Decodes a {@code regex} rule. */
+    static final class Kind implements RuleKind<Keys> {
+        @Override
+        public String name() {
+            return "regex";
+        }
+
+        @Override
+        public Class<Keys> keys() {
+            return Keys.class;
+        }
+
+        @Override
+        public TextRule build(Keys k, RuleDefinition rule) {
+            if (k.pattern() == null) throw rule.fail("needs 'pattern'");
+            boolean ignoreCase = Boolean.TRUE.equals(k.ignoreCase());
+            Pattern p = rule.pattern(k.pattern(), ignoreCase);
+            List<Pattern> unless = new ArrayList<>();
+            if (k.unless() != null) for (String u : k.unless()) unless.add(rule.pattern(u, ignoreCase));
+            int group = k.group() == null ? 0 : k.group();
+            if (group > p.matcher("").groupCount()) throw rule.fail("'group' " + group + " is not in the pattern");
+            Scope scope;
+            try {
+                scope = Scope.valueOf((k.scope() == null ? "anywhere" : k.scope()).toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw rule.fail("'scope' must be anywhere, paragraph, edge or body");
+            }
+            return new RegexRule(rule.info(), p, group, unless, k.suggest() == null ? List.of() : k.suggest(), scope,
+                    rule.template());
+        }
+    }
+
     private final Pattern pattern;
     private final int group;
     private final List<Pattern> unless;

@@ -1,6 +1,7 @@
 package dev.calque.rules;
 
-import dev.calque.check.Severity;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.util.List;
 
 /**
@@ -24,8 +25,7 @@ public record RuleInfo(String id, String name, String category, Severity severit
     }
 
     public String dimension() {
-        int slash = category.indexOf('/');
-        return slash < 0 ? category : category.substring(0, slash);
+        return MqmCategory.dimensionOf(category);
     }
 
     public boolean isStock() {

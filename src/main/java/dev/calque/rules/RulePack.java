@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.languagetool.rules.Rule;
 
 /**
@@ -14,13 +15,16 @@ import org.languagetool.rules.Rule;
 public final class RulePack {
     private final List<Rule> rules;
     private final Map<String, RuleInfo> infos;
+    private final Set<String> generic;
     private final StockPolicy stock;
     private final List<Path> files;
     private final String hash;
 
-    RulePack(List<Rule> rules, Map<String, RuleInfo> infos, StockPolicy stock, List<Path> files, String hash) {
+    RulePack(List<Rule> rules, Map<String, RuleInfo> infos, Set<String> generic, StockPolicy stock, List<Path> files,
+             String hash) {
         this.rules = List.copyOf(rules);
         this.infos = new LinkedHashMap<>(infos);
+        this.generic = Set.copyOf(generic);
         this.stock = stock;
         this.files = List.copyOf(files);
         this.hash = hash;
@@ -38,6 +42,14 @@ public final class RulePack {
 
     public RuleInfo info(String id) {
         return infos.get(id);
+    }
+
+    /**
+     * Whether a Calque rule is of a generic kind ({@link RuleKind#generic}): where a specific rule flags
+     * the same passage, the specific one's finding is kept.
+     */
+    public boolean isGeneric(String id) {
+        return generic.contains(id);
     }
 
     public StockPolicy stock() {

@@ -1,10 +1,13 @@
 package dev.calque.rules;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.calque.check.Severity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +19,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParser;
 import dev.calque.ingest.UntrustedXml;
@@ -44,9 +47,6 @@ import org.xml.sax.helpers.DefaultHandler;
  * and {@code *.yml} files are Calque rule tables (see {@code rules/README.md}).
  */
 public final class RulePackLoader {
-    static final Set<String> DIMENSIONS = Set.of("Accuracy", "Fluency", "Linguistic conventions", "Terminology",
-            "Style", "Locale", "Design", "Other");
-    static final Set<String> KINDS = Set.of("substitution", "consistency", "regex", "fragment", "untranslated");
 
     private final Language language;
     private final ObjectMapper yaml = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
@@ -56,6 +56,7 @@ public final class RulePackLoader {
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, RuleInfo> infos = new LinkedHashMap<>();
     private final List<Path> files = new ArrayList<>();
+    private final Set<String> generic = new HashSet<>();
     private final StockPolicy stock = new StockPolicy();
 
     private RulePackLoader(Language language) {
@@ -81,7 +82,7 @@ public final class RulePackLoader {
                 loader.loadFolder(dir);
             }
         }
-        return new RulePack(loader.rules, loader.infos, loader.stock, loader.files, loader.hash());
+        return new RulePack(loader.rules, loader.infos, loader.generic, loader.stock, loader.files, loader.hash());
     }
 
     private static boolean hasPairFolders(Path dir) {
@@ -105,9 +106,39 @@ public final class RulePackLoader {
                 loadXml(f);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 RuleSpec.File file = parseYaml(f);
-                if (file.languagetool() != null) stock.merge(file.languagetool());
-                if (file.rules() != null) for (RuleSpec spec : file.rules()) addTableRule(f, spec);
+                if (file.languagetool() != null) stock.merge(checkStock(f, file.languagetool()));
+                if (file.rules() != null) for (JsonNode rule : file.rules()) addTableRule(f, rule);
             }
+        }
+    }
+
+    /**
+     * A {@code languagetool:} section: issue types must be ITS 2.0 names, and every category an MQM
+     * category, or a typo would leave stock rules with no label or the wrong one.
+     */
+    private static StockPolicy.Spec checkStock(Path f, StockPolicy.Spec spec) {
+        if (spec.types() != null) {
+            spec.types().forEach((type, label) -> {
+                if (!MqmCategory.ITS_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new RuleFileException(f, lineOfKey(f, type, 0), "languagetool.types: '" + type
+                            + "' is not an ITS 2.0 issue type (one of " + new java.util.TreeSet<>(MqmCategory.ITS_TYPES) + ")");
+                }
+                checkStockLabel(f, "languagetool.types." + type, type, label, true);
+            });
+        }
+        if (spec.rules() != null) {
+            spec.rules().forEach((id, label) -> checkStockLabel(f, "languagetool.rules." + id, id, label, false));
+        }
+        return spec;
+    }
+
+    private static void checkStockLabel(Path f, String where, String key, StockPolicy.Label label, boolean needsCategory) {
+        if (label == null || (needsCategory && label.category() == null)) {
+            throw new RuleFileException(f, lineOfKey(f, key, 0), where + ": needs a category (and a severity)");
+        }
+        if (label.category() != null && !MqmCategory.isValid(label.category())) {
+            throw new RuleFileException(f, lineOfKey(f, key, 0), where + ": MQM category '" + label.category()
+                    + "' does not start with one of " + MqmCategory.DIMENSION_NAMES);
         }
     }
 
@@ -136,10 +167,24 @@ public final class RulePackLoader {
 
     /** Jackson reports record errors after the record is read; find the key's own line instead. */
     static int lineOfKey(Path f, String key, int fallback) {
+        return lineOfKey(f, null, key, fallback);
+    }
+
+    /**
+     * The line of a key, the first after the line of {@code id: ruleId} when a rule id is given (a
+     * rule read as a tree has no positions left).
+     */
+    static int lineOfKey(Path f, String ruleId, String key, int fallback) {
         try {
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            int from = 0;
+            if (ruleId != null) {
+                Pattern id = Pattern.compile("^\\s*(?:-\\s+)?id\\s*:\\s*[\"']?" + Pattern.quote(ruleId) + "[\"']?\\s*(?:#.*)?$");
+                while (from < lines.size() && !id.matcher(lines.get(from)).find()) from++;
+                if (from == lines.size()) from = 0;
+            }
             Pattern p = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:");
-            for (int i = 0; i < lines.size(); i++) if (p.matcher(lines.get(i)).find()) return i + 1;
+            for (int i = from; i < lines.size(); i++) if (p.matcher(lines.get(i)).find()) return i + 1;
         } catch (IOException ignored) {
             // fall back to Jackson's position
         }
@@ -150,137 +195,60 @@ public final class RulePackLoader {
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
-    private void addTableRule(Path file, RuleSpec spec) {
+    /**
+     * One YAML rule: the keys every rule has, then its kind's own keys read into the kind's record.
+     * A key that is neither fails the load, naming the file, the rule and the key.
+     */
+    private void addTableRule(Path file, JsonNode node) {
+        if (!(node instanceof ObjectNode fields)) {
+            throw new RuleFileException(file, 0, "each entry under 'rules:' must be a rule (id, kind, ...), not '"
+                    + node + "'");
+        }
+        ObjectNode common = yaml.createObjectNode();
+        ObjectNode own = fields.deepCopy();
+        for (String key : RuleSpec.KEYS) if (own.has(key)) common.set(key, own.remove(key));
+        String rawId = common.path("id").isTextual() ? common.get("id").asText() : null;
+        RuleSpec spec = decode(file, rawId, common, RuleSpec.class, "");
         String where = spec.id() == null ? "a rule without id" : "rule " + spec.id();
         if (spec.id() == null || !spec.id().matches("[A-Z][A-Z0-9_]*")) {
             throw new RuleFileException(file, 0, where + ": 'id' must be UPPER_SNAKE_CASE");
         }
-        if (spec.kind() == null || !KINDS.contains(spec.kind())) {
-            throw new RuleFileException(file, 0, where + ": 'kind' must be one of " + KINDS);
+        RuleKind<?> kind = RuleKinds.named(spec.kind());
+        if (kind == null) {
+            throw new RuleFileException(file, 0, where + ": 'kind' must be one of " + RuleKinds.names());
         }
+        addTableRule(file, spec, kind, own);
+    }
+
+    private <K extends Record> void addTableRule(Path file, RuleSpec spec, RuleKind<K> kind, ObjectNode own) {
+        K keys = decode(file, spec.id(), own, kind.keys(), " (a " + kind.name() + " rule's own keys: "
+                + RuleSpec.keysOf(kind.keys()) + "; every rule's: " + RuleSpec.KEYS + ")");
         checkMeta(file, 0, spec.id(), spec.category(), spec.severity(), spec.message());
         String template = spec.message();
         RuleInfo info = new RuleInfo(spec.id(), spec.name() == null ? spec.id() : spec.name(), spec.category(),
-                spec.severity(), template.replaceAll("\\{[a-z]+}", "…"), spec.kind(), file.toString(),
+                spec.severity(), template.replaceAll("\\{[a-z]+}", "…"), kind.name(), file.toString(),
                 spec.ruleExamples());
-        TextRule rule = switch (spec.kind()) {
-            case "substitution" -> {
-                List<SubstitutionRule.Entry> rows = new ArrayList<>();
-                if (spec.swap() != null) spec.swap().forEach((k, v) -> rows.add(new SubstitutionRule.Entry(k, v, null)));
-                if (spec.table() != null) rows.addAll(readTable(file, spec.table(), spec.id()));
-                if (rows.isEmpty()) throw new RuleFileException(file, 0, where + ": needs 'swap' or 'table'");
-                SubstitutionRule r = new SubstitutionRule(info, rows, spec.caseInsensitive(), template);
-                yield r;
-            }
-            case "consistency" -> {
-                List<List<String>> groups = new ArrayList<>();
-                if (spec.variants() != null) groups.addAll(spec.variants());
-                if (spec.table() != null) {
-                    for (TableLine line : tableLines(file, spec.table(), spec.id())) {
-                        List<String> g = List.of(line.text().split("\\s*[\\t|]\\s*"));
-                        if (g.size() >= 2) groups.add(g);
-                    }
-                }
-                if (groups.isEmpty()) throw new RuleFileException(file, 0, where + ": needs 'variants' or 'table'");
-                yield new ConsistencyRule(info, groups, template);
-            }
-            case "regex" -> {
-                if (spec.pattern() == null) throw new RuleFileException(file, 0, where + ": needs 'pattern'");
-                Pattern p = compile(file, where, spec.pattern(), spec.caseInsensitive());
-                List<Pattern> unless = new ArrayList<>();
-                if (spec.unless() != null) for (String u : spec.unless()) unless.add(compile(file, where, u, spec.caseInsensitive()));
-                int group = spec.group() == null ? 0 : spec.group();
-                if (group > p.matcher("").groupCount()) {
-                    throw new RuleFileException(file, 0, where + ": 'group' " + group + " is not in the pattern");
-                }
-                RegexRule.Scope scope;
-                try {
-                    scope = RegexRule.Scope.valueOf((spec.scope() == null ? "anywhere" : spec.scope()).toUpperCase());
-                } catch (IllegalArgumentException e) {
-                    throw new RuleFileException(file, 0, where + ": 'scope' must be anywhere, paragraph, edge or body");
-                }
-                yield new RegexRule(info, p, group, unless, spec.suggest() == null ? List.of() : spec.suggest(), scope,
-                        template);
-            }
-            case "fragment" -> new FragmentRule(info, spec.maxTokens() == null ? 8 : spec.maxTokens(), template);
-            case "untranslated" -> new UntranslatedRule(info, spec.language() == null ? "fr" : spec.language(),
-                    spec.minWords() == null ? 3 : spec.minWords(),
-                    spec.minConfidence() == null ? 0.9 : spec.minConfidence(), template);
-            default -> throw new IllegalStateException(spec.kind());
-        };
+        TextRule rule = kind.build(keys, new RuleDefinition(file, info, template, files::add));
+        if (kind.generic()) generic.add(spec.id());
         register(file, 0, info, List.of(rule));
     }
 
-    private static Pattern compile(Path file, String where, String regex, boolean ignoreCase) {
+    /** Reads part of a rule into a record; an unknown key or a value of the wrong type names the rule and the key. */
+    private <T> T decode(Path file, String ruleId, ObjectNode node, Class<T> type, String knownKeys) {
+        String where = ruleId == null ? "a rule without id" : "rule " + ruleId;
         try {
-            return Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        } catch (PatternSyntaxException e) {
-            throw new RuleFileException(file, 0, where + ": bad regular expression: " + e.getDescription()
-                    + " near index " + e.getIndex() + " of " + regex);
-        }
-    }
-
-    /** A line of a table file that is neither blank nor a {@code #} comment, with its 1-based number. */
-    private record TableLine(Path file, int number, String text) {
-    }
-
-    /** The table file beside a rule file, read once for every kind of table. */
-    private List<TableLine> tableLines(Path ruleFile, String table, String id) {
-        Path t = besideRuleFile(ruleFile, table, id);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(t, StandardCharsets.UTF_8);
+            return yaml.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new RuleFileException(file, lineOfKey(file, ruleId, e.getPropertyName(), 0), "unknown key '"
+                    + e.getPropertyName() + "' in " + where + knownKeys);
+        } catch (JsonMappingException e) {
+            String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            int line = key == null ? 0 : lineOfKey(file, ruleId, key, 0);
+            throw new RuleFileException(file, line, where + (key == null ? "" : ": '" + key + "'") + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new RuleFileException(ruleFile, 0, "rule " + id + ": cannot read table " + t + ": "
-                    + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));
+            throw new RuleFileException(file, 0, where + ": " + e.getMessage());
         }
-        files.add(t);
-        List<TableLine> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.isBlank() && !line.strip().startsWith("#")) out.add(new TableLine(t, i + 1, line));
-        }
-        return out;
-    }
-
-    /**
-     * A table named by a rule file, which must lie in the rule file's folder or below it (after
-     * symbolic links): a rule folder from a pull request must not read {@code ../../.ssh/id_rsa}.
-     */
-    private static Path besideRuleFile(Path ruleFile, String table, String id) {
-        Path dir = ruleFile.toAbsolutePath().normalize().getParent();
-        Path t;
-        try {
-            t = dir.resolve(table).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new RuleFileException(ruleFile, 0, "rule " + id + ": table '" + table + "' is not a file name");
-        }
-        boolean inside = t.startsWith(dir);
-        if (inside && Files.exists(t)) {
-            try {
-                inside = t.toRealPath().startsWith(dir.toRealPath());
-            } catch (IOException e) {
-                inside = false;
-            }
-        }
-        if (!inside) {
-            throw new RuleFileException(ruleFile, 0, "rule " + id + ": table '" + table
-                    + "' is outside the rule file's folder (tables must sit beside their rule file)");
-        }
-        return ruleFile.resolveSibling(table).normalize();
-    }
-
-    /** A substitution table: {@code found<TAB>suggestion[<TAB>note]} per line, {@code #} for comments. */
-    private List<SubstitutionRule.Entry> readTable(Path ruleFile, String table, String id) {
-        List<SubstitutionRule.Entry> rows = new ArrayList<>();
-        for (TableLine line : tableLines(ruleFile, table, id)) {
-            String[] cols = line.text().split("\t");
-            if (cols.length < 2 || cols[0].isBlank()) {
-                throw new RuleFileException(line.file(), line.number(), "expected 'found<TAB>suggestion[<TAB>note]'");
-            }
-            rows.add(new SubstitutionRule.Entry(cols[0].strip(), cols[1].strip(), cols.length > 2 ? cols[2].strip() : null));
-        }
-        return rows;
     }
 
     // ---------------------------------------------------------------- LanguageTool XML
@@ -452,10 +420,10 @@ public final class RulePackLoader {
         if (category == null) {
             throw new RuleFileException(f, line, "rule " + id + ": no MQM category (set mqm=\"Dimension/Type\" on the rule or its category)");
         }
-        String dim = category.contains("/") ? category.substring(0, category.indexOf('/')) : category;
-        if (!DIMENSIONS.contains(dim)) {
-            throw new RuleFileException(f, line, "rule " + id + ": MQM category '" + category
-                    + "' does not start with one of " + DIMENSIONS);
+        try {
+            MqmCategory.parse(category);
+        } catch (IllegalArgumentException e) {
+            throw new RuleFileException(f, line, "rule " + id + ": " + e.getMessage());
         }
         if (severity == null) {
             throw new RuleFileException(f, line, "rule " + id + ": no severity (minor, major or critical)");

@@ -1,12 +1,12 @@
 package dev.calque.rules;
 
-import dev.calque.check.Severity;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.calque.model.Severity;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One rule of a YAML rule file, as a tuner writes it. Which fields apply depends on {@code kind};
- * see {@code rules/README.md} for the reference.
+ * The keys every YAML rule has, whatever its kind; the kind's own keys are read into its
+ * {@link RuleKind#keys() record}. See {@code rules/README.md} for the reference.
  */
 public record RuleSpec(
         String id,
@@ -15,31 +15,20 @@ public record RuleSpec(
         String category,
         Severity severity,
         String message,
-        // substitution and consistency
-        String table,
-        Map<String, String> swap,
-        List<List<String>> variants,
-        Boolean ignoreCase,
-        // regex
-        String pattern,
-        Integer group,
-        List<String> unless,
-        List<String> suggest,
-        String scope,
-        // fragment
-        Integer maxTokens,
-        // untranslated
-        String language,
-        Integer minWords,
-        Double minConfidence,
         List<Example> examples) {
+
+    /** The keys of this record, as a rule file writes them. */
+    static final List<String> KEYS = keysOf(RuleSpec.class);
 
     /** An example: {@code flag} (with a {@code <marker>}) or {@code clean}, and the expected suggestion. */
     public record Example(String flag, String clean, String correction) {
     }
 
-    /** A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated. */
-    public record File(List<RuleSpec> rules, StockPolicy.Spec languagetool) {
+    /**
+     * A whole YAML rule file: a list of rules, and optionally how stock LanguageTool rules are treated.
+     * The rules are read as trees first: which keys a rule may carry depends on its kind.
+     */
+    public record File(List<JsonNode> rules, StockPolicy.Spec languagetool) {
     }
 
     public List<RuleExample> ruleExamples() {
@@ -50,7 +39,8 @@ public record RuleSpec(
                 .toList();
     }
 
-    public boolean caseInsensitive() {
-        return Boolean.TRUE.equals(ignoreCase);
+    /** A record's component names: the keys a rule file may give for it. */
+    static List<String> keysOf(Class<? extends Record> type) {
+        return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
     }
 }

@@ -1,18 +1,19 @@
 package dev.calque.rules;
 
-import dev.calque.check.Severity;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.languagetool.rules.ITSIssueType;
 import org.languagetool.rules.Rule;
 
 /**
- * How LanguageTool's stock rules are labelled and which are switched off. Defaults map LanguageTool's
- * ITS issue types onto MQM; {@code languagetool:} sections of rule files override them.
+ * How LanguageTool's stock rules are labelled and which are switched off, from the
+ * {@code languagetool:} sections of rule files: {@code types} maps LanguageTool's ITS issue types onto
+ * MQM (the defaults are in {@code rules/en/languagetool.yml}), {@code rules} single rules.
  */
 public final class StockPolicy {
 
@@ -29,31 +30,6 @@ public final class StockPolicy {
     private final Set<String> ignoreCapitalized = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
     private final Map<String, Label> byType = new HashMap<>();
-
-    public StockPolicy() {
-        type(ITSIssueType.Misspelling, "Fluency/Spelling");
-        type(ITSIssueType.Grammar, "Fluency/Grammar");
-        type(ITSIssueType.Typographical, "Fluency/Punctuation");
-        type(ITSIssueType.Whitespace, "Fluency/Punctuation");
-        type(ITSIssueType.Duplication, "Fluency/Grammar");
-        type(ITSIssueType.Style, "Style/Unidiomatic");
-        type(ITSIssueType.Register, "Style/Register");
-        type(ITSIssueType.Inconsistency, "Fluency/Inconsistency");
-        type(ITSIssueType.InconsistentEntities, "Terminology/Inconsistent");
-        type(ITSIssueType.Terminology, "Terminology/Wrong term");
-        type(ITSIssueType.Mistranslation, "Accuracy/Mistranslation");
-        type(ITSIssueType.Untranslated, "Accuracy/Untranslated");
-        type(ITSIssueType.Addition, "Accuracy/Addition");
-        type(ITSIssueType.Omission, "Accuracy/Omission");
-        type(ITSIssueType.LocaleViolation, "Locale/Convention");
-        type(ITSIssueType.LocaleSpecificContent, "Locale/Convention");
-        type(ITSIssueType.Numbers, "Locale/Number format");
-        type(ITSIssueType.Characters, "Fluency/Character encoding");
-    }
-
-    private void type(ITSIssueType t, String category) {
-        byType.put(t.toString().toLowerCase(Locale.ROOT), new Label(category, Severity.MINOR));
-    }
 
     void merge(Spec spec) {
         if (spec.disable() != null) disabled.addAll(spec.disable());
@@ -85,7 +61,7 @@ public final class StockPolicy {
     /** The metadata Calque reports for a stock LanguageTool rule. */
     public RuleInfo describe(Rule rule) {
         String type = rule.getLocQualityIssueType().toString().toLowerCase(Locale.ROOT);
-        Label base = byType.getOrDefault(type, new Label("Fluency/Other", Severity.MINOR));
+        Label base = byType.getOrDefault(type, new Label(MqmCategory.ITS_FALLBACK, Severity.MINOR));
         Label own = byRule.get(rule.getId());
         String category = own != null && own.category() != null ? own.category() : base.category();
         Severity severity = own != null && own.severity() != null ? own.severity() : base.severity();

@@ -1,6 +1,6 @@
 package dev.calque.rules;
 
-import dev.calque.ingest.Texts;
+import dev.calque.model.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import org.languagetool.AnalyzedSentence;

@@ -24,6 +24,36 @@ public final class UntranslatedRule extends TextRule {
     /** Languages the detector chooses among: the source, English, and neighbours it could be confused with. */
     private static final List<String> PROFILES = List.of("en", "fr", "es", "it", "pt", "de", "nl", "ro", "ca");
 
+    /**
+     * The {@code untranslated} kind.
+     *
+     * @param language      the source language the detector must confirm (default {@code fr})
+     * @param minWords      the shortest run flagged, in words (default 3)
+     * @param minConfidence the detector's confidence required (default 0.9)
+     */
+    public record Keys(String language, Integer minWords, Double minConfidence) {
+    }
+
+    /** Decodes an {@code untranslated} rule. */
+    static final class Kind implements RuleKind<Keys> {
+        @Override
+        public String name() {
+            return "untranslated";
+        }
+
+        @Override
+        public Class<Keys> keys() {
+            return Keys.class;
+        }
+
+        @Override
+        public TextRule build(Keys k, RuleDefinition rule) {
+            return new UntranslatedRule(rule.info(), k.language() == null ? "fr" : k.language(),
+                    k.minWords() == null ? 3 : k.minWords(), k.minConfidence() == null ? 0.9 : k.minConfidence(),
+                    rule.template());
+        }
+    }
+
     private final String language;
     private final int minWords;
     private final double minConfidence;

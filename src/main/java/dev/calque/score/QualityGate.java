@@ -1,7 +1,8 @@
 package dev.calque.score;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
+import dev.calque.model.ArticleScore;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import java.util.List;
 
 /**

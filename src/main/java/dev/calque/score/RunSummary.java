@@ -1,6 +1,7 @@
 package dev.calque.score;
 
-import dev.calque.check.Severity;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.Severity;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

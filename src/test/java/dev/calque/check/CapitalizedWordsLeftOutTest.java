@@ -1,5 +1,6 @@
 package dev.calque.check;
 
+import dev.calque.model.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.calque.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,11 +76,22 @@ class ConfigTest {
                   minWords: 100
                 gate: {failOn: critical, minScore: 80}
                 """));
-        RunSettings s = new RunSettings(c, o -> false);
-        assertThat(s.gate(null, null).failOn()).isEqualTo(Severity.CRITICAL);
-        assertThat(s.gate(null, null).minScore()).isEqualTo(80.0);
-        assertThat(s.gate("never", 70.0).failOn()).isNull(); // the command line wins
-        assertThat(s.gate("never", 70.0).minScore()).isEqualTo(70.0);
+        Settings s = c.settings();
+        assertThat(s.gate().failOn()).isEqualTo(Severity.CRITICAL);
+        assertThat(s.gate().minScore()).isEqualTo(80.0);
+        Settings cli = s.with(Settings.CommandLine.NONE.withGate("never", 70.0, null));
+        assertThat(cli.gate().failOn()).isNull(); // the command line wins
+        assertThat(cli.gate().minScore()).isEqualTo(70.0);
+        assertThat(s.target()).isEqualTo("en-GB");
+        assertThat(s.disabled()).containsExactly("PAGE_FURNITURE");
+        assertThat(s.ruleDirs()).endsWith(dir.resolve("my-rules").toAbsolutePath());
+        assertThat(s.with(Settings.CommandLine.of("en-US", null, java.util.List.of(), true, true)))
+                .satisfies(o -> {
+                    assertThat(o.target()).isEqualTo("en-US");
+                    assertThat(o.bundledRules()).isFalse();
+                    assertThat(o.stockRules()).isFalse();
+                    assertThat(o.source()).isEqualTo("fr");
+                });
         assertThat(s.scoring().weights().get(Severity.MINOR)).isEqualTo(2.0);
         assertThat(s.scoring().weights().get(Severity.MAJOR)).isEqualTo(5.0);
         assertThat(s.scoring().minWords()).isEqualTo(100);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import dev.calque.score.Suppressions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,13 +35,13 @@ class ExampleFilesTest {
     @Test
     void exampleConfigurationLoadsThroughTheConfigLoader() {
         Config c = Config.load(EXAMPLES.resolve("calque.yml"));
-        RunSettings s = new RunSettings(c, o -> false);
-        assertThat(s.gate(null, null).failOn()).isEqualTo(Severity.MAJOR);
-        assertThat(s.gate(null, null).minScore()).isEqualTo(90.0);
+        Settings s = c.settings();
+        assertThat(s.gate().failOn()).isEqualTo(Severity.MAJOR);
+        assertThat(s.gate().minScore()).isEqualTo(90.0);
         assertThat(s.scoring().minWords()).isEqualTo(250);
         assertThat(c.severityOverrides()).containsEntry("FR_NAME_FORM", Severity.CRITICAL);
-        assertThat(s.skipPaths().test("articles/drafts/a.txt")).isTrue();
-        assertThat(s.skipPaths().test("articles/a.txt")).isFalse();
+        assertThat(s.skipPath().test("articles/drafts/a.txt")).isTrue();
+        assertThat(s.skipPath().test("articles/a.txt")).isFalse();
     }
 
     @Test

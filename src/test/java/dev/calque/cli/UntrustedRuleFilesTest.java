@@ -131,7 +131,22 @@ class UntrustedRuleFilesTest {
                       - flag: "Vladimir <marker>Poutine</marker> spoke."
                       - clean: "Vladimir Putin spoke."
                 """);
-        assertRefused(run, "names.yml", "outside the rule file's folder");
+        assertRefused(run, "names.yml", "table '../secret.txt' must be a file beside names.yml");
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("names.tsv"), secret);
+        CliRun link = checkWithRules("linked", "names.yml", """
+                rules:
+                  - id: LINKED_TABLE
+                    kind: substitution
+                    category: Style/Unidiomatic
+                    severity: minor
+                    message: "{match} -> {suggestion}"
+                    table: names.tsv
+                    examples:
+                      - flag: "Vladimir <marker>Poutine</marker> spoke."
+                      - clean: "Vladimir Putin spoke."
+                """);
+        assertRefused(link, "names.yml", "(it links elsewhere)");
     }
 
     @Test

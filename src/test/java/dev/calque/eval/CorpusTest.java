@@ -3,7 +3,7 @@ package dev.calque.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.calque.check.Severity;
+import dev.calque.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -23,7 +23,45 @@ public final class Fixtures {
     public static final Path SEED = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt");
     public static final Path SEED_HTML = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.html");
 
+    /** The list of the findings the seed must give, one a line (see the file's header). */
+    public static final Path SEED_EXPECTED = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.expected.tsv");
+
     private Fixtures() {
+    }
+
+    /** One finding the seed must give: the rule, its severity, the passage, text around it that locates it, why. */
+    public record ExpectedFinding(String rule, String severity, String passage, String context, String why) {
+        /** Where the passage starts in the seed's text. */
+        public int start(String text) {
+            int c = text.indexOf(context);
+            if (c < 0) throw new IllegalStateException("context “" + context + "” not in the seed");
+            int start = text.indexOf(passage, c);
+            if (start < 0 || start >= c + context.length()) {
+                throw new IllegalStateException("“" + passage + "” not in its context “" + context + "”");
+            }
+            return start;
+        }
+    }
+
+    /** Every finding the seed must give, and nothing else, from {@link #SEED_EXPECTED}. */
+    public static List<ExpectedFinding> seedFindings() {
+        try {
+            List<ExpectedFinding> out = new ArrayList<>();
+            for (String line : Files.readAllLines(SEED_EXPECTED, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] c = line.split("\t");
+                if (c.length != 5) throw new IllegalStateException(SEED_EXPECTED + ": 5 columns expected: " + line);
+                out.add(new ExpectedFinding(c[0], c[1], c[2], c[3], c[4]));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How many of the seed's expected findings have this severity. */
+    public static long seedFindings(String severity) {
+        return seedFindings().stream().filter(f -> f.severity().equals(severity)).count();
     }
 
     public static List<String> seedParagraphs() throws IOException {

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.calque.cli.Main;
+import dev.calque.ingest.Fixtures;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ class CiFormatsTest {
     void sarifResultsHavePhysicalLocationsLevelsAndFingerprints() throws Exception {
         String text = Files.readString(Path.of(SEED), StandardCharsets.UTF_8);
         JsonNode results = sarif.at("/runs/0/results");
-        assertThat(results.size()).isEqualTo(12);
+        assertThat(results.size()).isEqualTo(Fixtures.seedFindings().size());
         Set<String> fps = new HashSet<>();
         List<String> levels = new java.util.ArrayList<>();
         for (JsonNode r : results) {
@@ -104,10 +105,10 @@ class CiFormatsTest {
             levels.add(r.get("level").asText());
             fps.add(r.at("/partialFingerprints/calque~1v1").asText());
         }
-        assertThat(fps).hasSize(12).allMatch(f -> f.matches("[0-9a-f]{32}"));
-        // the seed's nine major findings are errors, its three minor ones warnings
-        assertThat(levels).filteredOn("error"::equals).hasSize(9);
-        assertThat(levels).filteredOn("warning"::equals).hasSize(3);
+        assertThat(fps).hasSize(Fixtures.seedFindings().size()).allMatch(f -> f.matches("[0-9a-f]{32}"));
+        // the seed's major findings are errors, its minor ones warnings
+        assertThat(levels).filteredOn("error"::equals).hasSize((int) Fixtures.seedFindings("major"));
+        assertThat(levels).filteredOn("warning"::equals).hasSize((int) Fixtures.seedFindings("minor"));
         // the same fingerprints as the JSON output: one implementation
         Set<String> fromJson = new HashSet<>();
         json.at("/articles/0/findings").forEach(f -> fromJson.add(f.get("fingerprint").asText()));

@@ -3,7 +3,7 @@ package dev.calque.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calque.check.Checker;
-import dev.calque.check.Finding;
+import dev.calque.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
 package dev.calque.score;
 
+import dev.calque.model.ArticleScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

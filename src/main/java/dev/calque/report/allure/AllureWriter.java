@@ -1,12 +1,13 @@
 package dev.calque.report.allure;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.InputProblem;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.Finding;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
 import dev.calque.score.RunSummary;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.category.Category;
@@ -40,9 +41,9 @@ import java.util.UUID;
  * <p>Staging, history, build order and publishing: see {@link StagedReport}.
  */
 public final class AllureWriter implements ReportWriter {
-    /** MQM-Core dimensions, so categories exist for each even before a rule uses them. */
-    static final List<String> MQM_DIMENSIONS = List.of("Terminology", "Accuracy", "Linguistic conventions",
-            "Fluency", "Style", "Locale conventions", "Audience appropriateness", "Design and markup");
+    /** MQM dimensions (each MQM-Core name with its older names), so categories exist before a rule uses them. */
+    static final List<String> MQM_DIMENSIONS = MqmCategory.DIMENSION_NAMES.stream()
+            .filter(d -> MqmCategory.Dimension.named(d) != MqmCategory.Dimension.OTHER).toList();
     static final String ATTACHMENT_NAME = "Article with flagged passages";
 
     private final Path reportDir;

@@ -1,12 +1,13 @@
 package dev.calque.report.allure;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
 import dev.calque.eval.EvalResult;
 import dev.calque.eval.EvalResult.CorpusResult;
 import dev.calque.eval.EvalResult.Example;
 import dev.calque.eval.EvalResult.Figures;
 import dev.calque.eval.EvalResult.RuleFigures;
+import dev.calque.model.Finding;
+import dev.calque.model.MqmCategory;
+import dev.calque.model.Severity;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.category.Category;
 import io.qameta.allure.model.Attachment;
@@ -147,7 +148,7 @@ public final class EvalAllureReport {
         for (Example e : r.hitExamples()) steps.add(step(uuid, ++n, r, e, true));
 
         List<Label> labels = labels(c, checker);
-        labels.add(AllureWriter.label("feature", dimension(r.category())));
+        labels.add(AllureWriter.label("feature", MqmCategory.dimensionOf(r.category())));
         labels.add(AllureWriter.label("story", r.category()));
         labels.add(AllureWriter.label("tag", r.origin()));
 
@@ -322,10 +323,6 @@ public final class EvalAllureReport {
         }
     }
 
-    private static String dimension(String category) {
-        int slash = category == null ? -1 : category.indexOf('/');
-        return category == null ? "" : slash < 0 ? category : category.substring(0, slash);
-    }
 
     static String percent(Double ratio) {
         return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", ratio * 100);

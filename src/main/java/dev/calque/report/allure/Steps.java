@@ -1,7 +1,7 @@
 package dev.calque.report.allure;
 
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;

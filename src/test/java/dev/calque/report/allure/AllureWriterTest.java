@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.calque.check.CheckedArticle;
-import dev.calque.check.Finding;
-import dev.calque.check.Severity;
-import dev.calque.ingest.Article;
 import dev.calque.ingest.InputProblem;
+import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
+import dev.calque.model.ArticleScore;
+import dev.calque.model.CheckedArticle;
+import dev.calque.model.Finding;
+import dev.calque.model.Severity;
 import dev.calque.report.RunInfo;
-import dev.calque.score.ArticleResult;
-import dev.calque.score.ArticleScore;
 import dev.calque.score.MqmScoring;
 import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
@@ -57,7 +57,7 @@ class AllureWriterTest {
         for (Finding f : findings) counts.merge(f.severity(), 1, Integer::sum);
         CheckedArticle checked = new CheckedArticle(a, List.of(findings), 17);
         return new ArticleResult(checked, new ArticleScore(5, 70.6, 17, counts), failed, null, 0,
-                dev.calque.score.Fingerprints.of(checked.findings()), 1_250_000_000L); // checked in 1.25 s
+                dev.calque.model.Fingerprints.of(checked.findings()), 1_250_000_000L); // checked in 1.25 s
     }
 
     static RunInfo info() {

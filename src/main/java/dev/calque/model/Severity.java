@@ -1,4 +1,4 @@
-package dev.calque.check;
+package dev.calque.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

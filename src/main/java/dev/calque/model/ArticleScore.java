@@ -1,6 +1,5 @@
-package dev.calque.score;
+package dev.calque.model;
 
-import dev.calque.check.Severity;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.calque.ingest;
+package dev.calque.model;
 
 import java.util.ArrayList;
 import java.util.List;

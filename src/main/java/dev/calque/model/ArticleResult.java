@@ -1,8 +1,5 @@
-package dev.calque.score;
+package dev.calque.model;
 
-import dev.calque.check.CheckedArticle;
-import dev.calque.check.Finding;
-import dev.calque.ingest.Article;
 import java.util.List;
 
 /**

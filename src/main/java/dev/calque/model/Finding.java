@@ -1,4 +1,4 @@
-package dev.calque.check;
+package dev.calque.model;
 
 import java.util.List;
 
@@ -46,8 +46,7 @@ public record Finding(
 
     /** The MQM dimension: the first part of the category path ("Accuracy", "Fluency", ...). */
     public String dimension() {
-        int slash = category.indexOf('/');
-        return slash < 0 ? category : category.substring(0, slash);
+        return MqmCategory.dimensionOf(category);
     }
 
     public Finding withSeverity(Severity s) {

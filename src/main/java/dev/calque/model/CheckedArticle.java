@@ -1,6 +1,5 @@
-package dev.calque.check;
+package dev.calque.model;
 
-import dev.calque.ingest.Article;
 import java.util.List;
 
 /** An article with what the checker found in it. */
