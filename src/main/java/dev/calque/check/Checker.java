@@ -5,6 +5,7 @@ import dev.calque.model.CheckedArticle;
 import dev.calque.model.Finding;
 import dev.calque.model.Severity;
 import dev.calque.model.Texts;
+import dev.calque.model.Deadline;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
@@ -324,7 +325,7 @@ public final class Checker {
             // is what the user must hear about
             if (e instanceof Stopped) throw e;
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof TimeLimitExceeded) throw overLimit();
+                if (t instanceof TimeLimitExceeded || t instanceof Deadline.Exceeded) throw overLimit();
             }
             if (Deadline.passed()) throw overLimit();
             throw e;

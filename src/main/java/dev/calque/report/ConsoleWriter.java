@@ -68,6 +68,8 @@ public final class ConsoleWriter implements ReportWriter {
     public void finish(RunSummary s) throws IOException {
         out.println((s.failed() > 0 || s.unreadable() > 0 ? paint("✗", "1;31") : paint("✓", "1;32")) + " " + s.verdict());
         out.flush();
+        // a PrintWriter keeps its write errors to itself: a half-written output must not be moved into place
+        if (out.checkError()) throw new OutputFailure(dest.name(), "write failed (the disk is full, or the reader has gone)");
         dest.commit();
     }
 

@@ -83,6 +83,8 @@ public final class GithubWriter implements ReportWriter {
         props.put("title", "Calque verdict");
         out.print(command(s.failed() > 0 || s.unreadable() > 0 ? "error" : "notice", props, s.verdict()));
         out.flush();
+        // a PrintWriter keeps its write errors to itself: a half-written output must not be moved into place
+        if (out.checkError()) throw new OutputFailure(dest.name(), "write failed (the disk is full, or the reader has gone)");
         dest.commit();
     }
 

@@ -1,6 +1,6 @@
 package dev.calque.rules;
 
-import dev.calque.check.Deadline;
+import dev.calque.model.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,12 +1,13 @@
-package dev.calque.check;
+package dev.calque.model;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The current thread's time budget for one check, which LanguageTool polls between sentences. It
- * counts the checking thread's CPU time, not wall-clock time, so a busy machine (other jobs, other
- * workers) does not make a normal article look like a runaway one.
+ * The current thread's time budget for one check, which LanguageTool polls between sentences and
+ * rule patterns read through {@link #guard}. It counts the checking thread's CPU time, not
+ * wall-clock time, so a busy machine (other jobs, other workers) does not make a normal article
+ * look like a runaway one. It lives in the model because the checker sets it and the rules read it.
  */
 public final class Deadline {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -19,17 +20,17 @@ public final class Deadline {
     }
 
     /** Starts a budget of {@code nanos} from now; {@code Long.MAX_VALUE} for none. */
-    static void start(long nanos) {
+    public static void start(long nanos) {
         start(nanos, NEVER);
     }
 
     /** A budget that also ends as soon as {@code stop} says so (the run was interrupted). */
-    static void start(long nanos, java.util.function.BooleanSupplier stop) {
+    public static void start(long nanos, java.util.function.BooleanSupplier stop) {
         DEADLINE.get()[0] = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : now() + nanos;
         STOP.set(stop);
     }
 
-    static void clear() {
+    public static void clear() {
         DEADLINE.get()[0] = Long.MAX_VALUE;
         STOP.set(NEVER);
     }
@@ -41,14 +42,14 @@ public final class Deadline {
     }
 
     /** Whether the check was stopped from outside rather than by its budget. */
-    static boolean stopped() {
+    public static boolean stopped() {
         return STOP.get().getAsBoolean();
     }
 
     /**
      * Text for a regular expression from a rule file: the matcher reads it through {@code charAt},
      * which every few thousand reads checks the budget and, once it is spent, stops the match with
-     * {@link Checker.TimeLimitExceeded}. Java's regex engine cannot be interrupted otherwise, and a
+     * {@link Exceeded} (the checker reports it as the article's time limit). Java's regex engine cannot be interrupted otherwise, and a
      * pattern such as {@code (.*a){12}$} backtracks for hours.
      */
     public static CharSequence guard(String text) {
@@ -65,7 +66,7 @@ public final class Deadline {
 
         @Override
         public char charAt(int index) {
-            if ((++reads & 0x3FFF) == 0 && passed()) throw new Checker.TimeLimitExceeded("time limit reached in a rule's pattern");
+            if ((++reads & 0x3FFF) == 0 && passed()) throw new Exceeded();
             return text.charAt(index);
         }
 
@@ -82,6 +83,13 @@ public final class Deadline {
         @Override
         public String toString() {
             return text;
+        }
+    }
+
+    /** A rule's match stopped because the budget was spent. */
+    public static final class Exceeded extends RuntimeException {
+        Exceeded() {
+            super("time limit reached in a rule's pattern", null, false, false);
         }
     }
 
