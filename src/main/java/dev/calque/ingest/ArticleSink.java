@@ -8,6 +8,14 @@ public interface ArticleSink {
 
     void problem(InputProblem problem);
 
+    /**
+     * A file found in a folder that is not for checking (a data file beside the articles): said on
+     * stderr, not counted as a problem.
+     */
+    default void note(String source, String message) {
+        System.err.println("calque: " + source + ": " + message);
+    }
+
     /** How many documents are about to be read (a feed among them may hold several articles). */
     default void expected(int documents) {
     }

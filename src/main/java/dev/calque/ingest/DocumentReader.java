@@ -1,6 +1,5 @@
 package dev.calque.ingest;
 
-import de.l3s.boilerpipe.extractors.ArticleExtractor;
 import dev.calque.model.Article;
 import dev.calque.model.Texts;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
-import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -55,14 +53,16 @@ public final class DocumentReader {
     }
     private final IngestLimits limits;
     private final FeedReader feeds;
+    private final JsonFeedReader jsonFeeds;
 
     public DocumentReader(IngestLimits limits) {
         this.limits = limits;
-        this.feeds = new FeedReader(this);
+        this.feeds = new FeedReader(this, limits.maxTextChars());
+        this.jsonFeeds = new JsonFeedReader(feeds);
     }
 
     /** Thrown when a document cannot be read; the message is the reason a user sees. */
-    public static final class Unreadable extends Exception {
+    public static class Unreadable extends Exception {
         public Unreadable(String reason) {
             super(reason);
         }
@@ -70,6 +70,24 @@ public final class DocumentReader {
         public Unreadable(String reason, Throwable cause) {
             super(reason, cause);
         }
+    }
+
+    /**
+     * A data file (JSON, XML, YAML that is not a feed or a document): refused when named, skipped with
+     * a note when found in a folder beside the articles (a {@code manifest.json}).
+     */
+    public static final class NotADocument extends Unreadable {
+        public NotADocument(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final Set<String> DATA = Set.of("application/json", "application/xml", "text/xml", "application/ld+json",
+            "text/x-yaml", "application/x-yaml", "application/yaml", "text/yaml", "application/x-plist");
+
+    private static boolean isData(String type) {
+        if (DATA.contains(type)) return true;
+        return (type.endsWith("+xml") || type.endsWith("+json")) && !HTML.contains(type) && !FEEDS.contains(type);
     }
 
     /**
@@ -82,32 +100,83 @@ public final class DocumentReader {
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
         if (bytes.length == 0) throw new Unreadable("empty file");
+        if (!documentMagic(bytes) && binaryBytes(bytes)) {
+            // said before Tika's detectors load: junk under any name is refused at once
+            throw new Unreadable("binary data, not text (control bytes in its content)");
+        }
+        if (JsonFeedReader.looksLikeJsonFeed(bytes)) return jsonFeeds.read(bytes, source, group);
+        if (FeedReader.looksLikeFeed(bytes)) return feeds.read(bytes, source, group, typeHint);
         String type = detect(bytes, name, typeHint);
         if (type.equals("application/octet-stream")) {
             throw new Unreadable("unknown format: not text or a document type Calque can read");
         }
+        boolean textual = type.startsWith("text/") || HTML.contains(type) || FEEDS.contains(type) || isData(type);
+        if (textual && binaryBytes(bytes)) throw new Unreadable("binary data, not text (control bytes in its content)");
         if (ARCHIVES.contains(type)) {
             throw new Unreadable("an archive (" + type + "), not an article: unpack it and check the files inside");
         }
-        if (FEEDS.contains(type) || (type.endsWith("xml") && FeedReader.looksLikeFeed(bytes))) {
-            return feeds.read(bytes, source, group);
+        if (FEEDS.contains(type)) return feeds.read(bytes, source, group, typeHint);
+        if (isData(type)) {
+            throw new NotADocument((type.contains("json") ? "JSON" : type.contains("yaml") ? "YAML" : "XML")
+                    + " data (" + type + "), not an article, a document or a feed");
         }
         if (PLAIN.contains(type) || type.startsWith("text/plain")) {
             String text = decode(bytes);
-            if (text.indexOf('\0') >= 0 && text.chars().filter(c -> c == 0).count() > text.length() / 10) {
-                throw new Unreadable("binary content (NUL bytes), not text");
-            }
+            if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
-            text = cut(text, source);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) {
             HtmlGuard.check(bytes);
-            return List.of(html(bytes, name, source, group, type));
+            return List.of(html(bytes, name, source, group, type, typeHint));
         }
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /** The signatures of the binary documents and archives Tika reads or Calque explains (PDF, zip, OLE, gzip...). */
+    private static boolean documentMagic(byte[] b) {
+        return starts(b, "%PDF") || starts(b, "PK\u0003\u0004") || starts(b, "\u00D0\u00CF\u0011\u00E0")
+                || starts(b, "\u001F\u008B") || starts(b, "BZh") || starts(b, "\u00FD7zXZ") || starts(b, "7z\u00BC\u00AF")
+                || starts(b, "Rar!") || b.length > 262 && new String(b, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar");
+    }
+
+    private static boolean starts(byte[] b, String latin1) {
+        if (b.length < latin1.length()) return false;
+        for (int i = 0; i < latin1.length(); i++) if ((b[i] & 0xff) != latin1.charAt(i)) return false;
+        return true;
+    }
+
+    /**
+     * Bytes that no text encoding produces: C0 control codes other than tab, line and page breaks and
+     * escape in more than 1% of the first 64 KB (UTF-16, whose ASCII half is zero bytes, excepted).
+     * Random or compressed data has about 10%; text in any 8-bit or multi-byte legacy encoding, none.
+     */
+    static boolean binaryBytes(byte[] b) {
+        if (b.length >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) return false;
+        if (utf16WithoutBom(b) != null) return false;
+        int n = Math.min(b.length, 65536);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) bad++;
+        }
+        return bad > Math.max(4, n / 100);
+    }
+
+    /**
+     * Text that is not text: control characters other than tab, line and page breaks, or undecodable
+     * bytes, in more than a few places of the first 64 K characters. Prose has none.
+     */
+    static boolean binary(String text) {
+        int n = Math.min(text.length(), 65536);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B || c == 0x7F || c == 0xFFFD) bad++;
+        }
+        return bad > Math.max(4, n / 200);
     }
 
     private String detect(byte[] bytes, String name, String typeHint) {
@@ -149,10 +218,25 @@ public final class DocumentReader {
         return type;
     }
 
-    private String cut(String text, String source) {
-        if (text.length() <= limits.maxTextChars()) return text;
-        truncations.add(source);
-        return text.substring(0, limits.maxTextChars());
+    /**
+     * The one cut to {@code --max-text-chars}, applied to every article whatever read it (files, pages,
+     * feed items, standard input): at the last white space before the limit when there is one close by.
+     * Returns the article itself when it is within the limit.
+     */
+    public Article limited(Article a) {
+        int max = limits.maxTextChars();
+        String text = a.text();
+        if (text.length() <= max) return a;
+        int end = max;
+        for (int i = max; i > max * 0.95; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                end = i;
+                break;
+            }
+        }
+        if (Character.isLowSurrogate(text.charAt(end)) && end > 0) end--;
+        truncations.add(a.source());
+        return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).strip(), a.mediaType(), a.metadata());
     }
 
     /** Sources whose text was cut to the size limit (reported by the run). */
@@ -223,75 +307,36 @@ public final class DocumentReader {
         return null;
     }
 
-    private Article html(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
-        StringWriter main = new StringWriter();
+    private Article html(byte[] bytes, String name, String source, String group, String type, String typeHint)
+            throws Unreadable {
         Metadata md = metadata(name, type);
-        BoilerpipeContentHandler boilerpipe = new BoilerpipeContentHandler(
-                new org.apache.tika.sax.ToTextContentHandler(main), ArticleExtractor.INSTANCE);
-        parse(bytes, new BodyOnly(boilerpipe), md, new ParseContext());
-        List<String> paragraphs = new ArrayList<>();
-        for (String line : main.toString().split("\\R")) {
-            String p = line.strip().replaceAll("\\s+", " ");
-            if (!p.isEmpty()) paragraphs.add(p);
+        record Page(org.jsoup.nodes.Document doc, MainText.Extracted main) {
         }
-        String title = headline(cleanTitle(md.get(TikaCoreProperties.TITLE)), paragraphs);
-        if (title != null) {
-            int at = -1;
-            for (int i = 0; i < Math.min(paragraphs.size(), 4) && at < 0; i++) {
-                if (sameText(paragraphs.get(i), title)) at = i;
-            }
-            if (at < 0) {
-                paragraphs.add(0, title);
-            } else if (at > 0) {
-                // the headline opens the article: what boilerpipe kept above it is page furniture
-                paragraphs.subList(0, at).clear();
-            }
-        }
-        return assemble(paragraphs, title, name, source, group, type, md);
+        Page page = timed(() -> {
+            org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(Charsets.decodeHtml(bytes, typeHint), "");
+            return new Page(d, MainText.extract(d));
+        }, md);
+        org.jsoup.nodes.Document doc = page.doc();
+        MainText.Extracted main = page.main();
+        put(md, TikaCoreProperties.CREATOR, metaContent(doc, "author", "article:author"));
+        put(md, TikaCoreProperties.CREATED, metaContent(doc, "article:published_time", "date"));
+        return assemble(new ArrayList<>(main.paragraphs()), main.title(), name, source, group, type, md);
     }
 
-    /**
-     * Passes only the body of Tika's XHTML to boilerpipe: left in, the page title is glued to the
-     * first text block of the page and survives extraction as a paragraph.
-     */
-    private static final class BodyOnly extends org.apache.tika.sax.ContentHandlerDecorator {
-        private int headDepth;
-
-        BodyOnly(org.xml.sax.ContentHandler h) {
-            super(h);
+    private static String metaContent(org.jsoup.nodes.Document doc, String... names) {
+        for (String n : names) {
+            org.jsoup.nodes.Element m = doc.selectFirst("meta[name=" + n + "], meta[property=" + n + "]");
+            if (m != null && !m.attr("content").isBlank()) return m.attr("content");
         }
+        return null;
+    }
 
-        @Override
-        public void startElement(String uri, String local, String q, org.xml.sax.Attributes a) throws SAXException {
-            if ("head".equals(local) || headDepth > 0) {
-                headDepth++;
-                return;
-            }
-            super.startElement(uri, local, q, a);
-        }
-
-        @Override
-        public void endElement(String uri, String local, String q) throws SAXException {
-            if (headDepth > 0) {
-                headDepth--;
-                return;
-            }
-            super.endElement(uri, local, q);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) throws SAXException {
-            if (headDepth == 0) super.characters(ch, start, length);
-        }
-
-        @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            if (headDepth == 0) super.ignorableWhitespace(ch, start, length);
-        }
+    private static void put(Metadata md, org.apache.tika.metadata.Property p, String v) {
+        if (v != null && !v.isBlank()) md.set(p, v.strip());
     }
 
     private Article generic(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
-        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
+        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars() + 1L); // the cut itself is limited()
         Metadata md = metadata(name, type);
         ParseContext ctx = new ParseContext();
         PDFParserConfig pdf = new PDFParserConfig();
@@ -301,7 +346,6 @@ public final class DocumentReader {
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
-        if (handler.truncated()) truncations.add(source);
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
         if (title == null || title.isEmpty()) {
             String subject = md.get(TikaCoreProperties.SUBJECT);
@@ -320,7 +364,6 @@ public final class DocumentReader {
             throw new Unreadable("no text to check in this " + describe(type)
                     + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
         }
-        text = cut(text, source);
         if (title == null || title.isBlank()) title = Texts.titleOf(text, baseName(name));
         Map<String, String> meta = new LinkedHashMap<>();
         put(meta, "author", md.get(TikaCoreProperties.CREATOR));
@@ -329,11 +372,8 @@ public final class DocumentReader {
     }
 
     /** Text of an HTML fragment (a feed item's body), paragraphs kept. */
-    String htmlFragmentText(String html) throws Unreadable {
-        ParagraphHandler handler = new ParagraphHandler(limits.maxTextChars());
-        parse(("<html><body>" + html + "</body></html>").getBytes(StandardCharsets.UTF_8), handler,
-                metadata("item.html", "text/html"), new ParseContext());
-        return String.join("\n\n", handler.paragraphs());
+    String htmlFragmentText(String html) {
+        return String.join("\n\n", MainText.fragment(html));
     }
 
     /** Parsers run on their own threads so that a document that sends one into a loop cannot stall the run. */
@@ -344,14 +384,19 @@ public final class DocumentReader {
     });
 
     private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
-        java.util.concurrent.Future<?> job = PARSERS.submit(() -> {
+        timed(() -> {
             try (TikaInputStream in = TikaInputStream.get(bytes)) {
                 Tika.PARSER.parse(in, handler, md, ctx);
             }
             return null;
-        });
+        }, md);
+    }
+
+    /** Runs one document's reading on a parser thread, within the time limit for extracting a document. */
+    private <T> T timed(java.util.concurrent.Callable<T> reading, Metadata md) throws Unreadable {
+        java.util.concurrent.Future<T> job = PARSERS.submit(reading);
         try {
-            job.get(limits.parseTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return job.get(limits.parseTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             job.cancel(true);
             throw new Unreadable("reading it took longer than " + limits.parseTimeout().toSeconds() + " s; skipped");
@@ -398,25 +443,6 @@ public final class DocumentReader {
             case "text/html" -> "HTML page";
             default -> type.replaceAll(";.*", "") + " document";
         };
-    }
-
-    /**
-     * The headline from a page title such as "Headline | Site name": the part that also stands as a
-     * paragraph of the page, else the longest part.
-     */
-    private static String headline(String title, List<String> paragraphs) {
-        if (title == null) return null;
-        String[] parts = title.split("\\s+(?:\\||–|—|-|::|·)\\s+");
-        String longest = title;
-        if (parts.length > 1) {
-            longest = parts[0];
-            for (String p : parts) if (p.length() > longest.length()) longest = p;
-        }
-        for (String p : paragraphs) {
-            if (sameText(p, title)) return p;
-            for (String part : parts) if (part.length() >= 12 && sameText(p, part)) return p;
-        }
-        return longest.strip();
     }
 
     private static String cleanTitle(String t) {

@@ -170,7 +170,21 @@ public final class Inputs {
 
     private void emit(byte[] bytes, String name, String source, String group, String type, ArticleSink sink) {
         try {
-            for (Article a : reader.read(bytes, name, source, group, type)) sink.article(a);
+            for (Article a : reader.read(bytes, name, source, group, type)) {
+                Article cut = reader.limited(a);
+                sink.article(cut);
+                if (cut != a) {
+                    sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
+                            "%,d characters of text, over the limit of %,d: only the first part was checked"
+                                    + " (raise the limit with --max-text-chars)", a.text().length(), limits.maxTextChars())));
+                }
+            }
+        } catch (DocumentReader.NotADocument e) {
+            if (!group.equals(source) && !group.equals("-")) { // found in a folder, not named
+                sink.note(source, "skipped: " + e.getMessage());
+            } else {
+                sink.problem(new InputProblem(source, group, e.getMessage()));
+            }
         } catch (DocumentReader.Unreadable e) {
             sink.problem(new InputProblem(source, group, e.getMessage()));
         } catch (OutOfMemoryError e) {

@@ -38,7 +38,7 @@ class BadInputTest {
         List<String> errors = run.err().lines().filter(l -> l.startsWith("calque: ")).toList();
         assertThat(errors).hasSize(5);
         assertThat(errors.get(0)).startsWith("calque: " + corrupt + ": cannot read this PDF");
-        assertThat(errors.get(1)).isEqualTo("calque: " + binary + ": unknown format: not text or a document type Calque can read");
+        assertThat(errors.get(1)).isEqualTo("calque: " + binary + ": binary data, not text (control bytes in its content)");
         assertThat(errors.get(2)).isEqualTo("calque: " + empty + ": empty file");
         assertThat(errors.get(3)).startsWith("calque: " + notXml + ": not a readable RSS or Atom feed: ");
         assertThat(errors.get(4)).isEqualTo("calque: " + missing + ": no such file or folder");

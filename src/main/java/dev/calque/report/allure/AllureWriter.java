@@ -103,6 +103,7 @@ public final class AllureWriter implements ReportWriter {
         writer.write(source, new ByteArrayInputStream(
                 ArticleHtml.render(a.title(), a.text(), findings).getBytes(StandardCharsets.UTF_8)));
 
+        checkedIds.add(a.id());
         TestResult t = new TestResult()
                 .setUuid(uuid)
                 .setHistoryId(stableId(a.id()))
@@ -126,15 +127,19 @@ public final class AllureWriter implements ReportWriter {
         writer.write(t);
     }
 
+    /** Articles written this run: a problem about one of them (its text cut to the limit) is a test case of its own, not a retry. */
+    private final java.util.Set<String> checkedIds = new java.util.HashSet<>();
+
     @Override
     public void unreadable(InputProblem p) throws IOException {
         long now = System.currentTimeMillis();
         List<Label> labels = baseLabels(p.group());
         labels.add(label("severity", "critical"));
+        String id = checkedIds.contains(p.source()) ? p.source() + "#unreadable" : p.source();
         writer.write(new TestResult()
                 .setUuid(UUID.randomUUID().toString())
-                .setHistoryId(stableId(p.source()))
-                .setTestCaseId(stableId(p.source()))
+                .setHistoryId(stableId(id))
+                .setTestCaseId(stableId(id))
                 .setFullName(p.source())
                 .setName(p.source())
                 .setStatus(Status.BROKEN)

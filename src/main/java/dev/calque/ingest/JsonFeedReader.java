@@ -1,0 +1,85 @@
+package dev.calque.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calque.model.Article;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON Feed 1.0 and 1.1 (jsonfeed.org): each item is one article, as with RSS. The body is
+ * {@code content_html} when present, else {@code content_text}, else {@code summary}.
+ */
+final class JsonFeedReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FeedReader feeds;
+
+    JsonFeedReader(FeedReader feeds) {
+        this.feeds = feeds;
+    }
+
+    /** A JSON object that names a jsonfeed.org version near its start. */
+    static boolean looksLikeJsonFeed(byte[] bytes) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF ? 3 : 0;
+        String head = new String(bytes, from, Math.min(bytes.length - from, 4096), StandardCharsets.UTF_8).stripLeading();
+        return head.startsWith("{") && head.contains("jsonfeed.org/version/");
+    }
+
+    List<Article> read(byte[] bytes, String source, String group) throws DocumentReader.Unreadable {
+        JsonNode feed;
+        try {
+            int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF ? 3 : 0;
+            feed = JSON.readTree(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DocumentReader.Unreadable("not a readable JSON Feed: the JSON is malformed"
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : ""), e);
+        }
+        JsonNode items = feed.get("items");
+        if (!feed.isObject() || items == null || !items.isArray()) {
+            throw new DocumentReader.Unreadable("not a readable JSON Feed: it has no \"items\" list");
+        }
+        String feedTitle = text(feed, "title");
+        List<Article> articles = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : items) {
+            index++;
+            if (!item.isObject()) continue;
+            String title = text(item, "title");
+            title = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+            String body;
+            if (text(item, "content_html") != null) body = feeds.body(text(item, "content_html"));
+            else if (text(item, "content_text") != null) body = feeds.body(text(item, "content_text").replace("<", "‹"));
+            else body = text(item, "summary") == null ? "" : feeds.body(text(item, "summary"));
+            String id = text(item, "id");
+            String url = text(item, "url");
+            String key = id != null ? id : url != null ? url : "item-" + index;
+            Map<String, String> meta = new LinkedHashMap<>();
+            FeedReader.put(meta, "link", url);
+            FeedReader.put(meta, "guid", id);
+            FeedReader.put(meta, "author", author(item));
+            FeedReader.put(meta, "date", text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified"));
+            FeedReader.put(meta, "feed", feedTitle);
+            Article a = feeds.item(source, group, index, key, url, title, body, meta);
+            if (a != null) articles.add(a);
+        }
+        if (articles.isEmpty()) throw new DocumentReader.Unreadable("the feed has no items with text");
+        return articles;
+    }
+
+    private static String author(JsonNode item) {
+        JsonNode authors = item.get("authors"); // 1.1
+        if (authors != null && authors.isArray() && !authors.isEmpty()) return text(authors.get(0), "name");
+        JsonNode author = item.get("author"); // 1.0
+        return author != null ? text(author, "name") : null;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+}

@@ -1,0 +1,646 @@
+package dev.calque.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * The main text of a web page: headline, standfirst, body paragraphs, subheadings, quotes and lists,
+ * without navigation, banners, share bars, comments, "related" boxes, captions and footers.
+ *
+ * <p>Three steps over jsoup's DOM. Page furniture is pruned by tag (nav, aside, footer, forms...),
+ * by ARIA role and by the words of its class and id ("share", "related", "comments"...). The
+ * container of the article is the element whose paragraphs carry the most prose, as Mozilla's
+ * Readability scores it (text length and commas, discounted by link density, credited to parent and
+ * grandparent), widened to sibling blocks of the same kind. Its blocks are then read in order, link
+ * lists and one-line calls to action left out. When that yields little beside the page's prose, the
+ * whole pruned page is read the same way; when the page keeps its article only in JSON-LD (some
+ * script-rendered sites do), that {@code articleBody} is taken.
+ */
+final class MainText {
+    /** The article: its headline when the page shows one, and its paragraphs in order. */
+    record Extracted(String headline, String title, List<String> paragraphs) {
+    }
+
+    /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
+    private record Para(String text, boolean heading, boolean linked, boolean paragraph) {
+        Para(String text, boolean heading) {
+            this(text, heading, false, false);
+        }
+    }
+
+    /**
+     * Calls to action and page notices that sites put just before or after the article, inside its
+     * container ("Subscribe now...", "You might also like", "All rights reserved"), in the languages
+     * Calque reads news in. Only short paragraphs at either end of the text are tested.
+     */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)\\b(?:subscribe|sign up|newsletter"
+            + "|download (?:our|the) .{0,40}apps?|follow us|all rights reserved|copyright|read more|you (?:might|may) also"
+            + "|related (?:articles|stories|posts|content)|share this|letters? to the editor|we want to hear|click here"
+            + "|advertisement|leave a (?:reply|comment)|post a comment|comments? (?:policy|are closed)|more (?:stories|from)"
+            + "|abonnez|inscrivez|tous droits réservés|lire aussi|à lire aussi|suscr[ií]b|todos los derechos|lea también"
+            + "|leer más|alle rechte vorbehalten|abonnier|lesen sie auch|mehr zum thema|newsletter|follow (?:him|her|them|me) on"
+            + "|s[ií]guenos|suivez-nous|folgen sie uns|(?:photo|image)s? credits?|crédits? photos?|bildquelle|pour accéder"
+            + "|en illimité)\\b|©");
+
+    private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
+            "nav", "aside", "footer", "menu", "dialog", "figcaption", "link", "meta");
+    private static final Set<String> DROPPED_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
+            "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
+    /** Words of a class or id that mark page furniture (matched against the parts of a token: "post-comments"). */
+    private static final Pattern FURNITURE = Pattern.compile("nav|navbar|navigation|menu|menus|submenu|footer|sidebar"
+            + "|widget|widgets|share|sharing|sharebar|social|socials|related|recommended|recommendations|comment|comments"
+            + "|disqus|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|promo|promotion|advert|advertisement"
+            + "|ad|ads|adv|advertising|sponsor|sponsored|breadcrumb|breadcrumbs|tags|tagcloud|tag|byline|author|authors"
+            + "|bio|pagination|pager|toolbar|masthead|popup|modal|overlay|signup|login|paywall|outbrain|taboola|readmore"
+            + "|more|trending|popular|print|rss|meta|topbar|skip|hidden|jump|teaser|teasers|banner|follow|caption"
+            + "|credit|credits|copyright|disclaimer|newsletters|sharetools|utility|utilities|rating|reply|respond|cta|factbox|catlinks|categories"
+            + "|infobox|disclosure|buybox|popover|lightbox|offcanvas|flyout|tooltip"
+            + "|" + "popup|modal|overlay|cookie|consent|comment|comments|newsletter|disqus|gdpr|paywall");
+    /** Furniture words that also mark a class word they begin ("teaseronly", "relatedlinks", "sharebuttons"). */
+    private static final Pattern FURNITURE_PREFIX = Pattern.compile("(?:teaser|related|share|social|sidebar|newsletter"
+            + "|promo|advert|breadcrumb|comment|cookie|footer|navbar|pagination)[a-z]*");
+    /** Furniture whatever its size: a popup or a comment thread can be longer than the article. */
+    private static final Pattern STRONG = Pattern.compile("popup|modal|overlay|cookie|cookies|consent|comment|comments"
+            + "|newsletter|disqus|gdpr|lightbox|offcanvas|buybox|cta|respond");
+    /** Words of a class or id that mark the article (they win over furniture words on the same element). */
+    private static final Pattern ARTICLE_WORDS = Pattern.compile("article|body|content|entry|main|post|text|story"
+            + "|blog|prose|richtext|page");
+    private static final Pattern PROTECTED = Pattern.compile("(?i)article-?body|post-?body|entry-?content|story-?body"
+            + "|article-?content|post-?content|article-?text|story-?content|main-?content|articletext|body-?text");
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+            "pre", "dd", "dt", "td", "th", "div", "section", "article", "main", "header", "ul", "ol", "dl", "table",
+            "tr", "figure", "address", "center", "form", "fieldset", "details", "summary", "body", "tbody", "thead");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "dd");
+
+    private MainText() {
+    }
+
+    static Extracted extract(Document doc) {
+        String ogTitle = meta(doc, "og:title");
+        String title = doc.title().strip().replaceAll("\\s+", " ");
+        String ldBody = JsonLd.articleBody(doc);
+        Element body = doc.body();
+        if (body == null) return new Extracted(null, title, List.of());
+        Element h1 = headlineElement(body, ogTitle, title);
+        String headline = h1 != null ? norm(h1.text()) : null;
+        prune(body, h1);
+        Element root = container(body);
+        List<Para> read = new ArrayList<>();
+        if (root != null) {
+            if (h1 != null && !isInside(h1, root)) for (String p : standfirst(h1, root)) read.add(new Para(p, false));
+            read(root, read);
+        }
+        int prose = proseLength(body);
+        int got = length(read);
+        if (root == null || got < 250 && prose > 2 * got || got < 0.15 * prose) {
+            List<Para> whole = new ArrayList<>();
+            read(body, whole);
+            if (length(whole) > got) read = whole;
+        }
+        List<String> paragraphs = trimEnds(read);
+        got = paragraphs.stream().mapToInt(String::length).sum();
+        if (ldBody != null && ldBody.length() > Math.max(400, 2 * got)) {
+            paragraphs = new ArrayList<>();
+            for (String p : ldBody.split("\\s*\\n\\s*(?:\\n\\s*)?")) if (!p.isBlank()) paragraphs.add(norm(p));
+        }
+        paragraphs = dedupe(paragraphs);
+        if (headline != null && !headline.isEmpty()) {
+            int at = -1;
+            for (int i = 0; i < Math.min(paragraphs.size(), 5) && at < 0; i++) if (same(paragraphs.get(i), headline)) at = i;
+            if (at >= 0) paragraphs.remove(at);
+            paragraphs.add(0, headline);
+        }
+        String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
+        return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
+    static List<String> fragment(String html) {
+        Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
+        body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
+        List<Para> out = new ArrayList<>();
+        read(body, out, true);
+        List<String> texts = new ArrayList<>();
+        for (Para p : out) texts.add(p.text());
+        return texts;
+    }
+
+    // ---- the headline ----
+
+    /** The page's h1 (or, failing one, its first h2) whose text is the page's title or a part of it. */
+    private static Element headlineElement(Element body, String ogTitle, String title) {
+        List<String> titles = new ArrayList<>();
+        if (ogTitle != null) titles.add(ogTitle);
+        if (!title.isEmpty()) titles.add(title);
+        for (String tag : new String[] {"h1", "h2"}) {
+            for (Element h : body.getElementsByTag(tag)) {
+                String t = norm(h.text());
+                if (t.length() < 8 || t.length() > 300) continue;
+                for (String candidate : titles) if (titleMatches(t, candidate)) return h;
+            }
+        }
+        return null;
+    }
+
+    /** A heading is the page's headline when the title is the heading, perhaps with the site's name around it. */
+    static boolean titleMatches(String heading, String title) {
+        String h = letters(heading);
+        String t = letters(title);
+        if (h.isEmpty() || t.isEmpty()) return false;
+        if (h.equals(t)) return true;
+        if (h.length() >= 15 && t.contains(h) && h.length() >= 0.4 * t.length()) return true;
+        return t.length() >= 15 && h.contains(t) && t.length() >= 0.6 * h.length();
+    }
+
+    private static String cleanTitle(String t) {
+        if (t == null || t.isBlank()) return null;
+        String[] parts = t.strip().split("\\s+(?:\\||–|—|-|::|·|»)\\s+");
+        String longest = parts[0];
+        for (String p : parts) if (p.length() > longest.length()) longest = p;
+        return norm(longest);
+    }
+
+    // ---- pruning ----
+
+    private static void prune(Element body, Element keep) {
+        int pageProse = proseLength(body);
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body) continue;
+            if (furniture(e) && !protectedElement(e, keep, pageProse)) doomed.add(e);
+        }
+        for (Element e : doomed) if (e.parent() != null) e.remove();
+        body.select("header").forEach(h -> {
+            if (h.getElementsByTag("h1").isEmpty() && (keep == null || !isInside(keep, h))) h.remove();
+        });
+    }
+
+    private static boolean furniture(Element e) {
+        String tag = e.normalName();
+        if (DROPPED_TAGS.contains(tag)) return true;
+        if (tag.equals("form") && e.text().length() < 500) return true;
+        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200) return true;
+        String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+        if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+        if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
+        if (tag.equals("body") || tag.equals("html")) return false;
+        if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
+        if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
+        return furnitureName(e.className() + " " + e.id());
+    }
+
+    /** Class and id words: furniture words that no article word on the same token outweighs. */
+    static boolean furnitureName(String classAndId) {
+        if (classAndId.isBlank()) return false;
+        for (String token : classAndId.split("\\s+")) {
+            if (token.isEmpty()) continue;
+            boolean bad = false;
+            boolean good = false;
+            String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
+            for (int i = 0; i < parts.length; i++) parts[i] = parts[i].toLowerCase(Locale.ROOT);
+            for (String part : parts) {
+                if (FURNITURE.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
+                if (ARTICLE_WORDS.matcher(part).matches()) good = true;
+            }
+            // "comment-body" is a comment, "article-meta" is furniture, "post-content" is the article
+            if (bad && (!good || badWins(parts))) return true;
+        }
+        return false;
+    }
+
+    /** Class and id words that mark furniture whatever the element holds. */
+    static boolean strongName(String classAndId) {
+        for (String token : classAndId.split("\\s+")) {
+            for (String part : token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])")) {
+                if (STRONG.matcher(part.toLowerCase(Locale.ROOT)).matches()) return true;
+            }
+        }
+        return false;
+    }
+
+    /** In a mixed token the last word usually names the thing: "article-tags" is tags, "sidebar-content" a sidebar. */
+    private static boolean badWins(String[] parts) {
+        for (String p : parts) {
+            if (p.equals("comment") || p.equals("comments") || p.equals("sidebar") || p.equals("related")
+                    || p.equals("share") || p.equals("social") || p.equals("footer") || p.equals("nav")
+                    || p.equals("cookie") || p.equals("newsletter") || p.equals("promo") || p.equals("ad")
+                    || p.equals("ads") || p.equals("disqus") || p.equals("outbrain") || p.equals("taboola")) {
+                return true;
+            }
+        }
+        String last = parts[parts.length - 1];
+        return FURNITURE.matcher(last).matches();
+    }
+
+    /** Never prune what holds the headline or most of the page's prose (a wrapper named "has-sidebar"). */
+    private static boolean protectedElement(Element e, Element headline, int pageProse) {
+        String tag = e.normalName();
+        if (DROPPED_TAGS.contains(tag) && !tag.equals("figcaption")) return false;
+        if (headline != null && isInside(headline, e) && !DROPPED_TAGS.contains(tag)) return true;
+        if (strongName(e.className() + " " + e.id())) return false;
+        if (PROTECTED.matcher(e.className() + " " + e.id()).find() && !furnitureName(lastToken(e))) return true;
+        if (pageProse <= 0) return false;
+        int mine = proseLength(e);
+        if (mine > 0.4 * pageProse) return true;
+        // a wrapper named for its place ("above-footer") around the article's own container
+        if (mine > 0.25 * pageProse) {
+            for (Element inner : e.getAllElements()) {
+                if (inner != e && (inner.normalName().equals("article") || PROTECTED.matcher(inner.className() + " " + inner.id()).find())
+                        && proseLength(inner) > 0.2 * pageProse) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String lastToken(Element e) {
+        return e.className() + " " + e.id();
+    }
+
+    // ---- the container ----
+
+    private static Element container(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element e : body.getAllElements()) {
+            boolean scored = SCORED.contains(e.normalName()) || isTextDiv(e);
+            if (!scored) continue;
+            String text = ownBlockText(e);
+            if (text.length() < 25) continue;
+            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+            Element ancestor = e.parent();
+            for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
+                if (ancestor.normalName().equals("html")) break;
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, score / divider, Double::sum);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        Map<Element, Double> finals = new HashMap<>();
+        for (Map.Entry<Element, Double> s : scores.entrySet()) {
+            Element e = s.getKey();
+            double score = (s.getValue() + tagWeight(e) + classWeight(e)) * (1 - linkDensity(e));
+            finals.put(e, score);
+            if (score > bestScore) {
+                bestScore = score;
+                best = e;
+            }
+        }
+        if (best == null) return null;
+        // a container that is an only child, or whose parent holds the same prose, stands for its parent
+        while (best.parent() != null && best.parent() != body && !best.parent().normalName().equals("html")) {
+            Element parent = best.parent();
+            int mine = proseLength(best);
+            int theirs = proseLength(parent);
+            if (parent.children().size() == 1 || theirs <= mine * 1.15 + 20 && linkDensity(parent) < 0.35) {
+                best = parent;
+            } else {
+                break;
+            }
+        }
+        return widen(best, finals, bestScore);
+    }
+
+    /** Siblings of the container that carry prose of their own join it (articles split over several blocks). */
+    private static Element widen(Element best, Map<Element, Double> finals, double bestScore) {
+        Element parent = best.parent();
+        if (parent == null || best.normalName().equals("body")) return best;
+        double threshold = Math.max(10, bestScore * 0.2);
+        List<Element> joined = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                joined.add(sibling);
+                continue;
+            }
+            double s = finals.getOrDefault(sibling, 0.0);
+            if (!best.className().isEmpty() && sibling.className().equals(best.className())) s += bestScore * 0.2;
+            String text = norm(sibling.text());
+            double density = linkDensity(sibling);
+            boolean prose = sibling.normalName().equals("p") && (text.length() > 80 && density < 0.25
+                    || text.length() > 0 && density == 0 && text.matches(".*[.!?][\"”’]?$"));
+            if (s >= threshold || prose) joined.add(sibling);
+        }
+        if (joined.size() == 1) return best;
+        Element wrapper = new Element("div");
+        for (Element e : joined) wrapper.appendChild(e.clone());
+        return wrapper;
+    }
+
+    private static double tagWeight(Element e) {
+        return switch (e.normalName()) {
+            case "article", "main" -> 10;
+            case "div", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "ol", "ul", "dl", "dd", "dt", "li", "form", "address" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+    }
+
+    private static double classWeight(Element e) {
+        double w = 0;
+        for (String name : new String[] {e.className(), e.id()}) {
+            if (name.isBlank()) continue;
+            if (furnitureName(name)) w -= 25;
+            else if (Pattern.compile("(?i)article|body|content|entry|main|post|text|story|blog").matcher(name).find()) w += 25;
+        }
+        return w;
+    }
+
+    // ---- reading blocks ----
+
+    /** Appends the paragraphs of an element: each block its own paragraph, link lists and calls to action left out. */
+    private static void read(Element root, List<Para> out) {
+        read(root, out, false);
+    }
+
+    private static void read(Element root, List<Para> out, boolean fragment) {
+        StringBuilder inline = new StringBuilder();
+        int[] linkChars = {0};
+        for (Node child : root.childNodes()) {
+            if (child instanceof TextNode t) {
+                inline.append(t.getWholeText());
+            } else if (child instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.equals("br")) {
+                    inline.append(" \u0000 ");
+                } else if (BLOCK_TAGS.contains(tag) || isBlockish(e)) {
+                    flush(inline, out, fragment, linkChars);
+                    block(e, out, fragment);
+                } else {
+                    String t = e.text().isEmpty() ? "" : inlineText(e);
+                    inline.append(t);
+                    linkChars[0] += tag.equals("a") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
+                }
+            }
+        }
+        flush(inline, out, fragment, linkChars);
+    }
+
+    private static void block(Element e, List<Para> out, boolean fragment) {
+        String tag = e.normalName();
+        boolean leaf = isLeafBlock(e);
+        if (!leaf) {
+            if (tag.equals("ul") || tag.equals("ol")) {
+                if (linkList(e)) return;
+            }
+            if (tag.equals("table") && linkDensity(e) > 0.5) return;
+            read(e, out, fragment);
+            return;
+        }
+        String text = blockText(e);
+        if (text.isEmpty()) return;
+        if (!fragment && !keepBlock(e, text)) return;
+        boolean heading = tag.matches("h[1-6]");
+        boolean linked = linkDensity(e) > 0.5;
+        for (String p : text.split("\\s*\u0000\\s*")) {
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, linked, tag.equals("p")));
+        }
+    }
+
+    /** A list of links (related stories, tags, menus) is furniture; a list of sentences is content. */
+    private static boolean linkList(Element list) {
+        Elements items = list.children();
+        if (items.isEmpty()) return false;
+        double density = linkDensity(list);
+        return density > 0.6 || density > 0.35 && averageLength(items) < 60;
+    }
+
+    private static double averageLength(Elements items) {
+        int total = 0;
+        for (Element i : items) total += norm(i.text()).length();
+        return total / (double) items.size();
+    }
+
+    private static boolean keepBlock(Element e, String text) {
+        String tag = e.normalName();
+        double density = linkDensity(e);
+        boolean heading = tag.matches("h[1-6]");
+        if (density > 0.5 && !(tag.equals("p") && text.length() > 150 && density < 0.8)) return false;
+        if (heading) return text.length() <= 300;
+        if (text.length() < 25 && density > 0.2) return false;
+        return true;
+    }
+
+    /** A block none of whose children is itself a block: read as one paragraph. */
+    private static boolean isLeafBlock(Element e) {
+        String tag = e.normalName();
+        if (tag.matches("h[1-6]") || tag.equals("pre")) return true;
+        for (Element c : e.getAllElements()) {
+            if (c == e) continue;
+            if (BLOCK_TAGS.contains(c.normalName()) && !c.normalName().equals("section") || isBlockish(c)) return false;
+        }
+        return true;
+    }
+
+    private static boolean isBlockish(Element e) {
+        String style = e.attr("style");
+        return !style.isEmpty() && style.replace(" ", "").contains("display:block") && e.normalName().equals("span");
+    }
+
+    private static String blockText(Element e) {
+        if (e.normalName().equals("pre")) return e.wholeText().strip();
+        StringBuilder sb = new StringBuilder();
+        appendInline(e, sb);
+        return sb.toString().strip();
+    }
+
+    private static void appendInline(Node n, StringBuilder sb) {
+        for (Node c : n.childNodes()) {
+            if (c instanceof TextNode t) sb.append(t.getWholeText());
+            else if (c instanceof Element e) {
+                if (e.normalName().equals("br")) sb.append(" \u0000 ");
+                else appendInline(e, sb);
+            }
+        }
+    }
+
+    private static String inlineText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        appendInline(e, sb);
+        return sb.toString();
+    }
+
+    private static void flush(StringBuilder inline, List<Para> out, boolean fragment, int[] linkChars) {
+        String s = inline.toString();
+        inline.setLength(0);
+        boolean linked = linkChars[0] > 0.5 * s.strip().length();
+        linkChars[0] = 0;
+        for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
+            String t = norm(p);
+            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false, linked, false));
+        }
+    }
+
+    /** Blocks between the headline and the article's container that read as a standfirst. */
+    private static List<String> standfirst(Element h1, Element root) {
+        List<String> found = new ArrayList<>();
+        Element e = h1.nextElementSibling();
+        for (int i = 0; e != null && i < 4; i++, e = e.nextElementSibling()) {
+            if (isInside(root, e) || !e.getElementsByTag("p").isEmpty() && e.getElementsByTag("p").size() > 3) break;
+            String text = norm(e.text());
+            if (text.length() >= 40 && text.length() <= 600 && linkDensity(e) < 0.2 && commas(text) + text.split(" ").length > 8) {
+                found.add(text);
+            }
+        }
+        return found;
+    }
+
+    // ---- measures ----
+
+    /** Text of paragraphs long enough to be prose, links not counted. */
+    private static int proseLength(Element e) {
+        int n = 0;
+        for (Element p : e.getAllElements()) {
+            if (!SCORED.contains(p.normalName()) && !isTextDiv(p)) continue;
+            String t = ownBlockText(p);
+            if (t.length() >= 25) n += (int) (t.length() * (1 - linkDensity(p)));
+        }
+        return n;
+    }
+
+    /** A div or section holding text directly (sites that separate paragraphs with br only). */
+    private static boolean isTextDiv(Element e) {
+        String tag = e.normalName();
+        if (!tag.equals("div") && !tag.equals("section") && !tag.equals("span") && !tag.equals("font")) return false;
+        int direct = 0;
+        for (TextNode t : e.textNodes()) direct += t.text().strip().length();
+        return direct >= 25;
+    }
+
+    private static String ownBlockText(Element e) {
+        if (isTextDiv(e) && !SCORED.contains(e.normalName())) {
+            StringBuilder sb = new StringBuilder();
+            for (Node c : e.childNodes()) {
+                if (c instanceof TextNode t) sb.append(t.text());
+                else if (c instanceof Element x && !BLOCK_TAGS.contains(x.normalName())) sb.append(x.text());
+            }
+            return norm(sb.toString());
+        }
+        return norm(e.text());
+    }
+
+    static double linkDensity(Element e) {
+        String text = e.text();
+        if (text.isEmpty()) return 0;
+        int links = 0;
+        for (Element a : e.getElementsByTag("a")) {
+            String href = a.attr("href");
+            double weight = href.startsWith("#") ? 0.3 : 1;
+            links += (int) (a.text().length() * weight);
+        }
+        return Math.min(1, links / (double) text.length());
+    }
+
+    private static int commas(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '،' || c == '，' || c == '、') n++;
+        }
+        return n;
+    }
+
+    private static int length(List<Para> ps) {
+        int n = 0;
+        for (Para p : ps) n += p.text().length();
+        return n;
+    }
+
+    /** Drops headings that end the text and short calls to action at either end of it. */
+    private static List<String> trimEnds(List<Para> read) {
+        List<Para> ps = new ArrayList<>(read);
+        boolean changed = true;
+        while (changed && !ps.isEmpty()) {
+            changed = false;
+            Para last = ps.get(ps.size() - 1);
+            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
+                ps.remove(ps.size() - 1);
+                changed = true;
+            }
+        }
+        // a call to action just before the last paragraphs ("Subscribe..." then a footer note)
+        for (int i = ps.size() - 1; i >= Math.max(0, ps.size() - 3); i--) {
+            if (callToAction(ps.get(i).text())) ps.remove(i);
+        }
+        // before the first paragraph: section names, dates, "By ..." lines (the headline is put back in front later)
+        int first = !ps.isEmpty() && ps.get(0).heading() ? 1 : 0;
+        while (ps.size() > first + 3 && (callToAction(ps.get(first).text()) || !ps.get(first).heading()
+                && headlineLike(ps.get(first).text()) && ps.get(first).text().length() <= 80)) {
+            ps.remove(first);
+        }
+        List<String> out = new ArrayList<>();
+        for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
+        return out;
+    }
+
+    /** Script or style text that a page's broken markup left in the body ({@code <script/>}). */
+    private static boolean looksLikeCode(String text) {
+        int marks = 0;
+        for (int i = 0; i < text.length(); i++) if ("{}[];=<>\\".indexOf(text.charAt(i)) >= 0) marks++;
+        return text.length() > 40 && marks > text.length() * 0.05
+                && (text.contains("function") || text.contains("var ") || text.contains("=>") || text.contains("{\""));
+    }
+
+    /**
+     * A short line without a sentence's end: before the article's first paragraph, a section name, date
+     * or byline; after its last, when it is a link or no paragraph of its own, the title of another story. (A
+     * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
+     */
+    private static boolean headlineLike(String text) {
+        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)\"”»’'\\]]$");
+    }
+
+    private static boolean callToAction(String text) {
+        return text.length() < 250 && CALL_TO_ACTION.matcher(text).find();
+    }
+
+    private static List<String> dedupe(List<String> ps) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String p : ps) {
+            String key = letters(p);
+            if (key.length() > 30 && !seen.add(key)) continue;
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static boolean isInside(Element e, Element ancestor) {
+        for (Element x = e; x != null; x = x.parent()) if (x == ancestor) return true;
+        return false;
+    }
+
+    private static String meta(Document doc, String property) {
+        Element m = doc.selectFirst("meta[property=" + property + "], meta[name=" + property + "]");
+        if (m == null) return null;
+        String c = m.attr("content").strip();
+        return c.isEmpty() ? null : c;
+    }
+
+    private static boolean same(String a, String b) {
+        return letters(a).equals(letters(b));
+    }
+
+    static String letters(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}]+", "").toLowerCase(Locale.ROOT);
+    }
+
+    static String norm(String s) {
+        return s.replace('\u00A0', ' ').replaceAll("[\\s\u0000]+", " ").strip();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.calque.ingest;
+
+import dev.calque.model.Article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Feeds as feed readers read them, data files, binary input and the one text limit. */
+class FeedReaderTest {
+    private static final Path REAL = Path.of("src/test/resources/feeds/real");
+    private final DocumentReader reader = new DocumentReader(IngestLimits.DEFAULT);
+
+    private List<Article> read(byte[] bytes, String name) throws DocumentReader.Unreadable {
+        return reader.read(bytes, name, name, name, null);
+    }
+
+    private static String real(String file) throws Exception {
+        return Files.readString(REAL.resolve(file), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void realFeedsAreReadItemByItem() throws Exception {
+        List<Article> rome = read(real("rome-rss_0.91U.xml").getBytes(StandardCharsets.UTF_8), "rss_0.91U.xml");
+        assertThat(rome).extracting(Article::title).containsExactly("rss_0.91U.channel.item[0].title", "rss_0.91U.channel.item[1].title");
+        List<Article> spiegel = read(real("feed-rs-spiegel.rss").getBytes(StandardCharsets.UTF_8), "podcast.rss");
+        assertThat(spiegel).hasSize(1);
+        assertThat(spiegel.get(0).text()).startsWith("07.02. – die Wochenvorschau")
+                .contains("Die wichtigsten Nachrichten aus der SPIEGEL-Redaktion.");
+        assertThat(spiegel.get(0).metadata()).containsEntry("feed", "SPIEGEL Update – Die Nachrichten");
+    }
+
+    /** Every real feed kept in src/test/resources/feeds/real reads, with an article per item that has text. */
+    @Test
+    void everyRealFeedReads() throws Exception {
+        java.util.Map<String, Integer> items = new java.util.TreeMap<>();
+        try (var files = Files.list(REAL)) {
+            for (Path f : files.filter(p -> !p.toString().endsWith(".md")).toList()) {
+                items.put(f.getFileName().toString(), read(Files.readAllBytes(f), f.getFileName().toString()).size());
+            }
+        }
+        assertThat(items).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("feed-rs-spiegel.rss", 1,
+                "rome-atom_1.0_bray.xml", 2, "rome-dublinCoreTest.xml", 1, "rome-jira_issue1.xml", 2, "rome-rss_0.91U.xml", 2)));
+        Article bray = read(Files.readAllBytes(REAL.resolve("rome-atom_1.0_bray.xml")), "bray.atom").get(0);
+        assertThat(bray.text()).isEqualTo("Entry1\n\nContent1");
+    }
+
+    @Test
+    void whiteSpaceAndByteOrderMarksBeforeTheDeclarationAreAccepted() throws Exception {
+        String feed = real("feed-rs-spiegel.rss");
+        assertThat(read(("\n\n  " + feed).getBytes(StandardCharsets.UTF_8), "a.rss")).hasSize(1);
+        assertThat(read(("\uFEFF\r\n" + feed).getBytes(StandardCharsets.UTF_8), "b.xml")).hasSize(1);
+        assertThat(read(("\r\n" + feed).getBytes(StandardCharsets.UTF_8), "feed")).hasSize(1);
+    }
+
+    @Test
+    void netscapeDoctypeIsAcceptedAndNeverLoaded() throws Exception {
+        String feed = real("rome-rss_0.91U.xml").replace("<rss version=\"0.91\">",
+                "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
+                        + " \"http://127.0.0.1:9/rss-0.91.dtd\">\n<rss version=\"0.91\">")
+                .replace("item[0].description", "item[0].description&nbsp;&eacute;t&eacute;");
+        List<Article> items = read(feed.getBytes(StandardCharsets.UTF_8), "netscape.rss");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).text()).contains("été"); // the DTD's HTML entities, as feed readers read them
+    }
+
+    @Test
+    void undeclaredNamespacePrefixesAreTolerated() throws Exception {
+        String feed = real("feed-rs-spiegel.rss").replaceAll(" xmlns:(itunes|content|omny)=\"[^\"]*\"", "");
+        List<Article> items = read(feed.getBytes(StandardCharsets.UTF_8), "podcast.rss");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).text()).contains("Die wichtigsten Nachrichten aus der SPIEGEL-Redaktion.");
+    }
+
+    private static byte[] undeclared(String title, String body, String charset) {
+        String feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>" + title + "</title>"
+                + "<item><title>" + title + "</title><description>" + body + "</description></item>"
+                + "<item><title>" + title + " 2</title><description>" + body + " " + body + "</description></item></channel></rss>";
+        return feed.getBytes(Charset.forName(charset));
+    }
+
+    @Test
+    void undeclaredEncodingsAreDetected() throws Exception {
+        String[][] cases = {
+            {"KOI8-R", "Новости дня", "Правительство объявило в понедельник о новых мерах поддержки для малого бизнеса и семей с детьми, сообщили в министерстве финансов."},
+            {"windows-1255", "חדשות היום", "הממשלה הודיעה ביום שני על צעדים חדשים לתמיכה בעסקים קטנים ובמשפחות עם ילדים, כך נמסר ממשרד האוצר."},
+            {"Shift_JIS", "今日のニュース", "政府は月曜日、中小企業と子育て世帯を支援する新たな対策を発表したと財務省が明らかにした。関係者によると、対策は来月から実施される予定だという。"},
+            {"Big5", "今日新聞", "政府週一宣布支持中小企業和有子女家庭的新措施，財政部表示，這些措施將於下個月開始實施，相關官員說明了細節。"},
+        };
+        for (String[] c : cases) {
+            List<Article> items = read(undeclared(c[1], c[2], c[0]), "feed-" + c[0] + ".rss");
+            assertThat(items).as(c[0]).hasSize(2);
+            assertThat(items.get(0).text()).as(c[0]).contains(c[2]);
+        }
+    }
+
+    @Test
+    void aDocumentThatIsNotAFeedGetsAPlainReason() {
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>"
+                .getBytes(StandardCharsets.UTF_8), "nochannel.rss"))
+                .hasMessage("not a readable RSS or Atom feed: the <rss> document has no <channel>");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8), "broken.rss"))
+                .hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2")
+                .message().doesNotContain("Exception").doesNotContain("must be terminated");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<catalog><book id=\"1\"><title>Data</title></book></catalog>"
+                .getBytes(StandardCharsets.UTF_8), "books.xml"))
+                .isInstanceOf(DocumentReader.NotADocument.class).hasMessageStartingWith("XML data");
+    }
+
+    @Test
+    void jsonFeedsAreReadItemByItem() throws Exception {
+        String v11 = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Wire\", \"items\": ["
+                + "{\"id\": \"1\", \"url\": \"https://example.org/1\", \"title\": \"Storm hits the coast\","
+                + " \"content_html\": \"<p>The storm reached the coast on Monday.</p><p>Thousands lost power.</p>\","
+                + " \"date_published\": \"2026-11-30T10:00:00Z\", \"authors\": [{\"name\": \"A. Reporter\"}]},"
+                + "{\"id\": \"2\", \"title\": \"Markets\", \"content_text\": \"Shares rose.\\n\\nBonds fell.\"}]}";
+        List<Article> items = read(v11.getBytes(StandardCharsets.UTF_8), "feed.json");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).text()).isEqualTo("Storm hits the coast\n\nThe storm reached the coast on Monday.\n\nThousands lost power.");
+        assertThat(items.get(0).metadata()).containsEntry("author", "A. Reporter").containsEntry("link", "https://example.org/1");
+        assertThat(items.get(1).text()).isEqualTo("Markets\n\nShares rose.\n\nBonds fell.");
+        String v10 = "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{\"id\": \"a\", \"summary\": \"Rain is expected tonight.\","
+                + " \"author\": {\"name\": \"Desk\"}}]}";
+        assertThat(read(v10.getBytes(StandardCharsets.UTF_8), "feed.json").get(0).metadata()).containsEntry("author", "Desk");
+    }
+
+    @Test
+    void dataFilesInAFolderAreSkippedWithANote(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("story.txt"), "The storm reached the coast on Monday night.");
+        Files.writeString(dir.resolve("manifest.json"), "{\"files\": [\"story.txt\"], \"lang\": \"en\"}");
+        Files.writeString(dir.resolve("books.xml"), "<?xml version=\"1.0\"?><catalog><book/></catalog>");
+        List<String> got = new ArrayList<>();
+        new Inputs(IngestLimits.DEFAULT, new ByteArrayInputStream(new byte[0]), s -> false).read(List.of(dir.toString()), new ArticleSink() {
+            public void article(Article a) { got.add("article " + Path.of(a.source()).getFileName()); }
+            public void problem(InputProblem p) { got.add("problem " + p.oneLine()); }
+            public void note(String source, String message) { got.add("note " + Path.of(source).getFileName() + ": " + message); }
+        });
+        assertThat(got).containsExactly("note books.xml: skipped: XML data (application/xml), not an article, a document or a feed",
+                "note manifest.json: skipped: JSON data (application/json), not an article, a document or a feed",
+                "article story.txt");
+    }
+
+    @Test
+    void binaryContentIsRefusedWhateverItsName() throws Exception {
+        byte[] junk = new byte[300_000];
+        new Random(13).nextBytes(junk);
+        for (String name : new String[] {"notes.txt", "story.md", "stdin.txt", "page.html", "data"}) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> read(junk, name)).as(name).isInstanceOf(DocumentReader.Unreadable.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as(name).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private List<Object> readAll(IngestLimits limits, byte[] stdin) {
+        List<Object> got = new ArrayList<>();
+        new Inputs(limits, new ByteArrayInputStream(stdin), s -> false).read(List.of("-"), new ArticleSink() {
+            public void article(Article a) { got.add(a); }
+            public void problem(InputProblem p) { got.add(p); }
+        });
+        return got;
+    }
+
+    @Test
+    void feedItemsAreCutToTheTextLimitOnceEach() {
+        IngestLimits limits = new IngestLimits(64L << 20, 5_000, Duration.ofSeconds(5));
+        String huge = "The storm reached the coast on Monday night, officials said. ".repeat(40_000); // 2.4 M characters
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                + "<item><title>Long</title><guid>1</guid><description>" + huge + "</description></item>"
+                + "<item><title>Short</title><guid>2</guid><description>Rain tonight.</description></item>"
+                + "<item><title>Html</title><guid>3</guid><description><![CDATA[<p>" + huge + "</p>]]></description></item></channel></rss>";
+        List<Object> got = readAll(limits, feed.getBytes(StandardCharsets.UTF_8));
+        assertThat(got).hasSize(5);
+        Article first = (Article) got.get(0);
+        assertThat(first.text().length()).isLessThanOrEqualTo(5_000).isGreaterThan(4_500);
+        assertThat(((InputProblem) got.get(1)).oneLine()).startsWith("stdin#1: ")
+                .contains("over the limit of 5,000").contains("--max-text-chars");
+        assertThat(((Article) got.get(2)).text()).isEqualTo("Short\n\nRain tonight.");
+        assertThat(((Article) got.get(3)).text().length()).isLessThanOrEqualTo(5_000);
+        assertThat(((InputProblem) got.get(4)).source()).isEqualTo("stdin#3");
+    }
+
+    @Test
+    void aHugePlainItemDoesNotStallTheRun() {
+        String item = "word ".repeat(4_000_000); // 20 MB, no markup
+        String feed = "<rss version=\"2.0\"><channel><item><title>Big</title><description>" + item + "</description></item></channel></rss>";
+        long t0 = System.nanoTime();
+        List<Object> got = readAll(IngestLimits.DEFAULT, feed.getBytes(StandardCharsets.UTF_8));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+        assertThat(((Article) got.get(0)).text().length()).isLessThanOrEqualTo(IngestLimits.DEFAULT.maxTextChars());
+        assertThat(got.get(1)).isInstanceOf(InputProblem.class);
+    }
+}
