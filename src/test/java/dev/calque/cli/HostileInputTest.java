@@ -170,7 +170,8 @@ class HostileInputTest {
     @Test
     void oneLinePerProblemOnStderrAndNoStackTrace() {
         List<String> lines = run.err().lines().filter(l -> l.startsWith("calque: ")).toList();
-        assertThat(lines).hasSize(problems.size());
+        // a data file in a folder (the SVG) is skipped with a line of its own, not an unreadable input
+        assertThat(lines.stream().filter(l -> !l.contains(": skipped: "))).hasSize(problems.size());
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
     }
