@@ -9,6 +9,7 @@ import dev.calque.model.CheckedArticle;
 import dev.calque.model.Finding;
 import dev.calque.model.Severity;
 import dev.calque.model.Texts;
+import dev.calque.model.Deadline;
 import dev.calque.rules.RuleInfo;
 import dev.calque.rules.RulePack;
 import dev.calque.rules.RulePackLoader;
@@ -179,6 +180,11 @@ public final class Checker {
             if (!Languages.isLanguageSupported(target)) {
                 throw new IllegalArgumentException("unknown target language '" + target + "' (try en-US or en-GB)");
             }
+            if (source == null || !source.matches("[a-z]{2}")
+                    || !java.util.Arrays.asList(java.util.Locale.getISOLanguages()).contains(source)) {
+                throw new IllegalArgumentException("unknown source language '" + source
+                        + "' (a two-letter ISO 639-1 code such as fr, de or es)");
+            }
             return new Checker(this);
         }
     }
@@ -317,10 +323,26 @@ public final class Checker {
      *                           as checked: a partial check must not pass for a complete one)
      */
     public CheckedArticle check(Article article, Duration limit) {
+        return check(article, limit, () -> false);
+    }
+
+    /**
+     * Checks an article within a time limit, abandoning it as soon as {@code stop} says so.
+     *
+     * @throws Stopped when {@code stop} ended the check
+     */
+    public CheckedArticle check(Article article, Duration limit, java.util.function.BooleanSupplier stop) {
         // a bilingual file holds its original: checked beside it
-        if (article.bilingual() != null) return check(dev.calque.bilingual.FileSegments.pair(article), limit);
-        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos()), this::rank),
+        if (article.bilingual() != null) return check(dev.calque.bilingual.FileSegments.pair(article), limit, stop);
+        return new CheckedArticle(article, Overlaps.resolve(allFindings(article.text(), limit.toNanos(), stop), this::rank),
                 article.wordCount());
+    }
+
+    /** A check abandoned because the run was stopped (Ctrl-C): the article is neither checked nor failed. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     /** The bilingual rules in use ({@code rules/bilingual/}), for listings and example tests. */
@@ -336,12 +358,12 @@ public final class Checker {
 
     /** Findings in a text, sorted by position, one per passage where rules overlap. */
     public List<Finding> check(String text) {
-        return Overlaps.resolve(allFindings(text, Long.MAX_VALUE), this::rank);
+        return Overlaps.resolve(allFindings(text, Long.MAX_VALUE, () -> false), this::rank);
     }
 
     /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
     public List<Finding> checkOnly(String ruleId, String text) {
-        return allFindings(text, Long.MAX_VALUE).stream().filter(f -> f.rule().equals(ruleId)).toList();
+        return allFindings(text, Long.MAX_VALUE, () -> false).stream().filter(f -> f.rule().equals(ruleId)).toList();
     }
 
     /**
@@ -352,10 +374,15 @@ public final class Checker {
      * @throws TimeLimitExceeded as {@link #check(Article, Duration)}
      */
     public CheckedArticle check(BilingualArticle b, Duration limit) {
+        return check(b, limit, () -> false);
+    }
+
+    /** As {@link #check(BilingualArticle, Duration)}, abandoned as soon as {@code stop} says so. */
+    public CheckedArticle check(BilingualArticle b, Duration limit, java.util.function.BooleanSupplier stop) {
         List<Finding> mono;
         SourceWords.set(b.original().text());
         try {
-            mono = allFindings(b.target().text(), limit.toNanos());
+            mono = allFindings(b.target().text(), limit.toNanos(), stop);
         } finally {
             SourceWords.clear();
         }
@@ -437,22 +464,22 @@ public final class Checker {
     }
 
     /** @param limitNanos time allowed for the check, {@code Long.MAX_VALUE} for none */
-    private List<Finding> allFindings(String text, long limitNanos) {
+    private List<Finding> allFindings(String text, long limitNanos, java.util.function.BooleanSupplier stop) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
         JLanguageTool lt = tools.get();
         Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
-        Deadline.start(limitNanos);
+        Deadline.start(limitNanos, stop);
         try {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
             // with the square of a sentence's length: such text is checked in pieces.
             for (int[] piece : Pieces.of(text)) {
-                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+                if (Deadline.passed()) throw overLimit();
                 String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
                 List<RuleMatch> matches = lt.check(part);
-                if (Deadline.passed()) throw new TimeLimitExceeded("time limit reached");
+                if (Deadline.passed()) throw overLimit();
                 for (RuleMatch m : matches) {
                     Finding f = toFinding(m, text, lines, piece[0]);
                     if (f != null) findings.add(f);
@@ -460,11 +487,25 @@ public final class Checker {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // LanguageTool wraps what a rule throws; and once its cancel callback has fired, its own
+            // analysis may fail on the half-done work (an index out of bounds): either way the limit
+            // is what the user must hear about
+            if (e instanceof Stopped) throw e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TimeLimitExceeded || t instanceof Deadline.Exceeded) throw overLimit();
+            }
+            if (Deadline.passed()) throw overLimit();
+            throw e;
         } finally {
             Deadline.clear();
             Trace.mark("check end");
         }
         return findings;
+    }
+
+    private static RuntimeException overLimit() {
+        return Deadline.stopped() ? new Stopped() : new TimeLimitExceeded("time limit reached");
     }
 
     /** Specific rules (patterns, tables) outrank generic ones (consistency, fragments) on the same span. */

@@ -55,7 +55,10 @@ public final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = Settings.load(configFile,
                 checkerOptions.commandLine(spec.commandLine().getParseResult()::hasMatchedOption));
-        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
+        Limits.threads(threads);
+        if (output.toString().equals("-")) throw new UsageError("-o -: the baseline is a file; name one");
+        new OutputTargets().reading(inputs).reading(settings.config().file())
+                .reading(settings.ruleDirs().toArray(Path[]::new)).file(output, "the baseline");
         Checker checker = Checkers.from(settings);
         var scoring = settings.scoring();
         QualityGate gate = new QualityGate(null, null);

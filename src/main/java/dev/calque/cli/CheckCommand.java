@@ -129,6 +129,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Time limit for fetching a URL (default: ${DEFAULT-VALUE} s).")
     int fetchTimeout;
 
+    @Option(names = "--fetch-allow-hosts", paramLabel = "HOST[,HOST...]", split = ",",
+            description = "Fetch URLs (and follow redirects) only to these hosts; *.example.com for a domain and its "
+                    + "sub-domains (default: any host).")
+    List<String> fetchAllowHosts = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "Processor-time limit for checking one article (default: ${DEFAULT-VALUE} s).")
     int timeout;
@@ -168,10 +173,16 @@ public final class CheckCommand implements Callable<Integer> {
         if (!sort.equals("position") && !sort.equals("confidence")) {
             throw new UsageError("--sort must be position or confidence, not '" + sort + "'");
         }
-        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
-        if (maxInputMb < 1 || maxTextChars < 1000 || fetchTimeout < 1 || timeout < 1) {
-            throw new UsageError("limits must be positive (--max-input-mb >= 1, --max-text-chars >= 1000, "
-                    + "--fetch-timeout >= 1, --timeout >= 1)");
+        Limits.threads(threads);
+        Limits.range("--max-input-mb", maxInputMb, 1, Limits.MAX_INPUT_MB, "megabytes (files are read into memory)");
+        Limits.range("--max-text-chars", maxTextChars, 1000, Integer.MAX_VALUE, "characters");
+        Limits.range("--fetch-timeout", fetchTimeout, 1, 3600, "seconds");
+        Limits.range("--timeout", timeout, 1, 86_400, "seconds of processor time");
+        for (String h : fetchAllowHosts) {
+            if (!h.strip().matches("(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+]")) {
+                throw new UsageError("--fetch-allow-hosts: '" + dev.calque.ingest.Printable.of(h)
+                        + "' is not a host name (write example.com or *.example.com, without http://)");
+            }
         }
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
@@ -180,7 +191,27 @@ public final class CheckCommand implements Callable<Integer> {
             dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.openExisting(verdictDb);
             accepted = accepted.withDismissed(store.dismissedFingerprints(), store.dismissedRulePassages());
         }
-        FeedState state = settings.state() == null ? null : FeedState.open(settings.state());
+        Path statePath = settings.state();
+
+        if (outputs.isEmpty()) {
+            Output o = new Output();
+            o.format = "console";
+            outputs.add(o);
+        }
+        for (Output o : outputs) {
+            Formats.validate(o.format);
+            if (o.file != null && o.file.toString().equals("-")) o.file = null; // -o - is standard output
+        }
+        // every output is checked before any work starts: a run is never done only to be lost
+        OutputTargets targets = new OutputTargets().reading(inputs)
+                .reading(settings.config().file(), settings.baseline(), settings.suppressions())
+                .reading(settings.ruleDirs().toArray(Path[]::new));
+        for (Output o : outputs) if (o.file != null) targets.file(o.file, Formats.normalize(o.format) + " output");
+        if (statePath != null) targets.file(statePath, "the --state file");
+        if (!noReport) OutputTargets.folder(reportDir, "--report-dir");
+        OutputTargets.folder(cacheDir, "--cache");
+
+        FeedState state = statePath == null ? null : FeedState.open(statePath);
         IngestLimits limits = new IngestLimits(maxInputMb << 20, maxTextChars, Duration.ofSeconds(fetchTimeout));
         dev.calque.ingest.Originals originals = null;
         if (sourcePath != null) {
@@ -196,19 +227,11 @@ public final class CheckCommand implements Callable<Integer> {
         } else if ("auto".equals(settings.source())) {
             throw new UsageError("--from auto detects the language from the originals: give them with --source");
         }
-        Checker checker = Checkers.from(settings);
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (outputs.isEmpty()) {
-            Output o = new Output();
-            o.format = "console";
-            outputs.add(o);
-        }
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
-        for (Output o : outputs) Formats.validate(o.format);
-        for (Output o : outputs) refuseOverwritingAnInput(o.file);
         try {
             for (Output o : outputs) {
                 Destination d = o.file == null ? Destination.stdout(stdout) : Destination.file(o.file);
@@ -217,13 +240,16 @@ public final class CheckCommand implements Callable<Integer> {
                 writers.add(w);
                 if (Formats.isConsole(o.format) && o.file == null) consoleOnStdout = true;
             }
+            Checker checker = Checkers.from(settings);
+            String note = missingPairNote(settings, checker);
+            if (note != null && !quiet) stderr.println("calque: " + note);
             if (!noReport) writers.add(new AllureWriter(reportDir, settings.majorIsBlocker())); // last: a report failure cannot stop the others
             RunInfo info = Versions.runInfo(checker, scoring, gate);
             Pipeline.Progress progress = ProgressDisplay.forTerminal(stderr,
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line
             String lineStart = progress != null ? "\r\u001b[2K" : "";
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPath()), scoring, gate,
+            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPath()).allowHosts(fetchAllowHosts), scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,
@@ -269,6 +295,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }, "calque-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        dev.calque.report.AtomicOutput.holdCleanupUntil(finished); // unfinished temporary files go once the outputs are done
         try {
             RunSummary summary = pipeline.run(inputs, info);
             if (pipeline.cancelled()) stderr.println("calque: interrupted; the outputs hold what was finished");
@@ -283,6 +310,20 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A note when no rule folder has a pack for the language pair (a real language such as de with
+     * no rules/de-en/): the run goes on with the language-independent checks, and says so.
+     */
+    static String missingPairNote(Settings settings, Checker checker) {
+        String target = checker.target().split("-")[0];
+        String pair = checker.source() + "-" + target;
+        for (Path dir : settings.ruleDirs()) {
+            if (java.nio.file.Files.isDirectory(dir.resolve(pair))) return null;
+        }
+        return "no rule pack for " + pair + " (translations from '" + checker.source() + "'); running the "
+                + "checks for any " + target + " text only";
+    }
+
     private boolean useColor(boolean toStdout) {
         return switch (color.toLowerCase(Locale.ROOT)) {
             case "always" -> true;
@@ -291,20 +332,5 @@ public final class CheckCommand implements Callable<Integer> {
                     && !"dumb".equals(System.getenv("TERM"));
             default -> throw new UsageError("--color must be auto, always or never");
         };
-    }
-
-    /** Nothing the user gave is overwritten: an output file may not be one of the inputs (an XLIFF written back, say). */
-    private void refuseOverwritingAnInput(java.nio.file.Path out) {
-        if (out == null || !java.nio.file.Files.exists(out)) return;
-        for (String in : inputs) {
-            try {
-                java.nio.file.Path p = java.nio.file.Path.of(in);
-                if (java.nio.file.Files.exists(p) && java.nio.file.Files.isSameFile(p, out)) {
-                    throw new UsageError(out + ": is an input of this run; Calque does not overwrite what it checks: give -o another file");
-                }
-            } catch (java.nio.file.InvalidPathException | java.io.IOException notAFile) {
-                // a URL or "-": not a file that could be overwritten
-            }
-        }
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.model.MqmCategory;
 import dev.calque.model.Severity;
 import java.io.IOException;
@@ -127,7 +126,7 @@ public final class Config {
 
     /** Jackson takes a few hundred milliseconds to load: only when there is a file to read. */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+        static final ObjectMapper MAPPER = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }

@@ -8,6 +8,12 @@ final class Errors {
     static String oneLine(Throwable e) {
         String msg = e.getMessage();
         if (msg == null || msg.isBlank()) msg = e.getClass().getSimpleName();
-        return msg.lines().findFirst().orElse(msg).strip();
+        // the first line of the library's wording; a file name with a line break in it is escaped, not cut
+        String first = msg.strip();
+        if (!(e instanceof UsageError || e instanceof dev.calque.rules.RuleFileException
+                || e instanceof dev.calque.report.OutputFailure)) {
+            first = first.lines().findFirst().orElse(first);
+        }
+        return dev.calque.ingest.Printable.of(first);
     }
 }

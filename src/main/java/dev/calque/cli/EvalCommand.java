@@ -143,7 +143,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UsageError("unknown format '" + format + "' (use console, json or markdown)");
         }
         if (minVotes < 1) throw new UsageError("--min-votes must be at least 1");
-        if (threads != null && threads < 1) throw new UsageError("--threads must be at least 1");
+        Limits.threads(threads);
         if (top < 0 || examples < 0) throw new UsageError("--top and --examples must not be negative");
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 

@@ -50,7 +50,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("calque: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("calque: " + dev.calque.ingest.Printable.of(ex.getMessage()));
             ex.getCommandLine().getErr().println("Try 'calque " + ex.getCommandLine().getCommandName()
                     .replace("calque", "").strip() + (ex.getCommandLine().getCommandName().equals("calque") ? "" : " ")
                     + "--help' for the options.");
@@ -59,8 +59,9 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("calque: " + Errors.oneLine(ex));
             if (Verbosity.verbose) ex.printStackTrace(commandLine.getErr());
-            return ex instanceof UsageError || ex instanceof dev.calque.rules.RuleFileException
-                    || ex instanceof IllegalArgumentException ? USAGE : 70;
+            // bad options, configuration, rule files and outputs (each message names the path and the
+            // reason); an unexpected failure too: the README lists no other code
+            return USAGE;
         });
         return cli;
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 public final class Versions implements CommandLine.IVersionProvider {
     public static String calque() {
         String v = Versions.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return v == null ? "0.0.0-dev" : v; // unpackaged classes; SARIF readers want a version that starts with a number
     }
 
     public static String languageTool() {

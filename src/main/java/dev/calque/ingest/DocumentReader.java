@@ -47,7 +47,7 @@ public final class DocumentReader {
 
     /** Tika's parsers take seconds to load: only when a document needs one, not for plain text. */
     private static final class Tika {
-        static final AutoDetectParser PARSER = new AutoDetectParser();
+        static final AutoDetectParser PARSER = TikaParsers.create();
     }
 
     /** Detection alone loads far less than the parsers. */
@@ -132,7 +132,10 @@ public final class DocumentReader {
             if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
-        if (HTML.contains(type)) return List.of(html(bytes, name, source, group, type, typeHint));
+        if (HTML.contains(type)) {
+            HtmlGuard.check(bytes);
+            return List.of(html(bytes, name, source, group, type, typeHint));
+        }
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
     }
@@ -370,6 +373,7 @@ public final class DocumentReader {
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractBookmarksText(false);
         pdf.setExtractInlineImages(false);
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());

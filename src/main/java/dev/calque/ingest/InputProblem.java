@@ -9,7 +9,8 @@ package dev.calque.ingest;
  */
 public record InputProblem(String source, String group, String reason) {
 
+    /** The problem as one printable line: control characters in the name or reason are escaped. */
     public String oneLine() {
-        return source + ": " + reason;
+        return Printable.of(source + ": " + reason);
     }
 }

@@ -39,6 +39,14 @@ public final class Inputs {
         this(limits, System.in, s -> false);
     }
 
+    private List<String> allowedHosts = List.of();
+
+    /** Hosts a URL (and each of its redirects) may reach: {@code example.com} or {@code *.example.com}; empty for any. */
+    public Inputs allowHosts(List<String> hosts) {
+        this.allowedHosts = List.copyOf(hosts);
+        return this;
+    }
+
     public DocumentReader reader() {
         return reader;
     }
@@ -94,7 +102,7 @@ public final class Inputs {
 
     private void readUrl(String url, ArticleSink sink) {
         try {
-            if (fetcher == null) fetcher = new Fetcher(limits);
+            if (fetcher == null) fetcher = new Fetcher(limits, allowedHosts);
             Fetcher.Page page = fetcher.fetch(url);
             emit(page.body(), page.name(), url, url, page.contentType(), sink);
         } catch (Fetcher.FetchFailed e) {

@@ -330,6 +330,8 @@ public final class Pipeline {
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
                     kept.suppressed(), kept.fingerprints(), took), null);
+        } catch (Checker.Stopped e) {
+            return DROPPED;
         } catch (Checker.TimeLimitExceeded e) {
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
                     + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
@@ -341,7 +343,7 @@ public final class Pipeline {
     }
 
     private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b) {
-        if (cache == null) return b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
+        if (cache == null) return b != null ? checker.check(b, timeLimit, this::cancelled) : checker.check(a, timeLimit, this::cancelled);
         // hashed once for both the look-up and the store; an original changes the findings too, and so do
         // a bilingual file's inline codes and ids
         String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text()
@@ -351,7 +353,7 @@ public final class Pipeline {
             cacheHits.incrementAndGet();
             return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount());
         }
-        CheckedArticle checked = b != null ? checker.check(b, timeLimit) : checker.check(a, timeLimit);
+        CheckedArticle checked = b != null ? checker.check(b, timeLimit, this::cancelled) : checker.check(a, timeLimit, this::cancelled);
         cache.put(key, checked.findings());
         return checked;
     }

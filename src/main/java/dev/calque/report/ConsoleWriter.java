@@ -1,6 +1,7 @@
 package dev.calque.report;
 
 import dev.calque.ingest.InputProblem;
+import dev.calque.ingest.Printable;
 import dev.calque.model.ArticleResult;
 import dev.calque.model.Finding;
 import dev.calque.model.Severity;
@@ -49,8 +50,8 @@ public final class ConsoleWriter implements ReportWriter {
     public void article(ArticleResult r) {
         if (r.findings().isEmpty() && !showPassed) return;
         String verdict = r.failed() ? paint("FAILED", "1;31") : paint("passed", "32");
-        out.printf(Locale.ROOT, "%s %s%n", paint(r.article().source(), "1"),
-                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f%s · ", quote(r.article().title(), 60),
+        out.printf(Locale.ROOT, "%s %s%n", paint(Printable.of(r.article().source()), "1"),
+                paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f%s · ", quote(Printable.of(r.article().title()), 60),
                         r.score().words(), r.score().score(), RiskText.risk(r)), "2") + verdict);
         for (Finding f : byConfidence ? RiskText.byConfidence(r.findings()) : r.findings()) {
             out.printf(Locale.ROOT, "  %s  %s  %s  %s%s%n",
@@ -62,11 +63,11 @@ public final class ConsoleWriter implements ReportWriter {
             out.println("      " + marked(f));
             if (f.hasSource()) {
                 String original = f.sourcePassage().replaceAll("\\s+", " ").strip();
-                out.println("      " + paint("original: " + (original.isEmpty() ? "—" : clip(original)), "2"));
+                out.println("      " + paint("original: " + (original.isEmpty() ? "—" : Printable.of(clip(original))), "2"));
             }
-            out.println("      " + f.message());
+            out.println("      " + Printable.of(f.message()));
             if (!f.suggestions().isEmpty()) {
-                out.println("      " + paint("→ " + String.join(" | ", f.suggestions()), "32"));
+                out.println("      " + paint("→ " + Printable.of(String.join(" | ", f.suggestions())), "32"));
             }
         }
         out.println();
@@ -82,6 +83,8 @@ public final class ConsoleWriter implements ReportWriter {
     public void finish(RunSummary s) throws IOException {
         out.println((s.failed() > 0 || s.unreadable() > 0 ? paint("✗", "1;31") : paint("✓", "1;32")) + " " + s.verdict());
         out.flush();
+        // a PrintWriter keeps its write errors to itself: a half-written output must not be moved into place
+        if (out.checkError()) throw new OutputFailure(dest.name(), "write failed (the disk is full, or the reader has gone)");
         dest.commit();
     }
 
@@ -107,15 +110,16 @@ public final class ConsoleWriter implements ReportWriter {
         // the sentence was stripped of leading white space: find the passage near its offset
         int idx = s.indexOf(f.passage(), Math.max(0, f.start() - f.sentenceStart() - 4));
         if (idx < 0) idx = s.indexOf(f.passage());
-        if (idx < 0) return color ? paint(f.passage(), "1;4;31") : "⟦" + f.passage() + "⟧";
+        if (idx < 0) return color ? paint(Printable.of(f.passage()), "1;4;31") : "⟦" + Printable.of(f.passage()) + "⟧";
         int from = idx;
         int to = idx + f.passage().length();
         int a = Math.max(0, from - CONTEXT);
         int b = Math.min(s.length(), to + CONTEXT);
-        String before = (a > 0 ? "…" : "") + s.substring(a, from);
-        String after = s.substring(to, b) + (b < s.length() ? "…" : "");
-        String passage = s.substring(from, to).replace('\n', ' ');
-        return (before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after).replace('\n', ' ');
+        // line breaks become spaces; every other control character (an escape sequence in the article) is shown escaped
+        String before = Printable.of(((a > 0 ? "…" : "") + s.substring(a, from)).replace('\n', ' '));
+        String after = Printable.of((s.substring(to, b) + (b < s.length() ? "…" : "")).replace('\n', ' '));
+        String passage = Printable.of(s.substring(from, to).replace('\n', ' '));
+        return before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after;
     }
 
     /** The original's sentence, shortened like the translation's window. */

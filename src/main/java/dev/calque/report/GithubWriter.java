@@ -88,6 +88,8 @@ public final class GithubWriter implements ReportWriter {
         props.put("title", "Calque verdict");
         out.print(command(s.failed() > 0 || s.unreadable() > 0 ? "error" : "notice", props, s.verdict()));
         out.flush();
+        // a PrintWriter keeps its write errors to itself: a half-written output must not be moved into place
+        if (out.checkError()) throw new OutputFailure(dest.name(), "write failed (the disk is full, or the reader has gone)");
         dest.commit();
     }
 
@@ -103,7 +105,9 @@ public final class GithubWriter implements ReportWriter {
     }
 
     static String escapeData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        // line breaks as the runner expects; any other control character (an escape sequence) shown escaped
+        String t = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return dev.calque.ingest.Printable.of(t);
     }
 
     static String escapeProperty(String s) {

@@ -91,13 +91,19 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeStringField("text", f.passage());
             g.writeEndObject();
             g.writeEndObject();
-            g.writeObjectFieldStart("contextRegion");
-            g.writeNumberField("charOffset", f.sentenceStart());
-            g.writeNumberField("charLength", f.sentence().length());
-            g.writeObjectFieldStart("snippet");
-            g.writeStringField("text", f.sentence());
-            g.writeEndObject();
-            g.writeEndObject();
+            // SARIF wants the context a proper superset of the region: a finding that is its whole
+            // sentence ("January 10 in Geneva.") has none beyond itself
+            int ctxStart = f.sentenceStart();
+            int ctxEnd = ctxStart + f.sentence().length();
+            if (ctxStart <= f.start() && f.end() <= ctxEnd && ctxEnd - ctxStart > f.end() - f.start()) {
+                g.writeObjectFieldStart("contextRegion");
+                g.writeNumberField("charOffset", ctxStart);
+                g.writeNumberField("charLength", ctxEnd - ctxStart);
+                g.writeObjectFieldStart("snippet");
+                g.writeStringField("text", f.sentence());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndArray();
@@ -214,6 +220,7 @@ public final class SarifWriter extends JsonReportWriter {
         g.writeObjectFieldStart("driver");
         g.writeStringField("name", "Calque");
         g.writeStringField("version", run.calqueVersion());
+        g.writeStringField("informationUri", informationUri());
         g.writeArrayFieldStart("rules");
         for (RuleInfo r : run.rules()) writeRule(r);
         for (String id : stockIds) {
@@ -224,6 +231,19 @@ public final class SarifWriter extends JsonReportWriter {
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** LanguageTool's page for each of its rules (description, examples, the rule's source). */
+    private static final String LANGUAGETOOL_RULE = "https://community.languagetool.org/rule/show/";
+
+    /**
+     * Where to learn about Calque: the README of the installation that wrote the log (the launcher
+     * says where it is), else of the working folder. Calque has no web site; its documentation ships with it.
+     */
+    static String informationUri() {
+        String home = System.getProperty("calque.home");
+        java.nio.file.Path readme = java.nio.file.Path.of(home != null ? home : "", "README.md").toAbsolutePath().normalize();
+        return readme.toUri().toString();
     }
 
     private void writeRule(RuleInfo r) throws IOException {
@@ -239,6 +259,8 @@ public final class SarifWriter extends JsonReportWriter {
         g.writeObjectFieldStart("help");
         g.writeStringField("text", r.explanation() + " (MQM " + r.category() + ", " + r.severity().label() + ")");
         g.writeEndObject();
+        if (r.isStock()) g.writeStringField("helpUri", LANGUAGETOOL_RULE + java.net.URLEncoder.encode(r.id(),
+                java.nio.charset.StandardCharsets.UTF_8) + "?lang=en");
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(r.severity()));
         g.writeEndObject();

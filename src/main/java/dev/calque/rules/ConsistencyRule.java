@@ -1,5 +1,6 @@
 package dev.calque.rules;
 
+import dev.calque.model.Deadline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class ConsistencyRule extends TextRule {
         List<Hit> hits = new ArrayList<>();
         for (Pattern p : patterns) {
             Map<String, List<int[]>> seen = new LinkedHashMap<>(); // insertion order = first occurrence
-            Matcher m = p.matcher(doc.text);
+            Matcher m = p.matcher(Deadline.guard(doc.text));
             while (m.find()) seen.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(new int[] {m.start(), m.end()});
             if (seen.size() < 2) continue;
             String dominant = null;

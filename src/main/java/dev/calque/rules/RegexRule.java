@@ -1,5 +1,6 @@
 package dev.calque.rules;
 
+import dev.calque.model.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -98,7 +99,7 @@ public final class RegexRule extends TextRule {
             if (scope == Scope.EDGE && !edge) continue;
             if (scope == Scope.BODY && edge) continue;
             String text = doc.text.substring(para[0], para[1]);
-            Matcher m = pattern.matcher(text);
+            Matcher m = pattern.matcher(Deadline.guard(text));
             if (scope == Scope.PARAGRAPH || scope == Scope.EDGE) {
                 if (m.matches()) add(doc, text, para[0], m, hits);
             } else {
@@ -116,7 +117,7 @@ public final class RegexRule extends TextRule {
         int e = m.end(group);
         if (s < 0 || e <= s) return;
         for (Pattern u : unless) {
-            Matcher um = u.matcher(para);
+            Matcher um = u.matcher(Deadline.guard(para));
             while (um.find()) {
                 if (um.start() < e && s < um.end()) return;
                 if (um.start() >= e) break;

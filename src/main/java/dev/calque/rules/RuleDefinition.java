@@ -52,6 +52,14 @@ public final class RuleDefinition {
         if (!java.util.Objects.equals(t.normalize().getParent(), file.normalize().getParent())) {
             throw fail("table '" + name + "' must be a file beside " + file.getFileName());
         }
+        try {
+            // nor through a symbolic link: a rule folder from a pull request must not read ~/.ssh/id_rsa
+            if (Files.exists(t) && !t.toRealPath().getParent().equals(file.toRealPath().getParent())) {
+                throw fail("table '" + name + "' must be a file beside " + file.getFileName() + " (it links elsewhere)");
+            }
+        } catch (IOException e) {
+            throw fail("cannot read table " + t + ": " + e.getMessage());
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(t, StandardCharsets.UTF_8);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.model.MqmCategory;
 import dev.calque.model.Severity;
 import java.io.ByteArrayInputStream;
@@ -29,7 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
+import dev.calque.ingest.UntrustedXml;
 import org.languagetool.Language;
 import org.languagetool.rules.CorrectExample;
 import org.languagetool.rules.IncorrectExample;
@@ -50,7 +49,7 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class RulePackLoader {
 
     private final Language language;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    private final ObjectMapper yaml = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -301,11 +300,9 @@ public final class RulePackLoader {
     private static List<XmlMeta> readXmlMeta(Path f, byte[] bytes) {
         List<XmlMeta> metas = new ArrayList<>();
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser parser = factory.newSAXParser();
+            // This pass runs first and refuses any DOCTYPE, so LanguageTool's own loader (whose parser
+            // resolves entities) never sees a document that declares one.
+            SAXParser parser = UntrustedXml.saxFactory().newSAXParser();
             parser.parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
                 Locator locator;
                 final Deque<String[]> defaults = new ArrayDeque<>(); // {category, severity}
@@ -317,6 +314,8 @@ public final class RulePackLoader {
                 int depthInGroup;
                 StringBuilder message;
                 String firstMessage;
+                /** Text of the open token, exception and regexp elements; null where not a regular expression. */
+                final Deque<java.util.Optional<StringBuilder>> expressions = new ArrayDeque<>();
 
                 @Override
                 public void setDocumentLocator(Locator l) {
@@ -337,6 +336,9 @@ public final class RulePackLoader {
                         case "suggestion" -> {
                             if (message != null) message.append('“');
                         }
+                        case "token", "exception" -> expressions.push("yes".equals(a.getValue("regexp"))
+                                ? java.util.Optional.of(new StringBuilder()) : java.util.Optional.empty());
+                        case "regexp" -> expressions.push(java.util.Optional.of(new StringBuilder()));
                         default -> { }
                     }
                 }
@@ -355,12 +357,24 @@ public final class RulePackLoader {
                 @Override
                 public void characters(char[] ch, int start, int length) {
                     if (message != null) message.append(ch, start, length);
+                    if (!expressions.isEmpty()) expressions.peek().ifPresent(b -> b.append(ch, start, length));
                 }
 
                 @Override
                 public void endElement(String uri, String local, String q) {
                     switch (q) {
                         case "category" -> defaults.pop();
+                        case "token", "exception", "regexp" -> {
+                            if (expressions.isEmpty()) return;
+                            String regex = expressions.pop().map(b -> b.toString().strip()).orElse(null);
+                            String evil = regex == null ? null : NestedRepetition.find(regex);
+                            if (evil != null) {
+                                throw new RuleFileException(f, locator == null ? 0 : locator.getLineNumber(),
+                                        (id == null ? "" : "rule " + id + ": ") + "regular expression '" + regex
+                                        + "' repeats a group that itself repeats (" + evil + "), which can take "
+                                        + "exponential time; write it without the nested repetition");
+                            }
+                        }
                         case "suggestion" -> {
                             if (message != null) message.append('”');
                         }
@@ -390,6 +404,7 @@ public final class RulePackLoader {
                 }
             });
         } catch (SAXParseException e) {
+            if (UntrustedXml.isDoctypeRefusal(e)) throw new RuleFileException(f, e.getLineNumber(), UntrustedXml.NO_DOCTYPE);
             throw new RuleFileException(f, e.getLineNumber(), "not well-formed XML: " + e.getMessage());
         } catch (RuleFileException e) {
             throw e;
@@ -420,6 +435,13 @@ public final class RulePackLoader {
     }
 
     private void register(Path f, int line, RuleInfo info, List<Rule> group) {
+        // a rule cannot land untested: the generic example test needs one sentence of each kind
+        boolean flagged = info.examples().stream().anyMatch(e -> e.flagged() && !e.text().isBlank());
+        boolean clean = info.examples().stream().anyMatch(e -> !e.flagged() && !e.text().isBlank());
+        if (!flagged || !clean) {
+            throw new RuleFileException(f, line, "rule " + info.id() + ": needs at least one flagged and one clean example"
+                    + " (has " + (flagged ? "no clean one" : clean ? "no flagged one" : "none") + ")");
+        }
         RuleInfo previous = infos.putIfAbsent(info.id(), info);
         if (previous != null) {
             throw new RuleFileException(f, line, "rule id " + info.id() + " is already defined in " + previous.source());

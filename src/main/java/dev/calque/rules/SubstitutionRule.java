@@ -1,5 +1,6 @@
 package dev.calque.rules;
 
+import dev.calque.model.Deadline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class SubstitutionRule extends TextRule {
     @Override
     protected List<Hit> find(Doc doc) {
         List<Hit> hits = new ArrayList<>();
-        Matcher m = pattern.matcher(doc.text);
+        Matcher m = pattern.matcher(Deadline.guard(doc.text));
         while (m.find()) {
             Entry e = entries.get(key(m.group()));
             if (e == null) continue;

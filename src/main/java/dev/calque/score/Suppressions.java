@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.model.Finding;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -146,7 +145,7 @@ public final class Suppressions {
 
     private static <T> T read(Path f, Class<T> type, boolean strict) {
         String name = f.getFileName().toString();
-        ObjectMapper m = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(new YAMLFactory())
+        ObjectMapper m = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
                 : new ObjectMapper();
         if (strict) m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {

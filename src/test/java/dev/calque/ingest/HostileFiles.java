@@ -117,6 +117,68 @@ public final class HostileFiles {
         return f;
     }
 
+    /** A page of {@code mb} megabytes of {@code <div>}s, each inside the last. */
+    public static Path nestedDivPage(Path dir, int mb) throws IOException {
+        Path f = dir.resolve("nested-divs.html");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f), 1 << 16)) {
+            out.write("<html><head><title>Nested</title></head><body>".getBytes(StandardCharsets.UTF_8));
+            byte[] div = "<div>".getBytes(StandardCharsets.UTF_8);
+            for (long n = 0, target = (long) mb << 20; n < target; n += div.length) out.write(div);
+            out.write("Vladimir Poutine said so.</body></html>".getBytes(StandardCharsets.UTF_8));
+        }
+        return f;
+    }
+
+    /** A DOCX whose document.xml declares a file entity and a URL entity and uses both. */
+    public static Path docxWithEntities(Path dir, String fileUri, String url) throws IOException {
+        Path f = dir.resolve("entities.docx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            docxParts(zip);
+            entry(zip, "word/document.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE w:document [<!ENTITY f SYSTEM \""
+                    + fileUri + "\"><!ENTITY u SYSTEM \"" + url + "\">]>\n"
+                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    + "<w:p><w:r><w:t>Vladimir Poutine said so. &f; &u;</w:t></w:r></w:p></w:body></w:document>");
+        }
+        return f;
+    }
+
+    /** An SVG that pulls a parameter-entity DTD from a URL, which would send a file's contents out. */
+    public static Path svgWithParameterEntities(Path dir, String fileUri, String dtdUrl) throws IOException {
+        return Files.writeString(dir.resolve("entities.svg"), "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n"
+                + "<!ENTITY % file SYSTEM \"" + fileUri + "\">\n<!ENTITY % dtd SYSTEM \"" + dtdUrl + "\">\n%dtd;]>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Vladimir Poutine said so. &send;</text></svg>");
+    }
+
+    /** A small, valid DOCX that embeds a zip of a few hundred kilobytes inflating to 300 MB. */
+    public static Path docxEmbeddingZipBomb(Path dir) throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream inner = new ZipOutputStream(bomb)) {
+            inner.putNextEntry(new ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++) inner.write(zeros);
+            inner.closeEntry();
+        }
+        Path f = dir.resolve("embedded-bomb.docx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            docxParts(zip);
+            entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                    + "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Vladimir Poutine said so.</w:t></w:r></w:p>"
+                    + "</w:body></w:document>");
+            zip.putNextEntry(new ZipEntry("word/embeddings/package.zip"));
+            zip.write(bomb.toByteArray());
+            zip.closeEntry();
+        }
+        return f;
+    }
+
+    private static void docxParts(ZipOutputStream zip) throws IOException {
+        entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        entry(zip, "_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+    }
+
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));

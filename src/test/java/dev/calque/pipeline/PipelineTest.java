@@ -124,6 +124,9 @@ class PipelineTest {
         RunSummary s = p.run(inputs, null);
         assertThat(p.cancelled()).isTrue();
         assertThat(r.finished).isSameAs(s);
-        assertThat(r.seen).hasSizeBetween(2, 59).isEqualTo(inputs.subList(0, r.seen.size()));
+        // every article finished is written, in input order; the one being checked when the run stopped
+        // is abandoned, so the written ones need not be a prefix
+        assertThat(r.seen).hasSizeBetween(2, 59);
+        assertThat(inputs).containsSubsequence(r.seen);
     }
 }

@@ -33,6 +33,9 @@ class RegexScopeTest {
                         message: "furniture"
                         pattern: 'Read more'
                         scope: %s
+                        examples:
+                          - flag: "<marker>Read more</marker>"
+                          - clean: "Talks begin."
                     """.formatted(scope.toUpperCase(), scope));
         }
         Files.writeString(dir.resolve("scopes.yml"), yml);

@@ -1,0 +1,67 @@
+package dev.calque.ingest;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses HTML that no article page resembles before a parser builds it in memory: elements nested
+ * deeper than browsers nest them (Chromium's parser stops at 512 levels), or more elements than a
+ * page of news ever has. A 50 MB page of nested {@code <div>}s would otherwise take the parser
+ * minutes and the heap with it, and the other inputs of the run with the heap. One pass over the
+ * bytes, no allocation per tag.
+ */
+final class HtmlGuard {
+    /** Nesting of container elements past which no page is an article (Chromium: 512). */
+    static final int MAX_DEPTH = 512;
+    /** Elements in one page; a long news page has a few thousand, a heavy one tens of thousands. */
+    static final int MAX_ELEMENTS = 1_000_000;
+    /** Elements that are closed in practice (unclosed p, li, td and font are common, and harmless). */
+    private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "aside", "header",
+            "footer", "nav", "table", "ul", "ol", "dl", "blockquote", "span", "form", "figure", "details", "fieldset");
+
+    private HtmlGuard() {
+    }
+
+    /** @throws DocumentReader.Unreadable when the page is nested or sized past any article */
+    static void check(byte[] b) throws DocumentReader.Unreadable {
+        int depth = 0;
+        long elements = 0;
+        char[] name = new char[16];
+        for (int i = 0; i < b.length - 1; i++) {
+            if (b[i] != '<') continue;
+            int j = i + 1;
+            boolean closing = b[j] == '/';
+            if (closing) j++;
+            int n = 0;
+            while (j < b.length && n < name.length && isNameChar(b[j])) name[n++] = (char) (b[j++] | 0x20);
+            if (n == 0 || n == name.length) continue;
+            if (!closing && ++elements > MAX_ELEMENTS) {
+                throw new DocumentReader.Unreadable("HTML with more than " + MAX_ELEMENTS
+                        + " elements, which no article page has; not read");
+            }
+            String tag = new String(name, 0, n).toLowerCase(Locale.ROOT);
+            if (!CONTAINERS.contains(tag)) continue;
+            if (closing) {
+                if (depth > 0) depth--;
+            } else if (!selfClosed(b, j)) {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    throw new DocumentReader.Unreadable("HTML nested more than " + MAX_DEPTH + " levels deep (<" + tag
+                            + "> at byte " + i + "), which no article page is and browsers do not render; not read");
+                }
+            }
+            i = j - 1;
+        }
+    }
+
+    private static boolean isNameChar(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean selfClosed(byte[] b, int from) {
+        for (int k = from; k < b.length && k < from + 4096; k++) {
+            if (b[k] == '>') return k > from && b[k - 1] == '/';
+        }
+        return false;
+    }
+}
