@@ -66,4 +66,14 @@ public record BilingualArticle(Article target, Original original, Alignment alig
         int dash = tag.indexOf('-') >= 0 ? tag.indexOf('-') : tag.indexOf('_');
         return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT).strip();
     }
+
+    /** The original of each paragraph of the translation (as aligned), null where it has none: the risk model's source. */
+    public List<String> paragraphOriginals() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int[] p : dev.calque.model.Texts.paragraphs(target.text())) {
+            Link l = alignment.paragraphAt(p[0]);
+            out.add(l != null && l.hasSource() ? l.source().of(original.text()) : null);
+        }
+        return out;
+    }
 }

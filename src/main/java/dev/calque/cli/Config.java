@@ -126,7 +126,7 @@ public final class Config {
 
     /** Jackson takes a few hundred milliseconds to load: only when there is a file to read. */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
+        static final ObjectMapper MAPPER = new ObjectMapper(dev.calque.untrusted.UntrustedYaml.factory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }

@@ -127,7 +127,9 @@ public final class ServeCommand implements Callable<Integer> {
                 Checkers.from(settings.with(Settings.CommandLine.of(target, source, java.util.List.of(), false, false)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CheckService service = new CheckService(checker, others, c -> Versions.runInfo(c, scoring, gate), scoring, gate,
-                settings.triage(null, accepted), Duration.ofSeconds(timeout), n, queue);
+                settings.triage(null, accepted), Duration.ofSeconds(timeout), n, queue)
+                .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(
+                        dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule())));
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withToken(secret).withCors(cors)
                 .withLogText(logText).withLimits(maxTextLength, Math.max(1L << 20, maxTextLength * 12L),
                         Duration.ofSeconds(readTimeout))

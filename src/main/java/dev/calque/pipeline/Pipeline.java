@@ -321,7 +321,7 @@ public final class Pipeline {
             CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             if (risk != null) {
-                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), null, checked.findings());
+                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), b == null ? null : b.paragraphOriginals(), checked.findings());
                 checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
                 score = score.withRisk(assessed.risk());
             }

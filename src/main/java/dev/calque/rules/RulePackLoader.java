@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParser;
-import dev.calque.ingest.UntrustedXml;
+import dev.calque.untrusted.UntrustedXml;
 import org.languagetool.Language;
 import org.languagetool.rules.CorrectExample;
 import org.languagetool.rules.IncorrectExample;
@@ -49,7 +49,7 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class RulePackLoader {
 
     private final Language language;
-    private final ObjectMapper yaml = new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
+    private final ObjectMapper yaml = new ObjectMapper(dev.calque.untrusted.UntrustedYaml.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

@@ -145,7 +145,7 @@ public final class Suppressions {
 
     private static <T> T read(Path f, Class<T> type, boolean strict) {
         String name = f.getFileName().toString();
-        ObjectMapper m = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(dev.calque.ingest.UntrustedYaml.factory())
+        ObjectMapper m = name.endsWith(".yml") || name.endsWith(".yaml") ? new ObjectMapper(dev.calque.untrusted.UntrustedYaml.factory())
                 : new ObjectMapper();
         if (strict) m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {

@@ -99,6 +99,14 @@ public final class CheckService implements AutoCloseable {
         }
     }
 
+    private volatile dev.calque.risk.RiskModel risk;
+
+    /** Estimates each finding's confidence and each article's risk with this model, as {@code check} does. */
+    public CheckService risk(dev.calque.risk.RiskModel model) {
+        this.risk = model;
+        return this;
+    }
+
     /** Waits until every checking thread has its LanguageTool ready (the server starts answering after this). */
     public void awaitWarm() throws InterruptedException {
         warmed.await();
@@ -163,13 +171,26 @@ public final class CheckService implements AutoCloseable {
 
     /** As {@link #check(Article)}, with another checker (see {@link #checker(String, String)}). */
     public ArticleResult check(Article article, Checker checker) {
+        return check(article, null, checker);
+    }
+
+    /** As {@link #check(Article, Checker)}, beside the article's original when {@code original} is not null. */
+    public ArticleResult check(Article article, dev.calque.bilingual.Original original, Checker checker) {
         return onPool(() -> {
             long t0 = System.nanoTime();
-            CheckedArticle all = checker.check(article, timeLimit);
+            CheckedArticle all = original == null ? checker.check(article, timeLimit)
+                    : checker.check(dev.calque.bilingual.BilingualArticle.of(article, original), timeLimit);
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(article, all.findings(), Fingerprints.of(all.findings()));
-            CheckedArticle checked = new CheckedArticle(article, kept.findings(), all.words());
+            CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
+            if (risk != null) { // as the pipeline of `calque check` does
+                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(article.text(),
+                        original == null ? null : dev.calque.bilingual.BilingualArticle.of(article, original).paragraphOriginals(),
+                        checked.findings());
+                checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
+                score = score.withRisk(assessed.risk());
+            }
             return new ArticleResult(checked, score, gate.fails(checked.findings(), score), null, kept.suppressed(),
                     kept.fingerprints(), took);
         });

@@ -79,11 +79,16 @@ final class Routes {
         if (!FORMATS.contains(format)) {
             throw new Exchanges.Refusal(400, "unknown format '" + format + "' (use " + String.join(", ", FORMATS) + ")");
         }
-        if (string(req, "source") != null) {
-            throw new Exchanges.Refusal(400, "checking against a source text is not available in this version of Calque");
-        }
         Checker checker = service.checker(string(req, "lang"), string(req, "from"));
-        ArticleResult result = service.check(Article.ofText("request", text), checker);
+        String sourceText = string(req, "source");
+        if (sourceText != null && sourceText.length() > server.options().maxTextLength()) {
+            throw new Exchanges.Refusal(413, "the source is longer than the limit of "
+                    + server.options().maxTextLength() + " characters");
+        }
+        // the original, when given, is checked beside the text as `check --source` does
+        dev.calque.bilingual.Original original = sourceText == null ? null
+                : dev.calque.bilingual.Original.of("request-source", checker.source(), sourceText);
+        ArticleResult result = service.check(Article.ofText("request", text), original, checker);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ReportWriter w = writer(format, Destination.stdout(out))) {
             service.write(result, checker, w);

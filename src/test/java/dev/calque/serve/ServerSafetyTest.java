@@ -57,6 +57,25 @@ class ServerSafetyTest {
     }
 
     @Test
+    void anOriginalInTheRequestIsCheckedBesideTheText() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt"));
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/articles/000_5323ff96fa5a9330.fr.txt"));
+        String body = JSON.writeValueAsString(java.util.Map.of("text", text, "source", source));
+        HttpResponse<String> r = ServerFixture.post(base.resolve("/api/check"), "application/json", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode findings = JSON.readTree(r.body()).get("articles").get(0).get("findings");
+        boolean named = false;
+        String furniture = null;
+        for (JsonNode f : findings) {
+            if (f.has("sourcePassage") && f.get("sourcePassage").asText().contains("Poutine")) named = true;
+            if (f.get("passage").asText().equals("source site")) furniture = f.get("message").asText();
+        }
+        assertThat(named).as("a finding names the original's sentence with \"Poutine\"").isTrue();
+        // the addition found against the original completes the page-furniture finding on the same words
+        assertThat(furniture).contains("Nothing in the original corresponds");
+    }
+
+    @Test
     void aBodyOverTheCapIsRefusedBeforeItIsRead() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
             s.setSoTimeout(5000);

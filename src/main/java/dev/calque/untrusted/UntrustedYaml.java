@@ -1,4 +1,4 @@
-package dev.calque.ingest;
+package dev.calque.untrusted;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

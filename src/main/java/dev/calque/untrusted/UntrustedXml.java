@@ -1,4 +1,4 @@
-package dev.calque.ingest;
+package dev.calque.untrusted;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
