@@ -187,8 +187,9 @@ public final class CheckCommand implements Callable<Integer> {
         MqmScoring scoring = settings.scoring();
         Suppressions accepted = Suppressions.load(settings.baseline(), settings.suppressions());
         Path verdictDb = settings.verdicts(verdicts);
+        dev.calque.review.VerdictStore store = null;
         if (verdictDb != null) {
-            dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.openExisting(verdictDb);
+            store = dev.calque.review.VerdictStore.openExisting(verdictDb);
             accepted = accepted.withDismissed(store.dismissedFingerprints(), store.dismissedRulePassages());
         }
         Path statePath = settings.state();
@@ -255,8 +256,7 @@ public final class CheckCommand implements Callable<Integer> {
                     progress,
                     settings.triage(state, accepted))
                     .timeLimit(Duration.ofSeconds(timeout))
-                    .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(
-                            dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule())));
+                    .risk(riskModel(accepted, store));
             if (originals != null) pipeline.originals(originals);
             if (cacheDir != null) pipeline.cache(new dev.calque.pipeline.FindingCache(cacheDir, checker.configurationKey()));
             RunSummary summary = runInterruptibly(pipeline, info, stderr);
@@ -332,5 +332,20 @@ public final class CheckCommand implements Callable<Integer> {
                     && !"dumb".equals(System.getenv("TERM"));
             default -> throw new UsageError("--color must be auto, always or never");
         };
+    }
+
+    /**
+     * The bundled risk model, its per-rule confidence moved by what editors said: the suppressions that
+     * give "false positive" as their reason, and the review desk's confirmations and dismissals.
+     */
+    static dev.calque.risk.RiskModel riskModel(Suppressions accepted, dev.calque.review.VerdictStore desk) {
+        List<dev.calque.risk.RuleVerdicts> verdicts =
+                new ArrayList<>(dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule()));
+        if (desk != null) {
+            for (var t : desk.tallies().values()) {
+                verdicts.add(new dev.calque.risk.RuleVerdicts(t.rule(), t.confirmed(), t.dismissed()));
+            }
+        }
+        return dev.calque.risk.RiskModel.bundled().withVerdicts(verdicts);
     }
 }

@@ -126,10 +126,12 @@ public final class ServeCommand implements Callable<Integer> {
         CheckService.CheckerFactory others = (target, source) ->
                 Checkers.from(settings.with(Settings.CommandLine.of(target, source, java.util.List.of(), false, false)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path dbPath = settings.verdicts(db);
+        dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.open(dbPath != null ? dbPath
+                : dev.calque.review.VerdictStore.DEFAULT);
         CheckService service = new CheckService(checker, others, c -> Versions.runInfo(c, scoring, gate), scoring, gate,
                 settings.triage(null, accepted), Duration.ofSeconds(timeout), n, queue)
-                .risk(dev.calque.risk.RiskModel.bundled().withVerdicts(
-                        dev.calque.risk.RuleVerdicts.dismissals(accepted.falsePositivesByRule())));
+                .risk(CheckCommand.riskModel(accepted, store)); // the desk's verdicts as the server starts
         ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port).withToken(secret).withCors(cors)
                 .withLogText(logText).withLimits(maxTextLength, Math.max(1L << 20, maxTextLength * 12L),
                         Duration.ofSeconds(readTimeout))
@@ -140,9 +142,6 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.net.BindException e) {
             throw new UsageError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        Path dbPath = settings.verdicts(db);
-        dev.calque.review.VerdictStore store = dev.calque.review.VerdictStore.open(dbPath != null ? dbPath
-                : dev.calque.review.VerdictStore.DEFAULT);
         if (results != null && !java.nio.file.Files.isDirectory(results)) throw new UsageError(results + ": results folder not found");
         server.mount(dev.calque.review.ReviewDesk.PREFIX, new dev.calque.review.ReviewDesk(store, a -> {
             dev.calque.model.ArticleResult r = service.check(a);

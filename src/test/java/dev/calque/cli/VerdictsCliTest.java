@@ -54,6 +54,32 @@ class VerdictsCliTest {
         assertThat(report.at("/summary/suppressed").asInt()).isEqualTo(1);
     }
 
+    /** The desk's verdicts move a rule's confidence in the next check (issue 16's recalibration). */
+    @Test
+    void dismissalsLowerARulesConfidenceAndConfirmationsRaiseIt() throws Exception {
+        Path before = tmp.resolve("before.json");
+        CliRun.of("check", "-q", "-f", "json", "-o", before.toString(), SEED);
+        double engagement = confidence(before, "FF_ENGAGEMENT"), minimize = confidence(before, "FF_MINIMIZE");
+        VerdictStore store = VerdictStore.open(tmp.resolve("v.db"));
+        for (int i = 0; i < 20; i++) { // verdicts on other stories: the seed's own findings stay reported
+            store.record(new Verdict("other-" + i, "FF_ENGAGEMENT", "engagement", "…", "s" + i, "s.txt",
+                    Verdict.Kind.DISMISSED, Verdict.Reason.FALSE_POSITIVE, null, null, "Ana", Instant.now(), "t", "h"));
+            store.record(new Verdict("more-" + i, "FF_MINIMIZE", "minimized", "…", "s" + i, "s.txt",
+                    Verdict.Kind.CONFIRMED, null, null, null, "Ana", Instant.now(), "t", "h"));
+        }
+        Path after = tmp.resolve("after.json");
+        CliRun.of("check", "-q", "--verdicts", tmp.resolve("v.db").toString(), "-f", "json", "-o", after.toString(), SEED);
+        assertThat(confidence(after, "FF_ENGAGEMENT")).isLessThan(engagement);
+        assertThat(confidence(after, "FF_MINIMIZE")).isGreaterThan(minimize);
+    }
+
+    private static double confidence(Path report, String rule) throws Exception {
+        for (JsonNode f : JSON.readTree(report.toFile()).at("/articles/0/findings")) {
+            if (f.get("rule").asText().equals(rule)) return f.get("confidence").asDouble();
+        }
+        throw new AssertionError(rule + " not in " + report);
+    }
+
     @Test
     void aFileThatIsNoVerdictDatabaseIsOneLineAndExit2() throws Exception {
         Path notDb = Files.writeString(tmp.resolve("verdicts.db"), "hello\n".repeat(100));
