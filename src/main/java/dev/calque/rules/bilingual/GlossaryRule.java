@@ -12,29 +12,12 @@ import java.util.List;
  * absent); {@code forbidden} flags a forbidden target term used where the original has the entry's
  * source term.
  */
-public final class GlossaryRule implements BilingualRule {
+public record GlossaryRule(RuleInfo info, List<BilingualExample> examples, Check check, String template)
+        implements BilingualRule {
     public enum Check { REQUIRED, FORBIDDEN }
 
-    private final RuleInfo info;
-    private final List<BilingualExample> examples;
-    private final Check check;
-    private final String template;
-
-    public GlossaryRule(RuleInfo info, List<BilingualExample> examples, Check check, String template) {
-        this.info = info;
-        this.examples = List.copyOf(examples);
-        this.check = check;
-        this.template = template;
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public List<BilingualExample> examples() {
-        return examples;
+    public GlossaryRule {
+        examples = List.copyOf(examples);
     }
 
     @Override

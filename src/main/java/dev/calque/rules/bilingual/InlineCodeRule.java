@@ -17,29 +17,12 @@ import java.util.Set;
  * before its opening one, paired codes that nest in the original and cross in the translation, or
  * codes the file marks as not reorderable ({@code canReorder="no"}) in another order. The match covers the segment's translation: a code has no text of its own to mark.
  */
-public final class InlineCodeRule implements BilingualRule {
+public record InlineCodeRule(RuleInfo info, List<BilingualExample> examples, Check check, String template)
+        implements BilingualRule {
     public enum Check { MISSING, EXTRA, ORDER }
 
-    private final RuleInfo info;
-    private final List<BilingualExample> examples;
-    private final Check check;
-    private final String template;
-
-    public InlineCodeRule(RuleInfo info, List<BilingualExample> examples, Check check, String template) {
-        this.info = info;
-        this.examples = List.copyOf(examples);
-        this.check = check;
-        this.template = template;
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public List<BilingualExample> examples() {
-        return examples;
+    public InlineCodeRule {
+        examples = List.copyOf(examples);
     }
 
     @Override
