@@ -2,6 +2,7 @@ package dev.calque.bilingual;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +12,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A name of the original replaced by another in the translation: the original's sentence has a name
- * (a run of capitalized Latin-script words that does not start its sentence, quotation or clause,
- * follows no article, and that the original does not also write in lower case) of which no word is in
- * the translation of its paragraph, and the translated sentence has a name the original's paragraph
- * lacks. A word of the original counts as present as it is, without accents, in the English form
- * the language's name-form table gives (Poutine -> Putin, Maison Blanche -> White House), or as a
- * word sharing its first four letters (Russie -> Russia, Genève -> Geneva). Requiring the stand-in
- * keeps the rule off names a translator leaves out or renders with a title ("the Russian president").
+ * A name of the original replaced by another in the translation, compared per aligned sentence.
+ *
+ * <p>A name word of the original's sentence is a capitalized Latin-script word of three letters or more
+ * that does not start its sentence, quotation or clause and that the original does not also write in
+ * lower case. After an article ("la bande de Gaza", "sa Mercedes") a capitalized word is often a common
+ * noun or an institution ("le Conseil"), so there it counts as a name only when the translated document
+ * writes it capitalized somewhere or the name-form table knows it. The word is rendered when the
+ * translated sentence has it as many times as the original's sentence: as it is, without accents, in
+ * the English form of the language's name-form table (Poutine -> Putin), or as a word sharing its first
+ * four letters (Russie -> Russia). So a first name swapped beside a kept surname ("Ronald Crystal" ->
+ * "Portico Crystal") is seen, and so is a name the sentence has twice and the translation once.
+ *
+ * <p>A missing word is flagged only together with a stand-in: a capitalized word of the translated
+ * sentence (not its first) that nothing in the original's paragraph accounts for, and that does not look
+ * like the missing word (a different spelling is the speller's business). Requiring the stand-in keeps
+ * the rule off names a translator leaves out or renders with a title ("the Russian president").
  */
 final class NameRule extends LinkRules.Base {
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}'’-])\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L}(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L})*");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern CAPITALIZED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}]+");
     private static final int KEY = 4;
 
     NameRule(LinkRules.Meta b) {
@@ -38,53 +48,141 @@ final class NameRule extends LinkRules.Base {
         Set<String> lowerInSource = new HashSet<>();
         Matcher w = WORD.matcher(st);
         while (w.find()) if (Character.isLowerCase(w.group().charAt(0))) lowerInSource.add(w.group());
+        Set<String> capitalizedInTarget = new HashSet<>();
+        Matcher c = CAPITALIZED.matcher(tt);
+        while (c.find()) if (!startsUnit(tt, c.start())) capitalizedInTarget.add(key(c.group()));
         List<Hit> out = new ArrayList<>();
         for (Link l : a.alignment().sentences()) {
             if (!l.hasSource() || !l.hasTarget()) continue;
             String s = l.source().of(st);
             String t = l.target().of(tt);
             Link p = a.alignment().paragraphAt(l.target().start());
-            // a 1-1 sentence is compared with its own translation, others with the paragraph's
-            String paragraph = p == null || l.type() == LinkType.ONE_ONE ? t : p.target().of(tt);
             String sourceParagraph = p == null || !p.hasSource() ? s : p.source().of(st);
-            Set<String> targetKeys = keys(paragraph);
+            List<String> missing = missing(s, t, src, lowerInSource, capitalizedInTarget);
+            if (missing.isEmpty()) continue;
             Set<String> sourceKeys = keys(sourceParagraph);
-            for (String v : src.nameForms().values()) sourceKeys.addAll(keys(v));
-            String missing = null;
-            Matcher m = NAME.matcher(s);
-            while (m.find() && missing == null) {
-                if (startsUnit(s, m.start()) || afterArticle(s, m.start(), src)) continue;
-                List<String> words = new ArrayList<>();
-                for (String part : m.group().split("\\s+")) {
-                    if (part.length() >= 3 && !lowerInSource.contains(part.toLowerCase(Locale.ROOT)) && src.word(part) == null) words.add(part);
-                }
-                if (words.isEmpty()) continue;
-                boolean present = false;
-                for (String word : words) present |= present(word, m.group(), src.nameForms(), paragraph, targetKeys);
-                if (!present) missing = m.group();
+            for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
+                if (containsWord(sourceParagraph, e.getKey())) sourceKeys.addAll(keys(e.getValue()));
             }
-            if (missing == null) continue;
-            int[] stand = standIn(t, sourceKeys, tgt);
+            int[] stand = standIn(t, s, sourceKeys, src, tgt, missing);
             if (stand == null) continue;
-            out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + missing
-                    + "” here, the translation “" + t.substring(stand[0], stand[1]) + "”, which the original does not have: “"
-                    + LinkRules.shorten(s) + "”.", List.of()));
+            String gone = missing.get(stand[2]);
+            out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
+                    + "” here, the translation “" + t.substring(stand[0], stand[1]) + "”, which "
+                    + (stand[3] == 1 ? "the original names elsewhere, not in this sentence" : "the original does not have")
+                    + ": “" + LinkRules.shorten(s) + "”.", List.of()));
         }
         return out;
     }
 
-    /** A capitalized word of the translated sentence (not its first) that nothing in the original's paragraph accounts for. */
-    private static int[] standIn(String t, Set<String> sourceKeys, Conventions tgt) {
+    /** The name words of the original's sentence that the translated sentence has fewer times. */
+    private static List<String> missing(String s, String t, Conventions src, Set<String> lowerInSource, Set<String> capitalizedInTarget) {
+        Map<String, Integer> needed = new HashMap<>();
+        Matcher m = NAME.matcher(s);
+        while (m.find()) {
+            boolean first = startsUnit(s, m.start());
+            boolean article = afterArticle(s, m.start(), src);
+            for (String part : m.group().replaceAll("['’]s?(?=\\s|$)", "").split("\\s+")) {
+                if (first) {
+                    first = false;
+                    // "Au Tribunal de ...": the sentence opens with an article
+                    article = src.articles().contains(part.toLowerCase(Locale.ROOT));
+                    continue;
+                }
+                boolean opening = article;
+                article = false;
+                if (part.length() < 3 || lowerInSource.contains(part.toLowerCase(Locale.ROOT)) || src.word(part) != null) continue;
+                if (opening && !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())) continue;
+                needed.merge(part, 1, Integer::sum);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : needed.entrySet()) {
+            if (rendered(e.getKey(), s, src.nameForms(), t) < e.getValue()) out.add(e.getKey());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static boolean formOf(String part, String phrase, Map<String, String> forms) {
+        for (String k : forms.keySet()) if (k.equals(part) || phrase.contains(k) && k.contains(part)) return true;
+        return false;
+    }
+
+    /** How many times the translated sentence renders a name word of the original. */
+    private static int rendered(String word, String phrase, Map<String, String> forms, String t) {
+        String k = key(word);
+        String plainWord = plain(word);
+        int n = 0;
+        Matcher m = WORD.matcher(t);
+        while (m.find()) {
+            String x = m.group();
+            if (x.equals(word) || plain(x).equals(plainWord) || key(x).equals(k)) n++;
+        }
+        for (Map.Entry<String, String> e : forms.entrySet()) {
+            if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
+                n += count(t, e.getValue());
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A capitalized word of the translated sentence (not its first) that is no respelling of a missing word and that either nothing in the original's
+     * paragraph accounts for, or that the sentence has more often than its original (a name of the
+     * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
+     */
+    private static int[] standIn(String t, String s, Set<String> sourceKeys, Conventions src, Conventions tgt,
+                                 List<String> missing) {
         Matcher m = NAME.matcher(t);
         while (m.find()) {
-            if (startsUnit(t, m.start())) continue;
-            for (String part : m.group().split("\\s+")) {
-                if (part.length() < 3 || tgt.word(part) != null || sourceKeys.contains(key(part))) continue;
+            boolean first = startsUnit(t, m.start());
+            for (String part : m.group().replaceAll("['’]s?(?=\\s|$)", "").split("\\s+")) {
+                if (first) {
+                    first = false;
+                    continue;
+                }
+                if (part.length() < 3 || tgt.word(part) != null) continue;
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()) continue;
-                return new int[] {m.start(), m.end()};
+                boolean elsewhere = sourceKeys.contains(key(part));
+                if (elsewhere && keyCount(t, key(part), true) <= keyCount(s, key(part), false) + formCount(s, key(part), src)) continue;
+                for (int i = 0; i < missing.size(); i++) {
+                    if (!alike(part, missing.get(i))) return new int[] {m.start(), m.end(), i, elsewhere ? 1 : 0};
+                }
             }
         }
         return null;
+    }
+
+    /** How many words (or capitalized words) of a passage have the key. */
+    private static int keyCount(String text, String k, boolean capitalized) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) if ((!capitalized || Character.isUpperCase(m.group().charAt(0))) && key(m.group()).equals(k)) n++;
+        return n;
+    }
+
+    /** How many names of the passage the name-form table renders with a word of the key (Poutine: putin). */
+    private static int formCount(String text, String k, Conventions src) {
+        int n = 0;
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
+            if (keys(e.getValue()).contains(k)) n += count(text, e.getKey());
+        }
+        return n;
+    }
+
+    /** Two spellings of one name: the same first three letters, or most letter pairs in common. */
+    private static boolean alike(String a, String b) {
+        String x = plain(a);
+        String y = plain(b);
+        if (x.length() >= 3 && y.length() >= 3 && x.regionMatches(0, y, 0, 3)) return true;
+        Set<String> bx = new HashSet<>();
+        for (int i = 0; i + 2 <= x.length(); i++) bx.add(x.substring(i, i + 2));
+        int common = 0;
+        Set<String> by = new HashSet<>();
+        for (int i = 0; i + 2 <= y.length(); i++) by.add(y.substring(i, i + 2));
+        for (String g : by) if (bx.contains(g)) common++;
+        return bx.size() + by.size() > 0 && 2.0 * common / (bx.size() + by.size()) >= 0.6;
     }
 
     /** Whether the word opens its sentence, a quotation or a clause after a colon: capitalized anyway. */
@@ -102,15 +200,15 @@ final class NameRule extends LinkRules.Base {
         return e > k + 1 && c.articles().contains(s.substring(k + 1, e).toLowerCase(Locale.ROOT));
     }
 
-    private static boolean present(String word, String phrase, Map<String, String> forms, String paragraph, Set<String> keys) {
-        if (paragraph.contains(word) || plain(paragraph).contains(plain(word))) return true;
-        for (Map.Entry<String, String> e : forms.entrySet()) {
-            if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))
-                    && paragraph.contains(e.getValue())) {
-                return true;
-            }
-        }
-        return keys.contains(key(word));
+    private static boolean containsWord(String text, String phrase) {
+        return count(text, phrase) > 0;
+    }
+
+    private static int count(String text, String phrase) {
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])").matcher(text);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
     }
 
     private static Set<String> keys(String text) {

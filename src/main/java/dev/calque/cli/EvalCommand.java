@@ -101,6 +101,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "15", description = "Seed of --inject's draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--misses", description = "With --inject: also list each injected error that no finding flagged, "
+            + "and each finding of the rules that read the original on the unmodified text.")
+    boolean misses;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
 
@@ -131,6 +135,7 @@ public final class EvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "unmodified: %.2f findings per 1,000 words from the rules that read the original "
                         + "(%d), %.2f from all rules (%d) %s%n", r.perThousand(r.sourceFindings()), r.sourceFindings(),
                         r.perThousand(r.findings()), r.findings(), new java.util.TreeMap<>(r.byRule()));
+                if (misses) for (String m : r.misses()) out.println("missed " + m);
             }
         }
         return Main.OK;

@@ -64,7 +64,7 @@ public final class Injection {
 
     /** Figures per error type, and the false alarms on the unmodified documents. */
     public record Result(Map<Type, int[]> detected, long words, int findings, int sourceFindings, int documents,
-                         Map<String, Integer> byRule) {
+                         Map<String, Integer> byRule, List<String> misses) {
         /** Share of injected errors of a type that were flagged, or null when none could be injected. */
         public Double rate(Type t) {
             int[] d = detected.get(t);
@@ -97,6 +97,7 @@ public final class Injection {
         Map<Type, int[]> detected = new EnumMap<>(Type.class);
         Map<String, Integer> byRule = new HashMap<>();
         Map<EvalDocument, List<Finding>> before = new HashMap<>();
+        List<String> misses = new ArrayList<>();
         long words = 0;
         int findings = 0;
         int sourceFindings = 0;
@@ -108,6 +109,7 @@ public final class Injection {
                 findings += f.size();
                 for (Finding x : f) {
                     if (x.rule().startsWith("SOURCE_")) {
+                        misses.add("(false alarm on the unmodified text) " + x.rule() + ": “" + x.passage() + "”: " + x.message());
                         sourceFindings++;
                         byRule.merge(x.rule(), 1, Integer::sum);
                     }
@@ -126,6 +128,8 @@ public final class Injection {
                 int[] d = detected.computeIfAbsent(c.type(), k -> new int[2]);
                 d[1]++;
                 if (hit) d[0]++;
+                else misses.add(c.type().label + ": “" + c.target().substring(c.start(), c.end()) + "” in “"
+                        + sentenceAround(c.target(), c.start(), c.end()) + "” (original: “" + originalAround(c) + "”)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,12 +137,26 @@ public final class Injection {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        return new Result(detected, words, findings, sourceFindings, docs.size(), byRule);
+        return new Result(detected, words, findings, sourceFindings, docs.size(), byRule, misses);
     }
 
     private static List<Finding> check(Checker checker, String target, String source, String language) {
         return checker.check(BilingualArticle.of(Article.ofText("injected", target), Original.of("original", language, source)),
                 Duration.ofMinutes(10)).findings();
+    }
+
+    /** The paragraph of the injected text around a span, on one line. */
+    private static String sentenceAround(String text, int start, int end) {
+        int from = text.lastIndexOf(EvalDocument.SEPARATOR, start);
+        int to = text.indexOf(EvalDocument.SEPARATOR, end);
+        return text.substring(from < 0 ? 0 : from + EvalDocument.SEPARATOR.length(), to < 0 ? text.length() : to)
+                .replaceAll("\\s+", " ");
+    }
+
+    private static String originalAround(Case c) {
+        int k = c.target().substring(0, c.start()).split(EvalDocument.SEPARATOR, -1).length - 1;
+        String[] paragraphs = c.source().split(EvalDocument.SEPARATOR, -1);
+        return k < paragraphs.length ? paragraphs[k].replaceAll("\\s+", " ") : "";
     }
 
     static String sourceText(EvalDocument d) {

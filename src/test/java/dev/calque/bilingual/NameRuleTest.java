@@ -1,0 +1,46 @@
+package dev.calque.bilingual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.calque.model.Article;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The name rule on real sentences of human news (newstest2014) and their originals. */
+class NameRuleTest {
+    private static final SourceRules.Pack PACK = SourceRules.load(List.of(Path.of("rules"), Path.of("rules/opt-in")), "en", "fr");
+
+    static List<SourceRule.Hit> names(String fr, String en) {
+        SourceRule rule = PACK.rules().stream().filter(r -> r.info().id().equals("SOURCE_NAME")).findFirst().orElseThrow();
+        BilingualArticle b = BilingualArticle.of(Article.ofText("t.txt", en), Original.of("t.fr.txt", "fr", fr));
+        return rule.find(b, PACK.conventions());
+    }
+
+    @Test
+    void aFirstNameSwappedBesideTheKeptSurnameIsFlagged() {
+        String fr = "Le mandat unique de la BCE a toujours porté sur l'inflation, donc Mario Draghi et son équipe ont davantage de raisons d'agir lors de la réunion de la semaine prochaine.";
+        List<SourceRule.Hit> hits = names(fr, "The ECB's sole mandate has always revolved around inflation, therefore Stefan Draghi and his team have all the more reason to take action at their meeting next week.");
+        assertThat(hits).hasSize(1);
+        assertThat(names(fr, "The ECB's sole mandate has always revolved around inflation, therefore Mario Draghi and his team have all the more reason to take action at their meeting next week.")).isEmpty();
+    }
+
+    @Test
+    void aNameOfTheArticlePutInAnothersPlaceIsFlagged() {
+        String fr = "Airbus et Boeing revendiquent tous les deux un rendement par siège 20 % supérieur à celui du leader du marché, le Boeing 777-300ER de 365 sièges.";
+        String en = "Both Airbus and Boeing claim 20 per cent better efficiency per seat than the market leader, the 365-seat Boeing 777-300ER.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("Both Airbus and Boeing", "Both Airbus and Embraer"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Boeing").contains("Embraer");
+    }
+
+    @Test
+    void institutionsAfterAnArticleAreNotNamesTheTranslationMustKeep() {
+        // "Au Tribunal", "Les Bourses": the sentence opens with an article; the translation renders the noun
+        assertThat(names("Au Tribunal de première instance de Colchester, Howie a admis l'infraction de conduite sans la prudence requise.",
+                "At Colchester Magistrates' Court, Howie admitted a charge of driving without due care.")).isEmpty();
+        assertThat(names("Les Bourses européennes en baisse à la mi-séance, sauf Londres",
+                "European Markets Down at Midday, except London")).isEmpty();
+    }
+}
