@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 /** The rule kinds that compare each alignment link's two sides, or read the alignment itself. */
 final class LinkRules {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
+    private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_DETAIL = 160;
 
     private LinkRules() {
@@ -131,20 +132,26 @@ final class LinkRules {
 
     /**
      * A 1-1 sentence link whose translation is far shorter than the document's own ratio predicts:
-     * {@code z = (ln(l_t / (c · l_s)) - mean) / sd} below {@code -z}.
+     * {@code z = (ln(l_t / (c · l_s)) - mean) / sd} below {@code -z}; or, with {@code coverageZ}, below
+     * {@code -coverageZ} while {@code minMissing} or more words of the original that the translation
+     * renders elsewhere in the document are absent from the sentence (see {@link #unrendered}).
      */
     static final class LengthRatio extends Base {
         private final double mean;
         private final double sd;
         private final double z;
         private final int minChars;
+        private final Double coverageZ;
+        private final int minMissing;
 
-        LengthRatio(Meta b, double mean, double sd, double z, int minChars) {
+        LengthRatio(Meta b, double mean, double sd, double z, int minChars, Double coverageZ, int minMissing) {
             super(b);
             this.mean = mean;
             this.sd = sd;
             this.z = z;
             this.minChars = minChars;
+            this.coverageZ = coverageZ;
+            this.minMissing = minMissing;
         }
 
         @Override
@@ -161,15 +168,74 @@ final class LinkRules {
             List<Hit> out = new ArrayList<>();
             if (lt == 0 || ls == 0) return out;
             double c = (double) lt / ls;
+            Map<String, Integer> sourceKeys = coverageZ == null ? Map.of() : keyCounts(s);
+            Map<String, Integer> targetKeys = coverageZ == null ? Map.of() : keyCounts(t);
             for (Link l : a.alignment().sentences()) {
                 if (l.type() != LinkType.ONE_ONE) continue;
                 int sl = Aligner.letters(s, l.source().start(), l.source().end());
                 int tl = Aligner.letters(t, l.target().start(), l.target().end());
-                if (sl * Math.min(1.0, c) < minChars || tl == 0) continue;
+                if (tl == 0) continue;
                 double score = (Math.log(tl / (c * sl)) - mean) / sd;
-                if (score < -z) out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+                // a short sentence varies more: flagged at twice the spread below, from half the length on
+                if (score < -z && sl * Math.min(1.0, c) >= minChars || score < -2 * z && sl * Math.min(1.0, c) >= minChars / 2.0) {
+                    out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+                } else if (coverageZ != null && score < -coverageZ) {
+                    List<String> gone = unrendered(l.source().of(s), l.target().of(t), sourceKeys, targetKeys,
+                            conventions.of(a.original().language()).nameForms());
+                    if (gone.size() >= minMissing) {
+                        out.add(hit(a, l.target().start(), l.target().end(), l, " Nothing here renders “"
+                                + String.join("”, “", gone) + "”.", List.of()));
+                    }
+                }
             }
             return out;
+        }
+
+        /**
+         * Words of the original's sentence that the translated sentence lacks (no word with the same first
+         * four letters): names (capitalized, not first) and numbers, and words of five letters or more that
+         * the translated document renders so elsewhere (a cognate), no more often in the original than in
+         * the translation (so not a function word).
+         */
+        static List<String> unrendered(String s, String t, Map<String, Integer> sourceKeys, Map<String, Integer> targetKeys,
+                                       Map<String, String> nameForms) {
+            Set<String> here = keyCounts(t).keySet();
+            List<String> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            // the words of a name the table renders (Royaume-Uni: United Kingdom, or UK) when the sentence has that form
+            for (Map.Entry<String, String> e : nameForms.entrySet()) {
+                if (!s.contains(e.getKey())) continue;
+                StringBuilder initials = new StringBuilder();
+                for (String part : e.getValue().split("\\s+")) if (!part.isEmpty()) initials.append(part.charAt(0));
+                if (t.contains(e.getValue()) || initials.length() >= 2 && Pattern.compile("\\b" + Pattern.quote(initials.toString()) + "\\b").matcher(t).find()) {
+                    Matcher k = PLAIN_WORD.matcher(e.getKey());
+                    while (k.find()) seen.add(key(k.group()));
+                }
+            }
+            Matcher m = PLAIN_WORD.matcher(s);
+            while (m.find()) {
+                String w = m.group();
+                if (w.length() < 5 && !w.chars().allMatch(Character::isDigit) && !(w.length() >= 3 && Character.isUpperCase(w.charAt(0)))) continue;
+                String k = key(w);
+                if (!seen.add(k) || here.contains(k)) continue;
+                if (Character.isDigit(w.charAt(0)) && Pattern.compile("(?<!\\d)" + w + "(?!\\d)").matcher(t).find()) continue;
+                int inTarget = targetKeys.getOrDefault(k, 0);
+                boolean carried = Character.isUpperCase(w.charAt(0)) && m.start() > 0 || Character.isDigit(w.charAt(0));
+                if (carried || inTarget > 0 && sourceKeys.getOrDefault(k, 0) <= inTarget) out.add(w);
+            }
+            return out;
+        }
+
+        private static Map<String, Integer> keyCounts(String text) {
+            Map<String, Integer> out = new HashMap<>();
+            Matcher m = PLAIN_WORD.matcher(text);
+            while (m.find()) out.merge(key(m.group()), 1, Integer::sum);
+            return out;
+        }
+
+        private static String key(String word) {
+            String p = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+            return p.length() > 4 ? p.substring(0, 4) : p;
         }
     }
 

@@ -39,7 +39,8 @@ public final class SourceRules {
 
     /** One rule as its file writes it. */
     record Spec(String id, String name, String kind, String category, Severity severity, String message,
-                Integer minWords, Integer minChars, Double mean, Double sd, Double z, String values,
+                Integer minWords, Integer minChars, Double mean, Double sd, Double z, Double coverageZ, Integer minMissing,
+                String values,
                 List<Example> examples) {
     }
 
@@ -251,7 +252,7 @@ public final class SourceRules {
             case "length-ratio" -> {
                 if (s.sd() == null || s.sd() <= 0) throw new RuleFileException(f, 0, where + ": needs 'sd' > 0");
                 yield new LinkRules.LengthRatio(base, s.mean() == null ? 0 : s.mean(), s.sd(), s.z() == null ? 3 : s.z(),
-                        s.minChars() == null ? 60 : s.minChars());
+                        s.minChars() == null ? 60 : s.minChars(), s.coverageZ(), s.minMissing() == null ? 2 : s.minMissing());
             }
             case "numbers" -> {
                 if (!"numbers".equals(s.values()) && !"dates".equals(s.values())) {
