@@ -233,9 +233,76 @@ final class LinkRules {
             return out;
         }
 
-        private static String key(String word) {
+        static String key(String word) {
             String p = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
             return p.length() > 4 ? p.substring(0, 4) : p;
+        }
+    }
+
+    /**
+     * Paragraphs out of order: a translated paragraph that shares far more with another paragraph of the
+     * original (numbers, names, cognates of five letters or more, by their first four letters) than with
+     * the one it is aligned with. The alignment never crosses, so two swapped paragraphs end up aligned
+     * with each other's originals, or unpaired; this reads the crossing the alignment cannot represent.
+     */
+    static final class Order extends Base {
+        private static final int WINDOW = 3;
+        private final int minShared;
+
+        Order(Meta b, int minShared) {
+            super(b);
+            this.minShared = minShared;
+        }
+
+        @Override
+        public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
+            List<Hit> out = new ArrayList<>();
+            String st = a.original().text();
+            String tt = a.target().text();
+            List<Link> ps = a.alignment().paragraphs();
+            List<Set<String>> sources = new ArrayList<>();
+            for (Link p : ps) sources.add(p.hasSource() ? tokens(p.source().of(st)) : Set.of());
+            for (int i = 0; i < ps.size(); i++) {
+                Link p = ps.get(i);
+                if (!p.hasTarget()) continue;
+                Set<String> t = tokens(p.target().of(tt));
+                int own = shared(t, sources.get(i));
+                int best = -1;
+                int bestShared = 0;
+                for (int j = Math.max(0, i - WINDOW); j < Math.min(ps.size(), i + WINDOW + 1); j++) {
+                    if (j == i || !ps.get(j).hasSource()) continue;
+                    int n = shared(t, sources.get(j));
+                    if (n > bestShared) {
+                        bestShared = n;
+                        best = j;
+                    }
+                }
+                if (best < 0 || bestShared < minShared || bestShared < 2 * own + 1) continue;
+                Link other = ps.get(best);
+                Link shown = new Link(p.target(), other.source(), p.segmentId(), p.type(), p.confidence());
+                out.add(hit(a, p.target().start(), p.target().end(), shown, "This paragraph renders "
+                        + (best < i ? "an earlier" : "a later") + " paragraph of the original (“" + shorten(other.source().of(st))
+                        + "”), not the one at its place.", List.of()));
+            }
+            return out;
+        }
+
+        private static Set<String> tokens(String text) {
+            Set<String> out = new HashSet<>();
+            Matcher m = PLAIN_WORD.matcher(text);
+            while (m.find()) {
+                String w = m.group();
+                if (w.length() >= 5 || w.chars().allMatch(Character::isDigit) || w.length() >= 3 && Character.isUpperCase(w.charAt(0))) {
+                    out.add(LengthRatio.key(w));
+                }
+            }
+            return out;
+        }
+
+        private static int shared(Set<String> a, Set<String> b) {
+            int n = 0;
+            for (String x : a) if (b.contains(x)) n++;
+            return n;
         }
     }
 

@@ -266,8 +266,9 @@ public final class SourceRules {
             case "quotes" -> new LinkRules.Quotes(base, minWords == 0 ? 3 : minWords);
             case "verbatim" -> new LinkRules.Verbatim(base);
             case "consistency" -> new LinkRules.Consistency(base, minWords == 0 ? 3 : minWords);
+            case "order" -> new LinkRules.Order(base, minWords == 0 ? 3 : minWords);
             default -> throw new RuleFileException(f, 0, where + ": 'kind' must be one of omission, addition, "
-                    + "length-ratio, numbers, names, negation, copy, quotes, verbatim, consistency");
+                    + "length-ratio, numbers, names, negation, copy, quotes, verbatim, consistency, order");
         };
     }
 
