@@ -193,7 +193,7 @@ final class LinkRules {
 
         /**
          * Words of the original's sentence that the translated sentence lacks (no word with the same first
-         * four letters): names (capitalized, not first) and numbers, and words of five letters or more that
+         * five letters): names (capitalized, not first) and numbers, and words of five letters or more that
          * the translated document renders so elsewhere (a cognate), no more often in the original than in
          * the translation (so not a function word).
          */
@@ -209,14 +209,14 @@ final class LinkRules {
                 for (String part : e.getValue().split("\\s+")) if (!part.isEmpty()) initials.append(part.charAt(0));
                 if (t.contains(e.getValue()) || initials.length() >= 2 && Pattern.compile("\\b" + Pattern.quote(initials.toString()) + "\\b").matcher(t).find()) {
                     Matcher k = PLAIN_WORD.matcher(e.getKey());
-                    while (k.find()) seen.add(key(k.group()));
+                    while (k.find()) seen.add(key5(k.group()));
                 }
             }
             Matcher m = PLAIN_WORD.matcher(s);
             while (m.find()) {
                 String w = m.group();
                 if (w.length() < 5 && !w.chars().allMatch(Character::isDigit) && !(w.length() >= 3 && Character.isUpperCase(w.charAt(0)))) continue;
-                String k = key(w);
+                String k = key5(w);
                 if (!seen.add(k) || here.contains(k)) continue;
                 if (Character.isDigit(w.charAt(0)) && Pattern.compile("(?<!\\d)" + w + "(?!\\d)").matcher(t).find()) continue;
                 int inTarget = targetKeys.getOrDefault(k, 0);
@@ -229,8 +229,14 @@ final class LinkRules {
         private static Map<String, Integer> keyCounts(String text) {
             Map<String, Integer> out = new HashMap<>();
             Matcher m = PLAIN_WORD.matcher(text);
-            while (m.find()) out.merge(key(m.group()), 1, Integer::sum);
+            while (m.find()) out.merge(key5(m.group()), 1, Integer::sum);
             return out;
+        }
+
+        /** The first five letters (cognates: responsable, responsible; not balayé, balance). */
+        private static String key5(String word) {
+            String p = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+            return p.length() > 5 ? p.substring(0, 5) : p;
         }
 
         static String key(String word) {
