@@ -40,35 +40,11 @@ final class MainText {
         }
     }
 
-    /**
-     * Calls to action and page notices that sites put just before or after the article, inside its
-     * container ("Subscribe now...", "You might also like", "All rights reserved"), in the languages
-     * Calque reads news in. Only short paragraphs at either end of the text are tested.
-     */
-    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)\\b(?:subscribe|sign up|newsletter"
-            + "|download (?:our|the) .{0,40}apps?|follow us|all rights reserved|copyright|read more|you (?:might|may) also"
-            + "|related (?:articles|stories|posts|content)|share this|letters? to the editor|we want to hear|click here"
-            + "|advertisement|leave a (?:reply|comment)|post a comment|comments? (?:policy|are closed)|more (?:stories|from)"
-            + "|abonnez|inscrivez|tous droits réservés|lire aussi|à lire aussi|suscr[ií]b|todos los derechos|lea también"
-            + "|leer más|alle rechte vorbehalten|abonnier|lesen sie auch|mehr zum thema|newsletter|follow (?:him|her|them|me) on"
-            + "|s[ií]guenos|suivez-nous|folgen sie uns|(?:photo|image)s? credits?|crédits? photos?|bildquelle|pour accéder"
-            + "|en illimité)\\b|©");
-
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
             "nav", "aside", "footer", "menu", "dialog", "figcaption", "link", "meta");
     private static final Set<String> DROPPED_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
-    /** Words of a class or id that mark page furniture (matched against the parts of a token: "post-comments"). */
-    private static final Pattern FURNITURE = Pattern.compile("nav|navbar|navigation|menu|menus|submenu|footer|sidebar"
-            + "|widget|widgets|share|sharing|sharebar|social|socials|related|recommended|recommendations|comment|comments"
-            + "|disqus|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|promo|promotion|advert|advertisement"
-            + "|ad|ads|adv|advertising|sponsor|sponsored|breadcrumb|breadcrumbs|tags|tagcloud|tag|byline|author|authors"
-            + "|bio|pagination|pager|toolbar|masthead|popup|modal|overlay|signup|login|paywall|outbrain|taboola|readmore"
-            + "|more|trending|popular|print|rss|meta|topbar|skip|hidden|jump|teaser|teasers|banner|follow|caption"
-            + "|credit|credits|copyright|disclaimer|newsletters|sharetools|utility|utilities|rating|reply|respond|cta|factbox|catlinks|categories"
-            + "|infobox|disclosure|buybox|popover|lightbox|offcanvas|flyout|tooltip"
-            + "|" + "popup|modal|overlay|cookie|consent|comment|comments|newsletter|disqus|gdpr|paywall");
     /** Furniture words that also mark a class word they begin ("teaseronly", "relatedlinks", "sharebuttons"). */
     private static final Pattern FURNITURE_PREFIX = Pattern.compile("(?:teaser|related|share|social|sidebar|newsletter"
             + "|promo|advert|breadcrumb|comment|cookie|footer|navbar|pagination)[a-z]*");
@@ -212,7 +188,7 @@ final class MainText {
             String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
             for (int i = 0; i < parts.length; i++) parts[i] = parts[i].toLowerCase(Locale.ROOT);
             for (String part : parts) {
-                if (FURNITURE.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
+                if (MainTextWords.CLASS_WORD.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
                 if (ARTICLE_WORDS.matcher(part).matches()) good = true;
             }
             // "comment-body" is a comment, "article-meta" is furniture, "post-content" is the article
@@ -242,7 +218,7 @@ final class MainText {
             }
         }
         String last = parts[parts.length - 1];
-        return FURNITURE.matcher(last).matches();
+        return MainTextWords.CLASS_WORD.matcher(last).matches();
     }
 
     /** Never prune what holds the headline or most of the page's prose (a wrapper named "has-sidebar"). */
@@ -606,7 +582,7 @@ final class MainText {
     }
 
     private static boolean callToAction(String text) {
-        return text.length() < 250 && CALL_TO_ACTION.matcher(text).find();
+        return text.length() < 250 && MainTextWords.NOTICE.matcher(text).find();
     }
 
     private static List<String> dedupe(List<String> ps) {
