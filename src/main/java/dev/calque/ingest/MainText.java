@@ -539,12 +539,13 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = new ArrayList<>(read);
+        List<Para> ps = otherStories(read);
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
             Para last = ps.get(ps.size() - 1);
-            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
+            if (last.heading() || callToAction(last.text()) || last.text().endsWith(":")
+                    || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -561,6 +562,32 @@ final class MainText {
         }
         List<String> out = new ArrayList<>();
         for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
+        return out;
+    }
+
+    /**
+     * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
+     * "Mehr zum Thema") with the link that follows it, a link that opens with such words, and a heading
+     * of that kind past the middle of the text with everything after it (a "Related stories" section).
+     * The announcement alone, not a link, stays: in a translation it is what the furniture rule flags.
+     */
+    private static List<Para> otherStories(List<Para> read) {
+        int total = length(read);
+        List<Para> out = new ArrayList<>();
+        int before = 0;
+        for (int i = 0; i < read.size(); i++) {
+            Para p = read.get(i);
+            String t = p.text();
+            boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
+            if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+                i++;
+            } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
+                break;
+            } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())) {
+                out.add(p);
+            }
+            before += t.length();
+        }
         return out;
     }
 
