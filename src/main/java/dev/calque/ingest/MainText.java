@@ -277,18 +277,23 @@ final class MainText {
             }
         }
         if (best == null) return null;
-        // a container that is an only child, or whose parent holds the same prose, stands for its parent
-        while (best.parent() != null && best.parent() != body && !best.parent().normalName().equals("html")) {
-            Element parent = best.parent();
-            int mine = proseLength(best);
-            int theirs = proseLength(parent);
-            if (parent.children().size() == 1 || theirs <= mine * 1.15 + 20 && linkDensity(parent) < 0.35) {
-                best = parent;
-            } else {
-                break;
+        // a container that is an only child, or whose parent holds the same prose, stands for its parent;
+        // one whose prose siblings all join it (a document in sections) stands for its parent too
+        while (true) {
+            while (best.parent() != null && best.parent() != body && !best.parent().normalName().equals("html")) {
+                Element parent = best.parent();
+                int mine = proseLength(best);
+                int theirs = proseLength(parent);
+                if (parent.children().size() == 1 || theirs <= mine * 1.15 + 20 && linkDensity(parent) < 0.35) {
+                    best = parent;
+                } else {
+                    break;
+                }
             }
+            Element widened = widen(best, finals, bestScore);
+            if (widened != best.parent() || widened == body) return widened;
+            best = widened;
         }
-        return widen(best, finals, bestScore);
     }
 
     /** Siblings of the container that carry prose of their own join it (articles split over several blocks). */
@@ -308,9 +313,15 @@ final class MainText {
             double density = linkDensity(sibling);
             boolean prose = sibling.normalName().equals("p") && (text.length() > 80 && density < 0.25
                     || text.length() > 0 && density == 0 && text.matches(".*[.!?][\"”’]?$"));
-            if (s >= threshold || prose) joined.add(sibling);
+            // a document split in sections of one kind (DocBook's div.section, a wiki's chapters): each is part of it
+            boolean sameKind = !best.className().isEmpty() && sibling.className().equals(best.className())
+                    && sibling.normalName().equals(best.normalName()) && density < 0.25 && proseLength(sibling) >= 80;
+            if (s >= threshold || prose || sameKind) joined.add(sibling);
         }
         if (joined.size() == 1) return best;
+        boolean all = true;
+        for (Element sibling : parent.children()) if (!joined.contains(sibling) && proseLength(sibling) > 0) all = false;
+        if (all && parent.normalName().matches("div|section|article|main")) return parent;
         Element wrapper = new Element("div");
         for (Element e : joined) wrapper.appendChild(e.clone());
         return wrapper;
