@@ -175,6 +175,9 @@ final class MainText {
         if (tag.equals("body") || tag.equals("html")) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
+        // the id of an anchor (<a id="_disclaimer"/>) names the section it marks, not furniture; parsed as HTML
+        // such an anchor may even hold the section's heading
+        if (tag.equals("a") && !e.hasAttr("href")) return furnitureName(e.className());
         return furnitureName(e.className() + " " + e.id());
     }
 
@@ -371,7 +374,7 @@ final class MainText {
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
                     inline.append(t);
-                    linkChars[0] += tag.equals("a") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
+                    linkChars[0] += tag.equals("a") && e.hasAttr("href") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
                 }
             }
         }
@@ -526,6 +529,7 @@ final class MainText {
         if (text.isEmpty()) return 0;
         int links = 0;
         for (Element a : e.getElementsByTag("a")) {
+            if (!a.hasAttr("href")) continue; // an anchor (<a id>, <a name>) is no link
             String href = a.attr("href");
             double weight = href.startsWith("#") ? 0.3 : 1;
             links += (int) (a.text().length() * weight);
