@@ -88,9 +88,9 @@ final class MainText {
         }
         List<String> paragraphs = trimEnds(read);
         got = paragraphs.stream().mapToInt(String::length).sum();
-        if (ldBody != null && ldBody.length() > Math.max(400, 2 * got)) {
-            paragraphs = new ArrayList<>();
-            for (String p : ldBody.split("\\s*\\n\\s*(?:\\n\\s*)?")) if (!p.isBlank()) paragraphs.add(norm(p));
+        if (ldBody != null) {
+            List<String> ld = linkedDataParagraphs(ldBody);
+            if (ld.stream().mapToInt(String::length).sum() > Math.max(400, 2 * got)) paragraphs = ld;
         }
         paragraphs = dedupe(paragraphs);
         if (headline != null && !headline.isEmpty()) {
@@ -102,6 +102,25 @@ final class MainText {
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
     }
+
+    /**
+     * The paragraphs of a JSON-LD {@code articleBody}: plain text with a paragraph a line, or, as some
+     * publishing systems write it, the article's HTML, read block by block with the tags left out (piece by
+     * piece, so that markup a page never meant to be parsed whole cannot swallow the rest).
+     */
+    private static List<String> linkedDataParagraphs(String ldBody) {
+        boolean markup = MARKUP.matcher(ldBody).find();
+        String text = markup ? BLOCK_END.matcher(ldBody).replaceAll("\n") : ldBody;
+        List<String> out = new ArrayList<>();
+        for (String p : text.split("\\s*\\n\\s*(?:\\n\\s*)?")) {
+            String t = markup ? norm(org.jsoup.Jsoup.parseBodyFragment(p).body().text()) : norm(p);
+            if (!t.isEmpty()) out.add(t);
+        }
+        return out;
+    }
+
+    private static final Pattern MARKUP = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|pre)\\b[^>]*>");
+    private static final Pattern BLOCK_END = Pattern.compile("(?i)</(?:p|div|h[1-6]|li|blockquote|pre|tr)>|<br\\s*/?>");
 
     /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
     static List<String> fragment(String html) {
