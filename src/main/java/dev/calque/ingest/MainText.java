@@ -602,7 +602,8 @@ final class MainText {
     /**
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
      * "Mehr zum Thema") with the link that follows it, a link that opens with such words, and a heading
-     * of that kind past the middle of the text with everything after it (a "Related stories" section).
+     * of that kind past the middle of the text with everything after it (a "Related stories" section), and
+     * the stand-ins of embeds that a consent banner blocked.
      * The announcement alone, not a link, stays: in a translation it is what the furniture rule flags.
      */
     private static List<Para> otherStories(List<Para> read) {
@@ -617,7 +618,8 @@ final class MainText {
                 i++;
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
                 break;
-            } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())) {
+            } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
+                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find())) {
                 out.add(p);
             }
             before += t.length();

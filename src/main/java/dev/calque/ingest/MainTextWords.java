@@ -27,6 +27,8 @@ final class MainTextWords {
     static final Pattern MORE_LEAD;
     /** A line that is only such an announcement ("Mehr zum Thema", "Articles liés", "Más noticias de Colombia"). */
     static final Pattern MORE_LINE;
+    /** The stand-in of a blocked embed ("Externer Inhalt", "accept cookies to see this post"). */
+    static final Pattern EMBED;
     /** A class or id part that names furniture, whole. */
     static final Pattern CLASS_WORD;
 
@@ -35,7 +37,8 @@ final class MainTextWords {
         String more = group(kinds.get("more"));
         NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + more + ")\\b)|" + symbols(kinds.get("notice")));
         MORE_LEAD = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + ")\\b");
-        MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
+        MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + "|" + group(kinds.get("section")) + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
+        EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
         CLASS_WORD = Pattern.compile("(?iu)" + group(kinds.get("class")));
     }
 
@@ -64,7 +67,7 @@ final class MainTextWords {
 
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String k : new String[] {"notice", "more", "class"}) kinds.put(k, new ArrayList<>());
+        for (String k : new String[] {"notice", "more", "section", "embed", "class"}) kinds.put(k, new ArrayList<>());
         try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
