@@ -603,7 +603,7 @@ final class MainText {
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
      * "Mehr zum Thema") with the link that follows it, a link that opens with such words, and a heading
      * of that kind past the middle of the text with everything after it (a "Related stories" section), and
-     * the stand-ins of embeds that a consent banner blocked.
+     * the stand-ins of embeds that a consent banner blocked, and lines that are only a time or a date.
      * The announcement alone, not a link, stays: in a translation it is what the furniture rule flags.
      */
     private static List<Para> otherStories(List<Para> read) {
@@ -619,13 +619,17 @@ final class MainText {
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
-                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find())) {
+                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()) {
                 out.add(p);
             }
             before += t.length();
         }
         return out;
     }
+
+    /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */
+    private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?=.*\\d[:./-]\\d)(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})?"
+            + "[\\s,]*(?:\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h|hs\\.?)?)?");
 
     /** Script or style text that a page's broken markup left in the body ({@code <script/>}). */
     private static boolean looksLikeCode(String text) {
