@@ -603,7 +603,8 @@ final class MainText {
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
      * "Mehr zum Thema") with the link that follows it, a link that opens with such words, and a heading
      * of that kind past the middle of the text with everything after it (a "Related stories" section), and
-     * the stand-ins of embeds that a consent banner blocked, and lines that are only a time or a date.
+     * the stand-ins of embeds that a consent banner blocked, lines that are only a time or a date, and
+     * short notices that are no paragraph ({@code <div>Foto: EFE</div>}, a newsletter box) wherever they stand.
      * The announcement alone, not a link, stays: in a translation it is what the furniture rule flags.
      */
     private static List<Para> otherStories(List<Para> read) {
@@ -619,7 +620,8 @@ final class MainText {
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
-                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()) {
+                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
+                    && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
             before += t.length();
