@@ -376,6 +376,7 @@ public final class DocumentReader {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
+        PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
         if (title == null || title.isEmpty()) {
@@ -385,7 +386,32 @@ public final class DocumentReader {
         if (type.startsWith("message/") && title != null && (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title))) {
             paragraphs.add(0, title);
         }
+        if (!damage.damaged().isEmpty()) {
+            if (paragraphs.isEmpty()) {
+                throw new Unreadable(PdfPages.describe(damage) + " damaged (content that cannot be decoded): no text to check");
+            }
+            // the reader says it once per document (Inputs), the other pages are checked
+            md.set(DAMAGED_PAGES, damage.damaged().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            md.set(PAGES, String.valueOf(damage.pages()));
+        }
         return assemble(paragraphs, title, name, source, group, type, md);
+    }
+
+    /** Article metadata: the damaged pages of a PDF (comma-separated, 1-based) and its page count. */
+    public static final String DAMAGED_PAGES = "damaged-pages";
+    public static final String PAGES = "pages";
+
+    /**
+     * The one-line reason for a document some of whose pages could not be read, or null: "page 2 of 3 is
+     * damaged (...): its text is missing; the other pages were checked".
+     */
+    public static String damagedPages(Article a) {
+        String damaged = a.metadata().get(DAMAGED_PAGES);
+        if (damaged == null) return null;
+        List<Integer> pages = java.util.Arrays.stream(damaged.split(",")).map(Integer::valueOf).toList();
+        PdfPages.Damage d = new PdfPages.Damage(Integer.parseInt(a.metadata().getOrDefault(PAGES, "0")), pages);
+        return PdfPages.describe(d) + " damaged (content that cannot be decoded): "
+                + (pages.size() == 1 ? "its text is" : "their text is") + " missing; the other pages were checked";
     }
 
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
@@ -399,6 +425,8 @@ public final class DocumentReader {
         Map<String, String> meta = new LinkedHashMap<>();
         put(meta, "author", md.get(TikaCoreProperties.CREATOR));
         put(meta, "date", md.get(TikaCoreProperties.CREATED));
+        put(meta, DAMAGED_PAGES, md.get(DAMAGED_PAGES));
+        put(meta, PAGES, md.get(DAMAGED_PAGES) == null ? null : md.get(PAGES));
         return new Article(source, source, group, title, text, type, meta);
     }
 
