@@ -186,7 +186,7 @@ public final class DocumentReader {
      */
     static boolean binaryBytes(byte[] b) {
         if (b.length >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) return false;
-        if (utf16WithoutBom(b) != null) return false;
+        if (Charsets.utf16WithoutBom(b) != null) return false;
         int n = Math.min(b.length, 65536);
         int bad = 0;
         for (int i = 0; i < n; i++) {
@@ -292,7 +292,7 @@ public final class DocumentReader {
         if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
         }
-        Charset utf16 = utf16WithoutBom(b);
+        Charset utf16 = Charsets.utf16WithoutBom(b);
         if (utf16 != null) return new String(b, utf16);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -317,25 +317,6 @@ public final class DocumentReader {
             }
             return new String(b, cs);
         }
-    }
-
-    /**
-     * UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is zero. Such
-     * text is also valid UTF-8 (full of NULs), so it must be recognized before UTF-8 is tried.
-     */
-    private static Charset utf16WithoutBom(byte[] b) {
-        int n = Math.min(b.length, 4096) & ~1;
-        if (n < 4) return null;
-        int evenZero = 0;
-        int oddZero = 0;
-        for (int i = 0; i < n; i += 2) {
-            if (b[i] == 0) evenZero++;
-            if (b[i + 1] == 0) oddZero++;
-        }
-        int pairs = n / 2;
-        if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return StandardCharsets.UTF_16LE;
-        if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return StandardCharsets.UTF_16BE;
-        return null;
     }
 
     private Article html(byte[] bytes, String name, String source, String group, String type, String typeHint)
