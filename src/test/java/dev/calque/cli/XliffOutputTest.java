@@ -155,7 +155,11 @@ class XliffOutputTest {
                 .replace("<source xml:lang=\"en\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</source>",
                         "<source xml:lang=\"en\">\"Rien de neuf\", a balaye aupres de <g id=\"1\">l'AFP</g> un responsable a <g id=\"2\">Moscou</g>.</source>")
                 .replace("<target xml:lang=\"fr\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</target>",
-                        "<target xml:lang=\"fr\">\"It was nothing new\", swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">Moscou</g>.</target>");
+                        "<target xml:lang=\"fr\">\"It was nothing new\", swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">Moscou</g>.</target>")
+                .replace("<source xml:lang=\"en\">Text with a footnote<x id=\"1\"/> and more text</source>",
+                        "<source xml:lang=\"en\">\"Rien\", a balaye<x id=\"1\"/> aupres de l'AFP un responsable.</source>")
+                .replace("<target xml:lang=\"fr\">Text with a footnote<x id=\"1\"/> and more text</target>",
+                        "<target xml:lang=\"fr\">\"It was nothing\", swept<x id=\"1\"/> to AFP an official.</target>");
         Files.writeString(in, english, java.nio.charset.Charset.forName("windows-1252"));
         Path out = tmp.resolve("checked.xlf");
         Path json = tmp.resolve("first.json");
@@ -183,6 +187,11 @@ class XliffOutputTest {
         assertThat(((Element) mrk.getParentNode()).getLocalName()).isEqualTo("g");
         assertThat(target4.getAttributeNS(ITS, "locQualityIssueType")).isEqualTo("mistranslation");
         assertThat(target4.getAttributeNS(ITS, "locQualityIssueComment")).contains("“swept to AFP”", "[on the whole segment: the passage crosses an inline code");
+        // a passage that holds a whole code (a footnote mark) is marked with the code inside
+        Element unit6 = unit12(d, "6");
+        assertThat(marks12(unit6)).extracting(m -> m[0] + ":" + m[1]).containsExactly("mistranslation:swept to AFP");
+        Element mrk6 = (Element) unit6.getElementsByTagNameNS("*", "mrk").item(0);
+        assertThat(mrk6.getElementsByTagNameNS("*", "x").getLength()).isEqualTo(1);
         String written = Files.readString(out, java.nio.charset.Charset.forName("windows-1252"));
         assertThat(written).contains("<!-- Calque: AGENCY_NON_SPEECH_VERB on characters 22-34 of the target is marked on the whole segment: the passage crosses an inline code");
         assertThat(written).contains("swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">");
@@ -190,7 +199,8 @@ class XliffOutputTest {
         // Okapi's XLIFF 1.2 filter reads it to the same text, and checking it again finds the same things
         // (the marks are not taken for inline codes the translation added)
         assertThat(reread(out).text()).isEqualTo(reread(in).text());
-        assertThat(okapiIssues(out)).containsExactly("4 untranslated 70.0", "5 untranslated 70.0", "5 untranslated 70.0");
+        assertThat(okapiIssues(out)).containsExactly("4 untranslated 70.0", "5 untranslated 70.0", "5 untranslated 70.0",
+                "6 mistranslation 70.0");
         Path again = tmp.resolve("again.json");
         CliRun second = CliRun.of("check", "-q", "--fail-on", "never", "--no-stock", "-f", "json", "-o", again.toString(), out.toString());
         assertThat(second.exit()).as(second.err()).isZero();

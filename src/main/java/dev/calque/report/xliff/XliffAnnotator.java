@@ -182,8 +182,9 @@ final class XliffAnnotator {
 
     /**
      * XLIFF 1.2 (ITS 2.0's XLIFF 1.2 mapping): each finding on a passage becomes an
-     * {@code <mrk mtype="x-its">} around it, carrying the three LQI attributes. A passage that crosses an
-     * inline code ({@code <g>}, {@code <x/>}, {@code <ph>}, ...) or another finding's {@code <mrk>} (1.2
+     * {@code <mrk mtype="x-its">} around it, carrying the three LQI attributes (holding whole any
+     * {@code <g>}, {@code <x/>}, {@code <ph>} it contains). A passage that crosses an inline code (one end
+     * inside a {@code <g>}, half of a {@code <bpt>}/{@code <ept>} pair) or another finding's {@code <mrk>} (1.2
      * cannot overlap marks), a finding on the whole segment, and every finding of a target whose text is
      * not exactly what Calque read go on the segment instead: the attributes on the {@code <target>} (or
      * its {@code <mrk mtype="seg">}) for one, a standoff {@code <its:locQualityIssues>} for several; an
@@ -274,9 +275,12 @@ final class XliffAnnotator {
         return b.toString();
     }
 
+    /** XLIFF 1.2 inline elements a mark may hold whole. */
+    private static final Set<String> WHOLE = Set.of("g", "x", "ph", "it", "mrk");
+
     /**
      * Wraps the plain text {@code [from, to)} of {@code holder} in {@code mrk}, if both ends lie in text
-     * of the same element with only text between them (no code, no other mark crossed).
+     * of the same element with only text and whole elements between them (no code, no other mark crossed).
      */
     private static boolean wrap(Element holder, int from, int to, Element mrk) {
         List<Text> texts = new ArrayList<>();
@@ -299,8 +303,11 @@ final class XliffAnnotator {
             }
         }
         if (first == null || last == null || first.getParentNode() != last.getParentNode()) return false;
+        // between them: text, and whole elements only (a <g>...</g>, an <x/>, an earlier mark); the halves
+        // of a paired code (<bpt>/<ept>, <bx/>/<ex/>) would cross the new mark
         for (Node n = first; n != last; n = n.getNextSibling()) {
-            if (n == null || !(n instanceof Text)) return false;
+            if (n == null) return false;
+            if (n instanceof Element e && !WHOLE.contains(e.getLocalName())) return false;
         }
         // split the end first: splitting the start may create a new node for the first part of `last`
         Node afterEnd = lastRel < last.getLength() ? last.splitText(lastRel) : last.getNextSibling();
