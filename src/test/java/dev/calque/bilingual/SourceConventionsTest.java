@@ -14,10 +14,40 @@ import org.junit.jupiter.api.Test;
  */
 class SourceConventionsTest {
     static ConventionTable languages;
+    static SourceRules.Pack pack;
 
     @BeforeAll
     static void load() {
-        languages = SourceRules.load(List.of(Path.of("rules")), "en", "fr").conventions();
+        pack = SourceRules.load(List.of(Path.of("rules")), "en", "fr");
+        languages = pack.conventions();
+    }
+
+    /** What one rule flags in a translated segment beside its original in a language: the flagged passages. */
+    private static List<String> flagged(String rule, String lang, String original, String translation) {
+        BilingualArticle b = BilingualArticle.ofSegments("t.tsv", "text/tab-separated-values", lang,
+                List.of(new SegmentPair("1", original, translation)));
+        SourceRule r = pack.rules().stream().filter(x -> x.info().id().equals(rule)).findFirst().orElseThrow();
+        return r.find(b, languages).stream().map(h -> translation.substring(h.start(), h.end())).toList();
+    }
+
+    @Test
+    void theNumberAndDateRulesReadTheseOriginals() {
+        // faithful translations: nothing to say
+        assertThat(flagged("SOURCE_NUMBER", "zh", "参加人数可能在60万到80万之间，投资者超过7.2亿人。",
+                "Between 600,000 and 800,000 people may take part, and there are more than 720 million investors.")).isEmpty();
+        assertThat(flagged("SOURCE_DATE", "zh", "中新网北京2月11日电，周六集会。", "Beijing, February 11 (China News) - the rally is on Saturday.")).isEmpty();
+        assertThat(flagged("SOURCE_NUMBER", "de", "Am 3. Oktober kamen 1.500 Menschen, dazu 2,5 Millionen Euro.",
+                "On October 3, 1,500 people came, plus 2.5 million euros.")).isEmpty();
+        assertThat(flagged("SOURCE_NUMBER", "es", "El martes llegaron 1,5 millones de personas a las 14.30 horas.",
+                "On Tuesday 1.5 million people arrived at 2:30 p.m.")).isEmpty();
+        // a changed figure, a changed day
+        assertThat(flagged("SOURCE_NUMBER", "zh", "参加人数可能在60万到80万之间。", "Between 600,000 and 8 million people may take part."))
+                .containsExactly("8 million");
+        assertThat(flagged("SOURCE_DATE", "zh", "集会安排在周六。", "The rally is scheduled for Sunday.")).containsExactly("Sunday");
+        assertThat(flagged("SOURCE_NUMBER", "de", "Dazu kommen 2,5 Millionen Euro.", "Add to that 25 million euros."))
+                .containsExactly("25 million");
+        assertThat(flagged("SOURCE_DATE", "es", "El martes llegaron los ministros.", "The ministers arrived on Thursday."))
+                .containsExactly("Thursday");
     }
 
     private static List<String> values(String lang, String passage) {
