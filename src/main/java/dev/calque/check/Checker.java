@@ -401,7 +401,8 @@ public final class Checker {
         resolved.stream().filter(segmentRules::contains).forEach(out::add);
         out.addAll(pairs.segments());
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount());
+        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount(),
+                b.aligned());
     }
 
     /** The translated article, its metadata naming its original ({@code original}, {@code originalLanguage}). */
@@ -531,6 +532,10 @@ public final class Checker {
         // this catches those of text-level rules, which cannot be wrapped
         if (!own && calqueRules && !spellCapitalized && !(m.getRule() instanceof CapitalizedWordsLeftOut)
                 && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        // (the training run, spellCapitalized, sees the speller as it comes)
+        if (!own && calqueRules && !spellCapitalized && pack.stock().ignoresOtherVariant(rule.getId(), m.getMessage())) {
+            return null;
+        }
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")
