@@ -99,16 +99,26 @@ public final class RiskModel {
     }
 
     /** Uncalibrated log-odds of a major error in the segment. */
-    double segmentLogit(String text, String source, List<Finding> findings) {
+    double segmentLogit(String text, String source, List<Finding> findings, double documentLogRatio) {
         List<Finding> counted = findings.stream().filter(f -> !capitalizedSpelling(f)).toList();
         String v = has(source) ? "+source" : "";
-        return models.get("segment" + v).logit(Features.segment(text, source, counted, rates, ruleFeatures));
+        return models.get("segment" + v).logit(Features.segment(text, source, counted, rates, ruleFeatures,
+                documentLogRatio));
     }
 
-    /** The probability that the segment holds a major error. */
+    /** The probability that the segment holds a major error (a segment alone: no document length ratio). */
     public double segmentRisk(String text, String source, List<Finding> findings) {
+        return segmentRisk(text, source, findings, Double.NaN);
+    }
+
+    /**
+     * @param documentLogRatio the median length ratio of the segment's document ({@link Features#medianLogRatio}),
+     *                         {@code NaN} when unknown
+     */
+    public double segmentRisk(String text, String source, List<Finding> findings, double documentLogRatio) {
         String v = has(source) ? "+source" : "";
-        return models.get("segmentCalibration" + v).probability(Map.of("segment_logit", segmentLogit(text, source, findings)));
+        return models.get("segmentCalibration" + v).probability(Map.of("segment_logit",
+                segmentLogit(text, source, findings, documentLogRatio)));
     }
 
     /** Article risk from its segments' risks: the chance that at least one holds a major error. */
@@ -137,6 +147,9 @@ public final class RiskModel {
         Finding[] out = findings.toArray(Finding[]::new);
         List<ArticleRisk.Segment> segments = new ArrayList<>();
         double[] risks = new double[paragraphs.size()];
+        List<String> texts = new ArrayList<>();
+        for (int[] p : paragraphs) texts.add(text.substring(p[0], p[1]));
+        double ratio = sources == null ? Double.NaN : Features.medianLogRatio(texts, sources);
         for (int i = 0; i < paragraphs.size(); i++) {
             int[] p = paragraphs.get(i);
             String seg = text.substring(p[0], p[1]);
@@ -144,7 +157,7 @@ public final class RiskModel {
             List<Finding> in = new ArrayList<>();
             for (int k : members.get(i)) in.add(findings.get(k));
             for (int k : members.get(i)) out[k] = findings.get(k).withConfidence(round3(confidence(findings.get(k), seg, source, in.size())));
-            risks[i] = round3(segmentRisk(seg, source, in));
+            risks[i] = round3(segmentRisk(seg, source, in, ratio));
             segments.add(new ArticleRisk.Segment(p[0], p[1], risks[i]));
         }
         return new Assessed(List.of(out), new ArticleRisk(round3(articleRisk(risks)), segments));
