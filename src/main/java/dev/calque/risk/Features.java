@@ -330,6 +330,18 @@ public final class Features {
         x.put("log_words", Math.log(Math.max(1, words(segmentText).size())));
         x.put("log_other_findings", log1p(findingsInSegment - 1));
         x.put("major", f.severity().atLeast(dev.calque.model.Severity.MAJOR) ? 1.0 : 0.0);
+        // a flagged word the training translations use is a term of the trade more often than a slip
+        List<String> flagged = words(f.passage());
+        Vocabulary vocabulary = Vocabulary.bundled();
+        double surprisal = 0;
+        boolean known = !flagged.isEmpty();
+        for (String w : flagged) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            surprisal = Math.max(surprisal, vocabulary.surprisal(lower));
+            known &= vocabulary.contains(lower);
+        }
+        x.put("passage_surprisal", surprisal);
+        x.put("speller_word_in_training", speller && known ? 1.0 : 0.0);
         if (source != null && !source.isBlank()) {
             boolean inSource = !f.passage().isBlank() && source.toLowerCase(Locale.ROOT)
                     .contains(f.passage().strip().toLowerCase(Locale.ROOT));

@@ -94,8 +94,26 @@ public final class RiskModel {
 
     /** @param findingsInSegment how many findings share the finding's segment (itself included) */
     public double confidence(Finding f, String segmentText, String source, int findingsInSegment) {
-        Logistic m = models.get(has(source) ? "finding+source" : "finding");
-        return m.probability(Features.finding(f, segmentText, source, findingsInSegment, rates));
+        String v = has(source) ? "+source" : "";
+        double z = models.get("finding" + v).logit(Features.finding(f, segmentText, source, findingsInSegment, rates));
+        return models.get("findingCalibration" + v).probability(plattInputs(f, z));
+    }
+
+    /**
+     * The inputs of the finding model's Platt step: its log-odds, and the same per kind of finding
+     * (the speller, Calque's own rules, the rest of LanguageTool), so that each kind gets its own
+     * slope and offset: kinds that the training pairs and domains see differently are calibrated apart.
+     */
+    static Map<String, Double> plattInputs(Finding f, double z) {
+        String kind = f.rule().startsWith("MORFOLOGIK_RULE") ? "speller" : Finding.LANGUAGETOOL.equals(f.origin())
+                ? "languagetool" : "calque";
+        Map<String, Double> x = new LinkedHashMap<>();
+        x.put("finding_logit", z);
+        if (!kind.equals("languagetool")) {
+            x.put("kind:" + kind, 1.0);
+            x.put("finding_logit*" + kind, z);
+        }
+        return x;
     }
 
     /** Uncalibrated log-odds of a major error in the segment. */
@@ -247,8 +265,8 @@ public final class RiskModel {
             }
             models.put(e.getKey(), new Logistic(names, mean, scale, w, e.getValue().path("intercept").asDouble()));
         }
-        for (String need : List.of("finding", "finding+source", "segment", "segment+source", "segmentCalibration",
-                "segmentCalibration+source")) {
+        for (String need : List.of("finding", "finding+source", "findingCalibration", "findingCalibration+source",
+                "segment", "segment+source", "segmentCalibration", "segmentCalibration+source")) {
             if (!models.containsKey(need)) throw new IOException("the risk model lacks its '" + need + "' part");
         }
         Map<String, Object> about = new LinkedHashMap<>();
