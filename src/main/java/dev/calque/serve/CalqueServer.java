@@ -48,6 +48,7 @@ public final class CalqueServer implements AutoCloseable {
         return t;
     });
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final BrowserSessions sessions;
     private volatile boolean stopping;
     private volatile Consumer<String> log = LOG::info;
 
@@ -57,6 +58,7 @@ public final class CalqueServer implements AutoCloseable {
     private CalqueServer(ServerOptions options, CheckService service) throws IOException {
         this.options = options;
         this.service = service;
+        this.sessions = options.token() == null ? null : new BrowserSessions(options.token(), java.time.Clock.systemUTC());
         readTimeouts(options.readTimeout());
         this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         AtomicInteger n = new AtomicInteger();
@@ -154,9 +156,13 @@ public final class CalqueServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + a.getPort() + "/");
     }
 
-    /** Whether the request carries the server's token (always true when there is none). */
+    /**
+     * Whether the request carries the server's token (always true when there is none): as a bearer header, as
+     * the given form key, or as the session cookie a browser got from {@code /login}.
+     */
     public boolean authorized(HttpExchange ex, String formKey) {
         if (options.token() == null) return true;
+        if (sessions.valid(ex)) return true;
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : formKey;
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
@@ -181,8 +187,25 @@ public final class CalqueServer implements AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getPath();
+            if (path.equals("/login")) {
+                if (sessions == null) {
+                    ex.getResponseHeaders().set("Location", BrowserSessions.safeNext(
+                            Exchanges.form(ex.getRequestURI().getRawQuery()).get("next")));
+                    Exchanges.send(ex, 303, "text/plain; charset=utf-8", new byte[0]);
+                } else {
+                    sessions.handle(ex);
+                }
+                status = ex.getResponseCode();
+                return;
+            }
             // /v2/ clients may send the token as LanguageTool's apiKey form field: their handler checks it
             if (!path.equals("/health") && !path.startsWith("/v2/") && !authorized(ex, null)) {
+                if (BrowserSessions.wantsPage(ex)) {
+                    ex.getResponseHeaders().set("Location", BrowserSessions.loginLocation(ex));
+                    Exchanges.send(ex, 303, "text/plain; charset=utf-8", new byte[0]);
+                    status = 303;
+                    return;
+                }
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 throw new Exchanges.Refusal(401, "a bearer token is required (Authorization: Bearer TOKEN)");
             }

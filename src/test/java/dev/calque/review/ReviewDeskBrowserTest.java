@@ -44,6 +44,8 @@ class ReviewDeskBrowserTest {
     static Path db;
     static String base;
     static String missing;
+    /** The desk runs as a newsroom would expose it: behind a token, which the editor types once into the sign-in form. */
+    static final String TOKEN = "desk-t0ken";
 
     @org.junit.jupiter.api.BeforeEach
     void needsTheBrowser() {
@@ -88,7 +90,7 @@ class ReviewDeskBrowserTest {
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(jvm, "-Xmx1g", "-Dcalque.home=" + Path.of("").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port),
-                "--threads", "1", "--results", "runs").directory(work.toFile()).redirectErrorStream(true)
+                "--threads", "1", "--results", "runs", "--token", TOKEN).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("serve.log").toFile()).start();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
@@ -114,6 +116,17 @@ class ReviewDeskBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, o);
+        signIn();
+    }
+
+    /** Opening the desk without a session lands on the sign-in form; the token typed there opens the desk. */
+    static void signIn() throws InterruptedException {
+        browser.get(base + "/review/");
+        assertThat(browser.getCurrentUrl()).startsWith(base + "/login?next=");
+        browser.findElement(org.openqa.selenium.By.id("token")).sendKeys(TOKEN, org.openqa.selenium.Keys.ENTER);
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!browser.getCurrentUrl().equals(base + "/review/") && System.nanoTime() < end) Thread.sleep(100);
+        assertThat(browser.getCurrentUrl()).isEqualTo(base + "/review/");
     }
 
     @AfterAll
@@ -233,9 +246,12 @@ class ReviewDeskBrowserTest {
     @Test
     void theDeskIsPartOfCalqueServe() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/review/")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/review/"))
+                .header("Authorization", "Bearer " + TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
+        var stranger = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/review/api/results")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).isEqualTo(401);
         assertThat(Files.readString(tmp.resolve("serve.log"))).contains("review desk on " + base + "/review/");
         assertThat(db).isRegularFile();
     }
