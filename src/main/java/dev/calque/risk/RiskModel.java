@@ -103,6 +103,8 @@ public final class RiskModel {
      * The inputs of the finding model's Platt step: its log-odds, and the same per kind of finding
      * (the speller, Calque's own rules, the rest of LanguageTool), so that each kind gets its own
      * slope and offset: kinds that the training pairs and domains see differently are calibrated apart.
+     * A kind the calibration slice held too few findings of has no terms in the model, and its inputs
+     * are ignored: it gets the shared slope.
      */
     static Map<String, Double> plattInputs(Finding f, double z) {
         String kind = f.rule().startsWith("MORFOLOGIK_RULE") ? "speller" : Finding.LANGUAGETOOL.equals(f.origin())

@@ -264,6 +264,8 @@ public final class Train {
     }
 
     static final int FOLDS = 3;
+    /** Findings of a kind the calibration slice must hold for the kind to get its own Platt slope and offset. */
+    static final int MIN_KIND_FINDINGS = 50;
 
     static int fold(Item it) {
         return bucket(it.row().pair() + "|" + it.row().doc() + "|" + (it.row().seg() / 20) + "|fold", FOLDS);
@@ -378,6 +380,15 @@ public final class Train {
                     kinds.add(RiskModel.plattInputs(f, z));
                     yp.add(it.row().hitShare(f.start(), f.end()));
                 }
+            }
+            // a kind with few findings in the slice (Calque's own rules: a handful) gets no slope of its own
+            Map<String, Integer> perKind = new TreeMap<>();
+            for (Map<String, Double> x : kinds) for (String k : x.keySet()) if (k.startsWith("kind:")) perKind.merge(k, 1, Integer::sum);
+            for (Map<String, Double> x : kinds) {
+                x.keySet().removeIf(k -> {
+                    String kind = k.startsWith("kind:") ? k : k.startsWith("finding_logit*") ? "kind:" + k.substring(14) : null;
+                    return kind != null && perKind.getOrDefault(kind, 0) < MIN_KIND_FINDINGS;
+                });
             }
             models.put("findingCalibration" + v, Logistic.fit(kinds, yp.stream().mapToDouble(Double::doubleValue).toArray(), 1.0));
         }
