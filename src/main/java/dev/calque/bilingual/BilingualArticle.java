@@ -76,4 +76,14 @@ public record BilingualArticle(Article target, Original original, Alignment alig
         }
         return out;
     }
+
+    /** The original with its sentence links, as reports show it beside the translation. */
+    public dev.calque.model.AlignedOriginal aligned() {
+        List<dev.calque.model.AlignedOriginal.Row> rows = new ArrayList<>();
+        for (Link l : alignment.sentences()) {
+            rows.add(new dev.calque.model.AlignedOriginal.Row(l.target().start(), l.target().end(), l.source().start(),
+                    l.source().end(), l.type().label(), l.confidence(), l.segmentId()));
+        }
+        return new dev.calque.model.AlignedOriginal(original.source(), original.language(), original.text(), rows);
+    }
 }

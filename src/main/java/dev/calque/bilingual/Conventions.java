@@ -26,11 +26,16 @@ import java.util.regex.Pattern;
  * @param units           units of measure: a number before one is not compared when the translation converts units
  * @param articles        words that before a capitalized word make it a common noun or an institution
  * @param notNames        capitalized words that are no names (demonyms, holidays), or null
+ * @param unspaced        whether words are written without spaces between them (Chinese): the words of
+ *                        {@link #words} are then found by longest match anywhere, and numerals compose as
+ *                        the language writes them (三十五 = 35, 一百万 = 1000000, 26万亿 = 26 × 10^12)
+ * @param month           months written with digits (2月 = February, 2023-02-11); the first group that
+ *                        matched is the month's number; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
-                       java.util.Set<String> articles, Pattern notNames) {
+                       java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -44,7 +49,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -78,5 +83,15 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     String word(String w) {
         String exact = words.get(w);
         return exact != null ? exact : words.get(w.toLowerCase(Locale.ROOT));
+    }
+
+    /** The longest entry of {@link #words} written at {@code at} (for a language without spaces), or null. */
+    String longestWordAt(String s, int at) {
+        int longest = 0;
+        for (String k : words.keySet()) longest = Math.max(longest, k.length());
+        for (int len = Math.min(longest, s.length() - at); len > 0; len--) {
+            if (words.containsKey(s.substring(at, at + len))) return s.substring(at, at + len);
+        }
+        return null;
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,]\\d+)?");
+            "(?<![\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]|[\\p{N}.,])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,]\\d+)?");
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
     /** A telephone number or code in groups of two digits (01 23 45 67 89, 08.11.00): no quantity. */
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)\\d{2}(?:[ .\\u00A0]\\d{2}){2,}(?!\\d)");
@@ -46,6 +46,7 @@ final class Quantities {
 
     /** @param units units of measure in either language: a number before one is a measure */
     static List<Value> of(String s, Conventions c, java.util.Set<String> units) {
+        s = halfWidth(s);
         List<Value> out = new ArrayList<>();
         boolean[] taken = new boolean[s.length()];
         if (c.time() != null) {
@@ -67,6 +68,17 @@ final class Quantities {
                 add(out, taken, "t:" + h + ":" + (min < 10 ? "0" : "") + min, m.start(), m.end(), false);
             }
         }
+        if (c.month() != null) {
+            Matcher m = c.month().matcher(s);
+            while (m.find()) {
+                // the first group that took part: a pattern may have one per form (2月, 2023-02-11)
+                String g = null;
+                for (int k = 1; k <= m.groupCount() && g == null; k++) g = m.group(k);
+                if (g == null) continue;
+                int n = Integer.parseInt(g);
+                if (n >= 1 && n <= 12) add(out, taken, "month:" + n, m.start(), m.end(), false);
+            }
+        }
         if (c.century() != null) {
             Matcher m = c.century().matcher(s);
             while (m.find()) {
@@ -82,19 +94,29 @@ final class Quantities {
             BigDecimal v = parse(m.group(), c.decimalComma());
             if (v == null) continue;
             int end = m.end();
-            // a scale word after it: 1,5 milliard, 10 millions
-            Matcher w = WORD.matcher(s);
-            int after = end;
-            while (after < s.length() && after < end + 2 && Character.isSpaceChar(s.charAt(after))) after++;
-            if (w.region(after, s.length()).lookingAt()) {
-                String val = c.word(w.group());
-                if (val != null && val.startsWith("x")) {
-                    v = v.multiply(new BigDecimal(val.substring(1)));
-                    end = w.end();
+            // scale words after it: 1,5 milliard, 10 millions, 1.500 mil millones, 26万亿
+            while (true) {
+                int after = end;
+                while (after < s.length() && after < end + 2 && Character.isSpaceChar(s.charAt(after))) after++;
+                String word = null;
+                if (c.unspaced()) {
+                    word = c.longestWordAt(s, after);
+                } else {
+                    Matcher w = WORD.matcher(s);
+                    if (w.region(after, s.length()).lookingAt()) word = w.group();
                 }
+                String val = word == null ? null : c.word(word);
+                if (val == null || !val.startsWith("x")) break;
+                v = v.multiply(new BigDecimal(val.substring(1)));
+                end = after + word.length();
             }
             add(out, taken, "n:" + v.stripTrailingZeros().toPlainString(), m.start(), end, false);
             if (measured(s, end, units)) out.set(out.size() - 1, new Value(out.get(out.size() - 1).key(), m.start(), end, false, true));
+        }
+        if (c.unspaced()) {
+            unspacedWords(s, c, out, taken);
+            out.sort(java.util.Comparator.comparingInt(Value::start));
+            return out;
         }
         Matcher w = WORD.matcher(s);
         BigDecimal pending = null;
@@ -141,6 +163,94 @@ final class Quantities {
         return out;
     }
 
+    /**
+     * The words of a language written without spaces (Chinese): at each position the longest entry of its
+     * table; months and weekdays as they are, and each run of numeral words composed the way such
+     * numerals are read: a digit before a small unit (十, 百, 千) multiplies it, a large unit (万, 亿)
+     * multiplies everything before it in its group (三十五 = 35, 两千 = 2000, 一百万 = 1000000).
+     */
+    private static void unspacedWords(String s, Conventions c, List<Value> out, boolean[] taken) {
+        int i = 0;
+        Numeral run = null;
+        while (i < s.length()) {
+            String word = taken[i] ? null : c.longestWordAt(s, i);
+            String val = word == null ? null : c.word(word);
+            if (val == null) {
+                if (run != null) run = run.flush(out);
+                i++;
+                continue;
+            }
+            if (val.startsWith("month:") || val.startsWith("weekday:")) {
+                if (run != null) run = run.flush(out);
+                add(out, taken, val, i, i + word.length(), false);
+            } else {
+                if (run == null) run = new Numeral(i);
+                run.add(val, i + word.length());
+            }
+            i += word.length();
+        }
+        if (run != null) run.flush(out);
+    }
+
+    /** A run of numeral words being composed. */
+    private static final class Numeral {
+        private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+        final int start;
+        int end;
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal section = BigDecimal.ZERO;
+        BigDecimal digit = null;
+
+        Numeral(int start) {
+            this.start = start;
+        }
+
+        void add(String val, int wordEnd) {
+            end = wordEnd;
+            if (!val.startsWith("x")) {
+                BigDecimal d = new BigDecimal(val);
+                // two numbers in a row (一二 or 六七, "six or seven"): the later one stands
+                digit = d;
+                return;
+            }
+            BigDecimal unit = new BigDecimal(val.substring(1));
+            BigDecimal d = digit == null ? BigDecimal.ONE : digit;
+            if (unit.compareTo(TEN_THOUSAND) < 0) {
+                section = section.add(d.multiply(unit));
+            } else {
+                BigDecimal group = section.add(digit == null ? BigDecimal.ZERO : digit);
+                if (group.signum() == 0) group = total.signum() == 0 ? BigDecimal.ONE : BigDecimal.ZERO;
+                // 万亿: a larger unit after a smaller one multiplies what came before
+                total = group.signum() == 0 ? total.multiply(unit) : total.add(group.multiply(unit));
+                section = BigDecimal.ZERO;
+            }
+            digit = null;
+        }
+
+        Numeral flush(List<Value> out) {
+            BigDecimal v = total.add(section).add(digit == null ? BigDecimal.ZERO : digit);
+            out.add(new Value("n:" + v.stripTrailingZeros().toPlainString(), start, end, true));
+            return null;
+        }
+    }
+
+    /**
+     * Full-width forms (１２３，４５６％, as Chinese and Japanese text writes them) as their ASCII
+     * counterparts, and the ideographic space as a space: the same length, so offsets keep their meaning.
+     */
+    static String halfWidth(String s) {
+        char[] a = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            char to = ch >= '\uFF01' && ch <= '\uFF5E' ? (char) (ch - 0xFEE0) : ch == '\u3000' ? ' ' : ch;
+            if (to != ch) {
+                if (a == null) a = s.toCharArray();
+                a[i] = to;
+            }
+        }
+        return a == null ? s : new String(a);
+    }
+
     /** Whether a unit of measure of the language follows position {@code end}. */
     static boolean measured(String s, int end, java.util.Set<String> units) {
         int i = end;
@@ -166,6 +276,14 @@ final class Quantities {
         char dec = decimalComma ? ',' : '.';
         char thou = decimalComma ? '.' : ',';
         // a separator followed by exactly three digits, and not the decimal one, groups thousands
+        // "1.5" in a decimal-comma language (Latin American Spanish, a copied English figure): a lone
+        // separator not followed by exactly three digits can only be the decimal one
+        if (t.indexOf(dec) < 0 && t.indexOf(thou) >= 0 && t.indexOf(thou) == t.lastIndexOf(thou)
+                && t.length() - t.indexOf(thou) - 1 != 3) {
+            char swap = dec;
+            dec = thou;
+            thou = swap;
+        }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < t.length(); i++) {
             char ch = t.charAt(i);

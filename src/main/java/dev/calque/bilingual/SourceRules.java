@@ -50,7 +50,8 @@ public final class SourceRules {
     /** A language's section. */
     record LanguageSpec(Boolean decimalComma, String words, Boolean capitalizedDates, String nameForms,
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
-                        List<String> weakNegation, List<String> units, List<String> articles, String notNames) {
+                        List<String> weakNegation, List<String> units, List<String> articles, String notNames,
+                        Boolean unspaced, String monthPattern) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -175,7 +176,8 @@ public final class SourceRules {
                 s.centuryPattern() == null ? null : compile(f, s.centuryPattern()), negation, weak,
                 s.units() == null ? java.util.Set.of() : new java.util.HashSet<>(s.units()),
                 s.articles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.articles()),
-                s.notNames() == null ? null : compile(f, s.notNames()));
+                s.notNames() == null ? null : compile(f, s.notNames()), Boolean.TRUE.equals(s.unspaced()),
+                s.monthPattern() == null ? null : compile(f, s.monthPattern()));
     }
 
     /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */

@@ -401,7 +401,8 @@ public final class Checker {
         resolved.stream().filter(segmentRules::contains).forEach(out::add);
         out.addAll(pairs.segments());
         out.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount());
+        return new CheckedArticle(articleOf(b), BilingualCheck.withSegmentIds(b.target(), out), b.target().wordCount(),
+                b.aligned());
     }
 
     /** The translated article, its metadata naming its original ({@code original}, {@code originalLanguage}). */

@@ -311,17 +311,40 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * A note when no rule folder has a pack for the language pair (a real language such as de with
-     * no rules/de-en/): the run goes on with the language-independent checks, and says so.
+     * A note when no rule folder has a pack for the language pair (a real language such as de, whose
+     * rules/de-en/ only says how German writes numbers and dates): the run goes on with the
+     * language-independent checks, and says so.
      */
     static String missingPairNote(Settings settings, Checker checker) {
         String target = checker.target().split("-")[0];
         String pair = checker.source() + "-" + target;
         for (Path dir : settings.ruleDirs()) {
-            if (java.nio.file.Files.isDirectory(dir.resolve(pair))) return null;
+            if (hasRules(dir.resolve(pair))) return null;
         }
         return "no rule pack for " + pair + " (translations from '" + checker.source() + "'); running the "
                 + "checks for any " + target + " text only";
+    }
+
+    /**
+     * Whether a pair folder holds rules for the translation: an XML rule file, or a YAML one with more
+     * than a {@code bilingual:} section (rules/de-en/ may only say how German writes numbers and dates).
+     */
+    private static boolean hasRules(Path pair) {
+        if (!java.nio.file.Files.isDirectory(pair)) return false;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(pair)) {
+            return files.anyMatch(f -> {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".xml")) return true;
+                if (!name.endsWith(".yml") && !name.endsWith(".yaml")) return false;
+                try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                    return lines.anyMatch(l -> l.matches("[A-Za-z_][\\w-]*:.*") && !l.startsWith("bilingual:"));
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    return true; // unreadable: the rule loader says why
+                }
+            });
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     private boolean useColor(boolean toStdout) {

@@ -19,6 +19,8 @@ import org.apache.tika.parser.txt.CharsetMatch;
  * One departure: bytes that are valid UTF-8 and hold multi-byte sequences are read as UTF-8 whatever
  * a header or {@code <meta>} claims, since such text decoded as Windows-1252 is always mojibake.
  * Labels are read as the WHATWG Encoding standard reads them (ISO-8859-1 and ASCII mean Windows-1252).
+ * UTF-16 without a byte-order mark is recognised by its zero bytes before anything else, as browsers
+ * and XML parsers recognise it ({@code <} is {@code 3C 00} or {@code 00 3C}).
  */
 final class Charsets {
     private static final Pattern META = Pattern.compile(
@@ -44,7 +46,7 @@ final class Charsets {
     }
 
     static Found forHtml(byte[] b, String contentType) {
-        Found bom = bom(b);
+        Found bom = bomOrUtf16(b); // before UTF-8: UTF-16 without a BOM is valid UTF-8 full of NULs
         if (bom != null) return bom;
         if (isMultibyteUtf8(b)) return new Found(StandardCharsets.UTF_8, Source.UTF8, 0);
         Charset http = label(httpCharset(contentType));
@@ -61,7 +63,7 @@ final class Charsets {
      * Big5, Shift-JIS or KOI8-R that never say so).
      */
     static Found forXml(byte[] b, String contentType) {
-        Found bom = bom(b);
+        Found bom = bomOrUtf16(b);
         if (bom != null) return bom;
         String head = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1);
         Matcher decl = XML_DECL.matcher(head);
@@ -77,6 +79,33 @@ final class Charsets {
         Charset http = label(httpCharset(contentType));
         if (http != null) return new Found(http, Source.HTTP, 0);
         return new Found(detect(b), Source.DETECTED, 0);
+    }
+
+    /**
+     * UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is zero. Such
+     * text is also valid UTF-8 (full of NULs), so it must be recognized before UTF-8 is tried.
+     */
+    static Charset utf16WithoutBom(byte[] b) {
+        int n = Math.min(b.length, 4096) & ~1;
+        if (n < 4) return null;
+        int evenZero = 0;
+        int oddZero = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) evenZero++;
+            if (b[i + 1] == 0) oddZero++;
+        }
+        int pairs = n / 2;
+        if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return StandardCharsets.UTF_16LE;
+        if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return StandardCharsets.UTF_16BE;
+        return null;
+    }
+
+    /** A byte-order mark, else UTF-16 recognised by its zero bytes: the one way markup in UTF-16 is found. */
+    static Found bomOrUtf16(byte[] b) {
+        Found bom = bom(b);
+        if (bom != null) return bom;
+        Charset utf16 = utf16WithoutBom(b);
+        return utf16 == null ? null : new Found(utf16, Source.DETECTED, 0);
     }
 
     private static Found bom(byte[] b) {

@@ -186,7 +186,7 @@ public final class DocumentReader {
      */
     static boolean binaryBytes(byte[] b) {
         if (b.length >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) return false;
-        if (utf16WithoutBom(b) != null) return false;
+        if (Charsets.utf16WithoutBom(b) != null) return false;
         int n = Math.min(b.length, 65536);
         int bad = 0;
         for (int i = 0; i < n; i++) {
@@ -292,7 +292,7 @@ public final class DocumentReader {
         if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
         }
-        Charset utf16 = utf16WithoutBom(b);
+        Charset utf16 = Charsets.utf16WithoutBom(b);
         if (utf16 != null) return new String(b, utf16);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -317,25 +317,6 @@ public final class DocumentReader {
             }
             return new String(b, cs);
         }
-    }
-
-    /**
-     * UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is zero. Such
-     * text is also valid UTF-8 (full of NULs), so it must be recognized before UTF-8 is tried.
-     */
-    private static Charset utf16WithoutBom(byte[] b) {
-        int n = Math.min(b.length, 4096) & ~1;
-        if (n < 4) return null;
-        int evenZero = 0;
-        int oddZero = 0;
-        for (int i = 0; i < n; i += 2) {
-            if (b[i] == 0) evenZero++;
-            if (b[i + 1] == 0) oddZero++;
-        }
-        int pairs = n / 2;
-        if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return StandardCharsets.UTF_16LE;
-        if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return StandardCharsets.UTF_16BE;
-        return null;
     }
 
     private Article html(byte[] bytes, String name, String source, String group, String type, String typeHint)
@@ -376,6 +357,7 @@ public final class DocumentReader {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
         parse(bytes, handler, md, ctx);
+        PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
         if (title == null || title.isEmpty()) {
@@ -385,7 +367,32 @@ public final class DocumentReader {
         if (type.startsWith("message/") && title != null && (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title))) {
             paragraphs.add(0, title);
         }
+        if (!damage.damaged().isEmpty()) {
+            if (paragraphs.isEmpty()) {
+                throw new Unreadable(PdfPages.describe(damage) + " damaged (content that cannot be decoded): no text to check");
+            }
+            // the reader says it once per document (Inputs), the other pages are checked
+            md.set(DAMAGED_PAGES, damage.damaged().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            md.set(PAGES, String.valueOf(damage.pages()));
+        }
         return assemble(paragraphs, title, name, source, group, type, md);
+    }
+
+    /** Article metadata: the damaged pages of a PDF (comma-separated, 1-based) and its page count. */
+    public static final String DAMAGED_PAGES = "damaged-pages";
+    public static final String PAGES = "pages";
+
+    /**
+     * The one-line reason for a document some of whose pages could not be read, or null: "page 2 of 3 is
+     * damaged (...): its text is missing; the other pages were checked".
+     */
+    public static String damagedPages(Article a) {
+        String damaged = a.metadata().get(DAMAGED_PAGES);
+        if (damaged == null) return null;
+        List<Integer> pages = java.util.Arrays.stream(damaged.split(",")).map(Integer::valueOf).toList();
+        PdfPages.Damage d = new PdfPages.Damage(Integer.parseInt(a.metadata().getOrDefault(PAGES, "0")), pages);
+        return PdfPages.describe(d) + " damaged (content that cannot be decoded): "
+                + (pages.size() == 1 ? "its text is" : "their text is") + " missing; the other pages were checked";
     }
 
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
@@ -399,6 +406,8 @@ public final class DocumentReader {
         Map<String, String> meta = new LinkedHashMap<>();
         put(meta, "author", md.get(TikaCoreProperties.CREATOR));
         put(meta, "date", md.get(TikaCoreProperties.CREATED));
+        put(meta, DAMAGED_PAGES, md.get(DAMAGED_PAGES));
+        put(meta, PAGES, md.get(DAMAGED_PAGES) == null ? null : md.get(PAGES));
         return new Article(source, source, group, title, text, type, meta);
     }
 

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * space and BOMs before {@code <?xml} dropped; a DOCTYPE removed unread, so no external DTD or entity
  * is loaded and no entity is ever expanded (a feed that uses an entity only its DOCTYPE declares is
  * refused); HTML entities turned into characters (ROME's healer); namespace prefixes the feed uses
- * without declaring them declared.
+ * without declaring them declared; an Atom {@code <feed>} that forgot its namespace given it, and a default
+ * namespace on {@code <rss>} (which no RSS version has, and which hides every element from an RSS parser)
+ * dropped, as feed readers do.
  */
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("(?s)<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)");
@@ -40,6 +42,10 @@ final class FeedReader {
     private static final Pattern PREFIX_USE = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
     private static final Pattern PREFIX_DECL = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
     private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
+    /** The root element's start tag: its name and attributes. */
+    private static final Pattern ROOT_TAG = Pattern.compile("<(?![?!])([A-Za-z_][\\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
+    private static final Pattern DEFAULT_NS = Pattern.compile("\\s+xmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+    private static final Pattern ATOM_03 = Pattern.compile("\\sversion\\s*=\\s*[\"']0\\.3[\"']");
     /** Namespaces of the prefixes feeds most often use without declaring them. */
     private static final Map<String, String> KNOWN_PREFIXES = Map.of(
             "dc", "http://purl.org/dc/elements/1.1/",
@@ -152,7 +158,32 @@ final class FeedReader {
                 }
             }
         }
-        return declarePrefixes(xml);
+        return rootNamespace(declarePrefixes(xml));
+    }
+
+    /**
+     * The two root-namespace slips feed readers forgive: {@code <feed>} without the Atom namespace (the RFC's
+     * own example has been copied that way) gets Atom's, 0.3's when it says {@code version="0.3"}; and
+     * {@code <rss xmlns="...">}, whose default namespace puts every channel element out of RSS's reach,
+     * loses it (RSS 0.91 to 2.0 have no namespace).
+     */
+    static String rootNamespace(String xml) {
+        Matcher root = ROOT_TAG.matcher(xml);
+        if (!root.find(rootStart(xml))) return xml;
+        String name = root.group(1);
+        String attributes = root.group(2);
+        Matcher ns = DEFAULT_NS.matcher(attributes);
+        boolean hasDefault = ns.find();
+        String fixed;
+        if (name.equals("feed") && !hasDefault) {
+            fixed = attributes + " xmlns=\"" + (ATOM_03.matcher(attributes).find()
+                    ? "http://purl.org/atom/ns#" : "http://www.w3.org/2005/Atom") + "\"";
+        } else if (name.equals("rss") && hasDefault) {
+            fixed = ns.replaceFirst("");
+        } else {
+            return xml;
+        }
+        return xml.substring(0, root.start(2)) + fixed + xml.substring(root.end(2));
     }
 
     /** Declares, on the root element, the namespace prefixes a feed uses without declaring them. */
@@ -167,7 +198,7 @@ final class FeedReader {
         while (decl.find()) used.remove(decl.group(1));
         if (used.isEmpty()) return xml;
         Matcher root = Pattern.compile("<(?![?!])[A-Za-z_][\\w.:-]*").matcher(xml);
-        if (!root.find()) return xml;
+        if (!root.find(rootStart(xml))) return xml;
         StringBuilder add = new StringBuilder();
         for (String prefix : used) {
             add.append(" xmlns:").append(prefix).append("=\"")
@@ -179,14 +210,31 @@ final class FeedReader {
     /** A well-formed document whose elements ROME cannot follow (an {@code <rss>} without {@code <channel>}). */
     private static DocumentReader.Unreadable structural(String xml, Exception e) {
         String root = rootName(xml);
-        return new DocumentReader.Unreadable(root.equals("<rss>") && !xml.contains("<channel")
-                ? "not a readable RSS or Atom feed: the <rss> document has no <channel>"
+        boolean noChannel = !xml.contains("<channel") && !xml.contains(":channel");
+        return new DocumentReader.Unreadable((root.equals("<rss>") || root.endsWith("RDF>")) && noChannel
+                ? "not a readable RSS or Atom feed: the " + root + " document has no <channel>"
                 : "not a readable RSS or Atom feed: " + root + " does not hold its items the way RSS or Atom does", e);
+    }
+
+    /** Where the root element starts: past the declaration, processing instructions, comments and DOCTYPE. */
+    static int rootStart(String xml) {
+        int i = 0;
+        while (i < xml.length()) {
+            while (i < xml.length() && (Character.isWhitespace(xml.charAt(i)) || xml.charAt(i) == '\uFEFF')) i++;
+            int end;
+            if (xml.startsWith("<?", i)) end = xml.indexOf("?>", i) + 2;
+            else if (xml.startsWith("<!--", i)) end = xml.indexOf("-->", i) + 3;
+            else if (xml.startsWith("<!", i)) end = xml.indexOf('>', i) + 1;
+            else return i;
+            if (end <= i) return i; // unterminated: let the parser say where
+            i = end;
+        }
+        return i;
     }
 
     private static String rootName(String xml) {
         Matcher root = Pattern.compile("<(?![?!])([A-Za-z_][\\w.:-]*)").matcher(xml);
-        return root.find() ? "<" + root.group(1) + ">" : "the document";
+        return root.find(Math.min(rootStart(xml), xml.length())) ? "<" + root.group(1) + ">" : "the document";
     }
 
     private String body(SyndEntry e) {

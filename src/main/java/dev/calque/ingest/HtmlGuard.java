@@ -8,7 +8,8 @@ import java.util.Set;
  * deeper than browsers nest them (Chromium's parser stops at 512 levels), or more elements than a
  * page of news ever has. A 50 MB page of nested {@code <div>}s would otherwise take the parser
  * minutes and the heap with it, and the other inputs of the run with the heap. One pass over the
- * bytes, no allocation per tag.
+ * bytes, no allocation per tag. A page in UTF-16 (with a byte-order mark or without, recognised by its
+ * zero bytes) is read two bytes a character; a scan of its bytes alone would see no tag at all.
  */
 final class HtmlGuard {
     /** Nesting of container elements past which no page is an article (Chromium: 512). */
@@ -22,18 +23,47 @@ final class HtmlGuard {
     private HtmlGuard() {
     }
 
+    /** The page's characters as the scan needs them: bytes, or UTF-16 code units, either order. */
+    private interface Units {
+        int length();
+
+        int at(int i);
+    }
+
+    private static Units units(byte[] b) {
+        Charsets.Found f = Charsets.bomOrUtf16(b);
+        if (f == null || !f.charset().name().startsWith("UTF-16")) {
+            return new Units() {
+                public int length() { return b.length; }
+                public int at(int i) { return b[i] & 0xff; }
+            };
+        }
+        boolean little = f.charset().equals(java.nio.charset.StandardCharsets.UTF_16LE);
+        int skip = f.skip();
+        int n = (b.length - skip) / 2;
+        return new Units() {
+            public int length() { return n; }
+            public int at(int i) {
+                int k = skip + 2 * i;
+                return little ? (b[k] & 0xff) | (b[k + 1] & 0xff) << 8 : (b[k] & 0xff) << 8 | (b[k + 1] & 0xff);
+            }
+        };
+    }
+
     /** @throws DocumentReader.Unreadable when the page is nested or sized past any article */
-    static void check(byte[] b) throws DocumentReader.Unreadable {
+    static void check(byte[] bytes) throws DocumentReader.Unreadable {
+        Units b = units(bytes);
+        int length = b.length();
         int depth = 0;
         long elements = 0;
         char[] name = new char[16];
-        for (int i = 0; i < b.length - 1; i++) {
-            if (b[i] != '<') continue;
+        for (int i = 0; i < length - 1; i++) {
+            if (b.at(i) != '<') continue;
             int j = i + 1;
-            boolean closing = b[j] == '/';
+            boolean closing = b.at(j) == '/';
             if (closing) j++;
             int n = 0;
-            while (j < b.length && n < name.length && isNameChar(b[j])) name[n++] = (char) (b[j++] | 0x20);
+            while (j < length && n < name.length && isNameChar(b.at(j))) name[n++] = (char) (b.at(j++) | 0x20);
             if (n == 0 || n == name.length) continue;
             if (!closing && ++elements > MAX_ELEMENTS) {
                 throw new DocumentReader.Unreadable("HTML with more than " + MAX_ELEMENTS
@@ -47,20 +77,21 @@ final class HtmlGuard {
                 depth++;
                 if (depth > MAX_DEPTH) {
                     throw new DocumentReader.Unreadable("HTML nested more than " + MAX_DEPTH + " levels deep (<" + tag
-                            + "> at byte " + i + "), which no article page is and browsers do not render; not read");
+                            + "> at " + (b.length() == bytes.length ? "byte " : "character ") + i
+                            + "), which no article page is and browsers do not render; not read");
                 }
             }
             i = j - 1;
         }
     }
 
-    private static boolean isNameChar(byte c) {
+    private static boolean isNameChar(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static boolean selfClosed(byte[] b, int from) {
-        for (int k = from; k < b.length && k < from + 4096; k++) {
-            if (b[k] == '>') return k > from && b[k - 1] == '/';
+    private static boolean selfClosed(Units b, int from) {
+        for (int k = from; k < b.length() && k < from + 4096; k++) {
+            if (b.at(k) == '>') return k > from && b.at(k - 1) == '/';
         }
         return false;
     }

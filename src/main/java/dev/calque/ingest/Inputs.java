@@ -173,6 +173,8 @@ public final class Inputs {
             for (Article a : reader.read(bytes, name, source, group, type)) {
                 Article cut = reader.limited(a);
                 sink.article(cut);
+                String damaged = DocumentReader.damagedPages(a);
+                if (damaged != null) sink.problem(new InputProblem(a.source(), group, damaged));
                 if (cut != a) {
                     sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
                             "%,d characters of text, over the limit of %,d: only the first part was checked"

@@ -318,11 +318,11 @@ public final class Pipeline {
             CheckedArticle all = checkOrRecall(a, b);
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
-            CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
+            CheckedArticle checked = all.withFindings(kept.findings());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             if (risk != null) {
                 dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), b == null ? null : b.paragraphOriginals(), checked.findings());
-                checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
+                checked = checked.withFindings(assessed.findings());
                 score = score.withRisk(assessed.risk());
             }
             String note = inputs.reader().wasTruncated(a.source())
@@ -351,7 +351,7 @@ public final class Pipeline {
         List<dev.calque.model.Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
-            return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount());
+            return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount(), b != null ? b.aligned() : null);
         }
         CheckedArticle checked = b != null ? checker.check(b, timeLimit, this::cancelled) : checker.check(a, timeLimit, this::cancelled);
         cache.put(key, checked.findings());

@@ -126,7 +126,7 @@ public final class SarifWriter extends JsonReportWriter {
                 g.writeEndObject();
                 g.writeEndObject();
                 g.writeObjectFieldStart("message");
-                g.writeStringField("text", "the original");
+                g.writeStringField("text", f.segmentId() == null ? "the original" : "the original (segment " + f.segmentId() + ")");
                 g.writeEndObject();
                 g.writeEndObject();
                 g.writeEndArray();

@@ -52,6 +52,20 @@ class BadInputTest {
         assertThat(report.at("/summary/unreadable").asInt()).isEqualTo(5);
     }
 
+    /** A damaged page: one line naming the file and the page, the rest checked, no library trace. */
+    @Test
+    void aPdfWithADamagedPageIsCheckedAndThePageNamed() throws Exception {
+        Path pdf = dev.calque.ingest.HostileFiles.damagedPagesPdf(dir, "minutes.pdf", 2);
+        Path out = dir.resolve("d.json");
+        CliRun run = CliRun.of("check", "--format", "json", "-o", out.toString(), pdf.toString());
+        assertThat(run.err().lines().filter(l -> !l.startsWith("1 article checked")).toList()).containsExactly("calque: " + pdf
+                + ": page 2 of 3 is damaged (content that cannot be decoded): its text is missing; the other pages were checked");
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.get("articles")).hasSize(1);
+        assertThat(report.at("/summary/unreadable").asInt()).isEqualTo(1);
+    }
+
     @Test
     void unreadableInputWinsOverAFailedGate() throws Exception {
         CliRun run = CliRun.of("check", "--format", "json", "-o", dir.resolve("o.json").toString(),

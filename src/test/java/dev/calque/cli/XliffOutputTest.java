@@ -87,37 +87,124 @@ class XliffOutputTest {
         assertThat(Files.readAllBytes(in)).isEqualTo(Files.readAllBytes(DIR.resolve("seed.fr-en.xlf")));
     }
 
-    @Test
-    void an_xliff12_file_gets_its_attributes_and_standoff_on_the_targets(@TempDir Path tmp) throws Exception {
-        Path in = tmp.resolve("okapi.xlf");
-        // Okapi's sample, with an English target to check: the French targets of the sample give nothing
-        String english = Files.readString(DIR.resolve("okapi-RB-12-Test02.xlf"), java.nio.charset.Charset.forName("windows-1252"))
-                .replace("<target xml:lang=\"fr\">Text of the footnote</target>",
-                        "<target xml:lang=\"fr\">Vladimir Poutine met the press in Moscou.</target>");
-        Files.writeString(in, english, java.nio.charset.Charset.forName("windows-1252"));
-        Path out = tmp.resolve("checked.xlf");
-        CliRun run = CliRun.of("check", "-q", "--fail-on", "never", "--no-stock", "-f", "xliff", "-o", out.toString(), in.toString());
-        assertThat(run.exit()).as(run.err()).isZero();
-        Document d = dom(out);
-        Element unit5 = null;
+    private static Element unit12(Document d, String id) {
         NodeList units = d.getElementsByTagNameNS("urn:oasis:names:tc:xliff:document:1.2", "trans-unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element u = (Element) units.item(i);
-            if (u.getAttribute("id").equals("5")) unit5 = u;
+            if (u.getAttribute("id").equals(id)) return u;
         }
-        assertThat(unit5).isNotNull();
-        Element target = (Element) unit5.getElementsByTagNameNS("*", "target").item(0);
-        NodeList standoff = unit5.getElementsByTagNameNS(ITS, "locQualityIssues");
-        assertThat(standoff.getLength()).isEqualTo(1); // two findings: Poutine, Moscou
-        Element issues = (Element) standoff.item(0);
-        assertThat(target.getAttributeNS(ITS, "locQualityIssuesRef")).isEqualTo("#" + issues.getAttributeNS(XMLConstants.XML_NS_URI, "id"));
-        NodeList each = issues.getElementsByTagNameNS(ITS, "locQualityIssue");
-        assertThat(each.getLength()).isEqualTo(2);
-        assertThat(((Element) each.item(0)).getAttribute("locQualityIssueType")).isEqualTo("untranslated");
-        assertThat(((Element) each.item(0)).getAttribute("locQualityIssueComment")).contains("“Poutine”");
-        assertThat(((Element) each.item(0)).getAttribute("locQualityIssueSeverity")).matches("\\d+");
-        // Okapi still reads it, to the same text
+        throw new AssertionError("no trans-unit " + id);
+    }
+
+    /** The x-its marks of a 1.2 target: issue type and the text each one marks. */
+    private static List<String[]> marks12(Element unit) {
+        List<String[]> out = new ArrayList<>();
+        NodeList mrks = unit.getElementsByTagNameNS("*", "mrk");
+        for (int i = 0; i < mrks.getLength(); i++) {
+            Element m = (Element) mrks.item(i);
+            if (m.getAttribute("mtype").equals("x-its")) {
+                out.add(new String[] {m.getAttributeNS(ITS, "locQualityIssueType"), m.getTextContent(),
+                        m.getAttributeNS(ITS, "locQualityIssueComment"), m.getAttributeNS(ITS, "locQualityIssueSeverity")});
+            }
+        }
+        return out;
+    }
+
+    /** The findings of a JSON report, as rule@start-end, in order. */
+    private static List<String> findings(String json) throws Exception {
+        List<String> out = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("articles").forEach(a -> a.get("findings").forEach(
+                f -> out.add(f.get("rule").asText() + "@" + f.get("start").asInt() + "-" + f.get("end").asInt())));
+        return out;
+    }
+
+    /** The ITS quality issues Okapi's XLIFF 1.2 filter reads on inline marks of the targets: "unit type severity". */
+    private static List<String> okapiIssues(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        net.sf.okapi.common.LocaleId fr = net.sf.okapi.common.LocaleId.FRENCH;
+        try (net.sf.okapi.filters.xliff.XLIFFFilter filter = new net.sf.okapi.filters.xliff.XLIFFFilter()) {
+            filter.open(new net.sf.okapi.common.resource.RawDocument(file.toUri(), "UTF-8", net.sf.okapi.common.LocaleId.ENGLISH, fr));
+            while (filter.hasNext()) {
+                net.sf.okapi.common.Event e = filter.next();
+                if (!e.isTextUnit() || e.getTextUnit().getTarget(fr) == null) continue;
+                for (net.sf.okapi.common.resource.Segment s : e.getTextUnit().getTarget(fr).getSegments()) {
+                    for (net.sf.okapi.common.resource.Code c : s.getContent().getCodes()) {
+                        if (c.getTagType() != net.sf.okapi.common.resource.TextFragment.TagType.OPENING
+                                || c.getGenericAnnotations() == null) continue;
+                        for (net.sf.okapi.common.annotation.GenericAnnotation a
+                                : c.getGenericAnnotations().getAnnotations(net.sf.okapi.common.annotation.GenericAnnotationType.LQI)) {
+                            out.add(e.getTextUnit().getId() + " " + a.getString(net.sf.okapi.common.annotation.GenericAnnotationType.LQI_TYPE)
+                                    + " " + a.getDouble(net.sf.okapi.common.annotation.GenericAnnotationType.LQI_SEVERITY));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void an_xliff12_file_gets_an_its_mark_around_each_passage_and_reads_back_the_same(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("okapi.xlf");
+        // Okapi's sample, with English targets to check: the French targets of the sample give nothing
+        // (ASCII in unit 4: Okapi reads this windows-1252 file's non-ASCII characters as U+FFFD, and a target
+        // whose text is not what Calque read is marked on the whole segment)
+        String english = Files.readString(DIR.resolve("okapi-RB-12-Test02.xlf"), java.nio.charset.Charset.forName("windows-1252"))
+                .replace("<target xml:lang=\"fr\">Text of the footnote</target>",
+                        "<target xml:lang=\"fr\">Vladimir Poutine met the press in Moscou.</target>")
+                .replace("<source xml:lang=\"en\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</source>",
+                        "<source xml:lang=\"en\">\"Rien de neuf\", a balaye aupres de <g id=\"1\">l'AFP</g> un responsable a <g id=\"2\">Moscou</g>.</source>")
+                .replace("<target xml:lang=\"fr\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</target>",
+                        "<target xml:lang=\"fr\">\"It was nothing new\", swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">Moscou</g>.</target>")
+                .replace("<source xml:lang=\"en\">Text with a footnote<x id=\"1\"/> and more text</source>",
+                        "<source xml:lang=\"en\">\"Rien\", a balaye<x id=\"1\"/> aupres de l'AFP un responsable.</source>")
+                .replace("<target xml:lang=\"fr\">Text with a footnote<x id=\"1\"/> and more text</target>",
+                        "<target xml:lang=\"fr\">\"It was nothing\", swept<x id=\"1\"/> to AFP an official.</target>");
+        Files.writeString(in, english, java.nio.charset.Charset.forName("windows-1252"));
+        Path out = tmp.resolve("checked.xlf");
+        Path json = tmp.resolve("first.json");
+        CliRun run = CliRun.of("check", "-q", "--fail-on", "never", "--no-stock", "-f", "xliff", "-o", out.toString(),
+                "-f", "json", "-o", json.toString(), in.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        Document d = dom(out);
+
+        // two passages in plain text: a mark around each, the target's other text left as it was
+        Element unit5 = unit12(d, "5");
+        Element target5 = (Element) unit5.getElementsByTagNameNS("*", "target").item(0);
+        List<String[]> marks = marks12(unit5);
+        assertThat(marks).extracting(m -> m[0] + ":" + m[1]).containsExactly("untranslated:Poutine", "untranslated:Moscou");
+        assertThat(marks.get(0)[2]).contains("“Poutine”");
+        assertThat(marks.get(0)[3]).matches("\\d+");
+        assertThat(target5.getTextContent()).isEqualTo("Vladimir Poutine met the press in Moscou.");
+        assertThat(target5.hasAttributeNS(ITS, "locQualityIssueType")).isFalse();
+        assertThat(unit5.getElementsByTagNameNS(ITS, "locQualityIssues").getLength()).isZero();
+
+        // a passage inside a code is marked inside it; one that crosses a code goes on the segment, and says why
+        Element unit4 = unit12(d, "4");
+        Element target4 = (Element) unit4.getElementsByTagNameNS("*", "target").item(0);
+        assertThat(marks12(unit4)).extracting(m -> m[0] + ":" + m[1]).containsExactly("untranslated:Moscou");
+        Element mrk = (Element) target4.getElementsByTagNameNS("*", "mrk").item(0);
+        assertThat(((Element) mrk.getParentNode()).getLocalName()).isEqualTo("g");
+        assertThat(target4.getAttributeNS(ITS, "locQualityIssueType")).isEqualTo("mistranslation");
+        assertThat(target4.getAttributeNS(ITS, "locQualityIssueComment")).contains("“swept to AFP”", "[on the whole segment: the passage crosses an inline code");
+        // a passage that holds a whole code (a footnote mark) is marked with the code inside
+        Element unit6 = unit12(d, "6");
+        assertThat(marks12(unit6)).extracting(m -> m[0] + ":" + m[1]).containsExactly("mistranslation:swept to AFP");
+        Element mrk6 = (Element) unit6.getElementsByTagNameNS("*", "mrk").item(0);
+        assertThat(mrk6.getElementsByTagNameNS("*", "x").getLength()).isEqualTo(1);
+        String written = Files.readString(out, java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(written).contains("<!-- Calque: AGENCY_NON_SPEECH_VERB on characters 22-34 of the target is marked on the whole segment: the passage crosses an inline code");
+        assertThat(written).contains("swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">");
+
+        // Okapi's XLIFF 1.2 filter reads it to the same text, and checking it again finds the same things
+        // (the marks are not taken for inline codes the translation added)
         assertThat(reread(out).text()).isEqualTo(reread(in).text());
+        assertThat(okapiIssues(out)).containsExactly("4 untranslated 70.0", "5 untranslated 70.0", "5 untranslated 70.0",
+                "6 mistranslation 70.0");
+        Path again = tmp.resolve("again.json");
+        CliRun second = CliRun.of("check", "-q", "--fail-on", "never", "--no-stock", "-f", "json", "-o", again.toString(), out.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(findings(Files.readString(again))).isEqualTo(findings(Files.readString(json))).isNotEmpty();
     }
 
     @Test

@@ -49,10 +49,38 @@ class FeedReaderTest {
                 items.put(f.getFileName().toString(), read(Files.readAllBytes(f), f.getFileName().toString()).size());
             }
         }
-        assertThat(items).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("feed-rs-spiegel.rss", 1,
-                "rome-atom_1.0_bray.xml", 2, "rome-dublinCoreTest.xml", 1, "rome-jira_issue1.xml", 2, "rome-rss_0.91U.xml", 2)));
+        java.util.Map<String, Integer> expected = new java.util.TreeMap<>(java.util.Map.of("feed-rs-spiegel.rss", 1,
+                "rome-atom_1.0_bray.xml", 2, "rome-dublinCoreTest.xml", 1, "rome-jira_issue1.xml", 2, "rome-rss_0.91U.xml", 2));
+        expected.putAll(java.util.Map.of("feed-rs-atom_comments_1.xml", 1, "gofeed-issue_346_root_default_namespace.xml", 2,
+                "feedjira-nws-alerts.xml", 1, "node-feedparser-plasmasturm01.atom", 1, "rome-rss_0.91N.xml", 2,
+                "feed-rs-atom_scattered.xml", 1, "feedparser-demoronize-1.xml", 1));
+        assertThat(items).containsExactlyEntriesOf(expected);
         Article bray = read(Files.readAllBytes(REAL.resolve("rome-atom_1.0_bray.xml")), "bray.atom").get(0);
         assertThat(bray.text()).isEqualTo("Entry1\n\nContent1");
+    }
+
+    /** Quirks of real feeds from feed-parser test suites (src/test/resources/feeds/real/README.md), read whole. */
+    @Test
+    void realFeedsWithTheirQuirksReadAsFeedReadersReadThem() throws Exception {
+        // <feed> without the Atom namespace: still Atom, as feedparser and feed-rs read it
+        Article rfc = read(Files.readAllBytes(REAL.resolve("feed-rs-atom_comments_1.xml")), "atom.xml").get(0);
+        assertThat(rfc.title()).isEqualTo("Atom draft-07 snapshot");
+        assertThat(rfc.text()).contains("[Update: The Atom draft is finished.]");
+        // <rss xmlns="..."> hides every element from an RSS parser unless the default namespace goes
+        List<Article> suspilne = read(Files.readAllBytes(REAL.resolve("gofeed-issue_346_root_default_namespace.xml")), "ukrnet.rss");
+        assertThat(suspilne).extracting(Article::title).containsExactly(
+                "Торгівля між Росією та Китаєм у 2023 році перевищила 200 млрд доларів — New York Times",
+                "У Гаазі проходить масштабна конференція");
+        assertThat(suspilne.get(0).text()).endsWith("Торгівля між РФ та КНР перевищила 200 млрд доларів за 2023 рік.");
+        // comment before the root, spaces around '=' in xmlns, standalone="yes"
+        Article nws = read(Files.readAllBytes(REAL.resolve("feedjira-nws-alerts.xml")), "alerts.atom").get(0);
+        assertThat(nws.text()).contains("WINTER WEATHER ADVISORY IN EFFECT FROM 7 PM THIS EVENING");
+        // Atom under a prefix, XHTML as the default namespace, no declaration
+        Article plasma = read(Files.readAllBytes(REAL.resolve("node-feedparser-plasmasturm01.atom")), "p.atom").get(0);
+        assertThat(plasma.text()).contains("Baz");
+        // a Windows-1252 byte where no encoding is declared reads as the typographic apostrophe, not U+FFFD
+        Article moron = read(Files.readAllBytes(REAL.resolve("feedparser-demoronize-1.xml")), "d.xml").get(0);
+        assertThat(moron.text()).isEqualTo("don\u2019t");
     }
 
     @Test
@@ -109,6 +137,9 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read("<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>"
                 .getBytes(StandardCharsets.UTF_8), "nochannel.rss"))
                 .hasMessage("not a readable RSS or Atom feed: the <rss> document has no <channel>");
+        assertThatThrownBy(() -> read(("<!--\nDescription: RSS version 0.90\n-->\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                + " xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">\n</rdf:RDF>\n").getBytes(StandardCharsets.UTF_8), "empty.rdf"))
+                .hasMessage("not a readable RSS or Atom feed: the <rdf:RDF> document has no <channel>");
         assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_8), "broken.rss"))
                 .hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2")

@@ -40,6 +40,48 @@ public final class HostileFiles {
         return f;
     }
 
+    /**
+     * A three-page PDF (one sentence a page) whose listed pages have a damaged content stream: its compressed
+     * bytes overwritten in the middle, as a bad sector or a cut transfer leaves them. Saved without object
+     * streams, so each content stream can be found in the bytes by its object number.
+     */
+    public static Path damagedPagesPdf(Path dir, String name, int... damaged) throws IOException {
+        Path f = dir.resolve(name);
+        java.util.List<Integer> objects = new java.util.ArrayList<>();
+        try (PDDocument doc = new PDDocument()) {
+            for (int p = 1; p <= 3; p++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText("On page " + p + " the minister told reporters on Monday that the budget would pass.");
+                    cs.endText();
+                }
+            }
+            doc.save(f.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(f.toFile())) {
+            for (int p : damaged) {
+                org.apache.pdfbox.cos.COSObject ref = (org.apache.pdfbox.cos.COSObject) doc.getPage(p - 1).getCOSObject()
+                        .getItem(org.apache.pdfbox.cos.COSName.CONTENTS);
+                objects.add((int) ref.getObjectNumber());
+            }
+        }
+        byte[] b = Files.readAllBytes(f);
+        String latin1 = new String(b, StandardCharsets.ISO_8859_1);
+        for (int object : objects) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)(?<![0-9])" + object + " 0 obj\\s*<<(.*?)>>\\s*stream\\r?\\n")
+                    .matcher(latin1);
+            if (!m.find()) throw new IOException("content stream " + object + " not found");
+            int length = Integer.parseInt(m.group(1).replaceAll("(?s).*/Length (\\d+).*", "$1"));
+            for (int i = m.end() + length / 3; i < m.end() + length / 3 + 20; i++) b[i] ^= 0x5a;
+        }
+        return Files.write(f, b);
+    }
+
     /** A "scanned" page: an image and no text layer. */
     public static Path scannedPdf(Path dir) throws IOException {
         Path f = dir.resolve("scanned.pdf");

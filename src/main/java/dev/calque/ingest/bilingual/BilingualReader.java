@@ -116,6 +116,8 @@ public final class BilingualReader {
             char c = coded.charAt(i);
             if (TextFragment.isMarker(c) && i + 1 < coded.length()) {
                 Code code = f.getCode(coded.charAt(++i));
+                // annotation markers (an XLIFF 1.2 <mrk>, such as Calque's own ITS marks) are not codes
+                if (Code.TYPE_ANNOTATION_ONLY.equals(code.getType())) continue;
                 InlineCode.Kind kind = switch (code.getTagType()) {
                     case OPENING -> InlineCode.Kind.OPENING;
                     case CLOSING -> InlineCode.Kind.CLOSING;

@@ -45,6 +45,7 @@ public final class AllureWriter implements ReportWriter {
     static final List<String> MQM_DIMENSIONS = MqmCategory.DIMENSION_NAMES.stream()
             .filter(d -> MqmCategory.Dimension.named(d) != MqmCategory.Dimension.OTHER).toList();
     static final String ATTACHMENT_NAME = "Article with flagged passages";
+    static final String PAIRED_ATTACHMENT_NAME = "Original and translation side by side, flagged passages on both";
 
     private final Path reportDir;
     private final boolean majorIsBlocker;
@@ -105,7 +106,7 @@ public final class AllureWriter implements ReportWriter {
 
         String source = uuid + "-article.html";
         writer.write(source, new ByteArrayInputStream(
-                ArticleHtml.render(a.title(), a.text(), findings).getBytes(StandardCharsets.UTF_8)));
+                ArticleHtml.render(a.title(), a.text(), findings, r.checked().original()).getBytes(StandardCharsets.UTF_8)));
 
         checkedIds.add(a.id());
         TestResult t = new TestResult()
@@ -127,7 +128,8 @@ public final class AllureWriter implements ReportWriter {
                         Steps.param("Risk of a major error", r.score().risk() == null ? "not estimated"
                                 : String.format(Locale.ROOT, "%.2f", r.score().risk().risk()))))
                 .setSteps(steps)
-                .setAttachments(List.of(new Attachment().setName(ATTACHMENT_NAME).setType("text/html").setSource(source)))
+                .setAttachments(List.of(new Attachment()
+                        .setName(r.checked().original() == null ? ATTACHMENT_NAME : PAIRED_ATTACHMENT_NAME).setType("text/html").setSource(source)))
                 .setStart(now - r.checkNanos() / 1_000_000)
                 .setStop(now);
         writer.write(t);

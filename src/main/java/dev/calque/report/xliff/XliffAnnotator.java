@@ -35,9 +35,11 @@ import org.xml.sax.SAXException;
  *   <li>XLIFF 2: an {@code <sm/>}/{@code <em/>} pair around each flagged passage inside the segment's
  *       {@code <target>} (where the target's text is exactly what Calque read; else around the whole
  *       target), carrying {@code its:locQualityIssueType}, {@code ...Comment}, {@code ...Severity}.</li>
- *   <li>XLIFF 1.2: on the {@code <target>} (or the segment's {@code <mrk mtype="seg">}): the three
- *       attributes for one finding; for several, an {@code <its:locQualityIssues>} standoff element
- *       in the {@code <trans-unit>} that the target references with {@code its:locQualityIssuesRef}.</li>
+ *   <li>XLIFF 1.2: an {@code <mrk mtype="x-its">} around each flagged passage, with the same three
+ *       attributes; on the {@code <target>} (or the segment's {@code <mrk mtype="seg">}) what cannot be
+ *       marked where it is (see {@code annotate12}): the attributes for one finding, for several an
+ *       {@code <its:locQualityIssues>} standoff element that the target references with
+ *       {@code its:locQualityIssuesRef}.</li>
  * </ul>
  */
 final class XliffAnnotator {
@@ -66,7 +68,7 @@ final class XliffAnnotator {
             if (file.format() == BilingualFormat.XLIFF_2) {
                 annotate2(doc, s, starts[i], e.getValue(), counter);
             } else {
-                annotate12(doc, s, e.getValue(), counter);
+                annotate12(doc, s, starts[i], e.getValue(), counter);
             }
         }
         return serialize(doc);
@@ -178,7 +180,17 @@ final class XliffAnnotator {
 
     // ------------------------------------------------------------------ XLIFF 1.2
 
-    private static void annotate12(Document doc, BilingualSegment s, List<Finding> findings, int[] counter) {
+    /**
+     * XLIFF 1.2 (ITS 2.0's XLIFF 1.2 mapping): each finding on a passage becomes an
+     * {@code <mrk mtype="x-its">} around it, carrying the three LQI attributes (holding whole any
+     * {@code <g>}, {@code <x/>}, {@code <ph>} it contains). A passage that crosses an inline code (one end
+     * inside a {@code <g>}, half of a {@code <bpt>}/{@code <ept>} pair) or another finding's {@code <mrk>} (1.2
+     * cannot overlap marks), a finding on the whole segment, and every finding of a target whose text is
+     * not exactly what Calque read go on the segment instead: the attributes on the {@code <target>} (or
+     * its {@code <mrk mtype="seg">}) for one, a standoff {@code <its:locQualityIssues>} for several; an
+     * XML comment and the issue's comment say why a passage was not marked where it is.
+     */
+    private static void annotate12(Document doc, BilingualSegment s, int start, List<Finding> findings, int[] counter) {
         Element unit = byId(doc, "trans-unit", s.unitId());
         if (unit == null) return;
         List<Element> targets = children(unit, "target");
@@ -191,20 +203,135 @@ final class XliffAnnotator {
                 if ("seg".equals(m.getAttribute("mtype")) && s.segmentId().equals(m.getAttribute("mid"))) holder = m;
             }
         }
-        if (findings.size() == 1) {
-            its(holder, findings.get(0), "its:");
+        boolean exact = plain12(holder).equals(s.target());
+        List<Finding> ordered = new ArrayList<>(findings);
+        // containers before what they contain, so a passage inside another's is marked inside its <mrk>
+        ordered.sort(java.util.Comparator.comparingInt(Finding::start).thenComparing(Finding::end, java.util.Comparator.reverseOrder()));
+        List<Finding> onSegment = new ArrayList<>();
+        Map<Finding, String> why = new LinkedHashMap<>();
+        for (Finding f : ordered) {
+            int from = f.start() - start;
+            int to = f.end() - start;
+            boolean whole = from <= 0 && to >= s.target().length();
+            if (whole || to <= from) {
+                onSegment.add(f);
+                continue;
+            }
+            if (!exact) {
+                onSegment.add(f);
+                why.put(f, "the target's text is not the text Calque read from it");
+                continue;
+            }
+            Element mrk = doc.createElementNS(holder.getNamespaceURI(), prefixed(holder, "mrk"));
+            mrk.setAttribute("mtype", "x-its");
+            its(mrk, f, "its:");
+            if (!wrap(holder, from, to, mrk)) {
+                onSegment.add(f);
+                why.put(f, "the passage crosses an inline code or another finding's mark (XLIFF 1.2 marks cannot overlap)");
+            }
+        }
+        if (onSegment.isEmpty()) return;
+        for (Map.Entry<Finding, String> w : why.entrySet()) {
+            // ASCII only: a comment cannot escape what the file's encoding (windows-1252, say) lacks
+            Finding f = w.getKey();
+            String note = " Calque: " + f.rule() + " on characters " + (f.start() - start) + "-" + (f.end() - start)
+                    + " of the target is marked on the whole segment: " + w.getValue() + " ";
+            unit.insertBefore(doc.createComment(note.replaceAll("[^\\x20-\\x7e]", "?").replace("--", "- -")), targets.get(0));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Finding f : onSegment) {
+            notes.add(why.containsKey(f) ? " [on the whole segment: " + why.get(f) + "]" : "");
+        }
+        if (onSegment.size() == 1) {
+            its(holder, onSegment.get(0), "its:");
+            if (!notes.get(0).isEmpty()) {
+                holder.setAttributeNS(ItsQuality.NS, "its:locQualityIssueComment", ItsQuality.comment(onSegment.get(0)) + notes.get(0));
+            }
             return;
         }
         String id = "calque-lqi-" + (++counter[0]);
         Element standoff = doc.createElementNS(ItsQuality.NS, "its:locQualityIssues");
         standoff.setAttributeNS(XMLConstants.XML_NS_URI, "xml:id", id);
-        for (Finding f : findings) {
+        for (int i = 0; i < onSegment.size(); i++) {
             Element issue = doc.createElementNS(ItsQuality.NS, "its:locQualityIssue");
-            its(issue, f, "");
+            its(issue, onSegment.get(i), "");
+            if (!notes.get(i).isEmpty()) issue.setAttribute("locQualityIssueComment", ItsQuality.comment(onSegment.get(i)) + notes.get(i));
             standoff.appendChild(issue);
         }
         unit.appendChild(standoff);
         holder.setAttributeNS(ItsQuality.NS, "its:locQualityIssuesRef", "#" + id);
+    }
+
+    /** The text Okapi reads from an XLIFF 1.2 target: text and the content of {@code <g>} and {@code <mrk>}; codes have none. */
+    private static String plain12(Node n) {
+        StringBuilder b = new StringBuilder();
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Text t) {
+                b.append(t.getData());
+            } else if (c instanceof Element e && (e.getLocalName().equals("g") || e.getLocalName().equals("mrk"))) {
+                b.append(plain12(e));
+            }
+        }
+        return b.toString();
+    }
+
+    /** XLIFF 1.2 inline elements a mark may hold whole. */
+    private static final Set<String> WHOLE = Set.of("g", "x", "ph", "it", "mrk");
+
+    /**
+     * Wraps the plain text {@code [from, to)} of {@code holder} in {@code mrk}, if both ends lie in text
+     * of the same element with only text and whole elements between them (no code, no other mark crossed).
+     */
+    private static boolean wrap(Element holder, int from, int to, Element mrk) {
+        List<Text> texts = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        collectText12(holder, texts, offsets, new int[] {0});
+        Text first = null;
+        Text last = null;
+        int firstRel = 0;
+        int lastRel = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            int o = offsets.get(i);
+            int len = texts.get(i).getLength();
+            if (first == null && from >= o && from < o + len) {
+                first = texts.get(i);
+                firstRel = from - o;
+            }
+            if (to > o && to <= o + len) {
+                last = texts.get(i);
+                lastRel = to - o;
+            }
+        }
+        if (first == null || last == null || first.getParentNode() != last.getParentNode()) return false;
+        // between them: text, and whole elements only (a <g>...</g>, an <x/>, an earlier mark); the halves
+        // of a paired code (<bpt>/<ept>, <bx/>/<ex/>) would cross the new mark
+        for (Node n = first; n != last; n = n.getNextSibling()) {
+            if (n == null) return false;
+            if (n instanceof Element e && !WHOLE.contains(e.getLocalName())) return false;
+        }
+        // split the end first: splitting the start may create a new node for the first part of `last`
+        Node afterEnd = lastRel < last.getLength() ? last.splitText(lastRel) : last.getNextSibling();
+        Node begin = firstRel > 0 ? first.splitText(firstRel) : first;
+        Node parent = begin.getParentNode();
+        parent.insertBefore(mrk, begin);
+        for (Node n = begin; n != null && n != afterEnd; ) {
+            Node next = n.getNextSibling();
+            mrk.appendChild(n);
+            n = next;
+        }
+        return true;
+    }
+
+    private static void collectText12(Node n, List<Text> texts, List<Integer> offsets, int[] seen) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Text t) {
+                texts.add(t);
+                offsets.add(seen[0]);
+                seen[0] += t.getLength();
+            } else if (c instanceof Element e && (e.getLocalName().equals("g") || e.getLocalName().equals("mrk"))) {
+                collectText12(e, texts, offsets, seen);
+            }
+        }
     }
 
     /** The three LQI attributes: in the ITS namespace on a host element, plain on a standoff issue. */

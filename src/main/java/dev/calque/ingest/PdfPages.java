@@ -1,0 +1,119 @@
+package dev.calque.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/**
+ * Finds the pages of a PDF whose text cannot be read because their content is damaged: a compressed
+ * content stream that does not decompress (corrupt or cut short), or a content reference to an object the
+ * file does not have. PDFBox reads such a page as blank and says so only in its log, so without this
+ * check a damaged page would vanish from the text without a word.
+ */
+final class PdfPages {
+    /** The pages of a document, and which of them (1-based) are damaged. */
+    record Damage(int pages, List<Integer> damaged) {
+        static final Damage NONE = new Damage(0, List.of());
+    }
+
+    /** Decompressed bytes of one content stream past which it is not judged (a bomb is Tika's limit to meet). */
+    private static final long MAX_INFLATED = 64L << 20;
+
+    private PdfPages() {
+    }
+
+    /** Never throws: a document PDFBox cannot open at all is Tika's to report. */
+    static Damage of(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<Integer> damaged = new ArrayList<>();
+            int n = 0;
+            for (PDPage page : doc.getPages()) {
+                n++;
+                if (damaged(page)) damaged.add(n);
+            }
+            return new Damage(n, List.copyOf(damaged));
+        } catch (IOException | RuntimeException e) {
+            return Damage.NONE;
+        }
+    }
+
+    private static boolean damaged(PDPage page) {
+        COSBase contents = page.getCOSObject().getItem(COSName.CONTENTS);
+        List<COSBase> parts = new ArrayList<>();
+        if (contents instanceof COSObject ref) {
+            if (ref.getObject() == null || ref.getObject() instanceof COSNull) return true; // points at nothing
+            contents = ref.getObject();
+        }
+        if (contents instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) parts.add(array.getObject(i));
+        } else if (contents != null) {
+            parts.add(contents);
+        }
+        for (COSBase part : parts) {
+            if (!(part instanceof COSStream stream)) return true;
+            if (!decodes(stream)) return true;
+        }
+        return false;
+    }
+
+    /** A content stream compressed with Flate alone (nearly all of them) must decompress to its end. */
+    private static boolean decodes(COSStream stream) {
+        List<COSName> filters = filters(stream);
+        if (filters.size() != 1 || !filters.get(0).equals(COSName.FLATE_DECODE)) return true; // not judged
+        Inflater inflater = new Inflater();
+        try (InputStream raw = stream.createRawInputStream()) {
+            byte[] in = raw.readAllBytes();
+            inflater.setInput(in);
+            byte[] out = new byte[8192];
+            long total = 0;
+            while (!inflater.finished()) {
+                int got = inflater.inflate(out);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) return false; // cut short
+                total += got;
+                if (total > MAX_INFLATED) return true; // far past any page's text: not judged further
+            }
+            return true;
+        } catch (DataFormatException | IOException e) {
+            return false;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static List<COSName> filters(COSStream stream) {
+        COSBase f = stream.getFilters();
+        List<COSName> names = new ArrayList<>();
+        if (f instanceof COSName name) names.add(name);
+        else if (f instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.getObject(i) instanceof COSName name) names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** "page 2 of 3 is", "pages 2 and 5 of 9 are": for the one-line reason. */
+    static String describe(Damage d) {
+        List<Integer> p = d.damaged();
+        String list;
+        if (p.size() == 1) list = "page " + p.get(0);
+        else {
+            List<String> s = p.stream().limit(10).map(String::valueOf).toList();
+            list = "pages " + String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1)
+                    + (p.size() > 10 ? " (and " + (p.size() - 10) + " more)" : "");
+        }
+        return list + " of " + d.pages() + (p.size() == 1 ? " is" : " are");
+    }
+}
