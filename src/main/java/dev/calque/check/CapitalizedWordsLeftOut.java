@@ -16,9 +16,10 @@ import org.languagetool.rules.RuleMatch;
  * unknown name): about a tenth to a quarter of the processor time of a check of news text. The matches
  * it keeps are the stock rule's own, reported under the stock rule's id.
  *
- * <p>Checked beside an original ({@link SourceWords}), the original decides instead: a word it has
- * (a name, term or code copied verbatim) is left alone in any case, and a word it lacks is reported
- * even when capitalized, since a name the original does not write is a garbled or mistransliterated one.
+ * <p>Checked beside an original ({@link SourceWords}), the original decides about capitalized words
+ * instead: one it has (a name, term or code copied verbatim) is left alone, and one it lacks is reported,
+ * since a name the original does not write is a garbled or mistransliterated one. Lower-case words are
+ * reported as without the original: one the original has is a word left untranslated.
  */
 final class CapitalizedWordsLeftOut extends Rule {
     private final Rule speller;
@@ -66,7 +67,12 @@ final class CapitalizedWordsLeftOut extends Rule {
             int to = Math.max(from, Math.min(m.getToPos(), text.length()));
             String word = text.substring(from, to);
             SourceWords source = SourceWords.current();
-            if (source != null ? !source.has(word) : !policy.ignores(speller.getId(), word)) kept.add(rehome(m, source));
+            // the original decides about capitalized words only: a lower-case word the English dictionary
+            // lacks and the original has is an untranslated word copied over ("flamandisation"), an error
+            boolean capitalized = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+            if (source != null && capitalized ? !source.has(word) : !policy.ignores(speller.getId(), word)) {
+                kept.add(rehome(m, source));
+            }
         }
         return kept.toArray(RuleMatch[]::new);
     }

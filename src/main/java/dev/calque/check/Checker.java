@@ -532,6 +532,10 @@ public final class Checker {
         // this catches those of text-level rules, which cannot be wrapped
         if (!own && calqueRules && !spellCapitalized && !(m.getRule() instanceof CapitalizedWordsLeftOut)
                 && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        // (the training run, spellCapitalized, sees the speller as it comes)
+        if (!own && calqueRules && !spellCapitalized && pack.stock().ignoresOtherVariant(rule.getId(), m.getMessage())) {
+            return null;
+        }
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

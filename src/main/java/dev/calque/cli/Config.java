@@ -69,6 +69,8 @@ public final class Config {
     public static final class Gate {
         public Located failOn;
         public Located minScore;
+        public Located minConfidence;
+        public Located maxRisk;
     }
 
     public static final class Skip {
@@ -231,6 +233,17 @@ public final class Config {
         double d = number(gate.minScore, "gate.minScore");
         if (d > 100) throw error(gate.minScore, "gate.minScore must be at most 100", "the best MQM score is 100");
         return d;
+    }
+
+    /** A gate probability ({@code gate.minConfidence}, {@code gate.maxRisk}), checked as the command line's; null when absent. */
+    Double probability(Located v, String key) {
+        if (v == null) return null;
+        double d = number(v, key);
+        try {
+            return Settings.probability(key, d);
+        } catch (UsageError e) {
+            throw error(v, e.getMessage(), "the risk model's probabilities run from 0 to 1");
+        }
     }
 
     Map<String, Severity> severityOverrides() {

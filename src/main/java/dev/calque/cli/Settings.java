@@ -152,7 +152,8 @@ public record Settings(
                 min != null ? min : d.minWords());
 
         QualityGate gate = new QualityGate(c.gate.failOn != null ? c.failOn() : QualityGate.DEFAULT.failOn(),
-                c.gate.minScore != null ? c.minScore() : null);
+                c.gate.minScore != null ? c.minScore() : null,
+                c.probability(c.gate.minConfidence, "gate.minConfidence"), c.probability(c.gate.maxRisk, "gate.maxRisk"));
         boolean majorIsBlocker = c.report.majorAs != null && c.majorIsBlocker(c.report.majorAs.text(), c.report.majorAs);
 
         for (Config.Located cat : r.categories.enable) c.category(cat);
@@ -203,7 +204,7 @@ public record Settings(
             throw new UsageError("--min-score must be a number up to 100");
         }
         QualityGate g = new QualityGate(cli.failOn() != null ? failOn("--fail-on", cli.failOn()) : gate.failOn(),
-                cli.minScore() != null ? cli.minScore() : gate.minScore());
+                cli.minScore() != null ? cli.minScore() : gate.minScore(), gate.minConfidence(), gate.maxRisk());
         return new Settings(
                 cli.target() != null ? cli.target() : target,
                 cli.source() != null ? cli.source() : source,
@@ -233,12 +234,8 @@ public record Settings(
      * null: not given, the current value stands), checked: both are probabilities.
      */
     public Settings withRiskGate(Double minConfidence, Double maxRisk) {
-        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
-            throw new UsageError("--min-confidence must be a probability between 0 and 1, not " + minConfidence);
-        }
-        if (maxRisk != null && !(maxRisk >= 0 && maxRisk <= 1)) {
-            throw new UsageError("--max-risk must be a probability between 0 and 1, not " + maxRisk);
-        }
+        probability("--min-confidence", minConfidence);
+        probability("--max-risk", maxRisk);
         QualityGate g = new QualityGate(gate.failOn(), gate.minScore(),
                 minConfidence != null ? minConfidence : gate.minConfidence(), maxRisk != null ? maxRisk : gate.maxRisk());
         return new Settings(target, source, sourceChosen, bundledRules, configRuleDirs, extraRuleDirs, stockRules,
@@ -266,6 +263,19 @@ public record Settings(
         dirs.addAll(configRuleDirs);
         dirs.addAll(extraRuleDirs);
         return dirs;
+    }
+
+    /**
+     * A gate probability ({@code --min-confidence}, {@code --max-risk}, {@code gate.minConfidence},
+     * {@code gate.maxRisk}): the one check for the options and the file's keys. Null passes (not given).
+     *
+     * @param where the option or key, for the error
+     */
+    static Double probability(String where, Double p) {
+        if (p != null && !(p >= 0 && p <= 1)) {
+            throw new UsageError(where + " must be a probability between 0 and 1, not " + p);
+        }
+        return p;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class JsonWriter extends JsonReportWriter {
         g.writeStringField("gate", run.gate().describe());
         g.writeEndObject();
         g.writeArrayFieldStart("articles");
+        this.gate = run.gate();
     }
 
     @Override
@@ -96,8 +97,12 @@ public final class JsonWriter extends JsonReportWriter {
         }
         if (f.segmentId() != null) g.writeStringField("segmentId", f.segmentId());
         if (f.confidence() != null) g.writeNumberField("confidence", f.confidence());
+        // below --min-confidence: shown as a hint, never fails the gate (as on the console)
+        if (gate != null && gate.hint(f)) g.writeBooleanField("hint", true);
         g.writeEndObject();
     }
+
+    private dev.calque.score.QualityGate gate;
 
     /** The article's risk of a major error and each paragraph's (offsets into the text), when estimated. */
     private void writeRisk(dev.calque.model.ArticleRisk risk) throws IOException {

@@ -67,7 +67,8 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeStartObject();
             g.writeStringField("ruleId", f.rule());
             g.writeNumberField("ruleIndex", indexOf(f.rule()));
-            g.writeStringField("level", level(f.severity()));
+            // a hint (confidence below --min-confidence) never fails the gate: a note, as GitHub's notice
+            g.writeStringField("level", run.gate() != null && run.gate().hint(f) ? "note" : level(f.severity()));
             // SARIF's rank: the finding's confidence (risk model) as a percentage
             if (f.confidence() != null) g.writeNumberField("rank", Math.round(f.confidence() * 1000) / 10.0);
             g.writeObjectFieldStart("message");

@@ -19,8 +19,18 @@ public final class StockPolicy {
 
     /** The {@code languagetool:} section of a rule file. */
     public record Spec(List<String> disable, Map<String, Label> rules, Map<String, Label> types,
-                       List<String> ignoreCapitalized) {
+                       List<String> ignoreCapitalized, List<String> ignoreOtherVariants, List<String> enable,
+                       List<String> reportOtherVariants) {
     }
+
+    /**
+     * How LanguageTool's English spellers word a match on a word that another English variety spells so
+     * ("Possible spelling mistake. 'favour' is British English."): the speller's own verdict, read from
+     * its message since LanguageTool keeps it in a package-private class. {@code CapitalizedWordsLeftOutTest}
+     * fails if a LanguageTool upgrade changes the wording.
+     */
+    private static final java.util.regex.Pattern OTHER_VARIANT =
+            java.util.regex.Pattern.compile("'[^']+' is (?:[A-Z][a-z]+ )+English\\.\\s*$");
 
     /** Category and severity to give a stock rule or a whole ITS issue type. */
     public record Label(String category, Severity severity) {
@@ -28,12 +38,17 @@ public final class StockPolicy {
 
     private final Set<String> disabled = new HashSet<>();
     private final Set<String> ignoreCapitalized = new HashSet<>();
+    private final Set<String> ignoreOtherVariants = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
     private final Map<String, Label> byType = new HashMap<>();
 
     void merge(Spec spec) {
         if (spec.disable() != null) disabled.addAll(spec.disable());
         if (spec.ignoreCapitalized() != null) ignoreCapitalized.addAll(spec.ignoreCapitalized());
+        if (spec.ignoreOtherVariants() != null) ignoreOtherVariants.addAll(spec.ignoreOtherVariants());
+        // a later file (an opt-in folder) can undo what an earlier one (the bundled rules) switched off
+        if (spec.enable() != null) spec.enable().forEach(disabled::remove);
+        if (spec.reportOtherVariants() != null) spec.reportOtherVariants().forEach(ignoreOtherVariants::remove);
         if (spec.rules() != null) byRule.putAll(spec.rules());
         if (spec.types() != null) {
             spec.types().forEach((k, v) -> byType.put(k.toLowerCase(Locale.ROOT), v));
@@ -51,6 +66,15 @@ public final class StockPolicy {
      */
     public boolean ignores(String ruleId, String passage) {
         return !passage.isEmpty() && Character.isUpperCase(passage.charAt(0)) && ignoreCapitalized.contains(ruleId);
+    }
+
+    /**
+     * Whether a spelling match is dropped because the speller itself says the word is spelled so in another
+     * English variety ({@code ignoreOtherVariants}): "favour" in en-US text is a house-style choice of the
+     * translator, not a translation artifact, and professional human translations are full of them.
+     */
+    public boolean ignoresOtherVariant(String ruleId, String message) {
+        return ignoreOtherVariants.contains(ruleId) && message != null && OTHER_VARIANT.matcher(message).find();
     }
 
     /** Whether a stock rule is listed under {@code ignoreCapitalized}. */

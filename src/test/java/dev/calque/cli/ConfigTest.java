@@ -58,6 +58,12 @@ class ConfigTest {
         assertThat(error("source: fr\nreport:\n  majorAs: urgent\n"))
                 .startsWith(":3: report.majorAs must be normal or blocker, not 'urgent'");
         assertThat(error("report:\n  majorAS: blocker\n")).startsWith(":2: unknown key 'majorAS'");
+        assertThat(error("gate:\n  failOn: major\n  minConfidence: 1.5\n"))
+                .startsWith(":3: gate.minConfidence must be a probability between 0 and 1, not 1.5");
+        assertThat(error("gate:\n  maxRisk: -0.1\n")).startsWith(":2: gate.maxRisk must be a probability between 0 and 1");
+        assertThat(error("gate:\n  maxRisk: high\n")).startsWith(":2: gate.maxRisk must be a number, not 'high'");
+        assertThat(error("gate:\n  minconfidence: 0.3\n")).startsWith(":2: unknown key 'minconfidence'")
+                .contains("minConfidence", "maxRisk");
     }
 
     @Test
@@ -74,10 +80,17 @@ class ConfigTest {
                   weights: {minor: 2}
                   categoryWeights: {Locale: {minor: 0.5}}
                   minWords: 100
-                gate: {failOn: critical, minScore: 80}
+                gate: {failOn: critical, minScore: 80, minConfidence: 0.3, maxRisk: 0.9}
                 """));
         Settings s = c.settings();
         assertThat(s.gate().failOn()).isEqualTo(Severity.CRITICAL);
+        assertThat(s.gate().minConfidence()).isEqualTo(0.3);
+        assertThat(s.gate().maxRisk()).isEqualTo(0.9);
+        // the command line's other gate options leave the file's probabilities alone; its own replace them
+        Settings fromCli = s.with(Settings.CommandLine.NONE.withGate("major", null, null));
+        assertThat(fromCli.gate().minConfidence()).isEqualTo(0.3);
+        assertThat(fromCli.withRiskGate(0.5, null).gate().minConfidence()).isEqualTo(0.5);
+        assertThat(fromCli.withRiskGate(0.5, null).gate().maxRisk()).isEqualTo(0.9);
         assertThat(s.gate().minScore()).isEqualTo(80.0);
         Settings cli = s.with(Settings.CommandLine.NONE.withGate("never", 70.0, null));
         assertThat(cli.gate().failOn()).isNull(); // the command line wins

@@ -64,12 +64,67 @@ class RiskGateTest {
         assertThat(check("--min-confidence", Double.toString(highest - 0.001)).exit()).isEqualTo(Main.FAILED_GATE);
     }
 
+    /** JSON and SARIF carry the console's split: below --min-confidence a finding is a hint (SARIF: a note). */
+    @Test
+    void hintsAreMarkedInJsonAndAreNotesInSarif() throws Exception {
+        List<Double> confidences = new ArrayList<>();
+        for (JsonNode f : check().json().at("/articles/0/findings")) confidences.add(f.get("confidence").asDouble());
+        List<Double> sorted = confidences.stream().distinct().sorted().toList();
+        assertThat(sorted).as("the seed article's findings differ in confidence").hasSizeGreaterThan(1);
+        double threshold = (sorted.get(0) + sorted.get(sorted.size() - 1)) / 2;
+        Result r = check("--min-confidence", Double.toString(threshold));
+        JsonNode findings = r.json().at("/articles/0/findings");
+        JsonNode results = new ObjectMapper().readTree(r.sarif()).at("/runs/0/results");
+        int hints = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            JsonNode f = findings.get(i);
+            boolean below = f.get("confidence").asDouble() < threshold;
+            assertThat(f.path("hint").asBoolean(false)).as(f.toString()).isEqualTo(below);
+            if (below) {
+                hints++;
+                assertThat(results.get(i).get("level").asText()).isEqualTo("note");
+            } else {
+                assertThat(results.get(i).get("level").asText()).isIn("error", "warning");
+            }
+        }
+        assertThat(hints).isBetween(1, findings.size() - 1);
+        // without the option no finding is a hint
+        for (JsonNode f : check().json().at("/articles/0/findings")) assertThat(f.has("hint")).isFalse();
+    }
+
     @Test
     void maxRiskFailsAnArticleWhoseRiskIsAboveIt() throws Exception {
         double risk = check().json().at("/articles/0/risk").asDouble();
         assertThat(check("--fail-on", "never", "--max-risk", Double.toString(Math.max(0, risk - 0.01))).exit())
                 .isEqualTo(Main.FAILED_GATE);
         assertThat(check("--fail-on", "never", "--max-risk", "1").exit()).isEqualTo(Main.OK);
+    }
+
+    /** gate.minConfidence and gate.maxRisk in calque.yml act as the options do, and the options override them. */
+    @Test
+    void calqueYmlGateProbabilitiesActAsTheOptions() throws Exception {
+        double highest = 0;
+        for (JsonNode f : check().json().at("/articles/0/findings")) highest = Math.max(highest, f.get("confidence").asDouble());
+        Path yml = dir.resolve("calque.yml");
+        Files.writeString(yml, "gate:\n  minConfidence: " + Math.min(1, highest + 0.01) + "\n");
+        assertThat(check("--config", yml.toString()).exit()).as("every finding a hint").isEqualTo(Main.OK);
+        assertThat(check("--config", yml.toString(), "--min-confidence", "0").exit()).as("the option wins")
+                .isEqualTo(Main.FAILED_GATE);
+
+        double risk = check().json().at("/articles/0/risk").asDouble();
+        Files.writeString(yml, "gate:\n  failOn: never\n  maxRisk: " + Math.max(0, risk - 0.01) + "\n");
+        assertThat(check("--config", yml.toString()).exit()).isEqualTo(Main.FAILED_GATE);
+        assertThat(check("--config", yml.toString(), "--max-risk", "1").exit()).isEqualTo(Main.OK);
+    }
+
+    @Test
+    void aBadGateProbabilityInCalqueYmlIsOneLineNamingFileAndKey() throws Exception {
+        Path yml = dir.resolve("calque.yml");
+        Files.writeString(yml, "gate:\n  maxRisk: 2\n");
+        CliRun r = CliRun.of("check", "--no-stock", "--config", yml.toString(), SEED.toString());
+        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).startsWith("calque: " + yml + ":2: gate.maxRisk must be a probability between 0 and 1")
+                .doesNotContain("\n");
     }
 
     @Test
