@@ -55,6 +55,7 @@ final class Measure {
                 Doc doc = c.docs().get(d);
                 List<List<Finding>> byRow = Train.split(doc, calque.get(d));
                 List<List<Finding>> stockRow = Train.split(doc, stock.get(d));
+                double ratio = Train.documentLogRatio(doc);
                 for (int i = 0; i < doc.rows().size(); i++) {
                     Row r = doc.rows().get(i);
                     if (!r.annotated()) continue;
@@ -63,12 +64,14 @@ final class Measure {
                     lt.add((double) stockRow.get(i).size());
                     cq.add((double) fs.stream().filter(f -> !RiskModel.capitalizedSpelling(f)).count());
                     r0.add(model.segmentRisk(r.text(), null, fs));
-                    r1.add(model.segmentRisk(r.text(), r.source(), fs));
+                    r1.add(model.segmentRisk(r.text(), r.source(), fs, ratio));
                     major.add(r.hasMajor());
                     Train.dump(name, Features.segment(r.text(), r.source(),
                             fs.stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), model.rates(),
-                            model.ruleFeatures()), r.hasMajor());
+                            model.ruleFeatures(), ratio), r.hasMajor());
                     for (Finding f : fs) {
+                        Train.dumpFinding(name, f, model.confidence(f, r.text(), null, fs.size()),
+                                model.confidence(f, r.text(), r.source(), fs.size()), r.hitShare(f.start(), f.end()));
                         findingRows.add(new double[] {model.confidence(f, r.text(), null, fs.size()),
                                 model.confidence(f, r.text(), r.source(), fs.size()), r.hit(f.start(), f.end()) ? 1 : 0,
                                 r.hitShare(f.start(), f.end())});
@@ -99,6 +102,10 @@ final class Measure {
         for (Train.Item it : calibration) {
             if (!it.row().annotated()) continue;
             for (Finding f : it.findings()) {
+                Train.dumpFinding("cal:" + it.corpus() + ":" + it.row().pair(), f,
+                        model.confidence(f, it.row().text(), null, it.findings().size()),
+                        model.confidence(f, it.row().text(), it.row().source(), it.findings().size()),
+                        it.row().hitShare(f.start(), f.end()));
                 calRows.add(new double[] {model.confidence(f, it.row().text(), null, it.findings().size()),
                         model.confidence(f, it.row().text(), it.row().source(), it.findings().size()),
                         it.row().hit(f.start(), f.end()) ? 1 : 0, it.row().hitShare(f.start(), f.end())});

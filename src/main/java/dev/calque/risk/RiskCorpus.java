@@ -28,9 +28,9 @@ import java.util.zip.GZIPInputStream;
 public record RiskCorpus(Path file, String pair, List<Doc> docs) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One segment: {@code errors} is {@code null} when the row has no annotation. */
+    /** One segment: {@code errors} is {@code null} when the row has no annotation; {@code pair} its own language pair. */
     public record Row(String doc, String system, int seg, String text, String source, boolean human,
-                      List<AnnotatedError> errors, int annotators) {
+                      List<AnnotatedError> errors, int annotators, String pair) {
         public boolean annotated() {
             return errors != null;
         }
@@ -140,7 +140,7 @@ public record RiskCorpus(Path file, String pair, List<Doc> docs) {
                 }
                 Row row = new Row(n.path("doc").asText(""), n.path("system").asText(""), n.path("seg").asInt(),
                         text, n.path("source").asText(""), n.path("human").asBoolean(false), errors,
-                        n.path("annotators").asInt(1));
+                        n.path("annotators").asInt(1), n.path("pair").asText(""));
                 byDoc.computeIfAbsent(row.doc() + '\u0000' + row.system(), k -> new ArrayList<>()).add(row);
             }
         }

@@ -94,21 +94,51 @@ public final class RiskModel {
 
     /** @param findingsInSegment how many findings share the finding's segment (itself included) */
     public double confidence(Finding f, String segmentText, String source, int findingsInSegment) {
-        Logistic m = models.get(has(source) ? "finding+source" : "finding");
-        return m.probability(Features.finding(f, segmentText, source, findingsInSegment, rates));
+        String v = has(source) ? "+source" : "";
+        double z = models.get("finding" + v).logit(Features.finding(f, segmentText, source, findingsInSegment, rates));
+        return models.get("findingCalibration" + v).probability(plattInputs(f, z));
+    }
+
+    /**
+     * The inputs of the finding model's Platt step: its log-odds, and the same per kind of finding
+     * (the speller, Calque's own rules, the rest of LanguageTool), so that each kind gets its own
+     * slope and offset: kinds that the training pairs and domains see differently are calibrated apart.
+     * A kind the calibration slice held too few findings of has no terms in the model, and its inputs
+     * are ignored: it gets the shared slope.
+     */
+    static Map<String, Double> plattInputs(Finding f, double z) {
+        String kind = f.rule().startsWith("MORFOLOGIK_RULE") ? "speller" : Finding.LANGUAGETOOL.equals(f.origin())
+                ? "languagetool" : "calque";
+        Map<String, Double> x = new LinkedHashMap<>();
+        x.put("finding_logit", z);
+        if (!kind.equals("languagetool")) {
+            x.put("kind:" + kind, 1.0);
+            x.put("finding_logit*" + kind, z);
+        }
+        return x;
     }
 
     /** Uncalibrated log-odds of a major error in the segment. */
-    double segmentLogit(String text, String source, List<Finding> findings) {
+    double segmentLogit(String text, String source, List<Finding> findings, double documentLogRatio) {
         List<Finding> counted = findings.stream().filter(f -> !capitalizedSpelling(f)).toList();
         String v = has(source) ? "+source" : "";
-        return models.get("segment" + v).logit(Features.segment(text, source, counted, rates, ruleFeatures));
+        return models.get("segment" + v).logit(Features.segment(text, source, counted, rates, ruleFeatures,
+                documentLogRatio));
     }
 
-    /** The probability that the segment holds a major error. */
+    /** The probability that the segment holds a major error (a segment alone: no document length ratio). */
     public double segmentRisk(String text, String source, List<Finding> findings) {
+        return segmentRisk(text, source, findings, Double.NaN);
+    }
+
+    /**
+     * @param documentLogRatio the median length ratio of the segment's document ({@link Features#medianLogRatio}),
+     *                         {@code NaN} when unknown
+     */
+    public double segmentRisk(String text, String source, List<Finding> findings, double documentLogRatio) {
         String v = has(source) ? "+source" : "";
-        return models.get("segmentCalibration" + v).probability(Map.of("segment_logit", segmentLogit(text, source, findings)));
+        return models.get("segmentCalibration" + v).probability(Map.of("segment_logit",
+                segmentLogit(text, source, findings, documentLogRatio)));
     }
 
     /** Article risk from its segments' risks: the chance that at least one holds a major error. */
@@ -137,6 +167,9 @@ public final class RiskModel {
         Finding[] out = findings.toArray(Finding[]::new);
         List<ArticleRisk.Segment> segments = new ArrayList<>();
         double[] risks = new double[paragraphs.size()];
+        List<String> texts = new ArrayList<>();
+        for (int[] p : paragraphs) texts.add(text.substring(p[0], p[1]));
+        double ratio = sources == null ? Double.NaN : Features.medianLogRatio(texts, sources);
         for (int i = 0; i < paragraphs.size(); i++) {
             int[] p = paragraphs.get(i);
             String seg = text.substring(p[0], p[1]);
@@ -144,7 +177,7 @@ public final class RiskModel {
             List<Finding> in = new ArrayList<>();
             for (int k : members.get(i)) in.add(findings.get(k));
             for (int k : members.get(i)) out[k] = findings.get(k).withConfidence(round3(confidence(findings.get(k), seg, source, in.size())));
-            risks[i] = round3(segmentRisk(seg, source, in));
+            risks[i] = round3(segmentRisk(seg, source, in, ratio));
             segments.add(new ArticleRisk.Segment(p[0], p[1], risks[i]));
         }
         return new Assessed(List.of(out), new ArticleRisk(round3(articleRisk(risks)), segments));
@@ -234,8 +267,8 @@ public final class RiskModel {
             }
             models.put(e.getKey(), new Logistic(names, mean, scale, w, e.getValue().path("intercept").asDouble()));
         }
-        for (String need : List.of("finding", "finding+source", "segment", "segment+source", "segmentCalibration",
-                "segmentCalibration+source")) {
+        for (String need : List.of("finding", "finding+source", "findingCalibration", "findingCalibration+source",
+                "segment", "segment+source", "segmentCalibration", "segmentCalibration+source")) {
             if (!models.containsKey(need)) throw new IOException("the risk model lacks its '" + need + "' part");
         }
         Map<String, Object> about = new LinkedHashMap<>();

@@ -9,27 +9,35 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The English words of the training translations that the model was not fitted on (half of the
- * training documents, see {@link Train}), seen at least twice: a word outside it is rare in
- * translated English, and segments full of such words hold more major errors than their length
- * says (measured: docs/risk.md). Shipped beside the model as {@code vocabulary.txt.gz}.
+ * training documents, see {@link Train}), seen at least twice, with how often: a word outside it is
+ * rare in translated English, and segments full of rare words (terms a system had to translate)
+ * hold more major errors than their length says (measured: docs/risk.md). Shipped beside the model
+ * as {@code vocabulary.txt.gz}, one {@code word<TAB>count} a line, sorted.
  */
 public final class Vocabulary {
     public static final String RESOURCE = "/dev/calque/risk/vocabulary.txt.gz";
-    private static volatile Set<String> bundled;
+    private static volatile Vocabulary bundled;
 
-    private Vocabulary() {
+    private final Map<String, Integer> counts;
+    private final double total;
+
+    Vocabulary(Map<String, Integer> counts) {
+        this.counts = Map.copyOf(counts);
+        long t = 0;
+        for (int c : counts.values()) t += c;
+        this.total = t;
     }
 
-    public static Set<String> bundled() {
-        Set<String> v = bundled;
+    public static Vocabulary bundled() {
+        Vocabulary v = bundled;
         if (v == null) {
             try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("the risk model's " + RESOURCE + " is missing from the jar");
@@ -42,27 +50,58 @@ public final class Vocabulary {
         return v;
     }
 
-    static Set<String> read(InputStream raw) throws IOException {
-        Set<String> out = new HashSet<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) if (!line.isBlank()) out.add(line.strip());
-        }
-        return out;
+    public boolean contains(String lowerCaseWord) {
+        return counts.containsKey(lowerCaseWord);
     }
 
-    static void write(Set<String> words, Path file) throws IOException {
+    /**
+     * The word's surprisal in nats under the training unigram distribution, a word outside the
+     * vocabulary counted as seen once (half of the rarest kept): about 3 for "the", 15 for an unseen word.
+     */
+    public double surprisal(String lowerCaseWord) {
+        int c = counts.getOrDefault(lowerCaseWord, 1);
+        return -Math.log(c / (total + counts.size()));
+    }
+
+    public int size() {
+        return counts.size();
+    }
+
+    static Vocabulary read(InputStream raw) throws IOException {
+        Map<String, Integer> out = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                int tab = line.indexOf('\t');
+                try {
+                    out.put(line.substring(0, tab < 0 ? line.length() : tab).strip(),
+                            tab < 0 ? 2 : Math.max(1, Integer.parseInt(line.substring(tab + 1).strip())));
+                } catch (NumberFormatException e) {
+                    throw new IOException(RESOURCE + ":" + n + ": the count is not a number");
+                }
+            }
+        }
+        return new Vocabulary(out);
+    }
+
+    static void write(Map<String, Integer> counts, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        // a fixed gzip header (no timestamp) keeps the file byte-identical on a rerun
         try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
-            for (String s : new TreeSet<>(words)) {
-                w.write(s);
+            for (Map.Entry<String, Integer> e : new TreeMap<>(counts).entrySet()) {
+                w.write(e.getKey());
+                w.write('\t');
+                w.write(Integer.toString(e.getValue()));
                 w.write('\n');
             }
         }
     }
 
     /** Sets the vocabulary used by the features (training installs its own before fitting). */
-    static void install(Set<String> words) {
-        bundled = Set.copyOf(words);
+    static void install(Map<String, Integer> counts) {
+        bundled = new Vocabulary(counts);
     }
 }

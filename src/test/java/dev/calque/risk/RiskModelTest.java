@@ -92,4 +92,25 @@ class RiskModelTest {
         assertThat(back.segmentRisk(text, "Le le comité s'est réuni lundi.", List.of(f)))
                 .isCloseTo(m.segmentRisk(text, "Le le comité s'est réuni lundi.", List.of(f)), org.assertj.core.data.Offset.offset(1e-4));
     }
+
+    @Test
+    void withOriginalsEachParagraphIsJudgedAgainstItsArticlesLengthRatio() {
+        String text = "The study included forty patients.\n\nAll of them were older than seventy.\n\n"
+                + "Their frailty was measured twice.\n\nResults.";
+        List<String> sources = List.of("L'étude a inclus quarante patients.", "Tous avaient plus de soixante-dix ans.",
+                "Leur fragilité a été mesurée deux fois.", "Les résultats ont été comparés à ceux d'une cohorte de référence.");
+        RiskModel m = RiskModel.bundled();
+        RiskModel.Assessed a = m.assess(text, sources, List.of());
+        assertThat(a.risk().segments()).hasSize(4);
+        List<String> paragraphs = List.of(text.split("\n\n"));
+        double ratio = Features.medianLogRatio(paragraphs, sources);
+        assertThat(ratio).isFinite();
+        for (int i = 0; i < 4; i++) {
+            assertThat(a.risk().segments().get(i).risk()).isCloseTo(
+                    m.segmentRisk(paragraphs.get(i), sources.get(i), List.of(), ratio), org.assertj.core.data.Offset.offset(6e-4));
+        }
+        // the short last paragraph differs from its risk judged alone, without the article's habit
+        assertThat(m.segmentRisk(paragraphs.get(3), sources.get(3), List.of(), ratio))
+                .isNotCloseTo(m.segmentRisk(paragraphs.get(3), sources.get(3), List.of()), org.assertj.core.data.Offset.offset(1e-6));
+    }
 }
