@@ -468,7 +468,6 @@ public final class Checker {
     private List<Finding> allFindings(String text, long limitNanos, java.util.function.BooleanSupplier stop) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
-        List<Finding> variants = new ArrayList<>(); // another variety's spellings: reported where the text mixes
         JLanguageTool lt = tools.get();
         Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
@@ -484,12 +483,9 @@ public final class Checker {
                 if (Deadline.passed()) throw overLimit();
                 for (RuleMatch m : matches) {
                     Finding f = toFinding(m, text, lines, piece[0]);
-                    if (f == null) continue;
-                    if (otherVariant(f)) variants.add(f);
-                    else findings.add(f);
+                    if (f != null) findings.add(f);
                 }
             }
-            if (!variants.isEmpty()) findings.addAll(MixedVariants.kept(variants, text, lt, pack.stock()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -507,16 +503,6 @@ public final class Checker {
             Trace.mark("check end");
         }
         return findings;
-    }
-
-    /**
-     * Whether the policy leaves out this speller finding on another English variety's spelling unless the
-     * text mixes varieties ({@code ignoreOtherVariants}, {@link MixedVariants}). The training run
-     * ({@code spellCapitalized}) sees the speller as it comes.
-     */
-    private boolean otherVariant(Finding f) {
-        return calqueRules && !spellCapitalized && Finding.LANGUAGETOOL.equals(f.origin())
-                && pack.stock().ignoresOtherVariant(f.rule(), f.message());
     }
 
     private static RuntimeException overLimit() {
@@ -546,6 +532,10 @@ public final class Checker {
         // this catches those of text-level rules, which cannot be wrapped
         if (!own && calqueRules && !spellCapitalized && !(m.getRule() instanceof CapitalizedWordsLeftOut)
                 && pack.stock().ignores(rule.getId(), text.substring(start, end))) return null;
+        // (the training run, spellCapitalized, sees the speller as it comes)
+        if (!own && calqueRules && !spellCapitalized && pack.stock().ignoresOtherVariant(rule.getId(), m.getMessage())) {
+            return null;
+        }
         List<String> suggestions = m.getSuggestedReplacements();
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")

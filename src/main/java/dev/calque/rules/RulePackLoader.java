@@ -129,19 +129,6 @@ public final class RulePackLoader {
         if (spec.rules() != null) {
             spec.rules().forEach((id, label) -> checkStockLabel(f, "languagetool.rules." + id, id, label, false));
         }
-        if (spec.mixedVariants() != null) {
-            spec.mixedVariants().forEach((id, code) -> {
-                if (code == null || !org.languagetool.Languages.isLanguageSupported(code)) {
-                    throw new RuleFileException(f, lineOfKey(f, id, 0), "languagetool.mixedVariants." + id + ": '"
-                            + code + "' is not a LanguageTool language code (such as en-GB or en-US)");
-                }
-            });
-        }
-        Double share = spec.mixedVariantsShare();
-        if (share != null && !(share >= 0 && share <= 1)) {
-            throw new RuleFileException(f, lineOfKey(f, "mixedVariantsShare", 0),
-                    "languagetool.mixedVariantsShare: " + share + " is not a share between 0 and 1");
-        }
         return spec;
     }
 

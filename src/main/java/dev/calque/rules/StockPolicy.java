@@ -20,8 +20,7 @@ public final class StockPolicy {
     /** The {@code languagetool:} section of a rule file. */
     public record Spec(List<String> disable, Map<String, Label> rules, Map<String, Label> types,
                        List<String> ignoreCapitalized, List<String> ignoreOtherVariants, List<String> enable,
-                       List<String> reportOtherVariants, Map<String, String> mixedVariants,
-                       Double mixedVariantsShare) {
+                       List<String> reportOtherVariants) {
     }
 
     /**
@@ -31,7 +30,7 @@ public final class StockPolicy {
      * fails if a LanguageTool upgrade changes the wording.
      */
     private static final java.util.regex.Pattern OTHER_VARIANT =
-            java.util.regex.Pattern.compile("'[^']+' is ((?:[A-Z][a-z]+ )+)English\\.\\s*$");
+            java.util.regex.Pattern.compile("'[^']+' is (?:[A-Z][a-z]+ )+English\\.\\s*$");
 
     /** Category and severity to give a stock rule or a whole ITS issue type. */
     public record Label(String category, Severity severity) {
@@ -41,8 +40,6 @@ public final class StockPolicy {
     private final Set<String> ignoreCapitalized = new HashSet<>();
     private final Set<String> ignoreOtherVariants = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
-    private final Map<String, String> mixedVariants = new HashMap<>();
-    private double mixedVariantsShare;
     private final Map<String, Label> byType = new HashMap<>();
 
     void merge(Spec spec) {
@@ -52,8 +49,6 @@ public final class StockPolicy {
         // a later file (an opt-in folder) can undo what an earlier one (the bundled rules) switched off
         if (spec.enable() != null) spec.enable().forEach(disabled::remove);
         if (spec.reportOtherVariants() != null) spec.reportOtherVariants().forEach(ignoreOtherVariants::remove);
-        if (spec.mixedVariants() != null) mixedVariants.putAll(spec.mixedVariants());
-        if (spec.mixedVariantsShare() != null) mixedVariantsShare = spec.mixedVariantsShare();
         if (spec.rules() != null) byRule.putAll(spec.rules());
         if (spec.types() != null) {
             spec.types().forEach((k, v) -> byType.put(k.toLowerCase(Locale.ROOT), v));
@@ -80,37 +75,6 @@ public final class StockPolicy {
      */
     public boolean ignoresOtherVariant(String ruleId, String message) {
         return ignoreOtherVariants.contains(ruleId) && message != null && OTHER_VARIANT.matcher(message).find();
-    }
-
-    /**
-     * The language whose speller tells, for a speller rule listed under {@code mixedVariants}, which words
-     * of a text are spelled in the rule's own variety ({@code MORFOLOGIK_RULE_EN_US: en-GB}: the British
-     * speller says "'color' is American English"); null when the rule is not listed. A text that writes
-     * both varieties mixes them, an artifact of MT: there the other variety's spellings are reported
-     * after all ({@link #keepsMixed}).
-     */
-    public String mixedVariantsChecker(String ruleId) {
-        return ignoreOtherVariants.contains(ruleId) ? mixedVariants.get(ruleId) : null;
-    }
-
-    /**
-     * Whether a text with {@code own} spellings of the speller's variety and {@code other} of another
-     * variety mixes them enough to report the others: at least one of its own, and at least
-     * {@code mixedVariantsShare} of all (0: any; 0.5: the speller's variety is the majority).
-     */
-    public boolean keepsMixed(int own, int other) {
-        return own > 0 && own >= mixedVariantsShare * (own + other);
-    }
-
-    /** Whether a speller's message says the word is another English variety's spelling. */
-    public static boolean isOtherVariant(String message) {
-        return message != null && OTHER_VARIANT.matcher(message).find();
-    }
-
-    /** The variety a speller's message names ("American" of "'color' is American English."), or "other". */
-    public static String variety(String message) {
-        java.util.regex.Matcher m = message == null ? null : OTHER_VARIANT.matcher(message);
-        return m != null && m.find() ? m.group(1).strip() : "other";
     }
 
     /** Whether a stock rule is listed under {@code ignoreCapitalized}. */

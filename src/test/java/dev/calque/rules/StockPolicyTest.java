@@ -87,25 +87,4 @@ class StockPolicyTest {
         assertThatThrownBy(() -> RulePackLoader.load(List.of(dir), "en", "fr", EN))
                 .hasMessageContaining("languagetool.rules.EN_QUOTES: MQM category 'Typography/Quotes' does not start with");
     }
-
-    @Test
-    void aMixedVariantsCheckerThatIsNoLanguageOrAShareOutOfRangeFailsTheLoad() throws Exception {
-        Files.writeString(dir.resolve("lt.yml"), "languagetool:\n  mixedVariants:\n    MORFOLOGIK_RULE_EN_US: en-XX\n");
-        assertThatThrownBy(() -> RulePackLoader.load(List.of(dir), "en", "fr", EN))
-                .isInstanceOf(RuleFileException.class)
-                .hasMessageContaining("languagetool.mixedVariants.MORFOLOGIK_RULE_EN_US: 'en-XX' is not a LanguageTool language code");
-        Files.writeString(dir.resolve("lt.yml"), "languagetool:\n  mixedVariantsShare: 1.5\n");
-        assertThatThrownBy(() -> RulePackLoader.load(List.of(dir), "en", "fr", EN))
-                .hasMessageContaining("languagetool.mixedVariantsShare: 1.5 is not a share between 0 and 1");
-    }
-
-    @Test
-    void theBundledPolicyKeepsAnotherVarietyOnlyBesideTheSpellersOwn() {
-        StockPolicy policy = RulePackLoader.load(List.of(Path.of("rules")), "en", "fr", EN).stock();
-        assertThat(policy.mixedVariantsChecker("MORFOLOGIK_RULE_EN_US")).isEqualTo("en-GB");
-        assertThat(policy.keepsMixed(0, 3)).isFalse();
-        assertThat(policy.keepsMixed(1, 3)).isTrue();
-        StockPolicy optIn = RulePackLoader.load(List.of(Path.of("rules"), Path.of("rules/opt-in")), "en", "fr", EN).stock();
-        assertThat(optIn.mixedVariantsChecker("MORFOLOGIK_RULE_EN_US")).isNull(); // reports them all anyway
-    }
 }
