@@ -40,35 +40,11 @@ final class MainText {
         }
     }
 
-    /**
-     * Calls to action and page notices that sites put just before or after the article, inside its
-     * container ("Subscribe now...", "You might also like", "All rights reserved"), in the languages
-     * Calque reads news in. Only short paragraphs at either end of the text are tested.
-     */
-    private static final Pattern CALL_TO_ACTION = Pattern.compile("(?iu)\\b(?:subscribe|sign up|newsletter"
-            + "|download (?:our|the) .{0,40}apps?|follow us|all rights reserved|copyright|read more|you (?:might|may) also"
-            + "|related (?:articles|stories|posts|content)|share this|letters? to the editor|we want to hear|click here"
-            + "|advertisement|leave a (?:reply|comment)|post a comment|comments? (?:policy|are closed)|more (?:stories|from)"
-            + "|abonnez|inscrivez|tous droits réservés|lire aussi|à lire aussi|suscr[ií]b|todos los derechos|lea también"
-            + "|leer más|alle rechte vorbehalten|abonnier|lesen sie auch|mehr zum thema|newsletter|follow (?:him|her|them|me) on"
-            + "|s[ií]guenos|suivez-nous|folgen sie uns|(?:photo|image)s? credits?|crédits? photos?|bildquelle|pour accéder"
-            + "|en illimité)\\b|©");
-
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
             "iframe", "object", "embed", "video", "audio", "map", "button", "input", "select", "textarea", "option",
             "nav", "aside", "footer", "menu", "dialog", "figcaption", "link", "meta");
     private static final Set<String> DROPPED_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
-    /** Words of a class or id that mark page furniture (matched against the parts of a token: "post-comments"). */
-    private static final Pattern FURNITURE = Pattern.compile("nav|navbar|navigation|menu|menus|submenu|footer|sidebar"
-            + "|widget|widgets|share|sharing|sharebar|social|socials|related|recommended|recommendations|comment|comments"
-            + "|disqus|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|promo|promotion|advert|advertisement"
-            + "|ad|ads|adv|advertising|sponsor|sponsored|breadcrumb|breadcrumbs|tags|tagcloud|tag|byline|author|authors"
-            + "|bio|pagination|pager|toolbar|masthead|popup|modal|overlay|signup|login|paywall|outbrain|taboola|readmore"
-            + "|more|trending|popular|print|rss|meta|topbar|skip|hidden|jump|teaser|teasers|banner|follow|caption"
-            + "|credit|credits|copyright|disclaimer|newsletters|sharetools|utility|utilities|rating|reply|respond|cta|factbox|catlinks|categories"
-            + "|infobox|disclosure|buybox|popover|lightbox|offcanvas|flyout|tooltip"
-            + "|" + "popup|modal|overlay|cookie|consent|comment|comments|newsletter|disqus|gdpr|paywall");
     /** Furniture words that also mark a class word they begin ("teaseronly", "relatedlinks", "sharebuttons"). */
     private static final Pattern FURNITURE_PREFIX = Pattern.compile("(?:teaser|related|share|social|sidebar|newsletter"
             + "|promo|advert|breadcrumb|comment|cookie|footer|navbar|pagination)[a-z]*");
@@ -112,9 +88,9 @@ final class MainText {
         }
         List<String> paragraphs = trimEnds(read);
         got = paragraphs.stream().mapToInt(String::length).sum();
-        if (ldBody != null && ldBody.length() > Math.max(400, 2 * got)) {
-            paragraphs = new ArrayList<>();
-            for (String p : ldBody.split("\\s*\\n\\s*(?:\\n\\s*)?")) if (!p.isBlank()) paragraphs.add(norm(p));
+        if (ldBody != null) {
+            List<String> ld = linkedDataParagraphs(ldBody);
+            if (ld.stream().mapToInt(String::length).sum() > Math.max(400, 2 * got)) paragraphs = ld;
         }
         paragraphs = dedupe(paragraphs);
         if (headline != null && !headline.isEmpty()) {
@@ -126,6 +102,25 @@ final class MainText {
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
     }
+
+    /**
+     * The paragraphs of a JSON-LD {@code articleBody}: plain text with a paragraph a line, or, as some
+     * publishing systems write it, the article's HTML, read block by block with the tags left out (piece by
+     * piece, so that markup a page never meant to be parsed whole cannot swallow the rest).
+     */
+    private static List<String> linkedDataParagraphs(String ldBody) {
+        boolean markup = MARKUP.matcher(ldBody).find();
+        String text = markup ? BLOCK_END.matcher(ldBody).replaceAll("\n") : ldBody;
+        List<String> out = new ArrayList<>();
+        for (String p : text.split("\\s*\\n\\s*(?:\\n\\s*)?")) {
+            String t = markup ? norm(org.jsoup.Jsoup.parseBodyFragment(p).body().text()) : norm(p);
+            if (!t.isEmpty()) out.add(t);
+        }
+        return out;
+    }
+
+    private static final Pattern MARKUP = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|pre)\\b[^>]*>");
+    private static final Pattern BLOCK_END = Pattern.compile("(?i)</(?:p|div|h[1-6]|li|blockquote|pre|tr)>|<br\\s*/?>");
 
     /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
     static List<String> fragment(String html) {
@@ -199,6 +194,9 @@ final class MainText {
         if (tag.equals("body") || tag.equals("html")) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
+        // the id of an anchor (<a id="_disclaimer"/>) names the section it marks, not furniture; parsed as HTML
+        // such an anchor may even hold the section's heading
+        if (tag.equals("a") && !e.hasAttr("href")) return furnitureName(e.className());
         return furnitureName(e.className() + " " + e.id());
     }
 
@@ -212,7 +210,7 @@ final class MainText {
             String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
             for (int i = 0; i < parts.length; i++) parts[i] = parts[i].toLowerCase(Locale.ROOT);
             for (String part : parts) {
-                if (FURNITURE.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
+                if (MainTextWords.CLASS_WORD.matcher(part).matches() || FURNITURE_PREFIX.matcher(part).matches()) bad = true;
                 if (ARTICLE_WORDS.matcher(part).matches()) good = true;
             }
             // "comment-body" is a comment, "article-meta" is furniture, "post-content" is the article
@@ -242,7 +240,7 @@ final class MainText {
             }
         }
         String last = parts[parts.length - 1];
-        return FURNITURE.matcher(last).matches();
+        return MainTextWords.CLASS_WORD.matcher(last).matches();
     }
 
     /** Never prune what holds the headline or most of the page's prose (a wrapper named "has-sidebar"). */
@@ -301,18 +299,23 @@ final class MainText {
             }
         }
         if (best == null) return null;
-        // a container that is an only child, or whose parent holds the same prose, stands for its parent
-        while (best.parent() != null && best.parent() != body && !best.parent().normalName().equals("html")) {
-            Element parent = best.parent();
-            int mine = proseLength(best);
-            int theirs = proseLength(parent);
-            if (parent.children().size() == 1 || theirs <= mine * 1.15 + 20 && linkDensity(parent) < 0.35) {
-                best = parent;
-            } else {
-                break;
+        // a container that is an only child, or whose parent holds the same prose, stands for its parent;
+        // one whose prose siblings all join it (a document in sections) stands for its parent too
+        while (true) {
+            while (best.parent() != null && best.parent() != body && !best.parent().normalName().equals("html")) {
+                Element parent = best.parent();
+                int mine = proseLength(best);
+                int theirs = proseLength(parent);
+                if (parent.children().size() == 1 || theirs <= mine * 1.15 + 20 && linkDensity(parent) < 0.35) {
+                    best = parent;
+                } else {
+                    break;
+                }
             }
+            Element widened = widen(best, finals, bestScore);
+            if (widened != best.parent() || widened == body) return widened;
+            best = widened;
         }
-        return widen(best, finals, bestScore);
     }
 
     /** Siblings of the container that carry prose of their own join it (articles split over several blocks). */
@@ -332,9 +335,15 @@ final class MainText {
             double density = linkDensity(sibling);
             boolean prose = sibling.normalName().equals("p") && (text.length() > 80 && density < 0.25
                     || text.length() > 0 && density == 0 && text.matches(".*[.!?][\"”’]?$"));
-            if (s >= threshold || prose) joined.add(sibling);
+            // a document split in sections of one kind (DocBook's div.section, a wiki's chapters): each is part of it
+            boolean sameKind = !best.className().isEmpty() && sibling.className().equals(best.className())
+                    && sibling.normalName().equals(best.normalName()) && density < 0.25 && proseLength(sibling) >= 80;
+            if (s >= threshold || prose || sameKind) joined.add(sibling);
         }
         if (joined.size() == 1) return best;
+        boolean all = true;
+        for (Element sibling : parent.children()) if (!joined.contains(sibling) && proseLength(sibling) > 0) all = false;
+        if (all && parent.normalName().matches("div|section|article|main")) return parent;
         Element wrapper = new Element("div");
         for (Element e : joined) wrapper.appendChild(e.clone());
         return wrapper;
@@ -384,7 +393,7 @@ final class MainText {
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
                     inline.append(t);
-                    linkChars[0] += tag.equals("a") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
+                    linkChars[0] += tag.equals("a") && e.hasAttr("href") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
                 }
             }
         }
@@ -539,6 +548,7 @@ final class MainText {
         if (text.isEmpty()) return 0;
         int links = 0;
         for (Element a : e.getElementsByTag("a")) {
+            if (!a.hasAttr("href")) continue; // an anchor (<a id>, <a name>) is no link
             String href = a.attr("href");
             double weight = href.startsWith("#") ? 0.3 : 1;
             links += (int) (a.text().length() * weight);
@@ -563,12 +573,13 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = new ArrayList<>(read);
+        List<Para> ps = otherStories(read);
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
             Para last = ps.get(ps.size() - 1);
-            if (last.heading() || callToAction(last.text()) || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
+            if (last.heading() || callToAction(last.text()) || last.text().endsWith(":")
+                    || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -588,6 +599,40 @@ final class MainText {
         return out;
     }
 
+    /**
+     * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
+     * "Mehr zum Thema") with the link that follows it, a link that opens with such words, and a heading
+     * of that kind past the middle of the text with everything after it (a "Related stories" section), and
+     * the stand-ins of embeds that a consent banner blocked, lines that are only a time or a date, and
+     * short notices that are no paragraph ({@code <div>Foto: EFE</div>}, a newsletter box) wherever they stand.
+     * The announcement alone, not a link, stays: in a translation it is what the furniture rule flags.
+     */
+    private static List<Para> otherStories(List<Para> read) {
+        int total = length(read);
+        List<Para> out = new ArrayList<>();
+        int before = 0;
+        for (int i = 0; i < read.size(); i++) {
+            Para p = read.get(i);
+            String t = p.text();
+            boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
+            if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+                i++;
+            } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
+                break;
+            } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
+                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
+                    && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
+                out.add(p);
+            }
+            before += t.length();
+        }
+        return out;
+    }
+
+    /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */
+    private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?=.*\\d[:./-]\\d)(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})?"
+            + "[\\s,]*(?:\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h|hs\\.?)?)?");
+
     /** Script or style text that a page's broken markup left in the body ({@code <script/>}). */
     private static boolean looksLikeCode(String text) {
         int marks = 0;
@@ -606,7 +651,7 @@ final class MainText {
     }
 
     private static boolean callToAction(String text) {
-        return text.length() < 250 && CALL_TO_ACTION.matcher(text).find();
+        return text.length() < 250 && MainTextWords.NOTICE.matcher(text).find();
     }
 
     private static List<String> dedupe(List<String> ps) {

@@ -1,0 +1,89 @@
+package dev.calque.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The words by which pages name their furniture, in the languages Calque reads news in, read from
+ * {@code page-furniture.tsv} beside this class: notices ("Subscribe now", "Espacio publicitario"),
+ * announcements of other stories ("Lire aussi", "Mehr zum Thema") and class words ("share",
+ * "lee-tambien"). The file is part of Calque, not user input.
+ */
+final class MainTextWords {
+    static final String RESOURCE = "page-furniture.tsv";
+
+    /** A notice or call to action somewhere in a short paragraph (announcements of other stories included). */
+    static final Pattern NOTICE;
+    /** A line that begins by announcing other stories ("Lire aussi :", "(Le puede interesar: ..."). */
+    static final Pattern MORE_LEAD;
+    /** A line that is only such an announcement ("Mehr zum Thema", "Articles liés", "Más noticias de Colombia"). */
+    static final Pattern MORE_LINE;
+    /** The stand-in of a blocked embed ("Externer Inhalt", "accept cookies to see this post"). */
+    static final Pattern EMBED;
+    /** A class or id part that names furniture, whole. */
+    static final Pattern CLASS_WORD;
+
+    static {
+        Map<String, List<String>> kinds = read();
+        String more = group(kinds.get("more"));
+        NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + more + ")\\b)|" + symbols(kinds.get("notice")));
+        MORE_LEAD = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + ")\\b");
+        MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + "|" + group(kinds.get("section")) + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
+        EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
+        CLASS_WORD = Pattern.compile("(?iu)" + group(kinds.get("class")));
+    }
+
+    private MainTextWords() {
+    }
+
+    /** Each line of the file is a group of alternatives: one line cannot change how another is read. */
+    private static String group(List<String> patterns) {
+        if (patterns.isEmpty()) throw new IllegalStateException(RESOURCE + " lacks a kind of words");
+        List<String> out = new ArrayList<>();
+        for (String p : patterns) out.add("(?:" + p + ")");
+        return String.join("|", out);
+    }
+
+    private static String words(List<String> patterns) {
+        List<String> out = new ArrayList<>();
+        for (String p : patterns) if (!p.matches("\\W+")) out.add(p);
+        return group(out);
+    }
+
+    private static String symbols(List<String> patterns) {
+        List<String> out = new ArrayList<>();
+        for (String p : patterns) if (p.matches("\\W+")) out.add(Pattern.quote(p));
+        return out.isEmpty() ? "(?!)" : String.join("|", out);
+    }
+
+    private static Map<String, List<String>> read() {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        for (String k : new String[] {"notice", "more", "section", "embed", "class"}) kinds.put(k, new ArrayList<>());
+        try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int n = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] cols = line.split("\t");
+                if (cols.length != 3 || !kinds.containsKey(cols[0])) {
+                    throw new IllegalStateException(RESOURCE + " line " + n + ": expected kind, language and pattern");
+                }
+                kinds.get(cols[0]).add(Pattern.compile(cols[2]).pattern());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kinds;
+    }
+}
