@@ -176,7 +176,7 @@ final class Measure {
             for (int j = 0; j < n.length; j++) per[k][j] = n[j] * 1000.0 / words;
         }
         for (int j = 0; j < per[0].length; j++) {
-            String label = j == 0 ? "default profile today (capitalized speller words dropped), no confidence"
+            String label = j == 0 ? "the trainer's findings without capitalized speller words (other-variety spellings kept, unlike the shipped profile, measured in docs/rules-quality.md), no confidence"
                     : j <= THRESHOLDS.length ? "all findings, confidence (no source) >= " + THRESHOLDS[j - 1]
                     : "all findings, confidence (with source) >= " + THRESHOLDS[j - 1 - THRESHOLDS.length];
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx |%n", label, per[0][j], per[1][j],
