@@ -9,15 +9,13 @@ import dev.calque.model.Severity;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleFileException;
 import dev.calque.rules.RuleInfo;
+import dev.calque.rules.RulePackLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +100,7 @@ public final class SourceRules {
                 loader.loadFolder(dir, true);
             }
         }
-        return new Pack(loader.rules, new ConventionTable(loader.languages), loader.hash());
+        return new Pack(loader.rules, new ConventionTable(loader.languages), RulePackLoader.hash(loader.files));
     }
 
     private static List<Path> pairFolders(Path dir, String target) {
@@ -272,18 +270,5 @@ public final class SourceRules {
             default -> throw new RuleFileException(f, 0, where + ": 'kind' must be one of omission, addition, "
                     + "length-ratio, numbers, names, negation, copy, quotes, verbatim, consistency, order");
         };
-    }
-
-    private String hash() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Path p : files) {
-                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                md.update(Files.readAllBytes(p));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash rule files", e);
-        }
     }
 }

@@ -88,35 +88,35 @@ final class NestedRepetition {
 
     /** Whether a quantifier at {@code q} lets the preceding item match more than once. */
     private static boolean repeats(String r, int q) {
-        if (q >= r.length()) return false;
-        char c = r.charAt(q);
-        if (c == '*' || c == '+') return true;
-        if (c != '{') return false;
-        int e = r.indexOf('}', q);
-        if (e < 0) return false;
-        String[] bounds = r.substring(q + 1, e).split(",", -1);
-        try {
-            if (bounds.length == 1) return Integer.parseInt(bounds[0].strip()) > 1;
-            return bounds[1].isBlank() || Integer.parseInt(bounds[1].strip()) > 1;
-        } catch (NumberFormatException notAQuantifier) {
-            return false;
-        }
+        int[] b = bounds(r, q);
+        return b != null && (b[1] < 0 || b[1] > 1);
     }
 
     /** Whether a quantifier at {@code q} lets the preceding item match a varying number of times. */
     private static boolean variable(String r, int q) {
-        if (q >= r.length()) return false;
+        int[] b = bounds(r, q);
+        return b != null && (b[1] < 0 || b[1] > b[0]);
+    }
+
+    /**
+     * The repetition bounds of a {@code *}, {@code +} or {@code {n}}, {@code {n,}}, {@code {n,m}} at {@code q}:
+     * {min, max}, max -1 for no bound; null when there is none there.
+     */
+    private static int[] bounds(String r, int q) {
+        if (q >= r.length()) return null;
         char c = r.charAt(q);
-        if (c == '*' || c == '+') return true;
-        if (c != '{') return false;
+        if (c == '*') return new int[] {0, -1};
+        if (c == '+') return new int[] {1, -1};
+        if (c != '{') return null;
         int e = r.indexOf('}', q);
-        if (e < 0) return false;
-        String[] bounds = r.substring(q + 1, e).split(",", -1);
+        if (e < 0) return null;
+        String[] parts = r.substring(q + 1, e).split(",", -1);
         try {
-            return bounds.length == 2 && (bounds[1].isBlank()
-                    || Integer.parseInt(bounds[1].strip()) > Integer.parseInt(bounds[0].strip()));
+            int min = parts[0].isBlank() ? 0 : Integer.parseInt(parts[0].strip());
+            if (parts.length == 1) return new int[] {min, min};
+            return new int[] {min, parts[1].isBlank() ? -1 : Integer.parseInt(parts[1].strip())};
         } catch (NumberFormatException notAQuantifier) {
-            return false;
+            return null;
         }
     }
 

@@ -82,7 +82,7 @@ public final class RulePackLoader {
                 loader.loadFolder(dir);
             }
         }
-        return new RulePack(loader.rules, loader.infos, loader.generic, loader.stock, loader.files, loader.hash());
+        return new RulePack(loader.rules, loader.infos, loader.generic, loader.stock, loader.files, hash(loader.files));
     }
 
     private static boolean hasPairFolders(Path dir) {
@@ -449,7 +449,8 @@ public final class RulePackLoader {
         rules.addAll(group);
     }
 
-    private String hash() {
+    /** A short hash of rule files' names and bytes, in the order given: what caches of checked text are keyed by. */
+    public static String hash(List<Path> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Path p : files) {

@@ -1,6 +1,7 @@
 package dev.calque.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.calque.report.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -140,13 +141,9 @@ final class BrowserSessions {
                 <input type="hidden" name="next" value="%s">
                 <button type="submit">Sign in</button></form></main></body></html>
                 """.formatted(LIFETIME.toHours(), problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + problem + "</p>",
-                escape(next));
+                Html.escape(next));
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
         Exchanges.send(ex, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

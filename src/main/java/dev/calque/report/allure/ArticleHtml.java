@@ -2,6 +2,7 @@ package dev.calque.report.allure;
 
 import dev.calque.model.AlignedOriginal;
 import dev.calque.model.Finding;
+import dev.calque.report.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,14 +58,14 @@ final class ArticleHtml {
     static String render(String title, String text, List<Finding> findings, AlignedOriginal original) {
         StringBuilder h = new StringBuilder(text.length() * (original == null ? 2 : 4) + 2048);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(title)).append("</title><style>").append(STYLE).append("</style></head><body")
+                .append(Html.escape(title)).append("</title><style>").append(STYLE).append("</style></head><body")
                 .append(original == null ? "" : " class=\"pair\"").append('>');
-        h.append("<h1>").append(esc(title)).append("</h1>");
+        h.append("<h1>").append(Html.escape(title)).append("</h1>");
         h.append("<p class=\"legend\">").append(findings.size()).append(findings.size() == 1 ? " flagged passage" : " flagged passages")
                 .append(". Marks: <mark class=\"critical\">◆ critical</mark> <mark class=\"major\">▲ major</mark> ")
                 .append("<mark class=\"minor\">▽ minor</mark>; hover a mark for the message, or read the numbered notes below.");
         if (original != null) {
-            h.append(" Beside the original (").append(esc(original.source())).append(", ").append(esc(original.language()))
+            h.append(" Beside the original (").append(Html.escape(original.source())).append(", ").append(Html.escape(original.language()))
                     .append("): one row per aligned sentence; in the original, <mark class=\"aligned\">dashed</mark> is the ")
                     .append("sentence a finding is aligned with, coloured the words it names.");
         }
@@ -83,13 +84,13 @@ final class ArticleHtml {
                 Finding f = findings.get(i);
                 h.append("<li id=\"note").append(i + 1).append("\"><a href=\"#f").append(i + 1).append("\">↑</a> <span class=\"sev\">")
                         .append(ICON[f.severity().ordinal()]).append(' ').append(f.severity().label()).append("</span> ")
-                        .append(esc(f.category())).append(" · “").append(esc(f.passage())).append("” (line ").append(f.line())
-                        .append(", column ").append(f.column()).append("): ").append(esc(f.message()));
-                if (!f.suggestions().isEmpty()) h.append(" <b>Suggestion:</b> ").append(esc(String.join(" / ", Steps.cap(f.suggestions()))));
-                h.append(" <small>[").append(esc(f.rule())).append("]</small>");
+                        .append(Html.escape(f.category())).append(" · “").append(Html.escape(f.passage())).append("” (line ").append(f.line())
+                        .append(", column ").append(f.column()).append("): ").append(Html.escape(f.message()));
+                if (!f.suggestions().isEmpty()) h.append(" <b>Suggestion:</b> ").append(Html.escape(String.join(" / ", Steps.cap(f.suggestions()))));
+                h.append(" <small>[").append(Html.escape(f.rule())).append("]</small>");
                 if (original != null && f.hasSource()) {
-                    h.append("<span class=\"origline\">Original: “").append(esc(Steps.oneLine(f.sourcePassage()))).append("”")
-                            .append(f.segmentId() == null ? "" : " (segment " + esc(f.segmentId()) + ")").append("</span>");
+                    h.append("<span class=\"origline\">Original: “").append(Html.escape(Steps.oneLine(f.sourcePassage()))).append("”")
+                            .append(f.segmentId() == null ? "" : " (segment " + Html.escape(f.segmentId()) + ")").append("</span>");
                 }
                 h.append("</li>");
             }
@@ -159,7 +160,7 @@ final class ArticleHtml {
         List<AlignedOriginal.Row> rows = original.rows();
         int[][] tgt = cells(rows, text, true);
         int[][] src = cells(rows, original.text(), false);
-        h.append("<table class=\"aligned\"><thead><tr><th>Original (").append(esc(original.language()))
+        h.append("<table class=\"aligned\"><thead><tr><th>Original (").append(Html.escape(original.language()))
                 .append(")</th><th class=\"link\">Link · confidence</th><th>Translation</th></tr></thead><tbody>");
         for (int r = 0; r < rows.size(); r++) {
             AlignedOriginal.Row row = rows.get(r);
@@ -168,13 +169,13 @@ final class ArticleHtml {
             if (src[r] == null) {
                 h.append("<td class=\"orig none\">nothing in the original</td>");
             } else {
-                h.append("<td class=\"orig\" lang=\"").append(esc(original.language())).append("\">");
+                h.append("<td class=\"orig\" lang=\"").append(Html.escape(original.language())).append("\">");
                 appendMarked(h, original.text(), src[r][0], src[r][1], sourceMarks, "s");
                 h.append("</td>");
             }
-            h.append("<td class=\"link\">").append(esc(row.link())).append(String.format(Locale.ROOT, " · %.2f", row.confidence()));
+            h.append("<td class=\"link\">").append(Html.escape(row.link())).append(String.format(Locale.ROOT, " · %.2f", row.confidence()));
             if (gap) h.append(row.link().endsWith("0") ? "<br>omitted?" : "<br>added?");
-            if (row.segmentId() != null) h.append("<br>segment ").append(esc(row.segmentId()));
+            if (row.segmentId() != null) h.append("<br>segment ").append(Html.escape(row.segmentId()));
             h.append("</td>");
             if (tgt[r] == null) {
                 h.append("<td class=\"tran none\">nothing in the translation</td>");
@@ -249,11 +250,11 @@ final class ArticleHtml {
                     }
                 }
             }
-            String piece = esc(text.substring(pieceFrom, pieceTo));
+            String piece = Html.escape(text.substring(pieceFrom, pieceTo));
             if (top == null) {
                 h.append(piece);
             } else {
-                h.append("<mark class=\"").append(top.css()).append("\" title=\"").append(esc(titles.toString()))
+                h.append("<mark class=\"").append(top.css()).append("\" title=\"").append(Html.escape(titles.toString()))
                         .append("\" aria-label=\"").append(top.css()).append(" finding\">").append(piece).append("</mark>");
             }
             // the label closes the last piece of each mark that has one: number, icon and severity in words
@@ -261,7 +262,7 @@ final class ArticleHtml {
                 int s = clamp(k.start(), text);
                 int e = clamp(k.end(), text);
                 if (k.tag() != null && s < e && s < to && e > from && clamp(e, from, to) == pieceTo) {
-                    h.append("<sup class=\"tag\"><a href=\"#note").append(k.number()).append("\">").append(esc(k.tag()))
+                    h.append("<sup class=\"tag\"><a href=\"#note").append(k.number()).append("\">").append(Html.escape(k.tag()))
                             .append("</a></sup>");
                 }
             }
@@ -280,22 +281,5 @@ final class ArticleHtml {
 
     private static int clamp(int offset, int from, int to) {
         return Math.max(from, Math.min(offset, to));
-    }
-
-    static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }
