@@ -454,6 +454,9 @@ final class LinkRules {
                 while (m.find()) {
                     String q = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
                             : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+                    // a title or name the translation writes as it is («National Catholic Reporter»): English
+                    // italicizes titles rather than quoting them
+                    if (t.contains(q)) continue;
                     if (words(q) >= minWords || q.codePoints().filter(Character::isIdeographic).count() >= 2L * minWords) {
                         out.add(hit(a, l.target().start(), l.target().end(), l, shorten(q), List.of()));
                         break;
