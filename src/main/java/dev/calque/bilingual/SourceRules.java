@@ -50,7 +50,8 @@ public final class SourceRules {
     record LanguageSpec(Boolean decimalComma, String words, Boolean capitalizedDates, String nameForms,
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
-                        Boolean unspaced, String monthPattern, List<String> notNegation) {
+                        Boolean unspaced, String monthPattern, List<String> notNegation,
+                        String names) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -165,6 +166,9 @@ public final class SourceRules {
         }
         Map<String, String> names = new LinkedHashMap<>();
         if (s.nameForms() != null) for (String[] row : table(f, s.nameForms())) names.put(row[0], row[1]);
+        // names English writes otherwise that are also correct English as they are (Suisse as in Credit Suisse):
+        // for comparing with the original only, so not in the name-form table the monolingual rule reads
+        if (s.names() != null) for (String[] row : table(f, s.names())) names.putIfAbsent(row[0], row[1]);
         List<Pattern> negation = new ArrayList<>();
         if (s.negation() != null) for (String n : s.negation()) negation.add(compile(f, n));
         List<Pattern> weak = new ArrayList<>();
