@@ -33,12 +33,14 @@ import java.util.regex.Pattern;
  *                        matched is the month's number; or null
  * @param notNegation     negations in form that say yes or "only" in meaning (litotes such as "n'a pas fini de",
  *                        "ne manque pas de"; "ne ... pas seulement"): blanked before negation is looked for
+ * @param negationJoiner  a word that carries on a negation rather than adding one ("sans X ni Y"): not
+ *                        counted when negations are counted; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
-                       List<Pattern> notNegation) {
+                       List<Pattern> notNegation, Pattern negationJoiner) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -53,7 +55,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of());
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -83,6 +85,36 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
             if (m.find() && (best == null || m.start() < best[0])) best = new int[] {m.start(), m.end()};
         }
         return best;
+    }
+
+    /**
+     * How many times the passage says no: the matches of {@link #negation} (or, with {@code weak}, of
+     * {@link #weakNegation} too), overlapping matches counted once.
+     */
+    public int negationCount(String passage, boolean weak) {
+        String text = withoutNotNegation(passage);
+        List<int[]> spans = new java.util.ArrayList<>();
+        for (Pattern p : negation) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (negationJoiner != null && negationJoiner.matcher(m.group()).matches()) continue;
+                spans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        if (weak) {
+            for (Pattern p : weakNegation) {
+                Matcher m = p.matcher(text);
+                while (m.find()) spans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        spans.sort(java.util.Comparator.comparingInt(x -> x[0]));
+        int n = 0;
+        int end = -1;
+        for (int[] x : spans) {
+            if (x[0] >= end) n++;
+            end = Math.max(end, x[1]);
+        }
+        return n;
     }
 
     /** The passage with every {@link #notNegation} match replaced by spaces (same length, so offsets hold). */
