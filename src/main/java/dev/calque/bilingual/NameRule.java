@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * ("the Front" for "le Front National").
  */
 final class NameRule extends LinkRules.Base {
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}'’-])\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L}(?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L})*"); // no-break spaces too (Front National)
+    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’]))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
+    // Latin script only (a Chinese original's "APP在各..." is the name APP), after an elided article too
+    // (l'Attorney General, d'Afghanistan), no-break spaces between its words (Front National)
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CAPITALIZED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}]+");
     private static final int KEY = 4;
@@ -248,7 +250,10 @@ final class NameRule extends LinkRules.Base {
     private static boolean startsUnit(String s, int at) {
         int k = at - 1;
         while (k >= 0 && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)))) k--;
-        return k < 0 || "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
+        if (k < 0) return true;
+        // an apostrophe after a letter is an elision (l'Attorney, d'Afghanistan), not an opening quote
+        if ((s.charAt(k) == '\'' || s.charAt(k) == '’') && k > 0 && Character.isLetter(s.charAt(k - 1))) return false;
+        return "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
     }
 
     private static boolean afterArticle(String s, int at, Conventions c) {

@@ -89,6 +89,14 @@ class HumanRenderingsTest {
     }
 
     @Test
+    void aNameAfterAnElidedArticleIsSeen() {
+        String fr = "Mais l'Attorney General du Texas, le républicain Greg Abbott, a demandé à la cour d'appel d'annuler le jugement.";
+        assertThat(flagged("SOURCE_NAME", fr, "But the Attorney General for Texas, Republican Greg Abbott, asked the court of appeal to overturn the judgement.")).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, "But the Europe General for Texas, Republican Greg Abbott, asked the court of appeal to overturn the judgement."))
+                .containsExactly("Europe General");
+    }
+
+    @Test
     void aNameOfTwoCapitalizedWordsAfterAPossessiveIsAName() {
         String fr = "Andrew Howie, 35 ans, de Tiptree dans l'Essex, a été repéré conduisant sa Mercedes Benz sur l'A120 à Braintree.";
         assertThat(flagged("SOURCE_NAME", fr, "Andrew Howie, 35, of Tiptree, Essex, was spotted driving his Mercedes Benz on the A120 at Braintree.")).isEmpty();
