@@ -45,6 +45,11 @@ final class FeedReader {
     /** The root element's start tag: its name and attributes. */
     private static final Pattern ROOT_TAG = Pattern.compile("<(?![?!])([A-Za-z_][\\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
     private static final Pattern DEFAULT_NS = Pattern.compile("\\s+xmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+    private static final Pattern NS_DECL = Pattern.compile("(xmlns(?::[A-Za-z_][\\w.-]*)?\\s*=\\s*)([\"'])([^\"']*)\\2");
+    private static final Pattern TITLE_START = Pattern.compile("<title(\\s[^>]*)?>");
+    private static final Pattern RSS_VERSION = Pattern.compile("\\sversion\\s*=\\s*([\"'])([^\"']*)\\1");
+    /** The RSS versions ROME has a parser for; any other {@code <rss>} is read as 2.0, as feed readers read it. */
+    private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Pattern ATOM_03 = Pattern.compile("\\sversion\\s*=\\s*[\"']0\\.3[\"']");
     /** Namespaces of the prefixes feeds most often use without declaring them. */
     private static final Map<String, String> KNOWN_PREFIXES = Map.of(
@@ -111,7 +116,7 @@ final class FeedReader {
         int index = 0;
         for (SyndEntry e : feed.getEntries()) {
             index++;
-            String title = e.getTitle() == null ? "" : e.getTitle().strip().replaceAll("\\s+", " ");
+            String title = titleText(e.getTitle());
             String key = e.getUri() != null && !e.getUri().isBlank() ? e.getUri()
                     : e.getLink() != null ? e.getLink() : "item-" + index;
             Map<String, String> meta = new LinkedHashMap<>();
@@ -158,7 +163,119 @@ final class FeedReader {
                 }
             }
         }
-        return rootNamespace(declarePrefixes(xml));
+        return rootNamespace(declarePrefixes(titleMarkup(trimNamespaces(bareAmpersands(xml)))));
+    }
+
+    /**
+     * An {@code &} that starts no entity or character reference ({@code ?a=1&b=2} in a link's
+     * attribute, "Q&A" in a title) written as {@code &amp;}, as feedparser's loose parser and browsers read
+     * it; CDATA sections, where {@code &} is a character like any other, are left alone. One pass.
+     */
+    static String bareAmpersands(String xml) {
+        StringBuilder out = null;
+        int copied = 0;
+        int cdata = xml.indexOf("<![CDATA[");
+        int i = xml.indexOf('&');
+        while (i >= 0) {
+            if (cdata >= 0 && cdata < i) {
+                int end = xml.indexOf("]]>", cdata + 9);
+                if (end < 0) break; // unterminated: the rest is character data
+                cdata = xml.indexOf("<![CDATA[", end + 3);
+                if (end > i) i = xml.indexOf('&', end + 3);
+                continue;
+            }
+            if (!reference(xml, i)) {
+                if (out == null) out = new StringBuilder(xml.length() + 64);
+                out.append(xml, copied, i + 1).append("amp;");
+                copied = i + 1;
+            }
+            i = xml.indexOf('&', i + 1);
+        }
+        return out == null ? xml : out.append(xml, copied, xml.length()).toString();
+    }
+
+    /** Whether the {@code &} at {@code at} starts {@code &name;}, {@code &#digits;} or {@code &#xhex;}. */
+    private static boolean reference(String s, int at) {
+        int i = at + 1;
+        int limit = Math.min(s.length(), at + 40);
+        if (i < limit && s.charAt(i) == '#') {
+            i++;
+            boolean hex = i < limit && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+            if (hex) i++;
+            int digits = i;
+            while (i < limit && (hex ? Character.digit(s.charAt(i), 16) >= 0 : Character.isDigit(s.charAt(i)))) i++;
+            return i > digits && i < limit && s.charAt(i) == ';';
+        }
+        if (i >= limit || !(Character.isLetter(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == ':')) return false;
+        while (i < limit && (Character.isLetterOrDigit(s.charAt(i)) || "_:.-".indexOf(s.charAt(i)) >= 0)) i++;
+        return i < limit && s.charAt(i) == ';';
+    }
+
+    /**
+     * Namespace URIs written with white space around them ({@code xmlns:itunes=" http://www.itunes.com/..."}):
+     * the URI without it, as feed readers map them (gofeed issue 309); an RSS or Atom parser knows its
+     * namespaces by exact URI only.
+     */
+    static String trimNamespaces(String xml) {
+        if (!xml.contains("xmlns")) return xml;
+        Matcher m = NS_DECL.matcher(xml);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            String uri = m.group(3);
+            if (uri.strip().equals(uri)) continue;
+            if (out == null) out = new StringBuilder(xml.length());
+            out.append(xml, copied, m.start(3)).append(uri.strip());
+            copied = m.end(3);
+        }
+        return out == null ? xml : out.append(xml, copied, xml.length()).toString();
+    }
+
+    /**
+     * A title holding naked markup ({@code <title><p>Item Title</p></title>}): an RSS parser reads only
+     * a title's own text, so it came out empty. Its content is made character data, which the title's
+     * reading then treats as the HTML it is ({@link #titleText}), as feedparser does. Atom's titles are
+     * left to its parsers, which keep their markup (xhtml titles, naked markup in 0.3), and so are titles
+     * with a {@code type}.
+     */
+    static String titleMarkup(String xml) {
+        if (!xml.contains("<title") || rootName(xml).endsWith("feed>")) return xml; // Atom parsers keep child markup
+        Matcher m = TITLE_START.matcher(xml);
+        StringBuilder out = null;
+        int copied = 0;
+        int cdata = xml.indexOf("<![CDATA[");
+        int cdataEnd = cdata < 0 ? -1 : xml.indexOf("]]>", cdata);
+        while (m.find()) {
+            while (cdata >= 0 && cdataEnd >= 0 && cdataEnd < m.start()) {
+                cdata = xml.indexOf("<![CDATA[", cdataEnd);
+                cdataEnd = cdata < 0 ? -1 : xml.indexOf("]]>", cdata);
+            }
+            if (cdata >= 0 && cdata < m.start()) { // a <title> inside character data (an HTML body) is text
+                if (cdataEnd < 0) break;
+                continue;
+            }
+            int end = xml.indexOf("</title>", m.end());
+            if (end < 0) break;
+            String content = xml.substring(m.end(), end);
+            if (m.group(1) != null && m.group(1).contains("type") || content.indexOf('<') < 0
+                    || content.contains("<![CDATA[") || content.contains("]]>") || content.contains("<title")) {
+                continue;
+            }
+            if (out == null) out = new StringBuilder(xml.length() + 64);
+            out.append(xml, copied, m.end()).append("<![CDATA[").append(content).append("]]>");
+            copied = end;
+        }
+        return out == null ? xml : out.append(xml, copied, xml.length()).toString();
+    }
+
+    /**
+     * An item's title as text: one line, and, when it holds markup or entities (feeds escape HTML into titles,
+     * Atom's xhtml titles come back as markup), the text that markup shows.
+     */
+    String titleText(String title) {
+        if (title == null) return "";
+        String t = title.indexOf('<') >= 0 || title.indexOf('&') >= 0 ? html.htmlFragmentText(title) : title;
+        return t.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -178,8 +295,14 @@ final class FeedReader {
         if (name.equals("feed") && !hasDefault) {
             fixed = attributes + " xmlns=\"" + (ATOM_03.matcher(attributes).find()
                     ? "http://purl.org/atom/ns#" : "http://www.w3.org/2005/Atom") + "\"";
-        } else if (name.equals("rss") && hasDefault) {
-            fixed = ns.replaceFirst("");
+        } else if (name.equals("rss")) {
+            fixed = hasDefault ? ns.replaceFirst("") : attributes;
+            Matcher version = RSS_VERSION.matcher(fixed);
+            if (!version.find()) fixed = fixed + " version=\"2.0\"";
+            else if (!RSS_VERSIONS.contains(version.group(2).strip())) {
+                fixed = fixed.substring(0, version.start()) + " version=\"2.0\"" + fixed.substring(version.end());
+            }
+            if (fixed.equals(attributes)) return xml;
         } else {
             return xml;
         }
@@ -250,22 +373,35 @@ final class FeedReader {
 
     /**
      * An item's text from its HTML or plain body. A body far past the text limit is cut before it is
-     * read (markup counted generously), so a 20 MB item costs no more than the limit allows.
+     * read (markup counted generously), so a 20 MB item costs no more than the limit allows. A body
+     * without markup is still HTML in RSS and Atom's html type: its entities ({@code &amp;nbsp;},
+     * {@code &amp;amp;} escaped once more than needed) are the characters they name, as feed readers show them.
      */
     String body(String raw) {
         if (raw.isBlank()) return "";
-        long room = 4L * maxTextChars + 4096;
-        if (raw.length() > room) raw = raw.substring(0, (int) room);
-        if (raw.indexOf('<') < 0) {
-            // plain text: keep its own paragraph breaks
-            List<String> ps = new ArrayList<>();
-            for (String p : raw.split("\\n[ \\t\\x0B\\f\\r]*\\n")) {
-                String t = p.strip();
-                if (!t.isEmpty()) ps.add(t.replaceAll("[ \\t\\x0B\\f\\r]*\\n[ \\t\\x0B\\f\\r]*", " "));
-            }
-            return String.join("\n\n", ps);
-        }
+        raw = cut(raw);
+        if (raw.indexOf('<') < 0) return plain(raw.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(raw, false) : raw);
         return html.htmlFragmentText(raw);
+    }
+
+    /** A body that is plain text by its format (JSON Feed's {@code content_text}): read as it is. */
+    String plainBody(String raw) {
+        return raw.isBlank() ? "" : plain(cut(raw));
+    }
+
+    private String cut(String raw) {
+        long room = 4L * maxTextChars + 4096;
+        return raw.length() > room ? raw.substring(0, (int) room) : raw;
+    }
+
+    /** Plain text with its own paragraph breaks kept, lines inside a paragraph joined. */
+    private static String plain(String raw) {
+        List<String> ps = new ArrayList<>();
+        for (String p : raw.split("\\n[ \\t\\x0B\\f\\r]*\\n")) {
+            String t = p.strip();
+            if (!t.isEmpty()) ps.add(t.replaceAll("[ \\t\\x0B\\f\\r]*\\n[ \\t\\x0B\\f\\r]*", " "));
+        }
+        return String.join("\n\n", ps);
     }
 
     private static String iso(Date d) {
