@@ -54,6 +54,7 @@ class FeedReaderTest {
         expected.putAll(java.util.Map.of("feed-rs-atom_comments_1.xml", 1, "gofeed-issue_346_root_default_namespace.xml", 2,
                 "feedjira-nws-alerts.xml", 1, "node-feedparser-plasmasturm01.atom", 1, "rome-rss_0.91N.xml", 2,
                 "feed-rs-atom_scattered.xml", 1, "feedparser-demoronize-1.xml", 1));
+        expected.putAll(java.util.Map.of("feed-rs-rss_2.0_iprogrammer.xml", 1, "podcast-feed-parser-replyall-sample-ordering.xml", 3));
         assertThat(items).containsExactlyEntriesOf(expected);
         Article bray = read(Files.readAllBytes(REAL.resolve("rome-atom_1.0_bray.xml")), "bray.atom").get(0);
         assertThat(bray.text()).isEqualTo("Entry1\n\nContent1");
@@ -81,6 +82,69 @@ class FeedReaderTest {
         // a Windows-1252 byte where no encoding is declared reads as the typographic apostrophe, not U+FFFD
         Article moron = read(Files.readAllBytes(REAL.resolve("feedparser-demoronize-1.xml")), "d.xml").get(0);
         assertThat(moron.text()).isEqualTo("don\u2019t");
+    }
+
+    private static final Path SUITES = Path.of("src/test/resources/feeds/suites");
+
+    /** What real feeds get wrong and feed readers forgive (round three; feeds/real/README.md names each file). */
+    @Test
+    void feedReadersForgiveBareAmpersandsEmptyVersionsAndPaddedNamespaces() throws Exception {
+        // I Programmer (FeedCreator): <rss version="">, a bare & in an attribute, comment before the root
+        List<Article> ip = read(Files.readAllBytes(REAL.resolve("feed-rs-rss_2.0_iprogrammer.xml")), "iprogrammer.rss");
+        assertThat(ip).extracting(Article::title).containsExactly("MotionDisco For Extreme LocoManipulation");
+        assertThat(ip.get(0).metadata()).containsEntry("feed", "I Programmer - full contents");
+        // an RSS version no parser knows is read as 2.0
+        String spiegel = real("feed-rs-spiegel.rss");
+        assertThat(spiegel).contains("version=\"2.0\"");
+        assertThat(read(spiegel.replace("version=\"2.0\"", "version=\"2.01\"").getBytes(StandardCharsets.UTF_8), "v.rss"))
+                .extracting(Article::text).containsExactlyElementsOf(read(spiegel.getBytes(StandardCharsets.UTF_8), "s.rss").stream().map(Article::text).toList());
+        // bare & in text and attributes becomes &amp;; inside CDATA an & stays the one character it is
+        String amp = spiegel.replace("<title>SPIEGEL Update", "<title>Q&A SPIEGEL Update");
+        assertThat(amp).isNotEqualTo(spiegel);
+        assertThat(read(amp.getBytes(StandardCharsets.UTF_8), "amp.rss").get(0).metadata()).containsEntry("feed", "Q&A SPIEGEL Update – Die Nachrichten");
+        assertThat(FeedReader.bareAmpersands("<a href=\"?a=1&b=2\">R&amp;D &#233; &#x4e2d; &nbsp; <![CDATA[x && y &amp;]]> & z</a>"))
+                .isEqualTo("<a href=\"?a=1&amp;b=2\">R&amp;D &#233; &#x4e2d; &nbsp; <![CDATA[x && y &amp;]]> &amp; z</a>");
+        // namespace URIs with white space around them: the Atom namespace padded still makes an Atom feed
+        String bray = real("rome-atom_1.0_bray.xml");
+        String padded = bray.replace("xmlns='http://www.w3.org/2005/Atom'", "xmlns=' http://www.w3.org/2005/Atom  '");
+        assertThat(padded).isNotEqualTo(bray);
+        assertThat(read(padded.getBytes(StandardCharsets.UTF_8), "padded.atom")).extracting(Article::text)
+                .containsExactly("Entry1\n\nContent1", read(bray.getBytes(StandardCharsets.UTF_8), "b.atom").get(1).text());
+        // gofeed issue 309: padded itunes and custom namespaces, a channel without items: said so, not refused
+        assertThatThrownBy(() -> read(Files.readAllBytes(SUITES.resolve("gofeed-issue_309_namespace_whitespace.xml")), "309.rss"))
+                .hasMessage("the feed has no items with text");
+    }
+
+    @Test
+    void markupInTitlesAndEntitiesInBodiesAreReadAsTheTextTheyShow() throws Exception {
+        // <title><p>Item Title</p></title>: naked markup is the title's text (an RSS parser read it as empty)
+        List<Article> naked = read(Files.readAllBytes(SUITES.resolve("gofeed-rss_channel_item_title_naked_markup.xml")), "n.rss");
+        assertThat(naked).extracting(Article::title).containsExactly("Item Title");
+        // HTML escaped into a title reads as its text, and a title inside an item's CDATA body is left alone
+        String feed = "<rss version=\"2.0\"><channel><item><title>Storm &lt;b&gt;hits&lt;/b&gt; the coast</title>"
+                + "<description><![CDATA[<html><head><title><b>Page</b></title></head><body><p>Rain tonight.</p></body></html>]]></description>"
+                + "</item></channel></rss>";
+        Article storm = read(feed.getBytes(StandardCharsets.UTF_8), "t.rss").get(0);
+        assertThat(storm.title()).isEqualTo("Storm hits the coast");
+        assertThat(storm.text()).startsWith("Storm hits the coast\n\n").endsWith("Rain tonight.").doesNotContain("CDATA").doesNotContain("]]>");
+        // a real podcast feed escaping its entities once more than needed (&amp;amp; &amp;nbsp;): the characters
+        List<Article> reply = read(Files.readAllBytes(REAL.resolve("podcast-feed-parser-replyall-sample-ordering.xml")), "reply.rss");
+        assertThat(reply.get(1).text()).contains("the secret & disgusting medical internet").doesNotContain("&amp;").doesNotContain("&nbsp;");
+    }
+
+    @Test
+    void aJsonFeedWhoseVersionIsNotAUrlIsStillAJsonFeed() throws Exception {
+        // gofeed's JSON Feed fixture says "version": "1.0": read by its shape (items with content_html), as gofeed reads it
+        List<Article> items = read(Files.readAllBytes(SUITES.resolve("gofeed-version_json_10.json")), "feed.json");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).title()).isEqualTo("title");
+        assertThat(items.get(0).text()).isEqualTo("title\n\ncontent_html");
+        // content_text is plain text: a '<' in it is a character
+        String text = "{\"version\": \"1.1\", \"items\": [{\"id\": \"1\", \"content_text\": \"Prices rose <2% in May.\"}]}";
+        assertThat(read(text.getBytes(StandardCharsets.UTF_8), "t.json").get(0).text()).isEqualTo("Prices rose <2% in May.");
+        // JSON with items but no JSON Feed bodies stays data
+        assertThatThrownBy(() -> read("{\"items\": [{\"id\": 1, \"name\": \"x\"}]}".getBytes(StandardCharsets.UTF_8), "data.json"))
+                .isInstanceOf(DocumentReader.NotADocument.class);
     }
 
     @Test
