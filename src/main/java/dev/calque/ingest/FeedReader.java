@@ -39,7 +39,6 @@ final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("(?s)<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)");
     private static final Pattern LATE_DECLARATION = Pattern.compile("((?:\\s*<!--.*?-->)+\\s*)<\\?xml\\s", Pattern.DOTALL);
     private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY\\s+%?\\s*([\\w.:-]+)");
-    private static final Pattern PREFIX_USE = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]|\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
     private static final Pattern PREFIX_DECL = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
     private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
     /** The root element's start tag: its name and attributes. */
@@ -311,9 +310,7 @@ final class FeedReader {
 
     /** Declares, on the root element, the namespace prefixes a feed uses without declaring them. */
     static String declarePrefixes(String xml) {
-        Set<String> used = new LinkedHashSet<>();
-        Matcher m = PREFIX_USE.matcher(xml);
-        while (m.find()) used.add(m.group(1) != null ? m.group(1) : m.group(2));
+        Set<String> used = prefixesUsed(xml);
         used.remove("xmlns");
         used.remove("xml");
         if (used.isEmpty()) return xml;
@@ -328,6 +325,35 @@ final class FeedReader {
                     .append(KNOWN_PREFIXES.getOrDefault(prefix, "urn:calque:undeclared:" + prefix)).append('"');
         }
         return xml.substring(0, root.end()) + add + xml.substring(root.end());
+    }
+
+    /**
+     * The prefixes of prefixed element names ({@code <dc:creator>}, {@code </dc:creator>}) and attribute
+     * names ({@code  rdf:about=}), found from each colon (text has few), so a 20 MB item costs one pass.
+     */
+    private static Set<String> prefixesUsed(String xml) {
+        Set<String> used = new LinkedHashSet<>();
+        for (int colon = xml.indexOf(':'); colon >= 0; colon = xml.indexOf(':', colon + 1)) {
+            int start = colon;
+            while (start > 0 && nameChar(xml.charAt(start - 1))) start--;
+            if (start == colon || !(Character.isLetter(xml.charAt(start)) || xml.charAt(start) == '_') || start == 0) continue;
+            int after = colon + 1;
+            if (after >= xml.length() || !(Character.isLetter(xml.charAt(after)) || xml.charAt(after) == '_')) continue;
+            char before = xml.charAt(start - 1);
+            boolean element = before == '<' || before == '/' && start >= 2 && xml.charAt(start - 2) == '<';
+            if (!element && Character.isWhitespace(before)) {
+                int j = after;
+                while (j < xml.length() && nameChar(xml.charAt(j))) j++;
+                while (j < xml.length() && Character.isWhitespace(xml.charAt(j))) j++;
+                element = j < xml.length() && xml.charAt(j) == '='; // an attribute
+            }
+            if (element) used.add(xml.substring(start, colon));
+        }
+        return used;
+    }
+
+    private static boolean nameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
     }
 
     /** A well-formed document whose elements ROME cannot follow (an {@code <rss>} without {@code <channel>}). */
