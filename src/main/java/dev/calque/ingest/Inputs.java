@@ -188,6 +188,9 @@ public final class Inputs {
                 sink.problem(new InputProblem(source, group, e.getMessage()));
             }
         } catch (DocumentReader.Unreadable e) {
+            if (e.getCause() != null) { // the library's own words, for --verbose (the log is off otherwise)
+                org.slf4j.LoggerFactory.getLogger(Inputs.class).warn("{}: {}", source, e.getMessage(), e.getCause());
+            }
             sink.problem(new InputProblem(source, group, e.getMessage()));
         } catch (OutOfMemoryError e) {
             sink.problem(new InputProblem(source, group, "too large to read in the memory available"));

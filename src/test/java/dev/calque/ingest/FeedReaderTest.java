@@ -257,6 +257,47 @@ class FeedReaderTest {
         }
     }
 
+    /** A damaged office document or EPUB is named with what is damaged, never with a library's own words. */
+    @Test
+    void damagedDocumentsGetAPlainReason() throws Exception {
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            for (int i = 0; i < 40; i++) doc.createParagraph().createRun().setText("The storm reached the coast on Monday night. " + i);
+            doc.write(docx);
+        }
+        byte[] good = docx.toByteArray();
+        assertThat(read(good, "good.docx").get(0).text()).contains("The storm reached the coast on Monday night. 39");
+        byte[] corrupt = good.clone();
+        for (int i = corrupt.length / 3; i < corrupt.length / 3 + 400; i++) corrupt[i] ^= 0x5A;
+        byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+        java.io.ByteArrayOutputStream epub = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(epub)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/container.xml"));
+            zip.write(("<?xml version=\"1.0\"?><container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
+                    + "<rootfiles><rootfile full-path=\"c.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("c.opf"));
+            zip.write(("<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" version=\"2.0\" unique-identifier=\"id\">"
+                    + "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Storm</dc:title><dc:identifier id=\"id\">x</dc:identifier></metadata>"
+                    + "<manifest><item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/></manifest><spine><itemref idref=\"c\"/></spine></package>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("c.xhtml"));
+            zip.write(("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" + "<p>The storm reached the coast.</p>".repeat(100) + "</body></html>").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] epubCut = java.util.Arrays.copyOf(epub.toByteArray(), epub.size() * 2 / 3);
+        Object[][] cases = {
+            {corrupt, "corrupt.docx", "cannot read this DOCX file: its zip container is cut short or corrupt"},
+            {cut, "cut.docx", "cannot read this DOCX file: its zip container is cut short or corrupt"},
+            {epubCut, "cut.epub", "cannot read this EPUB file: its zip container is cut short or corrupt"},
+        };
+        for (Object[] c : cases) {
+            assertThatThrownBy(() -> read((byte[]) c[0], (String) c[1])).as((String) c[1])
+                    .isInstanceOf(DocumentReader.Unreadable.class).hasMessage((String) c[2]);
+        }
+        assertThat(read(epub.toByteArray(), "whole.epub").get(0).text()).contains("The storm reached the coast.");
+    }
+
     private List<Object> readAll(IngestLimits limits, byte[] stdin) {
         List<Object> got = new ArrayList<>();
         new Inputs(limits, new ByteArrayInputStream(stdin), s -> false).read(List.of("-"), new ArticleSink() {
