@@ -257,6 +257,27 @@ class FeedReaderTest {
         }
     }
 
+    /**
+     * A page whose header or {@code <meta>} says UTF-8 over bytes that are Windows-1252 (a real French page,
+     * the Debian Reference's preface, re-encoded with its UTF-8 meta kept): read by detection, not as U+FFFD.
+     */
+    @Test
+    void aUtf8DeclarationOverWindows1252BytesIsPassedOverForDetection() throws Exception {
+        byte[] gz = Files.readAllBytes(Path.of("src/test/resources/pages/debian-reference.pr01.fr.html.gz"));
+        String page = new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(page).contains("charset=UTF-8").contains("é");
+        String utf8 = reader.read(page.getBytes(StandardCharsets.UTF_8), "p.html", "p.html", "p.html", null).get(0).text();
+        byte[] cp1252 = page.getBytes(Charset.forName("windows-1252"));
+        String fromMeta = reader.read(cp1252, "p.html", "p.html", "p.html", null).get(0).text();
+        String fromHeader = reader.read(cp1252, "p.html", "p.html", "p.html", "text/html; charset=utf-8").get(0).text();
+        assertThat(utf8).contains("é").doesNotContain("\uFFFD");
+        assertThat(fromMeta).isEqualTo(utf8);
+        assertThat(fromHeader).isEqualTo(utf8);
+        // the declaration still decides when the bytes are what it says (ASCII is UTF-8 and Windows-1252 alike)
+        assertThat(Charsets.forHtml(page.getBytes(StandardCharsets.UTF_8), null).charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Charsets.forHtml("<meta charset=utf-8><p>plain</p>".getBytes(StandardCharsets.US_ASCII), null).source()).isEqualTo(Charsets.Source.META);
+    }
+
     /** A damaged office document or EPUB is named with what is damaged, never with a library's own words. */
     @Test
     void damagedDocumentsGetAPlainReason() throws Exception {
