@@ -257,6 +257,15 @@ public final class DocumentReader {
     public Article limited(Article a) {
         int max = limits.maxTextChars();
         String text = a.text();
+        if (a.metadata().containsKey(FeedReader.CUT_FROM)) { // a feed item's body, cut before it was read
+            Map<String, String> meta = new LinkedHashMap<>(a.metadata());
+            meta.remove(FeedReader.CUT_FROM);
+            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta);
+            if (text.length() <= max) {
+                truncations.add(a.source());
+                return a;
+            }
+        }
         if (text.length() <= max) return a;
         int end = max;
         for (int i = max; i > max * 0.95; i--) {

@@ -124,7 +124,9 @@ final class FeedReader {
             put(meta, "author", e.getAuthor());
             put(meta, "date", iso(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()));
             put(meta, "feed", feed.getTitle());
-            Article a = item(source, group, index, key, e.getLink(), title, body(e), meta);
+            String raw = rawBody(e);
+            noteCut(meta, raw);
+            Article a = item(source, group, index, key, e.getLink(), title, body(raw), meta);
             if (a != null) articles.add(a);
         }
         if (articles.isEmpty()) throw new DocumentReader.Unreadable("the feed has no items with text");
@@ -386,7 +388,7 @@ final class FeedReader {
         return root.find(Math.min(rootStart(xml), xml.length())) ? "<" + root.group(1) + ">" : "the document";
     }
 
-    private String body(SyndEntry e) {
+    private static String rawBody(SyndEntry e) {
         StringBuilder raw = new StringBuilder();
         for (SyndContent c : e.getContents()) {
             if (c.getValue() != null) raw.append(c.getValue()).append('\n');
@@ -394,7 +396,22 @@ final class FeedReader {
         if (raw.toString().isBlank() && e.getDescription() != null && e.getDescription().getValue() != null) {
             raw.append(e.getDescription().getValue());
         }
-        return body(raw.toString());
+        return raw.toString();
+    }
+
+    /**
+     * Metadata key of an item whose body was cut before it was read: its length, markup included, so that
+     * the cut is reported with the item's real size ({@link DocumentReader#limited} takes the key out).
+     */
+    static final String CUT_FROM = "calque.body-chars";
+
+    /** Marks an item whose raw body is past what {@link #body} reads. */
+    void noteCut(Map<String, String> meta, String raw) {
+        if (raw != null && raw.length() > room()) meta.put(CUT_FROM, Integer.toString(raw.length()));
+    }
+
+    private long room() {
+        return 4L * maxTextChars + 4096;
     }
 
     /**
@@ -416,8 +433,7 @@ final class FeedReader {
     }
 
     private String cut(String raw) {
-        long room = 4L * maxTextChars + 4096;
-        return raw.length() > room ? raw.substring(0, (int) room) : raw;
+        return raw.length() > room() ? raw.substring(0, (int) room()) : raw;
     }
 
     /** Plain text with its own paragraph breaks kept, lines inside a paragraph joined. */

@@ -59,14 +59,16 @@ final class JsonFeedReader {
             if (!item.isObject()) continue;
             String title = text(item, "title");
             title = title == null ? "" : title.strip().replaceAll("\\s+", " ");
-            String body;
-            if (text(item, "content_html") != null) body = feeds.body(text(item, "content_html"));
-            else if (text(item, "content_text") != null) body = feeds.plainBody(text(item, "content_text"));
-            else body = text(item, "summary") == null ? "" : feeds.body(text(item, "summary"));
+            Map<String, String> meta = new LinkedHashMap<>();
+            String html = text(item, "content_html");
+            String plain = html == null ? text(item, "content_text") : null;
+            String summary = text(item, "summary");
+            feeds.noteCut(meta, html != null ? html : plain != null ? plain : summary);
+            String body = html != null ? feeds.body(html) : plain != null ? feeds.plainBody(plain)
+                    : summary == null ? "" : feeds.body(summary);
             String id = text(item, "id");
             String url = text(item, "url");
             String key = id != null ? id : url != null ? url : "item-" + index;
-            Map<String, String> meta = new LinkedHashMap<>();
             FeedReader.put(meta, "link", url);
             FeedReader.put(meta, "guid", id);
             FeedReader.put(meta, "author", author(item));

@@ -340,11 +340,26 @@ class FeedReaderTest {
         assertThat(got).hasSize(5);
         Article first = (Article) got.get(0);
         assertThat(first.text().length()).isLessThanOrEqualTo(5_000).isGreaterThan(4_500);
-        assertThat(((InputProblem) got.get(1)).oneLine()).startsWith("stdin#1: ")
-                .contains("over the limit of 5,000").contains("--max-text-chars");
+        // the item is reported with its real size, not the size of the part that was read
+        assertThat(((InputProblem) got.get(1)).oneLine()).startsWith("stdin#1: " + String.format(java.util.Locale.ROOT, "%,d", huge.length())
+                        + " characters in its body, markup included, over the limit of 5,000").contains("--max-text-chars");
         assertThat(((Article) got.get(2)).text()).isEqualTo("Short\n\nRain tonight.");
         assertThat(((Article) got.get(3)).text().length()).isLessThanOrEqualTo(5_000);
         assertThat(((InputProblem) got.get(4)).source()).isEqualTo("stdin#3");
+    }
+
+    /** A body cut before it is read loses its end even when the text read is short: that is said too. */
+    @Test
+    void anItemOfMarkupPastTheLimitIsReportedAsCut() {
+        IngestLimits limits = new IngestLimits(64L << 20, 5_000, Duration.ofSeconds(5));
+        String markup = "<span class=\"x\"></span>".repeat(2_000); // 46,000 characters, no text
+        String feed = "<rss version=\"2.0\"><channel><item><title>Markup</title><guid>1</guid><description><![CDATA[<p>Head.</p>"
+                + markup + "<p>Tail text.</p>]]></description></item></channel></rss>";
+        List<Object> got = readAll(limits, feed.getBytes(StandardCharsets.UTF_8));
+        assertThat(got).hasSize(2);
+        assertThat(((Article) got.get(0)).text()).isEqualTo("Markup\n\nHead.");
+        assertThat(((Article) got.get(0)).metadata()).doesNotContainKey(FeedReader.CUT_FROM);
+        assertThat(((InputProblem) got.get(1)).oneLine()).startsWith("stdin#1: 46,029 characters in its body, markup included, over the limit of 5,000");
     }
 
     @Test
