@@ -96,16 +96,16 @@ final class FeedReader {
         xml = readable(xml);
         SyndFeed feed;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            input.setXmlHealerOn(true);
-            feed = input.build(new StringReader(xml)); // a Reader, so that ROME's healer sees it
+            feed = build(xml);
         } catch (ParsingFeedException e) {
             if (!(e.getCause() instanceof org.jdom2.JDOMException) && e.getCause() instanceof RuntimeException) {
                 throw structural(xml, e);
             }
-            throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: the XML is not well-formed"
-                    + (e.getLineNumber() > 0 ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")" : ""), e);
+            feed = leniently(xml);
+            if (feed == null) {
+                throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: the XML is not well-formed"
+                        + (e.getLineNumber() > 0 ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")" : ""), e);
+            }
         } catch (FeedException | IllegalArgumentException e) {
             throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: " + rootName(xml) + " is not an RSS, RDF or Atom document", e);
         } catch (RuntimeException e) {
@@ -131,6 +131,57 @@ final class FeedReader {
         }
         if (articles.isEmpty()) throw new DocumentReader.Unreadable("the feed has no items with text");
         return articles;
+    }
+
+    private static SyndFeed build(String xml) throws FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        input.setXmlHealerOn(true);
+        return input.build(new StringReader(xml)); // a Reader, so that ROME's healer sees it
+    }
+
+    /** Root elements of the feed formats, with or without a prefix. */
+    private static final Pattern FEED_ROOT = Pattern.compile("<((?:[A-Za-z_][\\w.-]*:)?(?:rss|feed|RDF))[\\s>/]");
+    /** Elements that hold text (HTML for most feeds), where tag soup written unescaped belongs to the text. */
+    private static final Set<String> TEXT_ELEMENTS = Set.of("title", "description", "encoded", "summary", "content",
+            "subtitle", "tagline", "rights", "copyright", "info");
+
+    /**
+     * A feed that is not well-formed, read as feedparser's loose parser and browsers read tag soup: what
+     * comes before the root (a PHP warning) and after it (a second {@code </rss>}, a script) left out, tags
+     * left open closed by their parent, stray end tags dropped, entities XML does not know taken as text,
+     * and HTML written unescaped inside a text element ({@code <description>a<br>b</description>}) made
+     * that element's text, as it would have been had it been escaped. Null when even so it is no feed; a
+     * feed whose root is never closed is refused as cut short rather than read as far as it goes.
+     * jsoup's XML parser reads it: no DOCTYPE is left (see {@link #readable}) and it expands no entity.
+     */
+    static SyndFeed leniently(String xml) throws DocumentReader.Unreadable {
+        Matcher root = FEED_ROOT.matcher(xml);
+        if (!root.find(rootStart(xml))) return null;
+        if (!Pattern.compile("</" + Pattern.quote(root.group(1)) + "\\s*>").matcher(xml).find(root.end())) {
+            // sloppy is forgiven, incomplete is not: a feed cut short (a download that stopped) is said to be so
+            throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: it ends before its <" + root.group(1)
+                    + "> is closed (cut short)");
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(xml.substring(root.start()), "", org.jsoup.parser.Parser.xmlParser());
+        org.jsoup.nodes.Element feedRoot = doc.children().isEmpty() ? null : doc.child(0);
+        if (feedRoot == null || !feedRoot.tagName().equals(root.group(1))) return null;
+        for (org.jsoup.nodes.Element e : feedRoot.getAllElements()) {
+            String local = e.tagName().substring(e.tagName().indexOf(':') + 1);
+            if (e == feedRoot || e.children().isEmpty() || !TEXT_ELEMENTS.contains(local)) continue;
+            if (e.attr("type").equalsIgnoreCase("xhtml") || e.attr("mode").equalsIgnoreCase("xml")) continue; // Atom's own markup
+            if (e.parent() != null && e.parent().tagName().endsWith("channel") && !e.select("item, entry").isEmpty()) continue;
+            String inner = e.html();
+            e.empty();
+            e.appendChild(new org.jsoup.nodes.CDataNode(inner.replace("]]>", "]]&gt;")));
+        }
+        doc.outputSettings().prettyPrint(false).syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).charset(StandardCharsets.UTF_8);
+        try {
+            return build(feedRoot.outerHtml());
+        } catch (FeedException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** One item as an article: the title its first paragraph; null when it has no text at all. */
@@ -164,7 +215,24 @@ final class FeedReader {
                 }
             }
         }
-        return rootNamespace(declarePrefixes(titleMarkup(trimNamespaces(bareAmpersands(xml)))));
+        return rootNamespace(declarePrefixes(titleMarkup(trimNamespaces(bareAmpersands(xmlCharacters(xml))))));
+    }
+
+    /** Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF) left out, as feed readers drop them. */
+    static String xmlCharacters(String xml) {
+        int i = 0;
+        while (i < xml.length() && allowed(xml.charAt(i))) i++;
+        if (i == xml.length()) return xml;
+        StringBuilder out = new StringBuilder(xml.length()).append(xml, 0, i);
+        for (; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if (allowed(c)) out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean allowed(char c) {
+        return c >= 0x20 ? c < 0xFFFE : c == '\t' || c == '\n' || c == '\r';
     }
 
     /**

@@ -115,6 +115,38 @@ class FeedReaderTest {
                 .hasMessage("the feed has no items with text");
     }
 
+    /** Feeds that are not well-formed, read as feedparser's loose parser reads them (the strict reading is tried first). */
+    @Test
+    void tagSoupFeedsAreReadLeniently() throws Exception {
+        String spiegel = real("feed-rs-spiegel.rss");
+        List<String> texts = read(spiegel.getBytes(StandardCharsets.UTF_8), "s.rss").stream().map(Article::text).toList();
+        String[] broken = {
+            "<br />\n<b>Warning</b>:  Undefined variable $x in <b>/var/www/feed.php</b> on line <b>12</b><br />\n" + spiegel, // PHP warning first
+            spiegel + "\n<!-- 0.2 s -->\n<script>var x = 1;</script>\n",                      // junk after the root
+            spiegel.replace("</rss>", "</rss>\n</rss>"),                                             // a second end tag
+            spiegel.replace("die Wochenvorschau", "die \u000bWochenvorschau\u001a"),                // control characters
+        };
+        for (String b : broken) {
+            assertThat(read(b.getBytes(StandardCharsets.UTF_8), "broken.rss")).extracting(Article::text).containsExactlyElementsOf(texts);
+        }
+        // HTML written unescaped in a description: open <br>, <p> and <img>, a stray end tag; an entity XML does not know
+        String soup = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                + "<item><title>Storm</title><description>The storm reached the coast.<br>Thousands <b>lost</i> power.<p>Rain<img src=\"x.jpg\"></description></item>"
+                + "<item><title>Caf&eacute; &customthing;</title><description>Rain&nbsp;tonight &mdash; and more.</description></item></channel></rss>";
+        List<Article> items = read(soup.getBytes(StandardCharsets.UTF_8), "soup.rss");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).text()).startsWith("Storm\n\nThe storm reached the coast.\n\nThousands lost power.")
+                .endsWith("Rain").doesNotContain("<").doesNotContain("CDATA");
+        assertThat(items.get(1).text()).isEqualTo("Café &customthing;\n\nRain\u00a0tonight — and more.");
+        // a feed cut short is said to be so; a broken start tag, or no channel, is still no feed
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>Storm</title><description>Rain tonight."
+                .getBytes(StandardCharsets.UTF_8), "cut.rss")).hasMessage("not a readable RSS or Atom feed: it ends before its <rss> is closed (cut short)");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"<channel><item><title>x</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8), "tag.rss")).hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2");
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><item><title>x</item></rss>"
+                .getBytes(StandardCharsets.UTF_8), "nochannel.rss")).hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2");
+    }
+
     @Test
     void markupInTitlesAndEntitiesInBodiesAreReadAsTheTextTheyShow() throws Exception {
         // <title><p>Item Title</p></title>: naked markup is the title's text (an RSS parser read it as empty)
@@ -204,7 +236,7 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read(("<!--\nDescription: RSS version 0.90\n-->\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
                 + " xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">\n</rdf:RDF>\n").getBytes(StandardCharsets.UTF_8), "empty.rdf"))
                 .hasMessage("not a readable RSS or Atom feed: the <rdf:RDF> document has no <channel>");
-        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"<channel><item><title>x</title></item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_8), "broken.rss"))
                 .hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2")
                 .message().doesNotContain("Exception").doesNotContain("must be terminated");
