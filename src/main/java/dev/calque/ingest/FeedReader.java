@@ -142,6 +142,8 @@ final class FeedReader {
 
     /** Root elements of the feed formats, with or without a prefix. */
     private static final Pattern FEED_ROOT = Pattern.compile("<((?:[A-Za-z_][\\w.-]*:)?(?:rss|feed|RDF))[\\s>/]");
+    /** HTML's empty elements that no feed format uses with content ({@code <link>} and {@code <source>} do). */
+    private static final Pattern VOID_TAG = Pattern.compile("(?i)<(br|hr|img|input|area|col|embed|wbr|track)(\\s[^<>]*?)?\\s*(?<!/)>");
     /** Elements that hold text (HTML for most feeds), where tag soup written unescaped belongs to the text. */
     private static final Set<String> TEXT_ELEMENTS = Set.of("title", "description", "encoded", "summary", "content",
             "subtitle", "tagline", "rights", "copyright", "info");
@@ -163,7 +165,9 @@ final class FeedReader {
             throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: it ends before its <" + root.group(1)
                     + "> is closed (cut short)");
         }
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(xml.substring(root.start()), "", org.jsoup.parser.Parser.xmlParser());
+        // HTML's empty elements written unclosed (<br>, <img ...>) would hold everything after them, items too
+        String soup = VOID_TAG.matcher(xml.substring(root.start())).replaceAll("<$1$2/>");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(soup, "", org.jsoup.parser.Parser.xmlParser());
         org.jsoup.nodes.Element feedRoot = doc.children().isEmpty() ? null : doc.child(0);
         if (feedRoot == null || !feedRoot.tagName().equals(root.group(1))) return null;
         for (org.jsoup.nodes.Element e : feedRoot.getAllElements()) {

@@ -130,7 +130,7 @@ class FeedReaderTest {
             assertThat(read(b.getBytes(StandardCharsets.UTF_8), "broken.rss")).extracting(Article::text).containsExactlyElementsOf(texts);
         }
         // HTML written unescaped in a description: open <br>, <p> and <img>, a stray end tag; an entity XML does not know
-        String soup = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+        String soup = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><br><img src=\"logo.png\">" // outside any text
                 + "<item><title>Storm</title><description>The storm reached the coast.<br>Thousands <b>lost</i> power.<p>Rain<img src=\"x.jpg\"></description></item>"
                 + "<item><title>Caf&eacute; &customthing;</title><description>Rain&nbsp;tonight &mdash; and more.</description></item></channel></rss>";
         List<Article> items = read(soup.getBytes(StandardCharsets.UTF_8), "soup.rss");
