@@ -107,7 +107,9 @@ final class FeedReader {
                         + (e.getLineNumber() > 0 ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")" : ""), e);
             }
         } catch (FeedException | IllegalArgumentException e) {
-            throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: " + rootName(xml) + " is not an RSS, RDF or Atom document", e);
+            String root = rootName(xml);
+            if (root.endsWith("RDF>") && !xml.contains("<channel") && !xml.contains(":channel")) throw structural(xml, e);
+            throw new DocumentReader.Unreadable("not a readable RSS or Atom feed: " + root + " is not an RSS, RDF or Atom document", e);
         } catch (RuntimeException e) {
             throw structural(xml, e);
         }

@@ -236,6 +236,9 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read(("<!--\nDescription: RSS version 0.90\n-->\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
                 + " xmlns=\"http://my.netscape.com/rdf/simple/0.9/\">\n</rdf:RDF>\n").getBytes(StandardCharsets.UTF_8), "empty.rdf"))
                 .hasMessage("not a readable RSS or Atom feed: the <rdf:RDF> document has no <channel>");
+        assertThatThrownBy(() -> read(("<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                + " xmlns=\"http://purl.org/rss/1.0/\">\n</rdf:RDF>\n").getBytes(StandardCharsets.UTF_8), "empty10.rdf"))
+                .hasMessage("not a readable RSS or Atom feed: the <rdf:RDF> document has no <channel>");
         assertThatThrownBy(() -> read("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"<channel><item><title>x</title></item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_8), "broken.rss"))
                 .hasMessageStartingWith("not a readable RSS or Atom feed: the XML is not well-formed (line 2")
