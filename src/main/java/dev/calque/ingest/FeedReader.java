@@ -144,6 +144,8 @@ final class FeedReader {
 
     /** Root elements of the feed formats, with or without a prefix. */
     private static final Pattern FEED_ROOT = Pattern.compile("<((?:[A-Za-z_][\\w.-]*:)?(?:rss|feed|RDF))[\\s>/]");
+    private static final Pattern HREFLESS_LINK = Pattern.compile(
+            "<((?:[A-Za-z_][\\w.-]*:)?link)(?![\\w.:-])(?![^<>]*\\bhref\\s*=)[^<>]*?(?:/>|>\\s*</\\1\\s*>)");
     /** HTML's empty elements that no feed format uses with content ({@code <link>} and {@code <source>} do). */
     private static final Pattern VOID_TAG = Pattern.compile("(?i)<(br|hr|img|input|area|col|embed|wbr|track)(\\s[^<>]*?)?\\s*(?<!/)>");
     /** Elements that hold text (HTML for most feeds), where tag soup written unescaped belongs to the text. */
@@ -221,7 +223,16 @@ final class FeedReader {
                 }
             }
         }
-        return rootNamespace(declarePrefixes(titleMarkup(trimNamespaces(bareAmpersands(xmlCharacters(xml))))));
+        return atomLinks(rootNamespace(declarePrefixes(titleMarkup(trimNamespaces(bareAmpersands(xmlCharacters(xml)))))));
+    }
+
+    /**
+     * An Atom {@code <link>} without {@code href} ({@code <link rel="self"></link>}, a generator's slip) left
+     * out: it links nowhere, and ROME, resolving the feed's base URI from it, refused the whole feed.
+     */
+    static String atomLinks(String xml) {
+        if (!rootName(xml).endsWith("feed>") || !xml.contains("link")) return xml;
+        return HREFLESS_LINK.matcher(xml).replaceAll("");
     }
 
     /** Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF) left out, as feed readers drop them. */

@@ -110,6 +110,10 @@ class FeedReaderTest {
         assertThat(padded).isNotEqualTo(bray);
         assertThat(read(padded.getBytes(StandardCharsets.UTF_8), "padded.atom")).extracting(Article::text)
                 .containsExactly("Entry1\n\nContent1", read(bray.getBytes(StandardCharsets.UTF_8), "b.atom").get(1).text());
+        // an Atom <link rel="self"> without href (ROME refused the whole feed finding its base URI from it)
+        String hrefless = bray.replace("<link rel='self' href='' />", "<link rel=\"self\"></link>");
+        assertThat(hrefless).isNotEqualTo(bray);
+        assertThat(read(hrefless.getBytes(StandardCharsets.UTF_8), "self.atom")).extracting(Article::title).containsExactly("Entry1", "Entry2");
         // gofeed issue 309: padded itunes and custom namespaces, a channel without items: said so, not refused
         assertThatThrownBy(() -> read(Files.readAllBytes(SUITES.resolve("gofeed-issue_309_namespace_whitespace.xml")), "309.rss"))
                 .hasMessage("the feed has no items with text");
