@@ -51,7 +51,7 @@ public final class Train {
     }
 
     static final int MIN_RULE_FIRES = 40;
-    static final double[] LAMBDAS = {0.3, 3, 30, 100, 300, 1000};
+    static final double[] LAMBDAS = {0.3, 3, 30, 100, 300, 1000, 3000, 10000};
 
     /** One checked segment: its row, its findings (offsets into the row's text) and its slice. */
     record Item(String corpus, Row row, List<Finding> findings, boolean calibration, double documentLogRatio) {
