@@ -175,12 +175,67 @@ final class MainText {
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
-            if (furniture(e) && !protectedElement(e, keep, pageProse)) doomed.add(e);
+            if (furniture(e) && !protectedElement(e, keep, pageProse) && !inSentence(e)) doomed.add(e);
         }
+        for (Element e : doomed) if (e.parent() != null) e.remove();
+        doomed.clear();
+        for (Element e : body.getAllElements()) doomed.addAll(teaserCards(e, keep));
         for (Element e : doomed) if (e.parent() != null) e.remove();
         body.select("header").forEach(h -> {
             if (h.getElementsByTag("h1").isEmpty() && (keep == null || !isInside(keep, h))) h.remove();
         });
+    }
+
+    private static final Set<String> INLINE_TAGS = Set.of("a", "span", "em", "strong", "b", "i", "u", "abbr", "cite",
+            "q", "mark", "small", "sup", "sub", "font", "time", "dfn", "var", "code", "kbd", "s", "del", "ins");
+
+    /**
+     * An inline element inside a paragraph's running text (a glossary link of class "popup", a
+     * {@code <span class="social">} word) is part of the sentence: judged by its name it would cut words out
+     * of the article. Furniture tags (buttons, scripts) and hidden elements go all the same.
+     */
+    private static boolean inSentence(Element e) {
+        if (!INLINE_TAGS.contains(e.normalName()) || e.text().isBlank()) return false;
+        Element block = e.parent();
+        while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
+        if (block == null || !block.normalName().matches("p|li|blockquote|dd|h[1-6]|td")) return false;
+        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none")) return false;
+        String mine = norm(e.text());
+        String all = norm(block.text());
+        return all.length() >= mine.length() + 20;
+    }
+
+    /**
+     * Teaser cards: two or more sibling boxes, each a short text headed by a link to another page (a
+     * heading that is a link, or a box that opens with one), the shape of "more stories" and "other
+     * columns" modules whatever they are called. An article's own sections are not headed by links.
+     */
+    private static List<Element> teaserCards(Element parent, Element keep) {
+        List<Element> cards = new ArrayList<>();
+        int boxes = 0;
+        for (Element c : parent.children()) {
+            if (c.text().isBlank()) continue;
+            boxes++;
+            if (teaserCard(c) && (keep == null || !isInside(keep, c))) cards.add(c);
+        }
+        if (cards.size() < 2 || cards.size() * 3 < boxes * 2) return List.of();
+        return cards;
+    }
+
+    private static boolean teaserCard(Element c) {
+        if (!c.normalName().matches("div|li|article|section")) return false;
+        String text = norm(c.text());
+        if (text.length() > 600) return false;
+        Element heading = c.selectFirst("h2, h3, h4, h5, h6");
+        if (heading == null) return false;
+        String h = norm(heading.text());
+        if (h.length() < 10 || h.length() >= text.length()) return false;
+        int linked = 0;
+        for (Element a : heading.getElementsByTag("a")) {
+            String href = a.attr("href");
+            if (!href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) linked += norm(a.text()).length();
+        }
+        return linked >= 0.6 * h.length();
     }
 
     private static boolean furniture(Element e) {
