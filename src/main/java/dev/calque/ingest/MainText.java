@@ -389,7 +389,7 @@ final class MainText {
             String text = norm(sibling.text());
             double density = linkDensity(sibling);
             boolean prose = sibling.normalName().equals("p") && (text.length() > 80 && density < 0.25
-                    || text.length() > 0 && density == 0 && text.matches(".*[.!?][\"”’]?$"));
+                    || text.length() > 0 && density == 0 && text.matches(".*[.!?。！？][\"”’]?$"));
             // a document split in sections of one kind (DocBook's div.section, a wiki's chapters): each is part of it
             boolean sameKind = !best.className().isEmpty() && sibling.className().equals(best.className())
                     && sibling.normalName().equals(best.normalName()) && density < 0.25 && proseLength(sibling) >= 80;
@@ -546,7 +546,7 @@ final class MainText {
         linkChars[0] = 0;
         for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
             String t = norm(p);
-            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false, linked, false));
+            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
         }
     }
 
@@ -702,7 +702,7 @@ final class MainText {
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
     private static boolean headlineLike(String text) {
-        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)\"”»’'\\]]$");
+        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
 
     private static boolean callToAction(String text) {
