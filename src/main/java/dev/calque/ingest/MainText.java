@@ -186,6 +186,7 @@ final class MainText {
         });
     }
 
+    private static final Pattern MEDIA_OBJECT = Pattern.compile("(?i)schema\\.org/(?:Video|Audio)Object\\b");
     private static final Set<String> INLINE_TAGS = Set.of("a", "span", "em", "strong", "b", "i", "u", "abbr", "cite",
             "q", "mark", "small", "sup", "sub", "font", "time", "dfn", "var", "code", "kbd", "s", "del", "ins");
 
@@ -246,6 +247,9 @@ final class MainText {
         String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
         if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
         if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
+        // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
+        // picture's ImageObject is left alone: a slideshow page keeps its text in them)
+        if (MEDIA_OBJECT.matcher(e.attr("itemtype")).find()) return true;
         if (tag.equals("body") || tag.equals("html")) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
