@@ -263,7 +263,7 @@ final class MainText {
     static boolean furnitureName(String classAndId) {
         if (classAndId.isBlank()) return false;
         for (String token : classAndId.split("\\s+")) {
-            if (token.isEmpty()) continue;
+            if (token.isEmpty() || stateFlag(token)) continue;
             boolean bad = false;
             boolean good = false;
             String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
@@ -281,12 +281,23 @@ final class MainText {
     /** Class and id words that mark furniture whatever the element holds. */
     static boolean strongName(String classAndId) {
         for (String token : classAndId.split("\\s+")) {
+            if (stateFlag(token)) continue;
             for (String part : token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])")) {
                 if (STRONG.matcher(part.toLowerCase(Locale.ROOT)).matches()) return true;
             }
         }
         return false;
     }
+
+    /**
+     * A class that says what an element has or does, not what it is ({@code use-lightbox}, {@code has-comments},
+     * {@code no-sidebar}, {@code is-sticky}): the article's own wrapper often carries such flags.
+     */
+    static boolean stateFlag(String token) {
+        return STATE_FLAG.matcher(token).lookingAt();
+    }
+
+    private static final Pattern STATE_FLAG = Pattern.compile("(?i)(?:has|use|uses|with|without|is|no|enable|enabled|allow|can)[-_]");
 
     /** In a mixed token the last word usually names the thing: "article-tags" is tags, "sidebar-content" a sidebar. */
     private static boolean badWins(String[] parts) {
