@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * <p>As a program: {@code java ... dev.calque.ingest.ExtractionShingles OUT_DIR TRUTH_DIR} scores every
  * {@code TRUTH_DIR/PAGE.txt} against {@code OUT_DIR/PAGE.txt} (missing: no text) and prints each page,
- * the mean of the pages' F1 and the F1 of all shingles pooled, for all pages and for each half
+ * the mean of the pages' precision and recall and the F1 of those two means (each page weighs the same: how
+ * public extraction benchmarks report shingle F1), the mean of the pages' F1 and the F1 of all shingles pooled, for all pages and for each half
  * (half A: first hex digit of SHA-1(PAGE) even, as {@code scripts/extract-halves.py} splits).
  */
 public final class ExtractionShingles {
@@ -89,19 +90,24 @@ public final class ExtractionShingles {
             Score s = score(got, Files.readString(t, StandardCharsets.UTF_8));
             System.out.printf("%-50s %s  P %.3f  R %.3f  F1 %.3f%n", name, half(name), s.precision(), s.recall(), s.f1());
             for (String key : List.of("all", "half " + half(name))) {
-                double[] sum = halves.computeIfAbsent(key, k -> new double[5]);
+                double[] sum = halves.computeIfAbsent(key, k -> new double[7]);
                 sum[0]++;
                 sum[1] += s.f1();
                 sum[2] += s.shared();
                 sum[3] += s.extracted();
                 sum[4] += s.truth();
+                sum[5] += s.precision();
+                sum[6] += s.recall();
             }
         }
         for (Map.Entry<String, double[]> e : halves.entrySet()) {
             double[] sum = e.getValue();
             Score pooled = new Score((long) sum[2], (long) sum[3], (long) sum[4]);
-            System.out.printf("%-6s %d pages  mean F1 %.3f  pooled P %.3f  R %.3f  F1 %.3f%n", e.getKey(), (int) sum[0],
-                    sum[1] / sum[0], pooled.precision(), pooled.recall(), pooled.f1());
+            double p = sum[5] / sum[0];
+            double r = sum[6] / sum[0];
+            System.out.printf("%-6s %d pages  mean P %.3f  R %.3f  F1 of the means %.3f  mean F1 %.3f  pooled P %.3f  R %.3f  F1 %.3f%n",
+                    e.getKey(), (int) sum[0], p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), sum[1] / sum[0],
+                    pooled.precision(), pooled.recall(), pooled.f1());
         }
     }
 
