@@ -462,6 +462,8 @@ final class MainText {
                     block(e, out, fragment);
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
+                    // a bold run standing alone between line breaks is a subheading ("<b>Guestrooms</b><br>")
+                    if (tag.equals("b") || tag.equals("strong")) t = BOLD + t + BOLD;
                     inline.append(t);
                     linkChars[0] += tag.equals("a") && e.hasAttr("href") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
                 }
@@ -560,8 +562,12 @@ final class MainText {
         boolean linked = linkChars[0] > 0.5 * s.strip().length();
         linkChars[0] = 0;
         for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
+            String bare = p.strip();
+            boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
+                    && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
-            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
+            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, linked, false));
+            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
         }
     }
 
@@ -756,6 +762,9 @@ final class MainText {
     }
 
     static String norm(String s) {
-        return s.replace('\u00A0', ' ').replaceAll("[\\s\u0000]+", " ").strip();
+        return s.replace('\u00A0', ' ').replace("\u0001", "").replaceAll("[\\s\u0000]+", " ").strip();
     }
+
+    /** Marks the ends of a bold run in a line of inline text, until the line is read. */
+    private static final char BOLD = '\u0001';
 }

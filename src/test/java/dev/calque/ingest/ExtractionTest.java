@@ -188,4 +188,14 @@ class ExtractionTest {
                 + "<p>历时一个半小时的答问大会在进入中段之际，多名议员离席抗议，会议一度暂停。</p></div></body></html>";
         assertThat(extract(html)).contains("香港行政长官梁振英在各方压力下").contains("梁振英此前承认");
     }
+
+    @Test
+    void aBoldLineBetweenLineBreaksIsASubheading() throws Exception {
+        String html = "<html><body><div class='text'>Grounded in sustainable architecture, the 51 villas and 63 rooms reflect the"
+                + " natural beauty of the island, with subtle earth tones and ocean views.<br><br><b>Dining and Drinking</b><br>"
+                + "The hotel features four dining venues, suited for different occasions, from an all-day restaurant to a bar.<br><br>"
+                + "Perched beneath a towering banyan tree, the tree house provides guests with an intimate dinner by candlelight.</div>"
+                + "</body></html>";
+        assertThat(extract(html)).contains("\n\nDining and Drinking\n\nThe hotel features four dining venues");
+    }
 }
