@@ -207,19 +207,29 @@ final class MainText {
     }
 
     /**
-     * Teaser cards: two or more sibling boxes, each a short text headed by a link to another page (a
-     * heading that is a link, or a box that opens with one), the shape of "more stories" and "other
-     * columns" modules whatever they are called. An article's own sections are not headed by links.
+     * Teaser cards: two or more sibling boxes in a row (or most of the boxes of their parent), each a short text headed by a link to another page
+     * (a heading that is a link), the shape of "more stories" and "other columns" modules whatever they are
+     * called. An article's own sections are not headed by links.
      */
     private static List<Element> teaserCards(Element parent, Element keep) {
         List<Element> cards = new ArrayList<>();
+        List<Element> all = new ArrayList<>();
+        List<Element> run = new ArrayList<>();
         int boxes = 0;
         for (Element c : parent.children()) {
             if (c.text().isBlank()) continue;
             boxes++;
-            if (teaserCard(c) && (keep == null || !isInside(keep, c))) cards.add(c);
+            if (teaserCard(c) && (keep == null || !isInside(keep, c))) {
+                run.add(c);
+                all.add(c);
+                continue;
+            }
+            if (run.size() >= 2) cards.addAll(run);
+            run.clear();
         }
-        if (cards.size() < 2 || cards.size() * 3 < boxes * 2) return List.of();
+        if (run.size() >= 2) cards.addAll(run);
+        // or most of their box, whatever stands between them
+        if (all.size() >= 2 && all.size() * 3 >= boxes * 2) cards = all;
         return cards;
     }
 

@@ -198,4 +198,17 @@ class ExtractionTest {
                 + "</body></html>";
         assertThat(extract(html)).contains("\n\nDining and Drinking\n\nThe hotel features four dining venues");
     }
+
+    @Test
+    void teaserCardsInARowAfterTheArticleGoWhateverElseTheirBoxHolds() throws Exception {
+        // "Related" cards that sit in the article's own wrapper, after it: a run of them is not the article
+        String card = "<div class='post-item'><a href='/category/learn/'>Learn</a><h3><a href='/%s'>%s</a></h3><p>%s</p></div>";
+        String html = "<html><body><div class='wrapper'><h1>Réforme</h1><p>Un texte de loi très attendu.</p><div class='text-left'>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + "</div><div class='hr'></div><h3>Related</h3>"
+                + String.format(card, "a", "Le guide des produits vegan", "Les produits vegan sont difficiles à trouver au Japon, voici un guide.")
+                + String.format(card, "b", "Saint-Valentin au bureau", "Le chocolat obligatoire laisse-t-il un goût amer ? Apprenez à en parler.")
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("lundi son projet de loi").doesNotContain("produits vegan").doesNotContain("chocolat obligatoire");
+    }
 }
