@@ -70,23 +70,18 @@ final class MainText {
         String ldBody = JsonLd.articleBody(doc);
         Element body = doc.body();
         if (body == null) return new Extracted(null, title, List.of());
+        Element spare = body.clone();
         Element h1 = headlineElement(body, ogTitle, title);
         String headline = h1 != null ? norm(h1.text()) : null;
-        prune(body, h1);
-        Element root = container(body);
-        List<Para> read = new ArrayList<>();
-        if (root != null) {
-            if (h1 != null && !isInside(h1, root)) for (String p : standfirst(h1, root)) read.add(new Para(p, false));
-            read(root, read);
+        List<String> paragraphs = mainParagraphs(body, h1, true);
+        int got = paragraphs.stream().mapToInt(String::length).sum();
+        // class and id words that prune nearly all of a page's prose have named the article itself (a wrapper
+        // named "post-content use-lightbox" was pruned so): read the page again, judged by its structure only
+        int before = proseLength(spare);
+        if (got < 500 && before > Math.max(1000, 3 * got)) {
+            List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title), false);
+            if (again.stream().mapToInt(String::length).sum() > 2 * got) paragraphs = again;
         }
-        int prose = proseLength(body);
-        int got = length(read);
-        if (root == null || got < 250 && prose > 2 * got || got < 0.15 * prose) {
-            List<Para> whole = new ArrayList<>();
-            read(body, whole);
-            if (length(whole) > got) read = whole;
-        }
-        List<String> paragraphs = trimEnds(read);
         got = paragraphs.stream().mapToInt(String::length).sum();
         if (ldBody != null) {
             List<String> ld = linkedDataParagraphs(ldBody);
@@ -101,6 +96,25 @@ final class MainText {
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /** Prunes the page, finds the article's container and reads it, or the whole pruned page when it yields little. */
+    private static List<String> mainParagraphs(Element body, Element h1, boolean byName) {
+        prune(body, h1, byName);
+        Element root = container(body);
+        List<Para> read = new ArrayList<>();
+        if (root != null) {
+            if (h1 != null && !isInside(h1, root)) for (String p : standfirst(h1, root)) read.add(new Para(p, false));
+            read(root, read);
+        }
+        int prose = proseLength(body);
+        int got = length(read);
+        if (root == null || got < 250 && prose > 2 * got || got < 0.15 * prose) {
+            List<Para> whole = new ArrayList<>();
+            read(body, whole);
+            if (length(whole) > got) read = whole;
+        }
+        return trimEnds(read);
     }
 
     /**
@@ -170,12 +184,13 @@ final class MainText {
 
     // ---- pruning ----
 
-    private static void prune(Element body, Element keep) {
+    /** Removes page furniture: by tag, role and visibility, and when {@code byName} by the words of class and id. */
+    private static void prune(Element body, Element keep, boolean byName) {
         int pageProse = proseLength(body);
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
-            if (furniture(e) && !protectedElement(e, keep, pageProse) && !inSentence(e)) doomed.add(e);
+            if (furniture(e, byName) && !protectedElement(e, keep, pageProse) && !inSentence(e)) doomed.add(e);
         }
         for (Element e : doomed) if (e.parent() != null) e.remove();
         doomed.clear();
@@ -249,7 +264,7 @@ final class MainText {
         return linked >= 0.6 * h.length();
     }
 
-    private static boolean furniture(Element e) {
+    private static boolean furniture(Element e, boolean byName) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag)) return true;
         if (tag.equals("form") && e.text().length() < 500) return true;
@@ -260,7 +275,7 @@ final class MainText {
         // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
         // picture's ImageObject is left alone: a slideshow page keeps its text in them)
         if (MEDIA_OBJECT.matcher(e.attr("itemtype")).find()) return true;
-        if (tag.equals("body") || tag.equals("html")) return false;
+        if (tag.equals("body") || tag.equals("html") || !byName) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
         // the id of an anchor (<a id="_disclaimer"/>) names the section it marks, not furniture; parsed as HTML

@@ -211,4 +211,17 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).contains("lundi son projet de loi").doesNotContain("produits vegan").doesNotContain("chocolat obligatoire");
     }
+
+    @Test
+    void anArticleWrapperNamedLikeFurnitureIsReadByStructure() throws Exception {
+        // "overlay" marks furniture whatever its size (popups can outgrow the article); here it names the story's wrapper
+        String html = "<html><body><nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav><div class='story overlay-parent'>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + LONG_FR.replace("mardi", "vendredi")
+                + LONG_FR.replace("mardi", "samedi") + LONG_FR.replace("mardi", "dimanche")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p></div>"
+                + "<footer><p>Tous droits réservés.</p></footer></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("jeudi son projet de loi").contains("débattu en commission")
+                .doesNotContain("Accueil").doesNotContain("Tous droits réservés");
+    }
 }
