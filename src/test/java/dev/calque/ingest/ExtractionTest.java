@@ -224,4 +224,13 @@ class ExtractionTest {
         assertThat(text).contains("jeudi son projet de loi").contains("débattu en commission")
                 .doesNotContain("Accueil").doesNotContain("Tous droits réservés");
     }
+
+    @Test
+    void aMostReadBoxAfterTheArticleIsNotPartOfIt() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<h3>MOST READ</h3><p>Seven ways to save on groceries this winter, from a store manager.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("MOST READ").doesNotContain("save on groceries");
+    }
 }
