@@ -722,6 +722,7 @@ final class MainText {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
+                    && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }

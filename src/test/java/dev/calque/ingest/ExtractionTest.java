@@ -233,4 +233,14 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).contains("débattu en commission").doesNotContain("MOST READ").doesNotContain("save on groceries");
     }
+
+    @Test
+    void aLineThatIsOnlyADateInWordsIsAStamp() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + "<p>March 13, 2015 9:00PM</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>5 de mayo de 2020</p><p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<p>Le 12 juin, le texte sera voté.</p><p>11 Jan 2019</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("March 13").doesNotContain("mayo").doesNotContain("11 Jan")
+                .contains("Le 12 juin, le texte sera voté.").contains("débattu en commission");
+    }
 }
