@@ -59,6 +59,19 @@ class HumanRenderingsTest {
                 .containsExactly("Geneva-based");
     }
 
+    /** A negative adjective ("inconnue": not known) and a fixed phrase that is no negation ("sans gravité": minor). */
+    @Test
+    void aNegativeAdjectiveAndAMinorAccidentAreRead() {
+        assertThat(flagged("SOURCE_NEGATION", "La cause de l'explosion reste inconnue, a-t-il ajouté.",
+                "The cause of the blast was not known, he said.")).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", "La cause de l'explosion est connue, a-t-il ajouté.",
+                "The cause of the blast was not known, he said.")).containsExactly("not");
+        assertThat(flagged("SOURCE_NEGATION", "Ruby, un épagneul cocker, s'était échappée après un accident de la route sans gravité.",
+                "Cocker spaniel Ruby had run off after she was in a minor road crash.")).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", "Ruby, un épagneul cocker, s'était échappée sans son collier.",
+                "Cocker spaniel Ruby had run off with her collar.")).hasSize(1);
+    }
+
     @Test
     void litotesAndNotOnlyAreNoNegation() {
         String fr = "Le musicien anglais n'a pas fini de surprendre cette année.";
