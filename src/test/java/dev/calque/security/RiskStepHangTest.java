@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class RiskStepHangTest {
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void thousandsOfFindingsInOneHugeSegmentAreAssessedInOnePassPerSegment() {
         String unit = "The cat sat on teh mat. ";
         String text = unit.repeat(16_000); // 384,000 characters, no paragraph break
