@@ -464,11 +464,15 @@ public final class DocumentReader {
         return md;
     }
 
+    /** The deepest message in the chain of causes; never the name of an exception class (EpubZipException). */
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
+        String m = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String own = t.getMessage();
+            // Tika's wrapper ("TIKA-198: Illegal IOException from org.apache...EpubParser@9e128e") says nothing to a user
+            if (own != null && !own.isBlank() && !own.matches("(?s)TIKA-\\d+:.*|.*\\w\\.\\w+@\\p{XDigit}+.*")) m = own;
+        }
+        if (m == null) return "the file is damaged or not what its content claims";
         return m.lines().findFirst().orElse(m).strip();
     }
 
@@ -478,6 +482,7 @@ public final class DocumentReader {
             case "application/pdf" -> "PDF";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX file";
             case "application/vnd.oasis.opendocument.text" -> "ODT file";
+            case "application/epub+zip" -> "EPUB file";
             case "application/rtf" -> "RTF file";
             case "message/rfc822" -> "e-mail";
             case "text/html" -> "HTML page";
