@@ -191,6 +191,14 @@ public final class Inputs {
             sink.problem(new InputProblem(source, group, e.getMessage()));
         } catch (OutOfMemoryError e) {
             sink.problem(new InputProblem(source, group, "too large to read in the memory available"));
+        } catch (StackOverflowError e) {
+            // a feed of 10,000 nested elements overflowed ROME's (jdom2's) recursive writer and killed the reading
+            // thread: every input after it was dropped and the run exited 0
+            sink.problem(new InputProblem(source, group, "nested too deeply to read"));
+        } catch (RuntimeException e) {
+            // a reader's unexpected failure is this input's problem, never the end of the inputs after it
+            org.slf4j.LoggerFactory.getLogger(Inputs.class).debug("reading {} failed", source, e);
+            sink.problem(new InputProblem(source, group, "cannot read: " + DocumentReader.rootMessage(e)));
         }
     }
 
