@@ -31,11 +31,16 @@ import java.util.regex.Pattern;
  *                        the language writes them (三十五 = 35, 一百万 = 1000000, 26万亿 = 26 × 10^12)
  * @param month           months written with digits (2月 = February, 2023-02-11); the first group that
  *                        matched is the month's number; or null
+ * @param notNegation     negations in form that say yes or "only" in meaning (litotes such as "n'a pas fini de",
+ *                        "ne manque pas de"; "ne ... pas seulement"): blanked before negation is looked for
+ * @param negationJoiner  a word that carries on a negation rather than adding one ("sans X ni Y"): not
+ *                        counted when negations are counted; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
-                       java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month) {
+                       java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
+                       List<Pattern> notNegation, Pattern negationJoiner) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -44,12 +49,13 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         weakNegation = List.copyOf(weakNegation);
         units = java.util.Set.copyOf(units);
         articles = java.util.Set.copyOf(articles);
+        notNegation = List.copyOf(notNegation);
     }
 
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -63,8 +69,9 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** Whether the passage says "not" in any of the language's ways; {@code null} when the language has no patterns. */
     public Boolean negated(String passage) {
         if (negation.isEmpty()) return null;
+        String text = withoutNotNegation(passage);
         for (Pattern p : negation) {
-            if (p.matcher(passage).find()) return true;
+            if (p.matcher(text).find()) return true;
         }
         return false;
     }
@@ -72,11 +79,53 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** The first negation in a passage: {start, end}, or null. */
     public int[] firstNegation(String passage) {
         int[] best = null;
+        String text = withoutNotNegation(passage);
         for (Pattern p : negation) {
-            Matcher m = p.matcher(passage);
+            Matcher m = p.matcher(text);
             if (m.find() && (best == null || m.start() < best[0])) best = new int[] {m.start(), m.end()};
         }
         return best;
+    }
+
+    /**
+     * How many times the passage says no: the matches of {@link #negation} (or, with {@code weak}, of
+     * {@link #weakNegation} too), overlapping matches counted once.
+     */
+    public int negationCount(String passage, boolean weak) {
+        String text = withoutNotNegation(passage);
+        List<int[]> spans = new java.util.ArrayList<>();
+        for (Pattern p : negation) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (negationJoiner != null && negationJoiner.matcher(m.group()).matches()) continue;
+                spans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        if (weak) {
+            for (Pattern p : weakNegation) {
+                Matcher m = p.matcher(text);
+                while (m.find()) spans.add(new int[] {m.start(), m.end()});
+            }
+        }
+        spans.sort(java.util.Comparator.comparingInt(x -> x[0]));
+        int n = 0;
+        int end = -1;
+        for (int[] x : spans) {
+            if (x[0] >= end) n++;
+            end = Math.max(end, x[1]);
+        }
+        return n;
+    }
+
+    /** The passage with every {@link #notNegation} match replaced by spaces (same length, so offsets hold). */
+    String withoutNotNegation(String passage) {
+        if (notNegation.isEmpty()) return passage;
+        StringBuilder b = new StringBuilder(passage);
+        for (Pattern p : notNegation) {
+            Matcher m = p.matcher(passage);
+            while (m.find()) for (int i = m.start(); i < m.end(); i++) b.setCharAt(i, ' ');
+        }
+        return b.toString();
     }
 
     /** What a word stands for: an entry written with capitals matches only as written (M, Md), others in any case. */

@@ -329,7 +329,19 @@ final class LinkRules {
                 String t = l.target().of(a.target().text());
                 Boolean sn = src.negated(s);
                 Boolean tn = tgt.negated(t);
-                if (sn == null || tn == null || sn.equals(tn)) continue;
+                if (sn == null || tn == null) continue;
+                if (sn && tn) {
+                    // both negate, but the original more often than the translation says no in any way, even
+                    // weakly: one of two negations dropped ("n'est pas mentionnée ... n'aurait pas dû")
+                    int ns = src.negationCount(s, false);
+                    int nt = tgt.negationCount(t, true);
+                    if (ns >= 2 && nt < ns) {
+                        out.add(hit(a, l.target().start(), l.target().end(), l, "The original says no " + ns
+                                + " times, this sentence " + (nt == 1 ? "once" : nt + " times") + ": “" + shorten(s) + "”.", List.of()));
+                    }
+                    continue;
+                }
+                if (sn.equals(tn)) continue;
                 // a plain negation against a side that says no in no way, not even weakly ("unlikely", "peu")
                 if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) continue;
                 if (sn) {
@@ -454,6 +466,9 @@ final class LinkRules {
                 while (m.find()) {
                     String q = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
                             : m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+                    // a title or name the translation writes as it is («National Catholic Reporter»): English
+                    // italicizes titles rather than quoting them
+                    if (t.contains(q)) continue;
                     if (words(q) >= minWords || q.codePoints().filter(Character::isIdeographic).count() >= 2L * minWords) {
                         out.add(hit(a, l.target().start(), l.target().end(), l, shorten(q), List.of()));
                         break;

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * that does not start its sentence, quotation or clause and that the original does not also write in
  * lower case. After an article ("la bande de Gaza", "sa Mercedes") a capitalized word is often a common
  * noun or an institution ("le Conseil"), so there it counts as a name only when the translated document
- * writes it capitalized somewhere or the name-form table knows it. The word is rendered when the
+ * writes it capitalized somewhere, the name-form table knows it, or the next word is capitalized too
+ * (French capitalizes an institution's first word only: "sa Mercedes Benz" is a name, "le Conseil
+ * constitutionnel" is not). The word is rendered when the
  * translated sentence has it as many times as the original's sentence: as it is, without accents, in
  * the English form of the language's name-form table (Poutine -> Putin), or as a word sharing its first
  * four letters (Russie -> Russia). So a first name swapped beside a kept surname ("Ronald Crystal" ->
@@ -26,11 +28,16 @@ import java.util.regex.Pattern;
  *
  * <p>A missing word is flagged only together with a stand-in: a capitalized word of the translated
  * sentence (not its first) that nothing in the original's paragraph accounts for, and that does not look
- * like the missing word (a different spelling is the speller's business). Requiring the stand-in keeps
- * the rule off names a translator leaves out or renders with a title ("the Russian president").
+ * like any missing word (a different spelling is the speller's business). Requiring the stand-in keeps
+ * the rule off names a translator leaves out or renders with a title ("the Russian president"). When the
+ * missing word belongs to a name whose other words the sentence renders, the stand-in must stand beside
+ * them ("Portico Crystal" for "Ronald Crystal"): elsewhere in the sentence the name was only shortened
+ * ("the Front" for "le Front National").
  */
 final class NameRule extends LinkRules.Base {
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}'’-])\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L}(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’-]*\\p{L})*");
+    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’]))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
+    // Latin script only (a Chinese original's "APP在各..." is the name APP), after an elided article too
+    // (l'Attorney General, d'Afghanistan), no-break spaces between its words (Front National)
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CAPITALIZED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}]+");
     private static final int KEY = 4;
@@ -58,13 +65,23 @@ final class NameRule extends LinkRules.Base {
             String t = l.target().of(tt);
             Link p = a.alignment().paragraphAt(l.target().start());
             String sourceParagraph = p == null || !p.hasSource() ? s : p.source().of(st);
-            List<String> missing = missing(s, t, src, lowerInSource, capitalizedInTarget);
+            Map<String, List<String>> siblings = new HashMap<>();
+            List<String> missing = missing(s, t, src, lowerInSource, capitalizedInTarget, siblings);
+            // a place rendered by its adjective: Flandre, "Flemish"; France, "French"
+            missing.removeIf(gone -> demonymOf(gone, t, tgt));
             if (missing.isEmpty()) continue;
+            // the words of each missing word's name that the sentence does render ("Front" of "Front National")
+            List<List<String>> kept = new ArrayList<>();
+            for (String gone : missing) {
+                List<String> k = new ArrayList<>();
+                for (String o : siblings.getOrDefault(gone, List.of())) if (rendered(o, s, src.nameForms(), t) > 0) k.add(o);
+                kept.add(k);
+            }
             Set<String> sourceKeys = keys(sourceParagraph);
             for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
                 if (containsWord(sourceParagraph, e.getKey())) sourceKeys.addAll(keys(e.getValue()));
             }
-            int[] stand = standIn(t, s, sourceKeys, src, tgt, missing);
+            int[] stand = standIn(t, s, sourceKeys, src, tgt, missing, kept);
             if (stand == null) continue;
             String gone = missing.get(stand[2]);
             out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
@@ -76,13 +93,16 @@ final class NameRule extends LinkRules.Base {
     }
 
     /** The name words of the original's sentence that the translated sentence has fewer times. */
-    private static List<String> missing(String s, String t, Conventions src, Set<String> lowerInSource, Set<String> capitalizedInTarget) {
+    private static List<String> missing(String s, String t, Conventions src, Set<String> lowerInSource, Set<String> capitalizedInTarget,
+                                        Map<String, List<String>> siblings) {
         Map<String, Integer> needed = new HashMap<>();
         Matcher m = NAME.matcher(s);
         while (m.find()) {
             boolean first = startsUnit(s, m.start());
             boolean article = afterArticle(s, m.start(), src);
-            for (String part : m.group().replaceAll("['’]s?(?=\\s|$)", "").split("\\s+")) {
+            String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
+            for (int at = 0; at < parts.length; at++) {
+                String part = parts[at];
                 if (first) {
                     first = false;
                     // "Au Tribunal de ...": the sentence opens with an article
@@ -92,8 +112,19 @@ final class NameRule extends LinkRules.Base {
                 boolean opening = article;
                 article = false;
                 if (part.length() < 3 || lowerInSource.contains(part.toLowerCase(Locale.ROOT)) || src.word(part) != null) continue;
-                if (opening && !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())) continue;
+                // holidays and the like are no names of people, places or organisations (Noël: Christmas)
+                if (src.notNames() != null && src.notNames().matcher(part).matches()) continue;
+                // French capitalizes the first word of an institution only (le Conseil constitutionnel): a second
+                // capitalized word makes the phrase a name (sa Mercedes Benz, l'Attorney General)
+                if (opening && at == parts.length - 1 && !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())) continue;
                 needed.merge(part, 1, Integer::sum);
+                // the other words of its name; a word the sentence also writes alone has none (an empty list)
+                List<String> others = new ArrayList<>();
+                for (String o : parts) if (!o.equals(part) && o.length() >= 3 && !others.contains(o)) others.add(o);
+                List<String> known = siblings.get(part);
+                if (known == null) siblings.put(part, others);
+                else if (others.isEmpty() || known.isEmpty()) known.clear();
+                else for (String o : others) if (!known.contains(o)) known.add(o);
             }
         }
         List<String> out = new ArrayList<>();
@@ -117,7 +148,10 @@ final class NameRule extends LinkRules.Base {
         Matcher m = WORD.matcher(t);
         while (m.find()) {
             String x = m.group();
-            if (x.equals(word) || plain(x).equals(plainWord) || key(x).equals(k)) n++;
+            // as it is, without accents, the same first letters, or respelled (Troie: Trojan): a respelling
+            // is the speller's business, not a swapped name
+            if (x.equals(word) || plain(x).equals(plainWord) || key(x).equals(k)
+                    || Character.isUpperCase(x.charAt(0)) && x.length() >= 3 && alike(x, word)) n++;
         }
         for (Map.Entry<String, String> e : forms.entrySet()) {
             if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
@@ -133,11 +167,12 @@ final class NameRule extends LinkRules.Base {
      * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
      */
     private static int[] standIn(String t, String s, Set<String> sourceKeys, Conventions src, Conventions tgt,
-                                 List<String> missing) {
+                                 List<String> missing, List<List<String>> kept) {
         Matcher m = NAME.matcher(t);
         while (m.find()) {
             boolean first = startsUnit(t, m.start());
-            for (String part : m.group().replaceAll("['’]s?(?=\\s|$)", "").split("\\s+")) {
+            String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
+            for (String part : parts) {
                 if (first) {
                     first = false;
                     continue;
@@ -146,12 +181,38 @@ final class NameRule extends LinkRules.Base {
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()) continue;
                 boolean elsewhere = sourceKeys.contains(key(part));
                 if (elsewhere && keyCount(t, key(part), true) <= keyCount(s, key(part), false) + formCount(s, key(part), src)) continue;
+                // a respelling of any missing word renders that word: no stand-in
+                boolean respelling = false;
+                for (String gone : missing) respelling |= alike(part, gone);
+                if (respelling) continue;
                 for (int i = 0; i < missing.size(); i++) {
-                    if (!alike(part, missing.get(i))) return new int[] {m.start(), m.end(), i, elsewhere ? 1 : 0};
+                    // a word of a name whose other words the sentence renders is swapped in their place, beside
+                    // them ("Portico Crystal"); elsewhere the name was shortened ("the Front" for "le Front National")
+                    if (!kept.get(i).isEmpty() && !nextTo(parts, kept.get(i), s, src)) continue;
+                    return new int[] {m.start(), m.end(), i, elsewhere ? 1 : 0};
                 }
             }
         }
         return null;
+    }
+
+    /** Whether the sentence has a demonym (the language's {@code notNames}) that begins as the name does. */
+    private static boolean demonymOf(String name, String t, Conventions tgt) {
+        if (tgt.notNames() == null) return false;
+        String p = plain(name);
+        Matcher m = CAPITALIZED.matcher(t);
+        while (m.find()) {
+            String x = plain(m.group());
+            if (x.length() >= 2 && p.length() >= 2 && x.regionMatches(0, p, 0, 2) && tgt.notNames().matcher(m.group()).matches()) return true;
+        }
+        return false;
+    }
+
+    /** Whether a name phrase of the translation holds a rendering of one of the given words of the original. */
+    private static boolean nextTo(String[] phrase, List<String> words, String s, Conventions src) {
+        String joined = String.join(" ", phrase);
+        for (String w : words) if (rendered(w, s, src.nameForms(), joined) > 0) return true;
+        return false;
     }
 
     /** How many words (or capitalized words) of a passage have the key. */
@@ -189,7 +250,10 @@ final class NameRule extends LinkRules.Base {
     private static boolean startsUnit(String s, int at) {
         int k = at - 1;
         while (k >= 0 && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)))) k--;
-        return k < 0 || "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
+        if (k < 0) return true;
+        // an apostrophe after a letter is an elision (l'Attorney, d'Afghanistan), not an opening quote
+        if ((s.charAt(k) == '\'' || s.charAt(k) == '’') && k > 0 && Character.isLetter(s.charAt(k - 1))) return false;
+        return "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
     }
 
     private static boolean afterArticle(String s, int at, Conventions c) {

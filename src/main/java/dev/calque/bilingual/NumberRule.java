@@ -54,6 +54,10 @@ final class NumberRule extends LinkRules.Base {
                     missing.add(v);
                 }
             }
+            // "jeudi 31 octobre" -> "31 October": a weekday beside a date the translation gives is redundant
+            List<Quantities.Value> sourceValues = sv;
+            List<Quantities.Value> targetValues = tv;
+            missing.removeIf(v -> v.key().startsWith("weekday:") && besideRenderedMonth(v, sourceValues, targetValues));
             List<Quantities.Value> extra = new ArrayList<>();
             for (Quantities.Value v : unmatchedTarget) {
                 if (v.spelled() && !v.isDate()) continue;
@@ -79,6 +83,15 @@ final class NumberRule extends LinkRules.Base {
             }
         }
         return out;
+    }
+
+    /** Whether a month of the original is beside the weekday (a day number between at most) and the translation has it. */
+    private static boolean besideRenderedMonth(Quantities.Value weekday, List<Quantities.Value> sv, List<Quantities.Value> tv) {
+        for (Quantities.Value m : sv) {
+            boolean near = m.start() >= weekday.end() ? m.start() - weekday.end() <= 12 : weekday.start() - m.end() <= 12;
+            if (m.key().startsWith("month:") && near && match(m, tv) != null) return true;
+        }
+        return false;
     }
 
     private List<Quantities.Value> relevant(List<Quantities.Value> all) {

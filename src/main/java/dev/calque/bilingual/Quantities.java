@@ -97,7 +97,8 @@ final class Quantities {
             // scale words after it: 1,5 milliard, 10 millions, 1.500 mil millones, 26万亿
             while (true) {
                 int after = end;
-                while (after < s.length() && after < end + 2 && Character.isSpaceChar(s.charAt(after))) after++;
+                // a space or a hyphen between: "1,5 milliard", "$700-billion"
+                while (after < s.length() && after < end + 2 && (Character.isSpaceChar(s.charAt(after)) || s.charAt(after) == '-')) after++;
                 String word = null;
                 if (c.unspaced()) {
                     word = c.longestWordAt(s, after);
@@ -105,6 +106,7 @@ final class Quantities {
                     Matcher w = WORD.matcher(s);
                     if (w.region(after, s.length()).lookingAt()) word = w.group();
                 }
+                if (word != null && word.indexOf('-') > 0) word = word.substring(0, word.indexOf('-')); // 700-billion-dollar
                 String val = word == null ? null : c.word(word);
                 if (val == null || !val.startsWith("x")) break;
                 v = v.multiply(new BigDecimal(val.substring(1)));
@@ -126,10 +128,21 @@ final class Quantities {
             if (taken[w.start()]) continue;
             String val = c.word(w.group());
             int wordEnd = w.end();
+            int wordStart = w.start();
             if (val == null && w.group().indexOf('-') > 0) { // nine-year-old, six-month
                 String first = w.group().substring(0, w.group().indexOf('-'));
                 val = c.word(first);
                 wordEnd = w.start() + first.length();
+                if (val == null) { // mid-October, mi-octobre: a month or weekday after a prefix
+                    String last = w.group().substring(w.group().lastIndexOf('-') + 1);
+                    String v = c.word(last);
+                    if (v != null && (v.startsWith("month:") || v.startsWith("weekday:"))
+                            && (!c.capitalizedDates() || Character.isUpperCase(last.charAt(0)))) {
+                        val = v;
+                        wordStart = w.end() - last.length();
+                        wordEnd = w.end();
+                    }
+                }
             }
             if (val == null) {
                 pending = flush(out, pending, pendingStart, pendingEnd);
@@ -140,8 +153,8 @@ final class Quantities {
                 // "June Corteen": a month name followed by a capitalized word is a first name
                 boolean name = c.capitalizedDates() && w.end() + 1 < s.length() && s.charAt(w.end()) == ' '
                         && Character.isUpperCase(s.charAt(w.end() + 1));
-                if (!name && (!c.capitalizedDates() || Character.isUpperCase(w.group().charAt(0)))) {
-                    add(out, taken, val, w.start(), wordEnd, false);
+                if (!name && (!c.capitalizedDates() || Character.isUpperCase(s.charAt(wordStart)))) {
+                    add(out, taken, val, wordStart, wordEnd, false);
                 }
             } else if (val.startsWith("x")) {
                 BigDecimal scale = new BigDecimal(val.substring(1));

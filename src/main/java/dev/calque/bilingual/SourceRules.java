@@ -50,7 +50,8 @@ public final class SourceRules {
     record LanguageSpec(Boolean decimalComma, String words, Boolean capitalizedDates, String nameForms,
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
-                        Boolean unspaced, String monthPattern) {
+                        Boolean unspaced, String monthPattern, List<String> notNegation,
+                        String names, String negationJoiner) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -165,10 +166,15 @@ public final class SourceRules {
         }
         Map<String, String> names = new LinkedHashMap<>();
         if (s.nameForms() != null) for (String[] row : table(f, s.nameForms())) names.put(row[0], row[1]);
+        // names English writes otherwise that are also correct English as they are (Suisse as in Credit Suisse):
+        // for comparing with the original only, so not in the name-form table the monolingual rule reads
+        if (s.names() != null) for (String[] row : table(f, s.names())) names.putIfAbsent(row[0], row[1]);
         List<Pattern> negation = new ArrayList<>();
         if (s.negation() != null) for (String n : s.negation()) negation.add(compile(f, n));
         List<Pattern> weak = new ArrayList<>();
         if (s.weakNegation() != null) for (String n : s.weakNegation()) weak.add(compile(f, n));
+        List<Pattern> notNegation = new ArrayList<>();
+        if (s.notNegation() != null) for (String n : s.notNegation()) notNegation.add(compile(f, n));
         return new Conventions(code, Boolean.TRUE.equals(s.decimalComma()), words, Boolean.TRUE.equals(s.capitalizedDates()),
                 names, s.timePattern() == null ? null : compile(f, s.timePattern()),
                 s.ordinalPattern() == null ? null : compile(f, s.ordinalPattern()),
@@ -176,7 +182,8 @@ public final class SourceRules {
                 s.units() == null ? java.util.Set.of() : new java.util.HashSet<>(s.units()),
                 s.articles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.articles()),
                 s.notNames() == null ? null : compile(f, s.notNames()), Boolean.TRUE.equals(s.unspaced()),
-                s.monthPattern() == null ? null : compile(f, s.monthPattern()));
+                s.monthPattern() == null ? null : compile(f, s.monthPattern()), notNegation,
+                s.negationJoiner() == null ? null : compile(f, s.negationJoiner()));
     }
 
     /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */

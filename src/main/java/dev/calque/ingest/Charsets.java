@@ -16,8 +16,9 @@ import org.apache.tika.parser.txt.CharsetMatch;
  * charset of the HTTP Content-Type, then the page's own {@code <meta charset>} or
  * {@code <meta http-equiv>} (looked for in the first 1,024 bytes, as the HTML prescan does, and then
  * in the rest of the head, as a browser does when it meets one late), then statistical detection.
- * One departure: bytes that are valid UTF-8 and hold multi-byte sequences are read as UTF-8 whatever
- * a header or {@code <meta>} claims, since such text decoded as Windows-1252 is always mojibake.
+ * Two departures: bytes that are valid UTF-8 and hold multi-byte sequences are read as UTF-8 whatever
+ * a header or {@code <meta>} claims, since such text decoded as Windows-1252 is always mojibake; and a
+ * header or {@code <meta>} that says UTF-8 over bytes that are not UTF-8 is passed over for detection.
  * Labels are read as the WHATWG Encoding standard reads them (ISO-8859-1 and ASCII mean Windows-1252).
  * UTF-16 without a byte-order mark is recognised by its zero bytes before anything else, as browsers
  * and XML parsers recognise it ({@code <} is {@code 3C 00} or {@code 00 3C}).
@@ -49,12 +50,23 @@ final class Charsets {
         Found bom = bomOrUtf16(b); // before UTF-8: UTF-16 without a BOM is valid UTF-8 full of NULs
         if (bom != null) return bom;
         if (isMultibyteUtf8(b)) return new Found(StandardCharsets.UTF_8, Source.UTF8, 0);
+        // past this point the bytes are not multi-byte UTF-8: a header or <meta> that says UTF-8 over bytes
+        // that are not ASCII is wrong (a Windows-1252 page behind a UTF-8 template), and detection decides,
+        // as for a feed's declaration, instead of a page of U+FFFD
+        boolean ascii = isAscii(b);
         Charset http = label(httpCharset(contentType));
-        if (http != null) return new Found(http, Source.HTTP, 0);
-        Charset meta = metaCharset(b, 1024);
-        if (meta == null) meta = metaCharset(b, headEnd(b));
-        if (meta != null) return new Found(meta, Source.META, 0);
+        if (http != null && (ascii || !http.equals(StandardCharsets.UTF_8))) return new Found(http, Source.HTTP, 0);
+        Charset meta = http != null ? null : metaCharset(b, 1024);
+        if (meta == null && http == null) meta = metaCharset(b, headEnd(b));
+        if (meta != null && (ascii || !meta.equals(StandardCharsets.UTF_8))) return new Found(meta, Source.META, 0);
         return new Found(detect(b), Source.DETECTED, 0);
+    }
+
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) return false;
+        }
+        return true;
     }
 
     /**

@@ -257,6 +257,15 @@ public final class DocumentReader {
     public Article limited(Article a) {
         int max = limits.maxTextChars();
         String text = a.text();
+        if (a.metadata().containsKey(FeedReader.CUT_FROM)) { // a feed item's body, cut before it was read
+            Map<String, String> meta = new LinkedHashMap<>(a.metadata());
+            meta.remove(FeedReader.CUT_FROM);
+            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta);
+            if (text.length() <= max) {
+                truncations.add(a.source());
+                return a;
+            }
+        }
         if (text.length() <= max) return a;
         int end = max;
         for (int i = max; i > max * 0.95; i--) {
@@ -424,6 +433,9 @@ public final class DocumentReader {
     });
 
     private void parse(byte[] bytes, org.xml.sax.ContentHandler handler, Metadata md, ParseContext ctx) throws Unreadable {
+        // a zip cut before its directory (a DOCX, ODT or EPUB half copied): parsers read what streams in and
+        // would check part of the text as if it were all, or say only that a part is missing
+        if (zipCutShort(bytes)) throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + ZIP_DAMAGE);
         timed(() -> {
             try (TikaInputStream in = TikaInputStream.get(bytes)) {
                 Tika.PARSER.parse(in, handler, md, ctx);
@@ -431,6 +443,18 @@ public final class DocumentReader {
             return null;
         }, md);
     }
+
+    /** A zip file (DOCX, ODT, EPUB...) without the end-of-directory record every complete zip ends with. */
+    static boolean zipCutShort(byte[] b) {
+        if (b.length < 4 || b[0] != 'P' || b[1] != 'K' || b[2] != 3 || b[3] != 4) return false;
+        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) return false;
+        }
+        return true;
+    }
+
+    private static final String ZIP_DAMAGE = "its zip container is cut short or corrupt";
+    private static final String UNKNOWN_DAMAGE = "its content is damaged or in a form Calque cannot read";
 
     /** Runs one document's reading on a parser thread, within the time limit for extracting a document. */
     private <T> T timed(java.util.concurrent.Callable<T> reading, Metadata md) throws Unreadable {
@@ -450,10 +474,10 @@ public final class DocumentReader {
                 throw new Unreadable("encrypted document: cannot read its text without the password", e);
             }
             if (e instanceof TikaException) {
-                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + rootMessage(e), e);
+                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + damage(e), e);
             }
             if (e instanceof OutOfMemoryError) throw new Unreadable("too large to read in the memory available");
-            throw new Unreadable("cannot read: " + rootMessage(e), e);
+            throw new Unreadable("cannot read it: " + damage(e), e);
         }
     }
 
@@ -464,16 +488,33 @@ public final class DocumentReader {
         return md;
     }
 
-    /** The deepest message in the chain of causes; never the name of an exception class (EpubZipException). */
-    static String rootMessage(Throwable e) {
-        String m = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String own = t.getMessage();
-            // Tika's wrapper ("TIKA-198: Illegal IOException from org.apache...EpubParser@9e128e") says nothing to a user
-            if (own != null && !own.isBlank() && !own.matches("(?s)TIKA-\\d+:.*|.*\\w\\.\\w+@\\p{XDigit}+.*")) m = own;
+    /**
+     * What is wrong with a document a library could not read, in words: its zip container, an XML part
+     * inside it, or its end missing. The library's own message (Xerces', POI's, PDFBox's) goes to the
+     * log, which {@code --verbose} shows, never into the reason.
+     */
+    static String damage(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t) && chain.size() < 20; t = t.getCause()) chain.add(t);
+        for (Throwable t : chain) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof java.util.zip.ZipException || t.getClass().getName().contains(".archivers.zip.")
+                    || m.contains("record signature") || m.contains("END header") || m.contains("LOC header")
+                    || m.contains("Truncated ZIP")) {
+                return ZIP_DAMAGE;
+            }
         }
-        if (m == null) return "the file is damaged or not what its content claims";
-        return m.lines().findFirst().orElse(m).strip();
+        for (Throwable t : chain) {
+            if (t instanceof org.xml.sax.SAXParseException || t instanceof javax.xml.stream.XMLStreamException) {
+                return "an XML part inside it is cut short or not well-formed";
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof java.io.EOFException || String.valueOf(t.getMessage()).contains("Unexpected end")) {
+                return "the file is cut short";
+            }
+        }
+        return UNKNOWN_DAMAGE;
     }
 
     private static String describe(String type) {
@@ -482,8 +523,8 @@ public final class DocumentReader {
             case "application/pdf" -> "PDF";
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX file";
             case "application/vnd.oasis.opendocument.text" -> "ODT file";
-            case "application/epub+zip" -> "EPUB file";
             case "application/rtf" -> "RTF file";
+            case "application/epub+zip" -> "EPUB file";
             case "message/rfc822" -> "e-mail";
             case "text/html" -> "HTML page";
             default -> type.replaceAll(";.*", "") + " document";

@@ -176,9 +176,11 @@ public final class Inputs {
                 String damaged = DocumentReader.damagedPages(a);
                 if (damaged != null) sink.problem(new InputProblem(a.source(), group, damaged));
                 if (cut != a) {
+                    String body = a.metadata().get(FeedReader.CUT_FROM);
                     sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
-                            "%,d characters of text, over the limit of %,d: only the first part was checked"
-                                    + " (raise the limit with --max-text-chars)", a.text().length(), limits.maxTextChars())));
+                            (body != null ? "%,d characters in its body, markup included," : "%,d characters of text,")
+                                    + " over the limit of %,d: only the first part was checked (raise the limit with --max-text-chars)",
+                            body != null ? Long.parseLong(body) : a.text().length(), limits.maxTextChars())));
                 }
             }
         } catch (DocumentReader.NotADocument e) {
@@ -188,6 +190,9 @@ public final class Inputs {
                 sink.problem(new InputProblem(source, group, e.getMessage()));
             }
         } catch (DocumentReader.Unreadable e) {
+            if (e.getCause() != null) { // the library's own words, for --verbose (the log is off otherwise)
+                org.slf4j.LoggerFactory.getLogger(Inputs.class).warn("{}: {}", source, e.getMessage(), e.getCause());
+            }
             sink.problem(new InputProblem(source, group, e.getMessage()));
         } catch (OutOfMemoryError e) {
             sink.problem(new InputProblem(source, group, "too large to read in the memory available"));
@@ -198,7 +203,7 @@ public final class Inputs {
         } catch (RuntimeException e) {
             // a reader's unexpected failure is this input's problem, never the end of the inputs after it
             org.slf4j.LoggerFactory.getLogger(Inputs.class).debug("reading {} failed", source, e);
-            sink.problem(new InputProblem(source, group, "cannot read: " + DocumentReader.rootMessage(e)));
+            sink.problem(new InputProblem(source, group, "cannot read it: " + DocumentReader.damage(e)));
         }
     }
 

@@ -22,11 +22,19 @@ final class JsonFeedReader {
         this.feeds = feeds;
     }
 
-    /** A JSON object that names a jsonfeed.org version near its start. */
+    /**
+     * A JSON object that names a jsonfeed.org version near its start, or, with its version missing or
+     * written otherwise ({@code "version": "1.1"}), one with an {@code "items"} list and JSON Feed's
+     * item bodies ({@code content_html}, {@code content_text}) in its first megabyte, as feed readers
+     * that read JSON Feed by its shape take it (gofeed).
+     */
     static boolean looksLikeJsonFeed(byte[] bytes) {
         int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF ? 3 : 0;
         String head = new String(bytes, from, Math.min(bytes.length - from, 4096), StandardCharsets.UTF_8).stripLeading();
-        return head.startsWith("{") && head.contains("jsonfeed.org/version/");
+        if (!head.startsWith("{")) return false;
+        if (head.contains("jsonfeed.org/version/")) return true;
+        String start = new String(bytes, from, Math.min(bytes.length - from, 1 << 20), StandardCharsets.ISO_8859_1);
+        return start.contains("\"items\"") && (start.contains("\"content_html\"") || start.contains("\"content_text\""));
     }
 
     List<Article> read(byte[] bytes, String source, String group) throws DocumentReader.Unreadable {
@@ -51,14 +59,16 @@ final class JsonFeedReader {
             if (!item.isObject()) continue;
             String title = text(item, "title");
             title = title == null ? "" : title.strip().replaceAll("\\s+", " ");
-            String body;
-            if (text(item, "content_html") != null) body = feeds.body(text(item, "content_html"));
-            else if (text(item, "content_text") != null) body = feeds.body(text(item, "content_text").replace("<", "‹"));
-            else body = text(item, "summary") == null ? "" : feeds.body(text(item, "summary"));
+            Map<String, String> meta = new LinkedHashMap<>();
+            String html = text(item, "content_html");
+            String plain = html == null ? text(item, "content_text") : null;
+            String summary = text(item, "summary");
+            feeds.noteCut(meta, html != null ? html : plain != null ? plain : summary);
+            String body = html != null ? feeds.body(html) : plain != null ? feeds.plainBody(plain)
+                    : summary == null ? "" : feeds.body(summary);
             String id = text(item, "id");
             String url = text(item, "url");
             String key = id != null ? id : url != null ? url : "item-" + index;
-            Map<String, String> meta = new LinkedHashMap<>();
             FeedReader.put(meta, "link", url);
             FeedReader.put(meta, "guid", id);
             FeedReader.put(meta, "author", author(item));

@@ -70,23 +70,18 @@ final class MainText {
         String ldBody = JsonLd.articleBody(doc);
         Element body = doc.body();
         if (body == null) return new Extracted(null, title, List.of());
+        Element spare = body.clone();
         Element h1 = headlineElement(body, ogTitle, title);
         String headline = h1 != null ? norm(h1.text()) : null;
-        prune(body, h1);
-        Element root = container(body);
-        List<Para> read = new ArrayList<>();
-        if (root != null) {
-            if (h1 != null && !isInside(h1, root)) for (String p : standfirst(h1, root)) read.add(new Para(p, false));
-            read(root, read);
+        List<String> paragraphs = mainParagraphs(body, h1, true);
+        int got = paragraphs.stream().mapToInt(String::length).sum();
+        // class and id words that prune nearly all of a page's prose have named the article itself (a wrapper
+        // named "post-content use-lightbox" was pruned so): read the page again, judged by its structure only
+        int before = proseLength(spare);
+        if (got < 500 && before > Math.max(1000, 3 * got)) {
+            List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title), false);
+            if (again.stream().mapToInt(String::length).sum() > 2 * got) paragraphs = again;
         }
-        int prose = proseLength(body);
-        int got = length(read);
-        if (root == null || got < 250 && prose > 2 * got || got < 0.15 * prose) {
-            List<Para> whole = new ArrayList<>();
-            read(body, whole);
-            if (length(whole) > got) read = whole;
-        }
-        List<String> paragraphs = trimEnds(read);
         got = paragraphs.stream().mapToInt(String::length).sum();
         if (ldBody != null) {
             List<String> ld = linkedDataParagraphs(ldBody);
@@ -101,6 +96,25 @@ final class MainText {
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /** Prunes the page, finds the article's container and reads it, or the whole pruned page when it yields little. */
+    private static List<String> mainParagraphs(Element body, Element h1, boolean byName) {
+        prune(body, h1, byName);
+        Element root = container(body);
+        List<Para> read = new ArrayList<>();
+        if (root != null) {
+            if (h1 != null && !isInside(h1, root)) for (String p : standfirst(h1, root)) read.add(new Para(p, false));
+            read(root, read);
+        }
+        int prose = proseLength(body);
+        int got = length(read);
+        if (root == null || got < 250 && prose > 2 * got || got < 0.15 * prose) {
+            List<Para> whole = new ArrayList<>();
+            read(body, whole);
+            if (length(whole) > got) read = whole;
+        }
+        return trimEnds(read);
     }
 
     /**
@@ -170,20 +184,87 @@ final class MainText {
 
     // ---- pruning ----
 
-    private static void prune(Element body, Element keep) {
+    /** Removes page furniture: by tag, role and visibility, and when {@code byName} by the words of class and id. */
+    private static void prune(Element body, Element keep, boolean byName) {
         int pageProse = proseLength(body);
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
-            if (furniture(e) && !protectedElement(e, keep, pageProse)) doomed.add(e);
+            if (furniture(e, byName) && !protectedElement(e, keep, pageProse) && !inSentence(e)) doomed.add(e);
         }
+        for (Element e : doomed) if (e.parent() != null) e.remove();
+        doomed.clear();
+        for (Element e : body.getAllElements()) doomed.addAll(teaserCards(e, keep));
         for (Element e : doomed) if (e.parent() != null) e.remove();
         body.select("header").forEach(h -> {
             if (h.getElementsByTag("h1").isEmpty() && (keep == null || !isInside(keep, h))) h.remove();
         });
     }
 
-    private static boolean furniture(Element e) {
+    private static final Pattern MEDIA_OBJECT = Pattern.compile("(?i)schema\\.org/(?:Video|Audio)Object\\b");
+    private static final Set<String> INLINE_TAGS = Set.of("a", "span", "em", "strong", "b", "i", "u", "abbr", "cite",
+            "q", "mark", "small", "sup", "sub", "font", "time", "dfn", "var", "code", "kbd", "s", "del", "ins");
+
+    /**
+     * An inline element inside a paragraph's running text (a glossary link of class "popup", a
+     * {@code <span class="social">} word) is part of the sentence: judged by its name it would cut words out
+     * of the article. Furniture tags (buttons, scripts) and hidden elements go all the same.
+     */
+    private static boolean inSentence(Element e) {
+        if (!INLINE_TAGS.contains(e.normalName()) || e.text().isBlank()) return false;
+        Element block = e.parent();
+        while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
+        if (block == null || !block.normalName().matches("p|li|blockquote|dd|h[1-6]|td")) return false;
+        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none")) return false;
+        String mine = norm(e.text());
+        String all = norm(block.text());
+        return all.length() >= mine.length() + 20;
+    }
+
+    /**
+     * Teaser cards: two or more sibling boxes in a row (or most of the boxes of their parent), each a short text headed by a link to another page
+     * (a heading that is a link), the shape of "more stories" and "other columns" modules whatever they are
+     * called. An article's own sections are not headed by links.
+     */
+    private static List<Element> teaserCards(Element parent, Element keep) {
+        List<Element> cards = new ArrayList<>();
+        List<Element> all = new ArrayList<>();
+        List<Element> run = new ArrayList<>();
+        int boxes = 0;
+        for (Element c : parent.children()) {
+            if (c.text().isBlank()) continue;
+            boxes++;
+            if (teaserCard(c) && (keep == null || !isInside(keep, c))) {
+                run.add(c);
+                all.add(c);
+                continue;
+            }
+            if (run.size() >= 2) cards.addAll(run);
+            run.clear();
+        }
+        if (run.size() >= 2) cards.addAll(run);
+        // or most of their box, whatever stands between them
+        if (all.size() >= 2 && all.size() * 3 >= boxes * 2) cards = all;
+        return cards;
+    }
+
+    private static boolean teaserCard(Element c) {
+        if (!c.normalName().matches("div|li|article|section")) return false;
+        String text = norm(c.text());
+        if (text.length() > 600) return false;
+        Element heading = c.selectFirst("h2, h3, h4, h5, h6");
+        if (heading == null) return false;
+        String h = norm(heading.text());
+        if (h.length() < 10 || h.length() >= text.length()) return false;
+        int linked = 0;
+        for (Element a : heading.getElementsByTag("a")) {
+            String href = a.attr("href");
+            if (!href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) linked += norm(a.text()).length();
+        }
+        return linked >= 0.6 * h.length();
+    }
+
+    private static boolean furniture(Element e, boolean byName) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag)) return true;
         if (tag.equals("form") && e.text().length() < 500) return true;
@@ -191,7 +272,10 @@ final class MainText {
         String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
         if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
         if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
-        if (tag.equals("body") || tag.equals("html")) return false;
+        // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
+        // picture's ImageObject is left alone: a slideshow page keeps its text in them)
+        if (MEDIA_OBJECT.matcher(e.attr("itemtype")).find()) return true;
+        if (tag.equals("body") || tag.equals("html") || !byName) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;
         // the id of an anchor (<a id="_disclaimer"/>) names the section it marks, not furniture; parsed as HTML
@@ -204,7 +288,7 @@ final class MainText {
     static boolean furnitureName(String classAndId) {
         if (classAndId.isBlank()) return false;
         for (String token : classAndId.split("\\s+")) {
-            if (token.isEmpty()) continue;
+            if (token.isEmpty() || stateFlag(token)) continue;
             boolean bad = false;
             boolean good = false;
             String[] parts = token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])");
@@ -222,12 +306,23 @@ final class MainText {
     /** Class and id words that mark furniture whatever the element holds. */
     static boolean strongName(String classAndId) {
         for (String token : classAndId.split("\\s+")) {
+            if (stateFlag(token)) continue;
             for (String part : token.split("[-_:.]+|(?<=[a-z])(?=[0-9A-Z])")) {
                 if (STRONG.matcher(part.toLowerCase(Locale.ROOT)).matches()) return true;
             }
         }
         return false;
     }
+
+    /**
+     * A class that says what an element has or does, not what it is ({@code use-lightbox}, {@code has-comments},
+     * {@code no-sidebar}, {@code is-sticky}): the article's own wrapper often carries such flags.
+     */
+    static boolean stateFlag(String token) {
+        return STATE_FLAG.matcher(token).lookingAt();
+    }
+
+    private static final Pattern STATE_FLAG = Pattern.compile("(?i)(?:has|use|uses|with|without|is|no|enable|enabled|allow|can)[-_]");
 
     /** In a mixed token the last word usually names the thing: "article-tags" is tags, "sidebar-content" a sidebar. */
     private static boolean badWins(String[] parts) {
@@ -334,7 +429,7 @@ final class MainText {
             String text = norm(sibling.text());
             double density = linkDensity(sibling);
             boolean prose = sibling.normalName().equals("p") && (text.length() > 80 && density < 0.25
-                    || text.length() > 0 && density == 0 && text.matches(".*[.!?][\"”’]?$"));
+                    || text.length() > 0 && density == 0 && text.matches(".*[.!?。！？][\"”’]?$"));
             // a document split in sections of one kind (DocBook's div.section, a wiki's chapters): each is part of it
             boolean sameKind = !best.className().isEmpty() && sibling.className().equals(best.className())
                     && sibling.normalName().equals(best.normalName()) && density < 0.25 && proseLength(sibling) >= 80;
@@ -392,6 +487,8 @@ final class MainText {
                     block(e, out, fragment);
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
+                    // a bold run standing alone between line breaks is a subheading ("<b>Guestrooms</b><br>")
+                    if (tag.equals("b") || tag.equals("strong")) t = BOLD + t + BOLD;
                     inline.append(t);
                     linkChars[0] += tag.equals("a") && e.hasAttr("href") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
                 }
@@ -490,8 +587,12 @@ final class MainText {
         boolean linked = linkChars[0] > 0.5 * s.strip().length();
         linkChars[0] = 0;
         for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
+            String bare = p.strip();
+            boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
+                    && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
-            if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:]$"))) out.add(new Para(t, false, linked, false));
+            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, linked, false));
+            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
         }
     }
 
@@ -621,6 +722,7 @@ final class MainText {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
+                    && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
@@ -647,7 +749,7 @@ final class MainText {
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
     private static boolean headlineLike(String text) {
-        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)\"”»’'\\]]$");
+        return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
 
     private static boolean callToAction(String text) {
@@ -686,6 +788,9 @@ final class MainText {
     }
 
     static String norm(String s) {
-        return s.replace('\u00A0', ' ').replaceAll("[\\s\u0000]+", " ").strip();
+        return s.replace('\u00A0', ' ').replace("\u0001", "").replaceAll("[\\s\u0000]+", " ").strip();
     }
+
+    /** Marks the ends of a bold run in a line of inline text, until the line is read. */
+    private static final char BOLD = '\u0001';
 }

@@ -31,6 +31,8 @@ final class MainTextWords {
     static final Pattern EMBED;
     /** A class or id part that names furniture, whole. */
     static final Pattern CLASS_WORD;
+    /** A line that is only a date with the month in words ("11 Jan 2019", "March 13, 2015 9:00PM", "5 de mayo de 2020"). */
+    static final Pattern DATE_LINE;
 
     static {
         Map<String, List<String>> kinds = read();
@@ -40,6 +42,10 @@ final class MainTextWords {
         MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + "|" + group(kinds.get("section")) + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
         EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
         CLASS_WORD = Pattern.compile("(?iu)" + group(kinds.get("class")));
+        String month = "(?:" + group(kinds.get("month")) + ")\\.?";
+        String time = "(?:,?\\s+(?:à\\s+|um\\s+|a las\\s+|at\\s+|-\\s+)?\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h)?)?";
+        DATE_LINE = Pattern.compile("(?iu)(?:\\p{L}+,?\\s+)?(?:\\d{1,2}\\.?\\s+(?:de\\s+)?" + month + "(?:,?\\s+(?:de\\s+)?\\d{4})?"
+                + "|" + month + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)" + time + "\\s*");
     }
 
     private MainTextWords() {
@@ -67,7 +73,7 @@ final class MainTextWords {
 
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String k : new String[] {"notice", "more", "section", "embed", "class"}) kinds.put(k, new ArrayList<>());
+        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month"}) kinds.put(k, new ArrayList<>());
         try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -203,7 +203,9 @@ public final class Pipeline {
 
                 private void queue(Item item) {
                     if (cancelled) throw new Cancelled();
-                    Future<Outcome> job = workers.submit(() -> cancelled ? DROPPED : process(item));
+                    // an unreadable input needs no checker: said at once, not after LanguageTool is ready
+                    Future<Outcome> job = item.problem() != null ? CompletableFuture.completedFuture(process(item))
+                            : workers.submit(() -> cancelled ? DROPPED : process(item));
                     try {
                         pending.put(job); // waits while the queue is full: back-pressure on reading
                     } catch (InterruptedException e) {

@@ -181,6 +181,38 @@ public final class Features {
         for (String w : unknownCapWords) if (source.contains(w)) inSource++;
         x.put("src_log_unknown_in_source", log1p(inSource));
         x.put("src_log_unknown_not_in_source", log1p(unknownCapWords.size() - inSource));
+        sourceCharacters(x, source);
+    }
+
+    /**
+     * How unfamiliar a Chinese or Japanese original is to the systems training saw, by its characters'
+     * counts in the training originals ({@link Vocabulary#bundledSource}): the characters' total
+     * surprisal, that of the five rarest, characters seen at most twice, and character pairs never
+     * seen (names, places and terms of news a system had to render). Zero for other scripts.
+     */
+    static void sourceCharacters(Map<String, Double> x, String source) {
+        StringBuilder chars = new StringBuilder();
+        Matcher m = CJK.matcher(source);
+        while (m.find()) chars.append(m.group());
+        Vocabulary seen = Vocabulary.bundledSource();
+        List<Double> s = new java.util.ArrayList<>();
+        int rare = 0, unseenPairs = 0;
+        for (int i = 0; i < chars.length(); i++) {
+            s.add(seen.characterSurprisal(chars.charAt(i)));
+            if (seen.count(String.valueOf(chars.charAt(i))) <= 2) rare++;
+            if (i > 0 && seen.count(chars.substring(i - 1, i + 1)) == 0) unseenPairs++;
+        }
+        s.sort(java.util.Comparator.reverseOrder());
+        double sum = 0, top = 0;
+        for (int i = 0; i < s.size(); i++) {
+            sum += s.get(i);
+            if (i < 5) top += s.get(i);
+        }
+        x.put("src_cjk_surprisal_per_100", sum / 100);
+        x.put("src_cjk_surprisal_top5", top);
+        x.put("src_cjk_log_rare", log1p(rare));
+        x.put("src_cjk_unseen_pair_rate", chars.length() < 2 ? 0.0 : unseenPairs / (chars.length() - 1.0));
+        x.put("src_cjk_log_unseen_pairs", log1p(unseenPairs));
     }
 
     /** Words of a source, Chinese and Japanese counted at about 1.6 characters a word. */

@@ -66,7 +66,7 @@ final class Measure {
                     r0.add(model.segmentRisk(r.text(), null, fs));
                     r1.add(model.segmentRisk(r.text(), r.source(), fs, ratio));
                     major.add(r.hasMajor());
-                    Train.dump(name, Features.segment(r.text(), r.source(),
+                    Train.dump(name, r, Features.segment(r.text(), r.source(),
                             fs.stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), model.rates(),
                             model.ruleFeatures(), ratio), r.hasMajor());
                     for (Finding f : fs) {

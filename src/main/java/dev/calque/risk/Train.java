@@ -51,7 +51,7 @@ public final class Train {
     }
 
     static final int MIN_RULE_FIRES = 40;
-    static final double[] LAMBDAS = {0.3, 3, 30, 100, 300, 1000};
+    static final double[] LAMBDAS = {0.3, 3, 30, 100, 300, 1000, 3000, 10000};
 
     /** One checked segment: its row, its findings (offsets into the row's text) and its slice. */
     record Item(String corpus, Row row, List<Finding> findings, boolean calibration, double documentLogRatio) {
@@ -84,7 +84,11 @@ public final class Train {
             Map<String, Integer> vocabulary = vocabulary(trainDir);
             Vocabulary.install(vocabulary);
             Vocabulary.write(vocabulary, out.resolveSibling("vocabulary.txt.gz"));
-            System.err.printf(Locale.ROOT, "train: vocabulary of %d words%n", vocabulary.size());
+            Map<String, Integer> sourceCharacters = sourceCharacters(trainDir);
+            Vocabulary.installSource(sourceCharacters);
+            Vocabulary.write(sourceCharacters, out.resolveSibling("source-characters.txt.gz"));
+            System.err.printf(Locale.ROOT, "train: vocabulary of %d words, %d source characters and pairs%n",
+                    vocabulary.size(), sourceCharacters.size());
             List<Item> items = new ArrayList<>();
             for (Map.Entry<String, Integer> q : QUOTA.entrySet()) {
                 Path f = trainDir.resolve(q.getKey());
@@ -179,6 +183,35 @@ public final class Train {
             if (k >= 2) out.put(w, k);
         });
         return out;
+    }
+
+    /**
+     * CJK characters and character pairs of the distinct originals in the vocabulary half of the
+     * sampled training files (an original translated by several systems counted once; pairs across punctuation
+     * are pairs of the characters left once the rest is removed).
+     */
+    static Map<String, Integer> sourceCharacters(Path trainDir) throws IOException {
+        Map<String, Integer> n = new TreeMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Pattern cjk = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]+");
+        // not round one: it holds mostly the same originals, and nothing checks that its documents
+        // fall in the same half as round two's (a fitted row's original must not be counted)
+        for (String f : QUOTA.keySet()) {
+            RiskCorpus c = RiskCorpus.read(trainDir.resolve(f));
+            for (Doc d : c.docs()) {
+                for (Row r : d.rows()) {
+                    if (!vocabularyHalf(c.pair(), r) || r.source() == null || !seen.add(r.source())) continue;
+                    StringBuilder chars = new StringBuilder();
+                    java.util.regex.Matcher m = cjk.matcher(r.source());
+                    while (m.find()) chars.append(m.group());
+                    for (int i = 0; i < chars.length(); i++) {
+                        n.merge(String.valueOf(chars.charAt(i)), 1, Integer::sum);
+                        if (i > 0) n.merge(chars.substring(i - 1, i + 1), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     static List<Item> items(String corpus, String pair, List<Doc> docs, List<List<Finding>> found) {
@@ -323,37 +356,40 @@ public final class Train {
             Function<Item, Map<String, Double>> seg = it -> Features.segment(it.row().text(), source(it.row(), src),
                     it.findings().stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), rates, ruleFeatures,
                     src ? it.documentLogRatio() : Double.NaN);
-            List<Map<String, Double>> xf = new ArrayList<>();
-            List<Double> yf = new ArrayList<>();
-            for (Item it : fit) {
-                xf.add(seg.apply(it));
-                yf.add(it.row().hasMajor() ? 1.0 : 0.0);
-                if (src) dump("fit:" + it.corpus() + pairOf(it), xf.get(xf.size() - 1), it.row().hasMajor());
+            // the segment model needs no rates that saw a row's own label but every row it can get (the
+            // fit slice alone left the news and new-pair figures lower: docs/risk.md, round three), so it is
+            // fitted on both slices; the penalty is chosen by the log-loss of out-of-fold logits (folds by
+            // blocks of 20 segments) and the Platt step is fitted on those logits
+            List<Item> all = new ArrayList<>(fit);
+            all.addAll(cal);
+            List<Map<String, Double>> xa = new ArrayList<>();
+            double[] ya = new double[all.size()];
+            int[] folds = new int[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                Item it = all.get(i);
+                xa.add(seg.apply(it));
+                ya[i] = it.row().hasMajor() ? 1 : 0;
+                folds[i] = segmentFold(it);
+                if (src) dump((it.calibration() ? "cal:" : "fit:") + it.corpus() + pairOf(it), it.row(), xa.get(i), ya[i] > 0);
             }
-            List<Map<String, Double>> xc = new ArrayList<>();
-            double[] yc = new double[cal.size()];
-            for (int i = 0; i < cal.size(); i++) {
-                xc.add(seg.apply(cal.get(i)));
-                yc[i] = cal.get(i).row().hasMajor() ? 1 : 0;
-                if (src) dump("cal:" + cal.get(i).corpus() + pairOf(cal.get(i)), xc.get(i), yc[i] > 0);
-            }
-            Logistic best = null;
+            double[] best = null;
             double bestLoss = Double.MAX_VALUE, bestLambda = 0;
             for (double lambda : LAMBDAS) {
-                Logistic m = Logistic.fit(xf, yf.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
-                double loss = logLoss(m, xc, yc);
-                System.err.printf(Locale.ROOT, "train: segment%s lambda %.1f: calibration log-loss %.4f%n", v, lambda, loss);
+                double[] oof = outOfFold(xa, ya, folds, lambda);
+                double loss = logLoss(oof, ya);
+                System.err.printf(Locale.ROOT, "train: segment%s lambda %.1f: out-of-fold log-loss %.4f, AUC %.4f%n", v,
+                        lambda, loss, Metrics.auc(oof, bools(ya)));
                 if (loss < bestLoss) {
                     bestLoss = loss;
-                    best = m;
+                    best = oof;
                     bestLambda = lambda;
                 }
             }
-            models.put("segment" + v, best);
+            models.put("segment" + v, Logistic.fit(xa, ya, bestLambda));
             about.put("segment" + v + " lambda", bestLambda);
             List<Map<String, Double>> platt = new ArrayList<>();
-            for (Map<String, Double> x : xc) platt.add(Map.of("segment_logit", best.logit(x)));
-            models.put("segmentCalibration" + v, Logistic.fit(platt, yc, 1e-3));
+            for (double z : best) platt.add(Map.of("segment_logit", z));
+            models.put("segmentCalibration" + v, Logistic.fit(platt, ya, 1e-3));
             // findings: each rule's rate must come from other rows than the finding's own, or the model
             // learns to trust rates that saw the answer. The model is fitted on the fit slice, each
             // finding with the rates counted on the other folds of the fit slice (cross-fitting, folds by
@@ -404,25 +440,55 @@ public final class Train {
         return ":" + it.row().pair();
     }
 
-    static double logLoss(Logistic m, List<Map<String, Double>> xs, double[] ys) {
+    static final int SEGMENT_FOLDS = 4;
+
+    static int segmentFold(Item it) {
+        return bucket(it.row().pair() + "|" + it.row().doc() + "|" + (it.row().seg() / 20) + "|segment fold", SEGMENT_FOLDS);
+    }
+
+    /** Each row's logit from the model fitted on the other folds. */
+    static double[] outOfFold(List<Map<String, Double>> xs, double[] ys, int[] folds, double lambda) {
+        double[] out = new double[xs.size()];
+        for (int k = 0; k < SEGMENT_FOLDS; k++) {
+            List<Map<String, Double>> xt = new ArrayList<>();
+            List<Double> yt = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                if (folds[i] == k) continue;
+                xt.add(xs.get(i));
+                yt.add(ys[i]);
+            }
+            Logistic m = Logistic.fit(xt, yt.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
+            for (int i = 0; i < xs.size(); i++) if (folds[i] == k) out[i] = m.logit(xs.get(i));
+        }
+        return out;
+    }
+
+    static boolean[] bools(double[] ys) {
+        boolean[] b = new boolean[ys.length];
+        for (int i = 0; i < ys.length; i++) b[i] = ys[i] > 0;
+        return b;
+    }
+
+    static double logLoss(double[] logits, double[] ys) {
         double s = 0;
-        for (int i = 0; i < xs.size(); i++) {
-            double p = Math.min(1 - 1e-9, Math.max(1e-9, m.probability(xs.get(i))));
+        for (int i = 0; i < logits.length; i++) {
+            double p = Math.min(1 - 1e-9, Math.max(1e-9, Logistic.sigmoid(logits[i])));
             s -= ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
         }
-        return s / xs.size();
+        return s / logits.length;
     }
 
     private static Writer dump;
 
-    /** Feature rows for inspection: target/risk/features.jsonl (corpus, label, features with the source). */
-    static synchronized void dump(String corpus, Map<String, Double> x, boolean y) {
+    /** Feature rows for inspection: target/risk/features.jsonl (corpus, row id, label, features with the source). */
+    static synchronized void dump(String corpus, Row row, Map<String, Double> x, boolean y) {
         try {
             if (dump == null) {
                 Files.createDirectories(Path.of("target/risk"));
                 dump = Files.newBufferedWriter(Path.of("target/risk/features.jsonl"), StandardCharsets.UTF_8);
             }
-            ObjectNode o = JSON.createObjectNode().put("corpus", corpus).put("y", y ? 1 : 0);
+            ObjectNode o = JSON.createObjectNode().put("corpus", corpus).put("doc", row.doc()).put("system", row.system())
+                    .put("seg", row.seg()).put("y", y ? 1 : 0);
             ObjectNode xs = o.putObject("x");
             x.forEach(xs::put);
             dump.write(JSON.writeValueAsString(o));

@@ -24,16 +24,33 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Vocabulary {
     public static final String RESOURCE = "/dev/calque/risk/vocabulary.txt.gz";
+    /**
+     * The Chinese and Japanese characters and character pairs of the training originals (distinct
+     * sources of the same half): a source full of characters the training systems rarely met (names,
+     * places, news terms) holds more major errors in its translation than its length says.
+     */
+    public static final String SOURCE_RESOURCE = "/dev/calque/risk/source-characters.txt.gz";
     private static volatile Vocabulary bundled;
+    private static volatile Vocabulary bundledSource;
 
     private final Map<String, Integer> counts;
     private final double total;
+    /** Counts and kinds of the one-character entries (the source characters' file also holds pairs). */
+    private final double characterTotal, characterKinds;
 
     Vocabulary(Map<String, Integer> counts) {
         this.counts = Map.copyOf(counts);
-        long t = 0;
-        for (int c : counts.values()) t += c;
+        long t = 0, ct = 0, ck = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            t += e.getValue();
+            if (e.getKey().length() == 1) {
+                ct += e.getValue();
+                ck++;
+            }
+        }
         this.total = t;
+        this.characterTotal = ct;
+        this.characterKinds = ck;
     }
 
     public static Vocabulary bundled() {
@@ -50,6 +67,26 @@ public final class Vocabulary {
         return v;
     }
 
+    /** The training originals' CJK characters and character pairs ({@link #SOURCE_RESOURCE}), read once. */
+    public static Vocabulary bundledSource() {
+        Vocabulary v = bundledSource;
+        if (v == null) {
+            try (InputStream in = Vocabulary.class.getResourceAsStream(SOURCE_RESOURCE)) {
+                if (in == null) throw new IllegalStateException("the risk model's " + SOURCE_RESOURCE + " is missing from the jar");
+                v = read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bundledSource = v;
+        }
+        return v;
+    }
+
+    /** How often the entry was counted (0 when it was not). */
+    public int count(String entry) {
+        return counts.getOrDefault(entry, 0);
+    }
+
     public boolean contains(String lowerCaseWord) {
         return counts.containsKey(lowerCaseWord);
     }
@@ -61,6 +98,15 @@ public final class Vocabulary {
     public double surprisal(String lowerCaseWord) {
         int c = counts.getOrDefault(lowerCaseWord, 1);
         return -Math.log(c / (total + counts.size()));
+    }
+
+    /**
+     * A single character's surprisal in nats among the one-character entries (an unseen character
+     * counted as half a sighting).
+     */
+    public double characterSurprisal(char c) {
+        int n = counts.getOrDefault(String.valueOf(c), 0);
+        return -Math.log((n + 0.5) / (characterTotal + characterKinds + 1));
     }
 
     public int size() {
@@ -103,5 +149,10 @@ public final class Vocabulary {
     /** Sets the vocabulary used by the features (training installs its own before fitting). */
     static void install(Map<String, Integer> counts) {
         bundled = new Vocabulary(counts);
+    }
+
+    /** Sets the source characters used by the features (training installs its own before fitting). */
+    static void installSource(Map<String, Integer> counts) {
+        bundledSource = new Vocabulary(counts);
     }
 }

@@ -155,11 +155,13 @@ class XliffOutputTest {
                 .replace("<source xml:lang=\"en\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</source>",
                         "<source xml:lang=\"en\">\"Rien de neuf\", a balaye aupres de <g id=\"1\">l'AFP</g> un responsable a <g id=\"2\">Moscou</g>.</source>")
                 .replace("<target xml:lang=\"fr\">Text with <g id=\"1\">code</g> and <g id=\"2\">bold</g>.</target>",
-                        "<target xml:lang=\"fr\">\"It was nothing new\", swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">Moscou</g>.</target>")
+                        // "quite stale", not "nothing new" (same length): the file says its source is English, and SOURCE_NEGATION (in the
+                        // default pack since round three) reads no negation in "Rien de neuf" as English
+                        "<target xml:lang=\"fr\">\"It was quite stale\", swept to <g id=\"1\">AFP</g> an official in <g id=\"2\">Moscou</g>.</target>")
                 .replace("<source xml:lang=\"en\">Text with a footnote<x id=\"1\"/> and more text</source>",
                         "<source xml:lang=\"en\">\"Rien\", a balaye<x id=\"1\"/> aupres de l'AFP un responsable.</source>")
                 .replace("<target xml:lang=\"fr\">Text with a footnote<x id=\"1\"/> and more text</target>",
-                        "<target xml:lang=\"fr\">\"It was nothing\", swept<x id=\"1\"/> to AFP an official.</target>");
+                        "<target xml:lang=\"fr\">\"It was trivial\", swept<x id=\"1\"/> to AFP an official.</target>");
         Files.writeString(in, english, java.nio.charset.Charset.forName("windows-1252"));
         Path out = tmp.resolve("checked.xlf");
         Path json = tmp.resolve("first.json");

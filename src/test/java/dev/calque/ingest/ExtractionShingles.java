@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>As a program: {@code java ... dev.calque.ingest.ExtractionShingles OUT_DIR TRUTH_DIR} scores every
  * {@code TRUTH_DIR/PAGE.txt} against {@code OUT_DIR/PAGE.txt} (missing: no text) and prints each page,
- * the mean of the pages' F1 and the F1 of all shingles pooled.
+ * the mean of the pages' precision and recall and the F1 of those two means (each page weighs the same: how
+ * public extraction benchmarks report shingle F1), the mean of the pages' F1 and the F1 of all shingles pooled, for all pages and for each half
+ * (half A: first hex digit of SHA-1(PAGE) even, as {@code scripts/extract-halves.py} splits).
  */
 public final class ExtractionShingles {
     static final int N = 4;
@@ -80,23 +82,42 @@ public final class ExtractionShingles {
         try (Stream<Path> s = Files.list(truthDir)) {
             truths = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
-        double sumF1 = 0;
-        long shared = 0;
-        long extracted = 0;
-        long truth = 0;
+        Map<String, double[]> halves = new java.util.TreeMap<>();
         for (Path t : truths) {
-            String name = t.getFileName().toString();
-            Path o = out.resolve(name);
+            String name = t.getFileName().toString().replaceAll("\\.txt$", "");
+            Path o = out.resolve(name + ".txt");
             String got = Files.exists(o) ? Files.readString(o, StandardCharsets.UTF_8) : "";
             Score s = score(got, Files.readString(t, StandardCharsets.UTF_8));
-            System.out.printf("%-50s P %.3f  R %.3f  F1 %.3f%n", name.replaceAll("\\.txt$", ""), s.precision(), s.recall(), s.f1());
-            sumF1 += s.f1();
-            shared += s.shared();
-            extracted += s.extracted();
-            truth += s.truth();
+            System.out.printf("%-50s %s  P %.3f  R %.3f  F1 %.3f%n", name, half(name), s.precision(), s.recall(), s.f1());
+            for (String key : List.of("all", "half " + half(name))) {
+                double[] sum = halves.computeIfAbsent(key, k -> new double[7]);
+                sum[0]++;
+                sum[1] += s.f1();
+                sum[2] += s.shared();
+                sum[3] += s.extracted();
+                sum[4] += s.truth();
+                sum[5] += s.precision();
+                sum[6] += s.recall();
+            }
         }
-        Score pooled = new Score(shared, extracted, truth);
-        System.out.printf("%d pages  mean F1 %.3f  pooled P %.3f  R %.3f  F1 %.3f%n", truths.size(),
-                truths.isEmpty() ? 0 : sumF1 / truths.size(), pooled.precision(), pooled.recall(), pooled.f1());
+        for (Map.Entry<String, double[]> e : halves.entrySet()) {
+            double[] sum = e.getValue();
+            Score pooled = new Score((long) sum[2], (long) sum[3], (long) sum[4]);
+            double p = sum[5] / sum[0];
+            double r = sum[6] / sum[0];
+            System.out.printf("%-6s %d pages  mean P %.3f  R %.3f  F1 of the means %.3f  mean F1 %.3f  pooled P %.3f  R %.3f  F1 %.3f%n",
+                    e.getKey(), (int) sum[0], p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), sum[1] / sum[0],
+                    pooled.precision(), pooled.recall(), pooled.f1());
+        }
+    }
+
+    /** The half of scripts/extract-halves.py: A when the first hex digit of SHA-1(name) is even. */
+    static String half(String name) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(name.getBytes(StandardCharsets.UTF_8));
+            return ((d[0] >> 4) & 0xf) % 2 == 0 ? "A" : "B";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

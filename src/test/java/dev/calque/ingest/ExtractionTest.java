@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Main-text extraction measured as the project is judged: 4-token-shingle F1 against the true text, on
- * real French and German pages (src/test/resources/pages/truth), and the links to other stories that
- * pages in those languages put inside and after the article.
+ * real pages (src/test/resources/pages/truth: French and German pages of the Debian Reference, an English
+ * Mozilla Hacks article), the links to other stories that pages put inside and after the article, and the
+ * page structures that must not cost the article (teaser boxes, glossary links, state classes).
  */
 class ExtractionTest {
     private static final Path PAGES = Path.of("src/test/resources/pages");
@@ -45,7 +46,7 @@ class ExtractionTest {
     }
 
     @Test
-    void realFrenchAndGermanPagesComeOutWhole() throws Exception {
+    void realPagesWithTheirTrueTextComeOutWhole() throws Exception {
         List<Path> truths;
         try (Stream<Path> s = Files.list(PAGES.resolve("truth"))) {
             truths = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
@@ -106,5 +107,140 @@ class ExtractionTest {
                 + "<p>Espacio publicitario</p><p>Espacio publicitario</p></div></body></html>";
         String text = extract(html);
         assertThat(text).contains("debatido en comisión").doesNotContain("Espacio publicitario").doesNotContain("temas favoritos");
+    }
+
+    @Test
+    void aBlogPostComesOutWithoutItsCommentsAndCategoryLists() throws Exception {
+        byte[] html;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(PAGES.resolve("hacks.mozilla.org.fetch.html.gz")))) {
+            html = in.readAllBytes();
+        }
+        String text = extract(html);
+        // the headline opens the text without the blog's name; the article's last line ends it
+        assertThat(text.split("\n\n")[0]).isEqualTo("This API is so Fetching!");
+        assertThat(text.strip()).endsWith("for helping with the specification and implementation.");
+    }
+
+    @Test
+    void teaserBoxesHeadedByLinksAreNotTheArticle() throws Exception {
+        String card = "<div class='story-block'><h4 class='heading'><strong>Editorial</strong> <a href='/opinion/%s'>%s</a></h4>"
+                + "<p class='standfirst'>%s</p></div>";
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<div class='group'><h2>Autres chroniques</h2><div class='group-content'>"
+                + String.format(card, "a", "Un héritage durable", "Un premier ministre réformateur, élu et réélu, qui n’a jamais cessé de penser.")
+                + String.format(card, "b", "Le médecin sait mieux", "Comment des idées absurdes captent-elles l’imagination des gens ?")
+                + String.format(card, "c", "Le meuble en kit", "Le bon côté, c’est que c’est bon marché ; le mauvais, c’est le magasin.")
+                + "</div></div></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("premier ministre réformateur")
+                .doesNotContain("idées absurdes").doesNotContain("meuble en kit");
+    }
+
+    @Test
+    void sectionsWhoseHeadingsAreNoLinksStay() throws Exception {
+        // the same shape with headings that are not links to other pages is the article's own sections
+        String section = "<div class='section'><h3>%s</h3><p>%s</p></div>";
+        String html = "<html><body><div class='story'>" + LONG_FR
+                + String.format(section, "Le calendrier", "Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.")
+                + String.format(section, "Les syndicats", "Les syndicats, reçus mercredi, ont demandé des garanties sur les retraites.")
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("Le calendrier").contains("débattu en commission").contains("garanties sur les retraites");
+    }
+
+    @Test
+    void aGlossaryLinkInsideASentenceIsPartOfIt() throws Exception {
+        String html = "<html><body><div class='text'>" + LONG_FR + "<p>\"Will you tell me, Bartleby, <a href='javascript:void(0)'"
+                + " class='popup'>where you were born?</a>\" I asked him once more, standing by the screen.</p>" + LONG_FR.replace("mardi", "lundi")
+                + "</div><div class='popup'><p>Sign up to read the annotations of every chapter of this study text.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("\"Will you tell me, Bartleby, where you were born?\" I asked him once more")
+                .doesNotContain("annotations of every chapter");
+    }
+
+    @Test
+    void aStateClassDoesNotMakeTheArticleFurniture() throws Exception {
+        String html = "<html><body><div class='post-content use-lightbox'><h1>Réforme</h1>" + LONG_FR
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p></div>"
+                + "<div class='lightbox'><p>Cliquez sur une image pour l’agrandir et la voir en plein écran.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("plein écran");
+    }
+
+    @Test
+    void aVideoDescribedInMicrodataIsNotTheArticle() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<div itemscope itemtype='http://schema.org/VideoObject'><p class='video-desc' itemprop='description'>Des voyageurs"
+                + " à l’aéroport disent leurs craintes face aux contrôles mis en place pour éviter de nouveaux cas.</p></div>"
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("Des voyageurs");
+    }
+
+    @Test
+    void aChineseLeadParagraphIsNoSectionName() throws Exception {
+        String html = "<html><head><title>港特首梁振英就住宅违建事件道歉 - 新闻网</title></head><body><div class='story-body'>"
+                + "<h1>港特首梁振英就住宅违建事件道歉</h1>"
+                + "<p>香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询。</p>"
+                + "<p>梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题。</p>"
+                + "<p>梁振英在星期二的答问大会开始之际在其演说中道歉，但强调他在违章建筑问题上没有隐瞒的意图和动机。</p>"
+                + "<p>不过泛民主派议员们普遍指责梁振英撒谎，要求他马上辞职下台，一些亲北京阵营议员则欢迎梁振英道歉。</p>"
+                + "<p>历时一个半小时的答问大会在进入中段之际，多名议员离席抗议，会议一度暂停。</p></div></body></html>";
+        assertThat(extract(html)).contains("香港行政长官梁振英在各方压力下").contains("梁振英此前承认");
+    }
+
+    @Test
+    void aBoldLineBetweenLineBreaksIsASubheading() throws Exception {
+        String html = "<html><body><div class='text'>Grounded in sustainable architecture, the 51 villas and 63 rooms reflect the"
+                + " natural beauty of the island, with subtle earth tones and ocean views.<br><br><b>Dining and Drinking</b><br>"
+                + "The hotel features four dining venues, suited for different occasions, from an all-day restaurant to a bar.<br><br>"
+                + "Perched beneath a towering banyan tree, the tree house provides guests with an intimate dinner by candlelight.</div>"
+                + "</body></html>";
+        assertThat(extract(html)).contains("\n\nDining and Drinking\n\nThe hotel features four dining venues");
+    }
+
+    @Test
+    void teaserCardsInARowAfterTheArticleGoWhateverElseTheirBoxHolds() throws Exception {
+        // "Related" cards that sit in the article's own wrapper, after it: a run of them is not the article
+        String card = "<div class='post-item'><a href='/category/learn/'>Learn</a><h3><a href='/%s'>%s</a></h3><p>%s</p></div>";
+        String html = "<html><body><div class='wrapper'><h1>Réforme</h1><p>Un texte de loi très attendu.</p><div class='text-left'>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + "</div><div class='hr'></div><h3>Related</h3>"
+                + String.format(card, "a", "Le guide des produits vegan", "Les produits vegan sont difficiles à trouver au Japon, voici un guide.")
+                + String.format(card, "b", "Saint-Valentin au bureau", "Le chocolat obligatoire laisse-t-il un goût amer ? Apprenez à en parler.")
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("lundi son projet de loi").doesNotContain("produits vegan").doesNotContain("chocolat obligatoire");
+    }
+
+    @Test
+    void anArticleWrapperNamedLikeFurnitureIsReadByStructure() throws Exception {
+        // "overlay" marks furniture whatever its size (popups can outgrow the article); here it names the story's wrapper
+        String html = "<html><body><nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav><div class='story overlay-parent'>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + LONG_FR.replace("mardi", "vendredi")
+                + LONG_FR.replace("mardi", "samedi") + LONG_FR.replace("mardi", "dimanche")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p></div>"
+                + "<footer><p>Tous droits réservés.</p></footer></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("jeudi son projet de loi").contains("débattu en commission")
+                .doesNotContain("Accueil").doesNotContain("Tous droits réservés");
+    }
+
+    @Test
+    void aMostReadBoxAfterTheArticleIsNotPartOfIt() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<h3>MOST READ</h3><p>Seven ways to save on groceries this winter, from a store manager.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("MOST READ").doesNotContain("save on groceries");
+    }
+
+    @Test
+    void aLineThatIsOnlyADateInWordsIsAStamp() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + "<p>March 13, 2015 9:00PM</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>5 de mayo de 2020</p><p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<p>Le 12 juin, le texte sera voté.</p><p>11 Jan 2019</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("March 13").doesNotContain("mayo").doesNotContain("11 Jan")
+                .contains("Le 12 juin, le texte sera voté.").contains("débattu en commission");
     }
 }

@@ -38,8 +38,12 @@ public final class FeedCorpusHarness {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
         }
+        long total = 0;
+        long slowest = -1;
+        String slowestName = "";
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
+            long start = System.nanoTime();
             String name = f.getFileName().toString();
             String format = format(bytes);
             String kind = kinds.getOrDefault(name, "?");
@@ -63,6 +67,12 @@ public final class FeedCorpusHarness {
                 javaText++;
                 line = "CRASH     " + e;
             }
+            long took = System.nanoTime() - start;
+            total += took;
+            if (took > slowest) {
+                slowest = took;
+                slowestName = name + " (" + bytes.length + " bytes)";
+            }
             System.out.printf("%-9s %-22s %-56s %s%n", kind, format, name, line);
             byFormat.computeIfAbsent(format, k -> new int[3])[outcome]++;
             byKind.computeIfAbsent(kind, k -> new int[3])[outcome]++;
@@ -75,6 +85,8 @@ public final class FeedCorpusHarness {
         print(byKind);
         System.out.println();
         System.out.println("reasons that are not a plain line (Java text, several lines): " + javaText);
+        System.out.printf("reading time: %d ms in all, slowest %d ms: %s (first file includes warm-up)%n",
+                total / 1_000_000, slowest / 1_000_000, slowestName);
     }
 
     private static void print(Map<String, int[]> counts) {
@@ -88,9 +100,11 @@ public final class FeedCorpusHarness {
 
     private static Map<String, String> kinds(Path manifest) throws IOException {
         Map<String, String> kinds = new TreeMap<>();
-        for (String row : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+        List<String> rows = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        int kind = rows.isEmpty() ? -1 : List.of(rows.get(0).split("\t")).indexOf("kind");
+        for (String row : rows) {
             String[] cols = row.split("\t");
-            if (cols.length > 4 && !cols[0].equals("SKIPPED")) kinds.put(cols[0], cols[4]);
+            if (kind >= 0 && cols.length > kind && !cols[0].equals("SKIPPED")) kinds.put(cols[0], cols[kind]);
         }
         return kinds;
     }

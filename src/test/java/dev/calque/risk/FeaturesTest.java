@@ -68,6 +68,31 @@ class FeaturesTest {
         assertThat(plain.get("len_le_8")).isZero();
     }
 
+    @Test
+    void aChineseOriginalFullOfCharactersTrainingNeverSawScoresAsUnfamiliarAndALatinOriginalScoresZero() {
+        // the same frame around a common phrase and around a transliterated place name with rare characters
+        Map<String, Double> common = features("The government said the economy grew this year.", "政府表示今年经济增长了。",
+                Double.NaN);
+        Map<String, Double> names = features("The government said Xishuangbanna's economy grew this year.",
+                "政府表示西双版纳傣族自治州今年经济增长了。", Double.NaN);
+        assertThat(names.get("src_cjk_unseen_pair_rate")).isGreaterThan(common.get("src_cjk_unseen_pair_rate"));
+        assertThat(names.get("src_cjk_surprisal_top5")).isGreaterThan(common.get("src_cjk_surprisal_top5"));
+        Map<String, Double> french = features("The committee met on Monday.", "Le comité s'est réuni lundi.", Double.NaN);
+        assertThat(french.get("src_cjk_surprisal_per_100")).isZero();
+        assertThat(french.get("src_cjk_log_unseen_pairs")).isZero();
+        assertThat(features("The committee met on Monday.", null, Double.NaN)).doesNotContainKey("src_cjk_log_rare");
+    }
+
+    @Test
+    void theSourceCharactersFileCountsCharactersApartFromTheirPairs() throws IOException {
+        Vocabulary v = Vocabulary.read(new ByteArrayInputStream(gzip("经\t40\n济\t38\n经济\t30\n傣\t1\n")));
+        assertThat(v.count("经济")).isEqualTo(30);
+        assertThat(v.characterSurprisal('经')).isLessThan(v.characterSurprisal('傣'));
+        assertThat(v.characterSurprisal('傣')).isLessThan(v.characterSurprisal('澜'));
+        // the pair's count does not dilute the characters': 经 is 40 of 79 character sightings
+        assertThat(v.characterSurprisal('经')).isCloseTo(-Math.log(40.5 / (79 + 3 + 1)), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     private static byte[] gzip(String s) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {

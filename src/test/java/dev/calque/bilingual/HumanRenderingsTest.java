@@ -1,0 +1,106 @@
+package dev.calque.bilingual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ways human translators render an original that the rules reading it must accept, each beside the
+ * same sentence with a real error in it. Sentences of the human newstest2014 fr-en translations
+ * (../shared/eval), as segments of a bilingual file so that alignment plays no part.
+ */
+class HumanRenderingsTest {
+    static SourceRules.Pack pack;
+
+    @BeforeAll
+    static void load() {
+        pack = SourceRules.load(List.of(Path.of("rules"), Path.of("rules/opt-in")), "en", "fr");
+    }
+
+    private static List<String> flagged(String rule, String original, String translation) {
+        BilingualArticle b = BilingualArticle.ofSegments("t.tsv", "text/tab-separated-values", "fr",
+                List.of(new SegmentPair("1", original, translation)));
+        SourceRule r = pack.rules().stream().filter(x -> x.info().id().equals(rule)).findFirst().orElseThrow();
+        return r.find(b, pack.conventions()).stream().map(h -> translation.substring(h.start(), h.end())).toList();
+    }
+
+    @Test
+    void litotesAndNotOnlyAreNoNegation() {
+        String fr = "Le musicien anglais n'a pas fini de surprendre cette année.";
+        assertThat(flagged("SOURCE_NEGATION", fr, "The British musician is full of surprises this year.")).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", "Il dit également que l'étude montre que l'expérience en cabine ne dépend pas seulement de la largeur des sièges.",
+                "It also says research shows cabin experience depends on more than the width of a seat.")).isEmpty();
+        // rendered word for word, still no contradiction
+        assertThat(flagged("SOURCE_NEGATION", fr, "The British musician has not finished surprising us this year.")).isEmpty();
+        // a plain negation dropped is still seen
+        assertThat(flagged("SOURCE_NEGATION", "La Maison Blanche n'a pas confirmé ces propos.", "The White House confirmed these remarks."))
+                .hasSize(1);
+    }
+
+    @Test
+    void aVerbThatMeansNotIsNoAddedNegation() {
+        assertThat(flagged("SOURCE_NEGATION", "Jusqu'à récemment, il se moquait éperdument du chagrin qu'il avait pu causer à d'autres personnes.",
+                "Until just recently, he really didn't feel sorry for how much grief he caused other people.")).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", "Jusqu'à récemment, il regrettait le chagrin qu'il avait pu causer à d'autres personnes.",
+                "Until just recently, he didn't regret the grief he caused other people.")).containsExactly("n't");
+    }
+
+    @Test
+    void aScaleWordAfterAHyphenIsRead() {
+        String fr = "Derrière la dispute se cache une course aux commandes d'avions pour au moins 700 Md$ de contrats.";
+        assertThat(flagged("SOURCE_NUMBER", fr, "Behind the dispute is a race for plane orders with at least $700-billion of business.")).isEmpty();
+        assertThat(flagged("SOURCE_NUMBER", fr, "Behind the dispute is a race for plane orders with at least $70-billion of business."))
+                .containsExactly("70-billion");
+    }
+
+    @Test
+    void aMonthAfterAPrefixIsReadAndAWeekdayBesideTheDateMayGo() {
+        String fr = "Le tunnel, dont la découverte avait été annoncée mi-octobre, a été détruit.";
+        assertThat(flagged("SOURCE_DATE", fr, "The tunnel, the discovery of which was reported in mid-October, was destroyed.")).isEmpty();
+        assertThat(flagged("SOURCE_DATE", fr, "The tunnel, the discovery of which was reported in mid-November, was destroyed."))
+                .containsExactly("November");
+        String dated = "Quatre combattants ont été tués jeudi 31 octobre au soir à la frontière.";
+        assertThat(flagged("SOURCE_DATE", dated, "Four fighters were killed on the evening of 31 October at the border.")).isEmpty();
+        assertThat(flagged("SOURCE_DATE", dated, "Four fighters were killed on Friday evening, 31 October, at the border."))
+                .containsExactly("Friday");
+    }
+
+    @Test
+    void aTitleWrittenAsItIsNeedsNoQuotationMarks() {
+        String fr = "La nouvelle a été rapportée jeudi par le « National Catholic Reporter », un journal catholique indépendant.";
+        assertThat(flagged("SOURCE_QUOTE", fr, "The news was reported on Thursday by the National Catholic Reporter, an independent Catholic newspaper.")).isEmpty();
+        assertThat(flagged("SOURCE_QUOTE", "« Ce n'était pas un nouvel engagement », a déclaré un responsable.",
+                "It was not a new commitment, an official said.")).hasSize(1);
+    }
+
+    @Test
+    void aShortenedNameIsNoSwap() {
+        // "le Front National" (a no-break space inside) becomes "the Front"; "British Labour" renders "Parti travailliste britannique"
+        String fr = "Le Front\u00a0National est désormais le parti le plus populaire en France – un avertissement pour le Parti travailliste britannique.";
+        assertThat(flagged("SOURCE_NAME", fr, "The Front is now the most popular party in France - a warning to British Labour.")).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, "The Front Labour is now the most popular party in France - a warning to British workers."))
+                .containsExactly("The Front Labour");
+        // a place rendered by its adjective, a name by its respelling
+        assertThat(flagged("SOURCE_NAME", "Il est grand temps d'arrêter le cheval de Troie de la Flandre.",
+                "It is high time to stop the Flemish Trojan Horse.")).isEmpty();
+    }
+
+    @Test
+    void aNameAfterAnElidedArticleIsSeen() {
+        String fr = "Mais l'Attorney General du Texas, le républicain Greg Abbott, a demandé à la cour d'appel d'annuler le jugement.";
+        assertThat(flagged("SOURCE_NAME", fr, "But the Attorney General for Texas, Republican Greg Abbott, asked the court of appeal to overturn the judgement.")).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, "But the Europe General for Texas, Republican Greg Abbott, asked the court of appeal to overturn the judgement."))
+                .containsExactly("Europe General");
+    }
+
+    @Test
+    void aNameOfTwoCapitalizedWordsAfterAPossessiveIsAName() {
+        String fr = "Andrew Howie, 35 ans, de Tiptree dans l'Essex, a été repéré conduisant sa Mercedes Benz sur l'A120 à Braintree.";
+        assertThat(flagged("SOURCE_NAME", fr, "Andrew Howie, 35, of Tiptree, Essex, was spotted driving his Mercedes Benz on the A120 at Braintree.")).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, "Andrew Howie, 35, of Tiptree, Essex, was spotted driving his Toyota Benz on the A120 at Braintree."))
+                .containsExactly("Toyota Benz");
+    }
+}
