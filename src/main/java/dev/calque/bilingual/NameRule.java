@@ -50,8 +50,9 @@ final class NameRule extends LinkRules.Base {
     public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
         Conventions src = conventions.of(a.original().language());
         Conventions tgt = conventions.of("en");
-        String st = a.original().text();
-        String tt = a.target().text();
+        // no-break spaces as spaces (one character for one, so offsets hold): "La\u00A0Haye" is the table's "La Haye"
+        String st = spaces(a.original().text());
+        String tt = spaces(a.target().text());
         Set<String> lowerInSource = new HashSet<>();
         Matcher w = WORD.matcher(st);
         while (w.find()) if (Character.isLowerCase(w.group().charAt(0))) lowerInSource.add(w.group());
@@ -273,6 +274,10 @@ final class NameRule extends LinkRules.Base {
         int n = 0;
         while (m.find()) n++;
         return n;
+    }
+
+    private static String spaces(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
     }
 
     private static Set<String> keys(String text) {

@@ -42,8 +42,8 @@ final class NumberRule extends LinkRules.Base {
             if (converted) tv = tv.stream().filter(v -> !v.measure()).toList();
             if (sv.isEmpty() && tv.isEmpty()) continue;
             Link p = a.alignment().paragraphAt(l.target().start());
-            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(p.source().of(st), src, units));
-            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(p.target().of(tt), tgt, units));
+            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(around(a, p, st, true), src, units));
+            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(around(a, p, tt, false), tgt, units));
             List<Quantities.Value> unmatchedTarget = new ArrayList<>(tv);
             List<Quantities.Value> missing = new ArrayList<>();
             for (Quantities.Value v : sv) {
@@ -83,6 +83,36 @@ final class NumberRule extends LinkRules.Base {
             }
         }
         return out;
+    }
+
+    /**
+     * The paragraph's original (or translation), joined to its neighbour's where a paragraph break cuts a
+     * sentence on either side ("… un jour d'avance sur la date limite du" / "1er novembre fixée …" against
+     * "… ahead of the Nov." / "1 deadline set …"): a value carried across that break moved with its sentence.
+     */
+    private static String around(BilingualArticle a, Link p, String text, boolean source) {
+        List<Link> ps = a.alignment().paragraphs();
+        int i = ps.indexOf(p);
+        StringBuilder out = new StringBuilder(side(p, text, source));
+        if (i > 0 && cut(ps.get(i - 1), a)) out.insert(0, side(ps.get(i - 1), text, source) + "\n\n");
+        if (i >= 0 && i + 1 < ps.size() && cut(p, a)) out.append("\n\n").append(side(ps.get(i + 1), text, source));
+        return out.toString();
+    }
+
+    private static String side(Link p, String text, boolean source) {
+        TextSpan span = source ? p.source() : p.target();
+        return span == null ? "" : span.of(text);
+    }
+
+    /** Whether the paragraph ends mid-sentence in the original or the translation (no final punctuation). */
+    private static boolean cut(Link p, BilingualArticle a) {
+        if (!p.hasSource() || !p.hasTarget()) return false;
+        return !endsSentence(p.source().of(a.original().text())) || !endsSentence(p.target().of(a.target().text()));
+    }
+
+    private static boolean endsSentence(String paragraph) {
+        String t = paragraph.strip();
+        return !t.isEmpty() && ".!?…:;\"'»”’)。！？".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** Whether a month of the original is beside the weekday (a day number between at most) and the translation has it. */

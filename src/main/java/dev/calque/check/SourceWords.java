@@ -1,8 +1,10 @@
 package dev.calque.check;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,20 +12,41 @@ import java.util.regex.Pattern;
  * The words of the original of the text the calling thread is checking, for the speller: a word the
  * original has is not misspelled in the translation (it was copied: a name, a term, a code). Set for
  * the duration of one check by {@link Checker#check(dev.calque.bilingual.BilingualArticle, java.time.Duration)}.
+ *
+ * <p>"Has" is what a translator's copy looks like, not only the same letters: the accents dropped
+ * ("Vallee" for "Vallée"), an English plural or possessive added to the name ("the Obeids"), and a
+ * cognate that keeps all but the original's last letters ("Eurosceptic" for "eurosceptique": at least
+ * seven letters in common, and no more than two of the English word's left over). A name the
+ * original spells otherwise ("Kovrinks" for "Kovrinsk") is still not in it.
  */
 final class SourceWords {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern ENGLISH_ENDING = Pattern.compile("(?:['’]s|['’]|s)$");
+    private static final int COGNATE_LETTERS = 7;
+    private static final int COGNATE_LEFT_OVER = 2;
     private static final ThreadLocal<SourceWords> CURRENT = new ThreadLocal<>();
 
     private final Set<String> words = new HashSet<>();
+    private final TreeSet<String> folded = new TreeSet<>();
 
     private SourceWords(String original) {
         Matcher m = WORD.matcher(original);
         while (m.find()) {
-            words.add(m.group());
-            words.add(m.group().toLowerCase(Locale.ROOT));
-            for (String part : m.group().split("['’\\-.]")) words.add(part);
+            add(m.group());
+            for (String part : m.group().split("['’\\-.]")) add(part);
         }
+    }
+
+    private void add(String word) {
+        words.add(word);
+        words.add(word.toLowerCase(Locale.ROOT));
+        folded.add(fold(word));
+    }
+
+    /** Lower case without accents: "Vallée" and "vallee" are one word. */
+    private static String fold(String word) {
+        return MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
     }
 
     static void set(String original) {
@@ -40,6 +63,21 @@ final class SourceWords {
 
     boolean has(String word) {
         String w = word.strip();
-        return words.contains(w) || words.contains(w.toLowerCase(Locale.ROOT));
+        if (words.contains(w) || words.contains(w.toLowerCase(Locale.ROOT))) return true;
+        String f = fold(w);
+        if (folded.contains(f)) return true;
+        String bare = ENGLISH_ENDING.matcher(f).replaceFirst("");
+        if (!bare.equals(f) && folded.contains(bare)) return true;
+        return cognate(f);
+    }
+
+    /** An original word that begins with all but at most two of the English word's letters, seven or more. */
+    private boolean cognate(String f) {
+        for (int keep = f.length(); keep >= Math.max(COGNATE_LETTERS, f.length() - COGNATE_LEFT_OVER); keep--) {
+            String stem = f.substring(0, keep);
+            String next = folded.ceiling(stem);
+            if (next != null && next.startsWith(stem)) return true;
+        }
+        return false;
     }
 }

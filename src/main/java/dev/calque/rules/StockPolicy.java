@@ -30,7 +30,7 @@ public final class StockPolicy {
      * fails if a LanguageTool upgrade changes the wording.
      */
     private static final java.util.regex.Pattern OTHER_VARIANT =
-            java.util.regex.Pattern.compile("'[^']+' is (?:[A-Z][a-z]+ )+English\\.\\s*$");
+            java.util.regex.Pattern.compile("'[^']+' is (?:[A-Z][a-z]+ )+English\\.");
 
     /** Category and severity to give a stock rule or a whole ITS issue type. */
     public record Label(String category, Severity severity) {

@@ -27,6 +27,38 @@ class HumanRenderingsTest {
         return r.find(b, pack.conventions()).stream().map(h -> translation.substring(h.start(), h.end())).toList();
     }
 
+    private static List<String> flaggedInSegments(String rule, List<SegmentPair> segments) {
+        BilingualArticle b = BilingualArticle.ofSegments("t.tsv", "text/tab-separated-values", "fr", segments);
+        SourceRule r = pack.rules().stream().filter(x -> x.info().id().equals(rule)).findFirst().orElseThrow();
+        return r.find(b, pack.conventions()).stream().map(h -> b.target().text().substring(h.start(), h.end())).toList();
+    }
+
+    /** Segments cut mid-sentence ("Nov." read as a full stop on one side): the month crossed the cut with its sentence. */
+    @Test
+    void aDateCarriedAcrossASegmentCutMidSentenceIsNoChange() {
+        String fr1 = "L'annonce de l'Organisation pour l'interdiction des armes chimiques est arrivée avec un jour d'avance sur la date limite du";
+        String fr2 = "1er novembre fixée par l'organisation basée à La Haye.";
+        String en1 = "The announcement by the Organization for the Prohibition of Chemical Weapons came one day ahead of the Nov.";
+        String en2 = "1 deadline set by The Hague-based organization.";
+        assertThat(flaggedInSegments("SOURCE_DATE", List.of(new SegmentPair("1", fr1, en1), new SegmentPair("2", fr2, en2)))).isEmpty();
+        // the month changed is still seen, across the cut too
+        assertThat(flaggedInSegments("SOURCE_DATE", List.of(new SegmentPair("1", fr1, en1.replace("Nov.", "Dec.")),
+                new SegmentPair("2", fr2, en2)))).contains("Dec");
+        // and two whole sentences do not lend each other their months
+        assertThat(flaggedInSegments("SOURCE_DATE", List.of(new SegmentPair("1", "Il est arrivé en mars.", "He arrived in May."),
+                new SegmentPair("2", "Elle est partie en mai.", "She left in May.")))).containsExactly("May");
+    }
+
+    /** French typography puts a no-break space inside names ("La\u00A0Haye"); the name-form table writes a space. */
+    @Test
+    void aNameWithANoBreakSpaceIsTheTablesName() {
+        String fr = "1er\u00A0novembre fixée par l'organisation basée à La\u00A0Haye ordonnant à Damas de détruire toutes les unités.";
+        assertThat(flagged("SOURCE_NAME", fr, "1 deadline set by The Hague-based organization for Damascus to destroy all facilities."))
+                .isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, "1 deadline set by the Geneva-based organization for Damascus to destroy all facilities."))
+                .containsExactly("Geneva-based");
+    }
+
     @Test
     void litotesAndNotOnlyAreNoNegation() {
         String fr = "Le musicien anglais n'a pas fini de surprendre cette année.";

@@ -76,6 +76,24 @@ class CapitalizedWordsLeftOutTest {
                 .containsExactly("Kovrinks", "flamandisation");
     }
 
+    /**
+     * What a translator's copy of a name looks like counts as the original's: the accents dropped, an
+     * English plural added, a cognate; and a British spelling stays left out beside the original too
+     * (the note appended to the speller's message must not hide its verdict). Real cases from the human
+     * newstest2014 translations, where these were reported as garbled names.
+     */
+    @Test
+    void besideTheOriginalCopiedNamesKeepTheirShapeAndOtherVarietiesStayOut() {
+        String en = "The Obeids met Vallee and the Eurosceptic Kovrinks of the Defence Organisation.";
+        String fr = "Les Obeid ont rencontré Vallée et l'eurosceptique Kovrinsk de l'organisation de défense.";
+        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        List<Finding> paired = checker.check(dev.calque.bilingual.BilingualArticle.of(
+                dev.calque.model.Article.ofText("a.txt", en), dev.calque.bilingual.Original.of("a.fr.txt", "fr", fr)),
+                java.time.Duration.ofMinutes(1)).findings();
+        assertThat(paired).filteredOn(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US")).extracting(Finding::passage)
+                .containsExactly("Kovrinks");
+    }
+
     @Test
     void aSwitchedOffSpellerStaysOff() {
         Checker checker = Checker.builder().rules(Path.of("rules")).disable(Set.of("MORFOLOGIK_RULE_EN_US")).build();
