@@ -206,6 +206,40 @@ public final class Config {
         return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
     }
 
+    /**
+     * A file this configuration names for Calque to read or write (baseline, suppressions, state,
+     * glossary, verdicts), which must lie inside the configuration's folder: a {@code calque.yml} in a
+     * pull request could otherwise name {@code /home/runner/.ssh/id_rsa} as its glossary and have its
+     * lines printed in the report as required terms, or name any file as the state to be replaced.
+     * Absolute paths, {@code ..} out of the folder and symbolic links out are refused.
+     */
+    Path inside(Located v, String key) {
+        if (v == null) return null;
+        if (file == null) return resolve(v);
+        Path dir = file.toAbsolutePath().getParent().normalize();
+        Path p = Path.of(v.text());
+        Path abs = dir.resolve(p).normalize();
+        boolean out = p.isAbsolute() || !abs.startsWith(dir);
+        if (!out) {
+            try {
+                Path real = dir.toRealPath();
+                Path existing = abs;
+                while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    existing = existing.getParent();
+                }
+                if (existing != null && Files.exists(existing)) out = !existing.toRealPath().startsWith(real);
+                else if (existing != null) out = true; // a dangling link
+            } catch (java.io.IOException e) {
+                out = true;
+            }
+        }
+        if (out) {
+            throw error(v, key + " '" + v.text() + "' must be a file inside " + dir.getFileName() + "/, the folder of "
+                    + file.getFileName(), "a configuration names no file outside its own folder; give it on the command line instead");
+        }
+        return resolve(v);
+    }
+
     /** The gate's severity threshold; null for never. */
     Severity failOn() {
         try {

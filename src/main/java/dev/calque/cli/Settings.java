@@ -186,10 +186,10 @@ public record Settings(
                 majorIsBlocker,
                 Config.texts(c.skip.paths),
                 Config.texts(c.skip.items),
-                c.baseline == null ? null : c.resolve(c.baseline),
-                c.suppressions == null ? null : c.resolve(c.suppressions),
-                c.state == null ? null : c.resolve(c.state),
-                c.glossary == null ? null : c.resolve(c.glossary),
+                c.inside(c.baseline, "baseline"),
+                c.inside(c.suppressions, "suppressions"),
+                c.inside(c.state, "state"),
+                c.inside(c.glossary, "glossary"),
                 c);
     }
 
@@ -254,7 +254,7 @@ public record Settings(
     /** The review desk's verdict database: the command line's, else {@code verdicts:} in calque.yml, else null. */
     public Path verdicts(Path cli) {
         if (cli != null) return cli;
-        return config == null || config.verdicts == null ? null : config.resolve(config.verdicts);
+        return config == null || config.verdicts == null ? null : config.inside(config.verdicts, "verdicts");
     }
 
     public List<Path> ruleDirs() {

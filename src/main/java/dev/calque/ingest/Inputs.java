@@ -110,19 +110,37 @@ public final class Inputs {
         }
     }
 
-    /** Files under a folder, sorted by path; symbolic links are followed, a loop is reported in its place. */
+    /**
+     * Files under a folder, sorted by path; symbolic links are followed inside the folder, a loop is reported
+     * in its place, and a link out of the folder is reported, not read: in a pull request,
+     * {@code articles/story.txt -> /home/runner/.ssh/id_rsa} would otherwise print the key in the report.
+     */
     private List<Work> listFolder(Path root, String group) {
         List<Work> found = new ArrayList<>();
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            found.add(new Work(root.toString(), null, group, reason(e)));
+            return found;
+        }
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (!dir.equals(root) && hidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (!dir.equals(root) && outside(dir, realRoot)) {
+                        if (!skip.test(dir.toString())) found.add(new Work(dir.toString(), null, group, LINK_OUT));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file) && !skip.test(file.toString())) found.add(new Work(file.toString(), file, group, null));
+                    if (hidden(file) || skip.test(file.toString())) return FileVisitResult.CONTINUE;
+                    found.add(outside(file, realRoot) ? new Work(file.toString(), null, group, LINK_OUT)
+                            : new Work(file.toString(), file, group, null));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -137,6 +155,17 @@ public final class Inputs {
         }
         found.sort(java.util.Comparator.comparing(Work::input));
         return found;
+    }
+
+    static final String LINK_OUT = "a symbolic link out of the folder; not read (a link could name any file on this machine)";
+
+    /** Whether a path found under a folder resolves, through links, to a place outside it. */
+    static boolean outside(Path p, Path realRoot) {
+        try {
+            return !p.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false; // broken or looping: reported as such where it is read
+        }
     }
 
     private static boolean hidden(Path p) {
@@ -196,6 +225,14 @@ public final class Inputs {
             sink.problem(new InputProblem(source, group, e.getMessage()));
         } catch (OutOfMemoryError e) {
             sink.problem(new InputProblem(source, group, "too large to read in the memory available"));
+        } catch (StackOverflowError e) {
+            // a feed of 10,000 nested elements overflowed ROME's (jdom2's) recursive writer and killed the reading
+            // thread: every input after it was dropped and the run exited 0
+            sink.problem(new InputProblem(source, group, "nested too deeply to read"));
+        } catch (RuntimeException e) {
+            // a reader's unexpected failure is this input's problem, never the end of the inputs after it
+            org.slf4j.LoggerFactory.getLogger(Inputs.class).debug("reading {} failed", source, e);
+            sink.problem(new InputProblem(source, group, "cannot read it: " + DocumentReader.damage(e)));
         }
     }
 

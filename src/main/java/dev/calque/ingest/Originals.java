@@ -109,6 +109,13 @@ public final class Originals {
         } catch (IOException e) {
             return null;
         }
+        // a link out of the source folder is no original: it could name any file (Inputs.LINK_OUT)
+        try {
+            Path realRoot = root.toRealPath();
+            candidates.removeIf(p -> Inputs.outside(p, realRoot));
+        } catch (IOException e) {
+            return null;
+        }
         // beside its translation (same folder, same stem) the translation itself is no original
         candidates.removeIf(p -> p.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize()));
         if (candidates.isEmpty()) return null;

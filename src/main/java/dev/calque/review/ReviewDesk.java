@@ -248,7 +248,7 @@ public final class ReviewDesk implements HttpHandler {
         try {
             return JSON.readTree(p.toFile());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(name + ": not valid JSON: " + dev.calque.serve.Exchanges.jsonReason(e));
         } catch (IOException e) {
             throw new IllegalArgumentException(name + ": cannot be read: " + e.getMessage());
         }
@@ -311,7 +311,7 @@ public final class ReviewDesk implements HttpHandler {
             if (n == null || !n.isObject()) throw new IllegalArgumentException("expected a JSON object");
             return n;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not valid JSON: " + dev.calque.serve.Exchanges.jsonReason(e));
         }
     }
 

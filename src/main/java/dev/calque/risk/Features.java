@@ -359,7 +359,8 @@ public final class Features {
         boolean speller = f.rule().startsWith("MORFOLOGIK_RULE");
         boolean capitalized = !f.passage().isEmpty() && Character.isUpperCase(f.passage().charAt(0));
         x.put("speller_capitalized", speller && capitalized ? 1.0 : 0.0);
-        x.put("log_words", Math.log(Math.max(1, words(segmentText).size())));
+        SegmentFacts facts = SegmentFacts.of(segmentText, source);
+        x.put("log_words", Math.log(Math.max(1, facts.words())));
         x.put("log_other_findings", log1p(findingsInSegment - 1));
         x.put("major", f.severity().atLeast(dev.calque.model.Severity.MAJOR) ? 1.0 : 0.0);
         // a flagged word the training translations use is a term of the trade more often than a slip
@@ -375,12 +376,30 @@ public final class Features {
         x.put("passage_surprisal", surprisal);
         x.put("speller_word_in_training", speller && known ? 1.0 : 0.0);
         if (source != null && !source.isBlank()) {
-            boolean inSource = !f.passage().isBlank() && source.toLowerCase(Locale.ROOT)
+            boolean inSource = !f.passage().isBlank() && facts.lowerSource()
                     .contains(f.passage().strip().toLowerCase(Locale.ROOT));
             x.put("src_passage_in_source", inSource ? 1.0 : 0.0);
             x.put("src_speller_in_source", speller && inSource ? 1.0 : 0.0);
         }
         return x;
+    }
+
+    /**
+     * What every finding of one segment shares: its word count and its lower-cased source, computed
+     * once per segment (the findings of a segment come one after the other) rather than once per
+     * finding, which made a one-line segment of a million characters with thousands of findings hang.
+     */
+    private record SegmentFacts(String text, String source, int words, String lowerSource) {
+        private static final ThreadLocal<SegmentFacts> LAST = new ThreadLocal<>();
+
+        static SegmentFacts of(String text, String source) {
+            SegmentFacts last = LAST.get();
+            if (last != null && last.text == text && last.source == source) return last;
+            SegmentFacts facts = new SegmentFacts(text, source, Features.words(text).size(),
+                    source == null ? null : source.toLowerCase(Locale.ROOT));
+            LAST.set(facts);
+            return facts;
+        }
     }
 
     static int chars(String s, char c) {

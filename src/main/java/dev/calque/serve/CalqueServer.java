@@ -181,6 +181,10 @@ public final class CalqueServer implements AutoCloseable {
                 ex.getResponseHeaders().set("Connection", "close");
                 throw new Exchanges.Refusal(503, "the server is shutting down");
             }
+            if (!hostIsThisServer(ex)) {
+                throw new Exchanges.Refusal(421, "this server answers only to its loopback address, not to host '"
+                        + dev.calque.ingest.Printable.of(ex.getRequestHeaders().getFirst("Host")) + "'");
+            }
             if (ex.getRequestMethod().equals("OPTIONS")) {
                 Exchanges.send(ex, 204, "text/plain", new byte[0]);
                 status = 204;
@@ -241,6 +245,27 @@ public final class CalqueServer implements AutoCloseable {
             log.accept(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " " + status + " "
                     + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
+    }
+
+    /**
+     * A server on the loopback address answers only requests that name a loopback host: a page on another
+     * site that points its own name at 127.0.0.1 (DNS rebinding) would otherwise be the same origin as the
+     * review desk, read its checks and post verdicts without any token.
+     */
+    private boolean hostIsThisServer(HttpExchange ex) {
+        if (!isLoopback(options.host())) return true;
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null) return true; // HTTP/1.0 without a Host: not a browser
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) name = name.substring(0, Math.max(1, name.indexOf(']') + 1));
+        else if (name.lastIndexOf(':') >= 0) name = name.substring(0, name.lastIndexOf(':'));
+        return isLoopback(name) || name.equals("localhost") || name.endsWith(".localhost");
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) return false;
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static boolean hasBody(HttpExchange ex) {

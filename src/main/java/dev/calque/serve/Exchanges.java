@@ -110,4 +110,13 @@ public final class Exchanges {
         b.append("\",\"status\":").append(status).append("}\n");
         sendJson(ex, status, b.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * Jackson's reason for a body it cannot read, without the name of its own setting: a JSON bomb reads
+     * "Document nesting depth (1001) exceeds the maximum allowed", not "(1000, from `StreamReadConstraints...`)".
+     */
+    public static String jsonReason(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "not JSON" : e.getOriginalMessage();
+        return m.replaceAll(" \\((\\d+), from `[^`]*`\\)", " ($1)").replaceAll("\\s*\\R\\s*", " ");
+    }
 }

@@ -64,7 +64,7 @@ final class Routes {
         try {
             req = JSON.readTree(Exchanges.body(ex, server.options().maxBodyBytes()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Exchanges.Refusal(400, "the body is not JSON: " + e.getOriginalMessage());
+            throw new Exchanges.Refusal(400, "the body is not JSON: " + Exchanges.jsonReason(e));
         }
         if (req == null || !req.isObject()) throw new Exchanges.Refusal(400, "the body must be a JSON object {\"text\": ...}");
         String text = string(req, "text");

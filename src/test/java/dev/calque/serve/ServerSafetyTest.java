@@ -80,7 +80,7 @@ class ServerSafetyTest {
         try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 900000000\r\n\r\n{")
+            out.write(("POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 900000000\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String head = readHead(s.getInputStream());
@@ -148,7 +148,7 @@ class ServerSafetyTest {
         try (Socket slow = new Socket("127.0.0.1", server.address().getPort())) {
             slow.setSoTimeout(15_000);
             OutputStream out = slow.getOutputStream();
-            out.write("POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"te"
+            out.write("POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"te"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // meanwhile another client is served
@@ -171,13 +171,13 @@ class ServerSafetyTest {
     void aClientThatHangsUpMidRequestLeavesTheServerServing() throws Exception {
         for (int i = 0; i < 5; i++) {
             try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
-                s.getOutputStream().write(("POST /v2/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                s.getOutputStream().write(("POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                         + "Content-Length: 500\r\n\r\ntext=Vladimir+Pou").getBytes(StandardCharsets.US_ASCII));
             }
             try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
                 // a whole request, then gone before the answer
                 byte[] body = "text=Vladimir+Poutine+spoke.&language=en-US".getBytes(StandardCharsets.US_ASCII);
-                s.getOutputStream().write(("POST /v2/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                s.getOutputStream().write(("POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                         + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().write(body);
             }

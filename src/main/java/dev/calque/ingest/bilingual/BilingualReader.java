@@ -228,6 +228,25 @@ public final class BilingualReader {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage();
         if (m == null || m.isBlank()) m = t.getClass().getSimpleName();
-        return m.strip().replaceAll("\\s*\\R\\s*", " ");
+        m = m.strip().replaceAll("\\s*\\R\\s*", " ");
+        // the XML parser's own wording, said the way Calque says it: the line first, the library's notation out
+        String line = "";
+        java.util.regex.Matcher at = WOODSTOX_AT.matcher(m);
+        if (at.find()) {
+            line = "line " + at.group(1) + ": ";
+            m = m.substring(0, at.start()) + m.substring(at.end());
+        }
+        java.util.regex.Matcher entity = UNDECLARED_ENTITY.matcher(m);
+        if (entity.find()) {
+            return line + "entity '" + entity.group(1) + "' is not defined (Calque reads no DTD: entities could read"
+                    + " files or reach the network)";
+        }
+        if (m.matches("Invalid byte \\d+ of \\d+-byte UTF-8 sequence\\.?")) return line + "not valid UTF-8";
+        return line + m;
     }
+
+    private static final java.util.regex.Pattern WOODSTOX_AT =
+            java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+\\]");
+    private static final java.util.regex.Pattern UNDECLARED_ENTITY =
+            java.util.regex.Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 }

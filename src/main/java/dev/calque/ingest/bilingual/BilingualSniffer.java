@@ -5,7 +5,6 @@ import static dev.calque.model.BilingualFormat.TMX;
 import static dev.calque.model.BilingualFormat.TSV;
 import static dev.calque.model.BilingualFormat.XLIFF_1;
 import static dev.calque.model.BilingualFormat.XLIFF_2;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.stream.XMLInputFactory;
@@ -39,19 +38,36 @@ public final class BilingualSniffer {
      * or (for a {@code .tsv}, {@code .tab} or {@code .txt} file) lines that each hold one tab between two texts.
      */
     public static Sniffed sniff(byte[] bytes, String name) {
-        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        String head = new String(bytes, from, Math.min(bytes.length - from, 4096), StandardCharsets.UTF_8);
+        java.nio.charset.Charset charset = xmlCharset(bytes);
+        int from = charset == StandardCharsets.UTF_8 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        String head = new String(bytes, from, Math.min(bytes.length - from, 8192), charset);
         String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<xliff") || lower.contains("<tmx")) return sniffXml(bytes);
+        if (lower.contains("<xliff") || lower.contains("<tmx")) return sniffXml(new String(bytes, charset));
         if (isBitext(bytes, name)) return new Sniffed(TSV, null, null);
         return null;
     }
 
-    private static Sniffed sniffXml(byte[] bytes) {
+    /**
+     * UTF-16 (by its byte order mark or by the {@code <?xml} it starts with) or else UTF-8. The first look
+     * decodes leniently, so that a byte that is not UTF-8 deep in the file (or a UTF-16 file) still
+     * makes it a bilingual file, whose reader then says what is wrong, instead of another kind of data.
+     */
+    static java.nio.charset.Charset xmlCharset(byte[] b) {
+        if (b.length >= 2) {
+            int b0 = b[0] & 0xff;
+            int b1 = b[1] & 0xff;
+            if (b0 == 0xFF && b1 == 0xFE || b0 == '<' && b1 == 0) return StandardCharsets.UTF_16LE;
+            if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 == '<') return StandardCharsets.UTF_16BE;
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static Sniffed sniffXml(String text) {
         XMLStreamReader r = null;
         try {
-            r = hardenedFactory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            r = hardenedFactory().createXMLStreamReader(new java.io.StringReader(text));
             BilingualFormat format = null;
             String src = null;
             String trg = null;
