@@ -55,31 +55,24 @@ public final class Vocabulary {
 
     public static Vocabulary bundled() {
         Vocabulary v = bundled;
-        if (v == null) {
-            try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("the risk model's " + RESOURCE + " is missing from the jar");
-                v = read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            bundled = v;
-        }
+        if (v == null) bundled = v = resource(RESOURCE);
         return v;
     }
 
     /** The training originals' CJK characters and character pairs ({@link #SOURCE_RESOURCE}), read once. */
     public static Vocabulary bundledSource() {
         Vocabulary v = bundledSource;
-        if (v == null) {
-            try (InputStream in = Vocabulary.class.getResourceAsStream(SOURCE_RESOURCE)) {
-                if (in == null) throw new IllegalStateException("the risk model's " + SOURCE_RESOURCE + " is missing from the jar");
-                v = read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            bundledSource = v;
-        }
+        if (v == null) bundledSource = v = resource(SOURCE_RESOURCE);
         return v;
+    }
+
+    private static Vocabulary resource(String name) {
+        try (InputStream in = Vocabulary.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("the risk model's " + name + " is missing from the jar");
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How often the entry was counted (0 when it was not). */

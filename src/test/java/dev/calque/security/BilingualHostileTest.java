@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.calque.cli.CliRun;
 import dev.calque.cli.Main;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BilingualHostileTest {
     @TempDir
     static Path dir;
-    static HttpServer server;
-    static final List<String> requests = new CopyOnWriteArrayList<>();
+    static Tripwire tripwire;
     static final String SECRET = "bilingual-secret-77d1";
     static CliRun run;
     static final Map<String, String> unreadable = new HashMap<>();
@@ -65,16 +60,8 @@ class BilingualHostileTest {
 
     @BeforeAll
     static void checkTheHostileFiles() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            requests.add(ex.getRequestURI().toString());
-            byte[] body = "<!ENTITY leak \"leaked\">".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        tripwire = Tripwire.answering("<!ENTITY leak \"leaked\">".getBytes(StandardCharsets.UTF_8)).start();
+        String url = tripwire.url();
         String file = Files.writeString(dir.resolve("secret.txt"), SECRET).toUri().toString();
         Path in = Files.createDirectories(dir.resolve("in"));
         String good = "The cat is on the table.";
@@ -127,12 +114,12 @@ class BilingualHostileTest {
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        tripwire.stop();
     }
 
     @Test
     void noFileAndNoUrlAFileNamesIsOpened() {
-        assertThat(requests).as("requests the files made").isEmpty();
+        assertThat(tripwire.requests()).as("requests the files made").isEmpty();
         assertThat(run.out() + run.err()).doesNotContain(SECRET).doesNotContain("leaked");
         for (JsonNode a : articles.values()) assertThat(a.toString()).doesNotContain(SECRET).doesNotContain("leaked");
     }

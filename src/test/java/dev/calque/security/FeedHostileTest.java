@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.calque.cli.CliRun;
 import dev.calque.cli.Main;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedHostileTest {
     @TempDir
     static Path dir;
-    static HttpServer server;
-    static final List<String> requests = new CopyOnWriteArrayList<>();
+    static Tripwire tripwire;
     static final String SECRET = "feed-secret-2b7e";
     static CliRun run;
     static JsonNode report;
@@ -52,13 +47,8 @@ class FeedHostileTest {
 
     @BeforeAll
     static void checkThem() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            requests.add(ex.getRequestURI().toString());
-            ex.sendResponseHeaders(404, -1);
-            ex.close();
-        });
-        server.createContext("/served-laughs.rss", ex -> {
+        tripwire = Tripwire.answering(null);
+        tripwire.server().createContext("/served-laughs.rss", ex -> {
             byte[] b = laughs().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
             ex.sendResponseHeaders(200, b.length);
@@ -66,8 +56,7 @@ class FeedHostileTest {
                 o.write(b);
             }
         });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort();
+        url = tripwire.start().url();
         String file = Files.writeString(dir.resolve("secret.txt"), SECRET).toUri().toString();
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.copy(Path.of("src/test/resources/feeds/wire.rss"), in.resolve("good.rss"));
@@ -110,12 +99,12 @@ class FeedHostileTest {
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        tripwire.stop();
     }
 
     @Test
     void noEntityIsExpandedAndNothingAFeedNamesIsFetchedOrRead() {
-        assertThat(requests).as("requests the feeds made").isEmpty();
+        assertThat(tripwire.requests()).as("requests the feeds made").isEmpty();
         String all = report.toString() + run.out() + run.err();
         assertThat(all).doesNotContain(SECRET).doesNotContain("lollollollol");
     }

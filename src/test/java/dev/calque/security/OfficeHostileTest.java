@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.calque.cli.CliRun;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -36,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OfficeHostileTest {
     @TempDir
     static Path dir;
-    static HttpServer server;
-    static final List<String> requests = new CopyOnWriteArrayList<>();
+    static Tripwire tripwire;
     static final String SECRET = "office-secret-19be";
     static CliRun run;
     static final Map<String, String> unreadable = new HashMap<>();
@@ -46,14 +40,8 @@ class OfficeHostileTest {
 
     @BeforeAll
     static void checkThem() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            requests.add(ex.getRequestURI().toString());
-            ex.sendResponseHeaders(404, -1);
-            ex.close();
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        tripwire = Tripwire.answering(null).start();
+        String url = tripwire.url();
         String file = Files.writeString(dir.resolve("secret.txt"), SECRET).toUri().toString();
         Path in = Files.createDirectories(dir.resolve("in"));
 
@@ -145,12 +133,12 @@ class OfficeHostileTest {
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        tripwire.stop();
     }
 
     @Test
     void nothingADocumentNamesIsFetchedOrRead() {
-        assertThat(requests).as("requests the documents made").isEmpty();
+        assertThat(tripwire.requests()).as("requests the documents made").isEmpty();
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         for (JsonNode a : articles.values()) assertThat(a.toString()).doesNotContain(SECRET);
         assertThat(articles.size() + unreadable.size()).isEqualTo(5);
