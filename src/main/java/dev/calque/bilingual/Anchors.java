@@ -1,6 +1,6 @@
 package dev.calque.bilingual;
 
-import java.text.Normalizer;
+import dev.calque.model.Texts;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -46,8 +46,7 @@ final class Anchors {
     }
 
     static String key(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        String plain = Texts.plain(name).replaceAll("[^\\p{L}\\p{N}]", "");
         return plain.length() > 5 ? plain.substring(0, 5) : plain;
     }
 }

@@ -1,5 +1,6 @@
 package dev.calque.bilingual;
 
+import dev.calque.model.Texts;
 import dev.calque.rules.RuleInfo;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -235,12 +236,12 @@ final class LinkRules {
 
         /** The first five letters (cognates: responsable, responsible; not balayé, balance). */
         private static String key5(String word) {
-            String p = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+            String p = Texts.plain(word);
             return p.length() > 5 ? p.substring(0, 5) : p;
         }
 
         static String key(String word) {
-            String p = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+            String p = Texts.plain(word);
             return p.length() > 4 ? p.substring(0, 4) : p;
         }
     }

@@ -1,6 +1,6 @@
 package dev.calque.bilingual;
 
-import java.text.Normalizer;
+import dev.calque.model.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -293,6 +293,6 @@ final class NameRule extends LinkRules.Base {
     }
 
     private static String plain(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Texts.plain(s);
     }
 }

@@ -31,6 +31,11 @@ final class NumberRule extends LinkRules.Base {
         String st = a.original().text();
         String tt = a.target().text();
         List<Hit> out = new ArrayList<>();
+        List<Link> ps = a.alignment().paragraphs();
+        java.util.Map<Link, Integer> paragraphIndex = new java.util.HashMap<>();
+        for (int i = 0; i < ps.size(); i++) paragraphIndex.put(ps.get(i), i);
+        // the values around each paragraph (original, translation), read once for all its sentences
+        java.util.Map<Link, List<List<Quantities.Value>>> aroundValues = new java.util.HashMap<>();
         for (Link l : a.alignment().sentences()) {
             if (!l.hasSource() || !l.hasTarget()) continue;
             String s = l.source().of(st);
@@ -42,8 +47,11 @@ final class NumberRule extends LinkRules.Base {
             if (converted) tv = tv.stream().filter(v -> !v.measure()).toList();
             if (sv.isEmpty() && tv.isEmpty()) continue;
             Link p = a.alignment().paragraphAt(l.target().start());
-            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : relevant(Quantities.of(around(a, p, st, true), src, units));
-            List<Quantities.Value> pTarget = p == null ? tv : relevant(Quantities.of(around(a, p, tt, false), tgt, units));
+            List<List<Quantities.Value>> around = p == null ? null : aroundValues.computeIfAbsent(p, x -> List.of(
+                    x.hasSource() ? relevant(Quantities.of(around(a, ps, paragraphIndex.get(x), st, true), src, units)) : List.of(),
+                    relevant(Quantities.of(around(a, ps, paragraphIndex.get(x), tt, false), tgt, units))));
+            List<Quantities.Value> pSource = p == null || !p.hasSource() ? sv : around.get(0);
+            List<Quantities.Value> pTarget = p == null ? tv : around.get(1);
             List<Quantities.Value> unmatchedTarget = new ArrayList<>(tv);
             List<Quantities.Value> missing = new ArrayList<>();
             for (Quantities.Value v : sv) {
@@ -90,12 +98,11 @@ final class NumberRule extends LinkRules.Base {
      * sentence on either side ("… un jour d'avance sur la date limite du" / "1er novembre fixée …" against
      * "… ahead of the Nov." / "1 deadline set …"): a value carried across that break moved with its sentence.
      */
-    private static String around(BilingualArticle a, Link p, String text, boolean source) {
-        List<Link> ps = a.alignment().paragraphs();
-        int i = ps.indexOf(p);
+    private static String around(BilingualArticle a, List<Link> ps, int i, String text, boolean source) {
+        Link p = ps.get(i);
         StringBuilder out = new StringBuilder(side(p, text, source));
         if (i > 0 && cut(ps.get(i - 1), a)) out.insert(0, side(ps.get(i - 1), text, source) + "\n\n");
-        if (i >= 0 && i + 1 < ps.size() && cut(p, a)) out.append("\n\n").append(side(ps.get(i + 1), text, source));
+        if (i + 1 < ps.size() && cut(p, a)) out.append("\n\n").append(side(ps.get(i + 1), text, source));
         return out.toString();
     }
 

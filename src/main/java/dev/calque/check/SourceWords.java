@@ -1,11 +1,10 @@
 package dev.calque.check;
 
-import java.text.Normalizer;
+import dev.calque.model.Texts;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * original spells otherwise ("Kovrinks" for "Kovrinsk") is still not in it.
  */
 final class SourceWords {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern ENGLISH_ENDING = Pattern.compile("(?:['’]s|['’]|s)$");
     private static final int COGNATE_LETTERS = 7;
     private static final int COGNATE_LEFT_OVER = 2;
@@ -31,22 +28,16 @@ final class SourceWords {
     private final TreeSet<String> folded = new TreeSet<>();
 
     private SourceWords(String original) {
-        Matcher m = WORD.matcher(original);
-        while (m.find()) {
-            add(m.group());
-            for (String part : m.group().split("['’\\-.]")) add(part);
+        for (String w : Texts.words(original)) {
+            add(w);
+            for (String part : w.split("['’\\-.]")) add(part);
         }
     }
 
     private void add(String word) {
         words.add(word);
         words.add(word.toLowerCase(Locale.ROOT));
-        folded.add(fold(word));
-    }
-
-    /** Lower case without accents: "Vallée" and "vallee" are one word. */
-    private static String fold(String word) {
-        return MARKS.matcher(Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        folded.add(Texts.plain(word));
     }
 
     static void set(String original) {
@@ -64,7 +55,7 @@ final class SourceWords {
     boolean has(String word) {
         String w = word.strip();
         if (words.contains(w) || words.contains(w.toLowerCase(Locale.ROOT))) return true;
-        String f = fold(w);
+        String f = Texts.plain(w);
         if (folded.contains(f)) return true;
         String bare = ENGLISH_ENDING.matcher(f).replaceFirst("");
         if (!bare.equals(f) && folded.contains(bare)) return true;

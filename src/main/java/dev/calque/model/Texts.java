@@ -1,7 +1,9 @@
 package dev.calque.model;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,8 +11,22 @@ import java.util.regex.Pattern;
 public final class Texts {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Texts() {
+    }
+
+    /** The words of a text as {@link #wordCount} counts them ("l'AFP", "Val-d'Oise" and "U.S." one word each). */
+    public static List<String> words(CharSequence text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    /** Lower case without accents: "Vallée" and "vallee" are one word, as names copied across languages are compared. */
+    public static String plain(String s) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     public static int wordCount(CharSequence text) {
