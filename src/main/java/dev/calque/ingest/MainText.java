@@ -77,8 +77,7 @@ final class MainText {
         int got = paragraphs.stream().mapToInt(String::length).sum();
         // class and id words that prune nearly all of a page's prose have named the article itself (a wrapper
         // named "post-content use-lightbox" was pruned so): read the page again, judged by its structure only
-        int before = proseLength(spare);
-        if (got < 500 && before > Math.max(1000, 3 * got)) {
+        if (got < 500 && proseLength(spare) > Math.max(1000, 3 * got)) {
             List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title), false);
             if (again.stream().mapToInt(String::length).sum() > 2 * got) paragraphs = again;
         }
