@@ -9,9 +9,14 @@ import java.util.concurrent.TimeUnit;
  * The time a client has to send its request body. A connection thread blocked reading a body past it is
  * interrupted, which closes the connection (the JDK server reads from an interruptible channel): a client that
  * stalls or trickles its body cannot hold a thread. Ended as soon as the body is read ({@link #done}).
+ *
+ * <p>A deadline belongs to the connection thread that started it, and is found again through that thread
+ * ({@link #endCurrent}), not through {@code HttpExchange.setAttribute}: the JDK's exchange attributes are
+ * its context's, shared by every request on the same path, so one request finishing its body would end the
+ * deadline of another one still stalling on that path.
  */
 final class BodyDeadline {
-    static final String ATTRIBUTE = "calque.bodyDeadline";
+    private static final ThreadLocal<BodyDeadline> CURRENT = new ThreadLocal<>();
 
     private final Thread reader;
     private final ScheduledFuture<?> alarm;
@@ -22,8 +27,17 @@ final class BodyDeadline {
         this.alarm = timer.schedule(this::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Starts the deadline of the body the current thread is about to read. */
     static BodyDeadline start(ScheduledExecutorService timer, Duration limit) {
-        return new BodyDeadline(Thread.currentThread(), timer, limit);
+        BodyDeadline d = new BodyDeadline(Thread.currentThread(), timer, limit);
+        CURRENT.set(d);
+        return d;
+    }
+
+    /** Ends the current thread's deadline, if it has one: its body is read. */
+    static void endCurrent() {
+        BodyDeadline d = CURRENT.get();
+        if (d != null) d.done();
     }
 
     private synchronized void expire() {
@@ -36,6 +50,9 @@ final class BodyDeadline {
             reading = false;
         }
         alarm.cancel(false);
-        if (Thread.currentThread() == reader) Thread.interrupted(); // an alarm that fired just before is void
+        if (Thread.currentThread() == reader) {
+            Thread.interrupted(); // an alarm that fired just before is void
+            if (CURRENT.get() == this) CURRENT.remove();
+        }
     }
 }

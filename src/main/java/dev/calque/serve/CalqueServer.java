@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CalqueServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CalqueServer.class);
-    /** Exchange attribute a handler may read: the text may be logged (--log-text). */
-    public static final String LOG_TEXT = "calque.logText";
 
     private final HttpServer http;
     private final ServerOptions options;
@@ -174,7 +172,6 @@ public final class CalqueServer implements AutoCloseable {
         int status = 0;
         inFlight.incrementAndGet();
         BodyDeadline deadline = hasBody(ex) ? BodyDeadline.start(timer, options.readTimeout()) : null;
-        if (deadline != null) ex.setAttribute(BodyDeadline.ATTRIBUTE, deadline);
         try {
             cors(ex);
             if (stopping) {
@@ -213,7 +210,6 @@ public final class CalqueServer implements AutoCloseable {
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 throw new Exchanges.Refusal(401, "a bearer token is required (Authorization: Bearer TOKEN)");
             }
-            ex.setAttribute(LOG_TEXT, options.logText());
             handler.handle(ex);
             status = ex.getResponseCode();
         } catch (Exchanges.Refusal r) {

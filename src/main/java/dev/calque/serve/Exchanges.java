@@ -55,7 +55,7 @@ public final class Exchanges {
                 out.write(buf, 0, r);
             }
         } finally {
-            if (ex.getAttribute(BodyDeadline.ATTRIBUTE) instanceof BodyDeadline d) d.done();
+            BodyDeadline.endCurrent();
         }
         return out.toByteArray();
     }
