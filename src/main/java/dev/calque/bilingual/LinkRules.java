@@ -172,13 +172,17 @@ final class LinkRules {
             Map<String, Integer> sourceKeys = coverageZ == null ? Map.of() : keyCounts(s);
             Map<String, Integer> targetKeys = coverageZ == null ? Map.of() : keyCounts(t);
             for (Link l : a.alignment().sentences()) {
-                if (l.type() != LinkType.ONE_ONE) continue;
+                // a sentence split or two joined in translation is compared whole: a clause may go there too
+                if (l.type() != LinkType.ONE_ONE && l.type() != LinkType.ONE_TWO && l.type() != LinkType.TWO_ONE) continue;
                 int sl = Aligner.letters(s, l.source().start(), l.source().end());
                 int tl = Aligner.letters(t, l.target().start(), l.target().end());
-                if (tl == 0) continue;
+                if (tl == 0 || sl == 0) continue;
                 double score = (Math.log(tl / (c * sl)) - mean) / sd;
+                // a headline (no final punctuation) is telegraphic by convention ("Bombardier profit dips as plane
+                // deliveries, orders fall"): shorter only counts with words of the original left unrendered
+                boolean headline = headline(l.target().of(t));
                 // a short sentence varies more: flagged at twice the spread below, from half the length on
-                if (score < -z && sl * Math.min(1.0, c) >= minChars || score < -2 * z && sl * Math.min(1.0, c) >= minChars / 2.0) {
+                if (!headline && (score < -z && sl * Math.min(1.0, c) >= minChars || score < -2 * z && sl * Math.min(1.0, c) >= minChars / 2.0)) {
                     out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
                 } else if (coverageZ != null && score < -coverageZ) {
                     List<String> gone = unrendered(l.source().of(s), l.target().of(t), sourceKeys, targetKeys,
@@ -190,6 +194,14 @@ final class LinkRules {
                 }
             }
             return out;
+        }
+
+        /** A passage that ends with no sentence punctuation: a title or headline. */
+        static boolean headline(String passage) {
+            String p = passage.strip();
+            if (p.isEmpty()) return false;
+            char last = p.charAt(p.length() - 1);
+            return Character.isLetterOrDigit(last);
         }
 
         /**
@@ -208,7 +220,7 @@ final class LinkRules {
                 if (!s.contains(e.getKey())) continue;
                 StringBuilder initials = new StringBuilder();
                 for (String part : e.getValue().split("\\s+")) if (!part.isEmpty()) initials.append(part.charAt(0));
-                if (t.contains(e.getValue()) || initials.length() >= 2 && Pattern.compile("\\b" + Pattern.quote(initials.toString()) + "\\b").matcher(t).find()) {
+                if (t.contains(e.getValue()) || initials.length() >= 2 && NameRule.initialsCount(t, initials.toString()) > 0) {
                     Matcher k = PLAIN_WORD.matcher(e.getKey());
                     while (k.find()) seen.add(key5(k.group()));
                 }
@@ -344,7 +356,19 @@ final class LinkRules {
                 }
                 if (sn.equals(tn)) continue;
                 // a plain negation against a side that says no in no way, not even weakly ("unlikely", "peu")
-                if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) continue;
+                if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) {
+                    // but when the original negates plainly twice or more and the translation's weak ways of saying no
+                    // are fewer, they render some and a negation went ("n'est pas très sophistiquée ... ne sont pas
+                    // destinées": "unsophisticated ... are meant to"), as when both sides negate plainly
+                    int ns = sn ? src.negationCount(s, false) : 0;
+                    int nt = sn ? tgt.negationCount(t, true) : 0;
+                    if (ns >= 2 && nt < ns) {
+                        out.add(hit(a, l.target().start(), l.target().end(), l, "The original says no " + ns
+                                + " times, plainly at least once (“" + shorten(s.substring(src.firstNegation(s)[0], src.firstNegation(s)[1]))
+                                + "”), this sentence " + (nt == 1 ? "once" : nt + " times") + " and never plainly: “" + shorten(s) + "”.", List.of()));
+                    }
+                    continue;
+                }
                 if (sn) {
                     int[] neg = src.firstNegation(s);
                     out.add(hit(a, l.target().start(), l.target().end(), l, "The original says “"

@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
  * ("the Front" for "le Front National").
  */
 final class NameRule extends LinkRules.Base {
-    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’]))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
+    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’])|(?<=(?:^|[^\\p{L}])(?:el|al|ad|ar|as|ash|ul|ibn|bin|abu|ould)-))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
     // Latin script only (a Chinese original's "APP在各..." is the name APP), after an elided article too
-    // (l'Attorney General, d'Afghanistan), no-break spaces between its words (Front National)
+    // (l'Attorney General, d'Afghanistan), after an Arabic article or particle (Bachar el-Assad), no-break
+    // spaces between its words (Front National)
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern CAPITALIZED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}]+");
     private static final int KEY = 4;
@@ -82,7 +83,11 @@ final class NameRule extends LinkRules.Base {
             for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
                 if (containsWord(sourceParagraph, e.getKey())) sourceKeys.addAll(keys(e.getValue()));
             }
-            int[] stand = standIn(t, s, sourceKeys, src, tgt, missing, kept);
+            Set<String> sourceWords = prefixes(sourceParagraph);
+            for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
+                if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
+            }
+            int[] stand = standIn(t, s, sourceKeys, sourceWords, src, tgt, missing, kept);
             if (stand == null) continue;
             String gone = missing.get(stand[2]);
             out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
@@ -157,6 +162,11 @@ final class NameRule extends LinkRules.Base {
         for (Map.Entry<String, String> e : forms.entrySet()) {
             if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
                 n += count(t, e.getValue());
+                // or by the initials of that form: United States, "US" or "U.S."; New South Wales, "NSW"
+                String initials = initials(e.getValue());
+                if (initials != null) n += initialsCount(t, initials);
+                // and an acronym by its words: UN, "United Nations"
+                if (acronym(e.getValue()) && e.getValue().chars().allMatch(Character::isUpperCase)) n += spelledOut(t, e.getValue());
             }
         }
         return n;
@@ -167,7 +177,7 @@ final class NameRule extends LinkRules.Base {
      * paragraph accounts for, or that the sentence has more often than its original (a name of the
      * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
      */
-    private static int[] standIn(String t, String s, Set<String> sourceKeys, Conventions src, Conventions tgt,
+    private static int[] standIn(String t, String s, Set<String> sourceKeys, Set<String> sourceWords, Conventions src, Conventions tgt,
                                  List<String> missing, List<List<String>> kept) {
         Matcher m = NAME.matcher(t);
         while (m.find()) {
@@ -179,7 +189,8 @@ final class NameRule extends LinkRules.Base {
                     continue;
                 }
                 if (part.length() < 3 || tgt.word(part) != null) continue;
-                if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()) continue;
+                if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
+                        && !((parts.length > 1 || nounUse(t, m.start(), m.end())) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = sourceKeys.contains(key(part));
                 if (elsewhere && keyCount(t, key(part), true) <= keyCount(s, key(part), false) + formCount(s, key(part), src)) continue;
                 // a respelling of any missing word renders that word: no stand-in
@@ -187,6 +198,9 @@ final class NameRule extends LinkRules.Base {
                 for (String gone : missing) respelling |= alike(part, gone);
                 if (respelling) continue;
                 for (int i = 0; i < missing.size(); i++) {
+                    // French acronyms are re-lettered in English (ONU: UN, OIAC: OPCW, DSD: DDoS): an acronym in
+                    // the place of an acronym is no swapped name
+                    if (acronym(part) && acronym(missing.get(i))) continue;
                     // a word of a name whose other words the sentence renders is swapped in their place, beside
                     // them ("Portico Crystal"); elsewhere the name was shortened ("the Front" for "le Front National")
                     if (!kept.get(i).isEmpty() && !nextTo(parts, kept.get(i), s, src)) continue;
@@ -195,6 +209,32 @@ final class NameRule extends LinkRules.Base {
             }
         }
         return null;
+    }
+
+    private static final Pattern PLACE_PREPOSITION = Pattern.compile("(?i)(?:^|\\s)(?:in|from|to|at|into|across|throughout)\\s+$");
+
+    /**
+     * Whether a demonym at {@code start..end} takes the place of a place name: after a preposition of place, no
+     * lower-case word after it ("combat in French,"); "the Chinese government", "Armagnacs and Burgundians" do not.
+     */
+    private static boolean nounUse(String t, int start, int end) {
+        int k = end;
+        while (k < t.length() && (t.charAt(k) == ' ' || t.charAt(k) == '\u00A0')) k++;
+        boolean noun = k >= t.length() || !Character.isLowerCase(t.charAt(k));
+        return noun && PLACE_PREPOSITION.matcher(t.substring(Math.max(0, start - 12), start)).find();
+    }
+
+    /** The first three letters, without accents, in lower case, of every word of the passage. */
+    private static Set<String> prefixes(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(prefix(m.group()));
+        return out;
+    }
+
+    private static String prefix(String word) {
+        String p = plain(word).toLowerCase(Locale.ROOT);
+        return p.length() > 3 ? p.substring(0, 3) : p;
     }
 
     /** Whether the sentence has a demonym (the language's {@code notNames}) that begins as the name does. */
@@ -233,6 +273,41 @@ final class NameRule extends LinkRules.Base {
         return n;
     }
 
+    /** The capitals of a name form of two words or more (United States: US), or null. */
+    static String initials(String form) {
+        StringBuilder b = new StringBuilder();
+        for (String w : form.split("[\\s-]+")) if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) b.append(w.charAt(0));
+        return b.length() >= 2 ? b.toString() : null;
+    }
+
+    /** How many times the passage writes the initials as a word, with or without dots (US, U.S., US-based). */
+    static int initialsCount(String t, String initials) {
+        StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}.])");
+        for (char ch : initials.toCharArray()) p.append(ch).append("\\.?");
+        Matcher m = Pattern.compile(p.append("(?![\\p{L}\\p{N}])").toString()).matcher(t);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** How many times the passage spells out an acronym: capitalized words with its letters (United Nations: UN). */
+    private static int spelledOut(String t, String acronym) {
+        StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < acronym.length(); i++) {
+            if (i > 0) p.append("\\s+(?:(?:of|and|for|the|on)\\s+)?");
+            p.append(acronym.charAt(i)).append("\\p{L}+");
+        }
+        Matcher m = Pattern.compile(p.toString()).matcher(t);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** An acronym: two capitals or more at its start (ONU, OPCW, DDoS). */
+    private static boolean acronym(String w) {
+        return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && Character.isUpperCase(w.charAt(1));
+    }
+
     /** Two spellings of one name: the same first three letters, or most letter pairs in common. */
     private static boolean alike(String a, String b) {
         String x = plain(a);
@@ -254,6 +329,8 @@ final class NameRule extends LinkRules.Base {
         if (k < 0) return true;
         // an apostrophe after a letter is an elision (l'Attorney, d'Afghanistan), not an opening quote
         if ((s.charAt(k) == '\'' || s.charAt(k) == '’') && k > 0 && Character.isLetter(s.charAt(k - 1))) return false;
+        // and a hyphen after a letter joins a particle (el-Assad), it opens no clause
+        if (s.charAt(k) == '-' && k == at - 1 && k > 0 && Character.isLetter(s.charAt(k - 1))) return false;
         return "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
     }
 

@@ -113,8 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
         for (Corpus c : read) {
             String source = fromGiven || c.sourceLanguage() == null ? settings.source() : c.sourceLanguage();
             Checker checker = Checkers.from(settings.withSource(source));
-            List<dev.calque.eval.EvalDocument> docs = c.documents().stream()
-                    .filter(d -> d.hasSources() && d.segments().stream().allMatch(dev.calque.eval.Segment::clean)).toList();
+            List<dev.calque.eval.EvalDocument> docs = dev.calque.eval.Injection.humanDocuments(c);
             if (docs.isEmpty()) {
                 out.println("== " + c.name() + ": no human translations with their original; nothing to inject");
                 continue;

@@ -29,12 +29,20 @@ import java.util.Set;
  * @param corpus    the {@code corpus} field of its lines (the first one seen)
  * @param pair      the {@code pair} field of its lines, e.g. {@code zh-en} ({@code ""} when absent)
  * @param documents documents in order of first appearance
+ * @param references the human translations some corpora give beside each machine translation (field
+ *                  {@code reference}, with its {@code source}): one document per {@code doc}, system
+ *                  {@code "reference"}, its segments clean; empty when the corpus has none
  */
-public record Corpus(Path file, String corpus, String pair, List<EvalDocument> documents) {
+public record Corpus(Path file, String corpus, String pair, List<EvalDocument> documents, List<EvalDocument> references) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Corpus {
         documents = List.copyOf(documents);
+        references = List.copyOf(references);
+    }
+
+    public Corpus(Path file, String corpus, String pair, List<EvalDocument> documents) {
+        this(file, corpus, pair, documents, List.of());
     }
 
     public String name() {
@@ -72,6 +80,7 @@ public record Corpus(Path file, String corpus, String pair, List<EvalDocument> d
     public static Corpus read(Path file) {
         Map<String, List<Segment>> byDoc = new LinkedHashMap<>();
         Map<String, String[]> keys = new LinkedHashMap<>();
+        Map<String, Map<Integer, Segment>> references = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         String corpus = null;
         String pair = null;
@@ -105,6 +114,13 @@ public record Corpus(Path file, String corpus, String pair, List<EvalDocument> d
                 String key = doc + '\u0000' + system;
                 byDoc.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
                 keys.putIfAbsent(key, new String[] {doc, system});
+                String reference = row.path("reference").asText("");
+                if (!reference.isBlank() && s.source() != null) {
+                    // the same reference stands beside every system's output: the first one is kept
+                    String r = reference.replace('\n', ' ').replace('\r', ' ');
+                    references.computeIfAbsent(doc, k -> new LinkedHashMap<>()).putIfAbsent(seg, new Segment(seg, r,
+                            Segment.Kind.CLEAN, List.of(), 0, null, List.of(), Texts.wordCount(r), s.source()));
+                }
             }
         } catch (NoSuchFileException e) {
             throw new CorpusException(file, 0, "file not found");
@@ -119,7 +135,13 @@ public record Corpus(Path file, String corpus, String pair, List<EvalDocument> d
             String[] k = keys.get(e.getKey());
             docs.add(EvalDocument.of(k[0], k[1], segs));
         }
-        return new Corpus(file, corpus == null ? "" : corpus, pair == null ? "" : pair, docs);
+        List<EvalDocument> refs = new ArrayList<>();
+        for (Map.Entry<String, Map<Integer, Segment>> e : references.entrySet()) {
+            List<Segment> segs = new ArrayList<>(e.getValue().values());
+            segs.sort(Comparator.comparingInt(Segment::seg));
+            refs.add(EvalDocument.of(e.getKey(), "reference", segs));
+        }
+        return new Corpus(file, corpus == null ? "" : corpus, pair == null ? "" : pair, docs, refs);
     }
 
     private static Segment segment(JsonNode row, int seg, Path file, int lineNo) {

@@ -77,6 +77,18 @@ public final class Injection {
     }
 
     /**
+     * The human translations of a corpus that come with their original: its documents whose segments are all
+     * clean and carry a source (newstest's {@code ref} side), then the references it gives beside machine
+     * translations (biomedical fr-en's {@code reference} field), one per document.
+     */
+    public static List<EvalDocument> humanDocuments(Corpus c) {
+        List<EvalDocument> docs = new ArrayList<>();
+        for (EvalDocument d : c.documents()) if (d.hasSources() && d.segments().stream().allMatch(Segment::clean)) docs.add(d);
+        for (EvalDocument d : c.references()) if (d.hasSources()) docs.add(d);
+        return docs;
+    }
+
+    /**
      * @param docs   human translations whose segments carry their French original
      * @param seed   seed of the draws
      */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.calque.check.Checker;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,23 @@ class InjectionTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theReferencesBesideMachineTranslationsAreTheHumanTranslationsInjectedInto() {
+        // biomedical fr-en gives each MT segment with its original and a human reference: the reference is injected into
+        Corpus corpus = Corpus.read(Path.of("src/test/resources/eval/biomqm.jsonl"));
+        List<EvalDocument> human = Injection.humanDocuments(corpus);
+        assertThat(human).hasSize(1);
+        EvalDocument ref = human.get(0);
+        assertThat(ref.system()).isEqualTo("reference");
+        assertThat(ref.segments()).hasSize(3).allMatch(Segment::clean).allMatch(x -> x.source() != null);
+        assertThat(ref.segments().get(0).text()).isEqualTo("Clinical case study. Cervical spondylolysis: a rare incidental finding.");
+        assertThat(ref.text()).doesNotContain("fortuitous");
+        Injection.Case c = Injection.inject(Injection.Type.UNTRANSLATED, ref, ref, new Random(15));
+        assertThat(c).isNotNull();
+        assertThat(c.target().substring(c.start(), c.end())).isIn(ref.segments().stream().map(Segment::source).toList());
+        // the machine translations themselves are not: annotated, not clean
+        assertThat(corpus.documents()).noneMatch(human::contains);
     }
 }
