@@ -117,7 +117,9 @@ final class NameRule extends LinkRules.Base {
                 }
                 boolean opening = article;
                 article = false;
-                if (part.length() < 3 || lowerInSource.contains(part.toLowerCase(Locale.ROOT)) || src.word(part) != null) continue;
+                // a word the original also writes in lower case is a common noun, unless it stands in a phrase of
+                // capitalized words ("Government Communications Headquarters", "Danse Danse")
+                if (part.length() < 3 || parts.length < 2 && lowerInSource.contains(part.toLowerCase(Locale.ROOT)) || src.word(part) != null) continue;
                 // holidays and the like are no names of people, places or organisations (Noël: Christmas)
                 if (src.notNames() != null && src.notNames().matcher(part).matches()) continue;
                 // French capitalizes the first word of an institution only (le Conseil constitutionnel): a second
