@@ -35,12 +35,14 @@ import java.util.regex.Pattern;
  *                        "ne manque pas de"; "ne ... pas seulement"): blanked before negation is looked for
  * @param negationJoiner  a word that carries on a negation rather than adding one ("sans X ni Y"): not
  *                        counted when negations are counted; or null
+ * @param restrictive     words that say "only" (seul, seulement; only, solely): the weak negation "only" of a
+ *                        translation renders one of them, not a negation, when the original has one; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
-                       List<Pattern> notNegation, Pattern negationJoiner) {
+                       List<Pattern> notNegation, Pattern negationJoiner, Pattern restrictive) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -55,7 +57,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -64,6 +66,26 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
             if (p.matcher(passage).find()) return true;
         }
         return false;
+    }
+
+    /** Whether the passage says "only" ({@link #restrictive}) outside its negations. */
+    public boolean restricts(String passage) {
+        if (restrictive == null) return false;
+        String text = withoutNotNegation(passage);
+        for (Pattern p : negation) text = blank(text, p);
+        return restrictive.matcher(text).find();
+    }
+
+    /** Whether the passage says no weakly in some way other than "only" ({@link #restrictive}). */
+    public boolean weaklyNegatedBesidesRestriction(String passage) {
+        return weaklyNegated(restrictive == null ? passage : blank(passage, restrictive));
+    }
+
+    private static String blank(String text, Pattern p) {
+        StringBuilder b = new StringBuilder(text);
+        Matcher m = p.matcher(text);
+        while (m.find()) for (int i = m.start(); i < m.end(); i++) b.setCharAt(i, ' ');
+        return b.toString();
     }
 
     /** Whether the passage says "not" in any of the language's ways; {@code null} when the language has no patterns. */

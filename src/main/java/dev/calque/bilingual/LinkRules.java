@@ -356,7 +356,10 @@ final class LinkRules {
                 }
                 if (sn.equals(tn)) continue;
                 // a plain negation against a side that says no in no way, not even weakly ("unlikely", "peu")
-                if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) {
+                // ... but the translation's "only" renders the original's own "seul" ("n'est pas le seul titre": "is the
+                // only track", the negation gone)
+                boolean onlyRestricts = sn && src.restricts(s) && !tgt.weaklyNegatedBesidesRestriction(t);
+                if ((sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) && !onlyRestricts) {
                     // but when the original negates plainly twice or more and the translation's weak ways of saying no
                     // are fewer, they render some and a negation went ("n'est pas très sophistiquée ... ne sont pas
                     // destinées": "unsophisticated ... are meant to"), as when both sides negate plainly

@@ -51,7 +51,7 @@ public final class SourceRules {
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
-                        String names, String negationJoiner) {
+                        String names, String negationJoiner, String restrictive) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -183,7 +183,8 @@ public final class SourceRules {
                 s.articles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.articles()),
                 s.notNames() == null ? null : compile(f, s.notNames()), Boolean.TRUE.equals(s.unspaced()),
                 s.monthPattern() == null ? null : compile(f, s.monthPattern()), notNegation,
-                s.negationJoiner() == null ? null : compile(f, s.negationJoiner()));
+                s.negationJoiner() == null ? null : compile(f, s.negationJoiner()),
+                s.restrictive() == null ? null : compile(f, s.restrictive()));
     }
 
     /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */
