@@ -185,6 +185,8 @@ final class NameRule extends LinkRules.Base {
         while (m.find()) {
             boolean first = startsUnit(t, m.start());
             String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
+            // words of a name phrase, its sentence-opening word left out ("The Spanish government" is no phrase)
+            int phrase = parts.length - (first ? 1 : 0);
             for (String part : parts) {
                 if (first) {
                     first = false;
@@ -192,7 +194,7 @@ final class NameRule extends LinkRules.Base {
                 }
                 if (part.length() < 3 || tgt.word(part) != null) continue;
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((parts.length > 1 || nounUse(t, m.start(), m.end())) && !sourceWords.contains(prefix(part)))) continue;
+                        && !((phrase > 1 || nounUse(t, m.start(), m.end())) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = sourceKeys.contains(key(part));
                 if (elsewhere && keyCount(t, key(part), true) <= keyCount(s, key(part), false) + formCount(s, key(part), src)) continue;
                 // a respelling of any missing word renders that word: no stand-in
@@ -213,16 +215,19 @@ final class NameRule extends LinkRules.Base {
         return null;
     }
 
+    private static final Pattern FUNCTION_WORD = Pattern.compile("(?:with|and|or|but|for|since|on|in|at|to|from|of|by|where|when|which|who|that|after|before|until|as|is|was|are|were|has|had|have)\\b");
     private static final Pattern PLACE_PREPOSITION = Pattern.compile("(?i)(?:^|\\s)(?:in|from|to|at|into|across|throughout)\\s+$");
 
     /**
-     * Whether a demonym at {@code start..end} takes the place of a place name: after a preposition of place, no
-     * lower-case word after it ("combat in French,"); "the Chinese government", "Armagnacs and Burgundians" do not.
+     * Whether a demonym at {@code start..end} takes the place of a place name: after a preposition of place, and
+     * before no noun it could qualify ("combat in French,", "lives in French with"); "in French politics", "the
+     * Chinese government", "Armagnacs and Burgundians" do not.
      */
     private static boolean nounUse(String t, int start, int end) {
         int k = end;
         while (k < t.length() && (t.charAt(k) == ' ' || t.charAt(k) == '\u00A0')) k++;
-        boolean noun = k >= t.length() || !Character.isLowerCase(t.charAt(k));
+        // what follows is no noun it would qualify: punctuation, a capital, the end, or a function word
+        boolean noun = k >= t.length() || !Character.isLowerCase(t.charAt(k)) || FUNCTION_WORD.matcher(t).region(k, t.length()).lookingAt();
         return noun && PLACE_PREPOSITION.matcher(t.substring(Math.max(0, start - 12), start)).find();
     }
 

@@ -43,4 +43,36 @@ class NameRuleTest {
         assertThat(names("Les Bourses européennes en baisse à la mi-séance, sauf Londres",
                 "European Markets Down at Midday, except London")).isEmpty();
     }
+
+    @Test
+    void aNameRenderedByItsInitialsOrAnAcronymSpelledOutIsRendered() {
+        assertThat(names("L'ancien ministre de Nouvelle-Galles du Sud Paul Kerr a démissionné jeudi.",
+                "Former NSW minister Paul Kerr resigned on Thursday.")).isEmpty();
+        assertThat(names("Cogeco a racheté Atlantic Broadband, un câblodistributeur établi aux États-Unis, en 2012.",
+                "In 2012 Cogeco bought Atlantic Broadband, a US-based cable company.")).isEmpty();
+        assertThat(names("Le rapport de l'OIAC, qui travaille avec l'ONU, a été publié mardi.",
+                "The report of the OPCW, which works with the United Nations, was published on Tuesday.")).isEmpty();
+        // an acronym re-lettered in English is no swapped name
+        assertThat(names("Un groupe a revendiqué une attaque DSD contre le site de Microsoft.",
+                "A group claimed a DDoS attack on the Microsoft site.")).isEmpty();
+    }
+
+    @Test
+    void aDemonymInAPlacesSteadIsASwappedName() {
+        String fr = "Il vit désormais en Espagne avec sa famille et ses deux chiens.";
+        assertThat(names(fr, "He now lives in Spain with his family and his two dogs.")).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, "He now lives in French with his family and his two dogs.");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Espagne").contains("French");
+        // a demonym used as an adjective renders the capital that stands for the country
+        assertThat(names("Le gouvernement de Madrid a refusé de commenter la décision.",
+                "The Spanish government refused to comment on the decision.")).isEmpty();
+    }
+
+    @Test
+    void aNameAfterAnArabicParticleIsAName() {
+        String fr = "Les forces du président Bachar el-Assad ont repris la ville samedi.";
+        assertThat(names(fr, "President Bashar al-Assad's forces retook the city on Saturday.")).isEmpty();
+        assertThat(names(fr, "President Bashar Ahmed's forces retook the city on Saturday.")).hasSize(1);
+    }
 }
