@@ -673,7 +673,7 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = otherStories(read);
+        List<Para> ps = otherStories(tailBox(read));
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
@@ -722,12 +722,51 @@ final class MainText {
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
                     && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
+                    && !(!p.heading() && t.length() <= 120 && headlineLike(t) && MainTextWords.BYLINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
             before += t.length();
         }
         return out;
+    }
+
+    /**
+     * Cuts a box of page furniture that closes the text, from a notice or an announcement of other stories in
+     * its last lines (at most a fifth of the text, 1,200 characters, no long paragraph after it) when another
+     * such line follows it or only titles do (links, lines without a sentence's end): "Do you want to be
+     * informed...? Sign up here" then "Other recent stories" and their teasers; "Je m'abonne", "Le sommaire
+     * détaillé". Trimming the last line alone left the lines after it. A photo credit counts only when it is
+     * the text's one credit: credits that recur are a gallery's, and its next slide follows them.
+     */
+    private static List<Para> tailBox(List<Para> ps) {
+        int total = length(ps);
+        int after = 0;
+        int cut = -1;
+        int triggers = 0;
+        boolean onlyTitles = true; // every line after the candidate is a link or has no sentence's end
+        int credits = 0;
+        for (Para p : ps) if (credit(p.text())) credits++;
+        for (int i = ps.size() - 1; i > 2; i--) {
+            Para p = ps.get(i);
+            String t = p.text();
+            if (t.length() < 250 && MainTextWords.BOX_NOTICE.matcher(t).find() || t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches()
+                    || credits == 1 && credit(t)) {
+                if (i < ps.size() - 1 && (triggers > 0 || onlyTitles)) cut = i;
+                triggers++;
+            } else if (t.length() > 200 && !p.linked()) {
+                break;
+            }
+            onlyTitles &= p.linked() || headlineLike(t);
+            after += t.length();
+            if (after > Math.min(1200, 0.2 * total)) break;
+        }
+        return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
+    }
+
+    /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */
+    private static boolean credit(String text) {
+        return callToAction(text) && !MainTextWords.BOX_NOTICE.matcher(text).find();
     }
 
     /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */
