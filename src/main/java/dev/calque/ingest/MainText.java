@@ -214,7 +214,7 @@ final class MainText {
         Element block = e.parent();
         while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
         if (block == null || !block.normalName().matches("p|li|blockquote|dd|h[1-6]|td")) return false;
-        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none")) return false;
+        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none") || visuallyHidden(e)) return false;
         String mine = norm(e.text());
         String all = norm(block.text());
         return all.length() >= mine.length() + 20;
@@ -269,7 +269,7 @@ final class MainText {
         if (tag.equals("form") && e.text().length() < 500) return true;
         if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200) return true;
         String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
-        if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+        if (style.contains("display:none") || style.contains("visibility:hidden") || visuallyHidden(e)) return true;
         if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
         // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
         // picture's ImageObject is left alone: a slideshow page keeps its text in them)
@@ -281,6 +281,21 @@ final class MainText {
         // such an anchor may even hold the section's heading
         if (tag.equals("a") && !e.hasAttr("href")) return furnitureName(e.className());
         return furnitureName(e.className() + " " + e.id());
+    }
+
+    /**
+     * The utility classes that hide text from the eye and leave it to screen readers (Drupal's
+     * {@code element-invisible}, Bootstrap's {@code sr-only} and {@code visually-hidden}, WordPress's
+     * {@code screen-reader-text}): "(link is external)" after a link, "Veröffentlicht am" before a date.
+     * A reader of the page never sees it, so it is not the article's text.
+     */
+    private static final Pattern VISUALLY_HIDDEN = Pattern.compile("(?i)element-invisible|visually-?hidden|sr-only"
+            + "|screen-?reader-(?:text|only)|u-hidden-visually|a11y-hidden");
+
+    private static boolean visuallyHidden(Element e) {
+        if (!e.hasAttr("class")) return false;
+        for (String token : e.className().split("\\s+")) if (VISUALLY_HIDDEN.matcher(token).matches()) return true;
+        return false;
     }
 
     /** Class and id words: furniture words that no article word on the same token outweighs. */
@@ -766,7 +781,7 @@ final class MainText {
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */
     private static boolean credit(String text) {
-        return callToAction(text) && !MainTextWords.BOX_NOTICE.matcher(text).find();
+        return text.length() < 250 && MainTextWords.CREDIT.matcher(text).find();
     }
 
     /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */

@@ -23,8 +23,13 @@ final class MainTextWords {
 
     /** A notice or call to action somewhere in a short paragraph (announcements of other stories included). */
     static final Pattern NOTICE;
-    /** A notice that is no photo credit: one that can open a box of furniture closing the page. */
+    /**
+     * A notice that is neither a photo credit nor an announcement of other stories (one that opens a line
+     * with the story's title is an inset, the article goes on after it): one that can open a box of furniture.
+     */
     static final Pattern BOX_NOTICE;
+    /** A photo or video credit ("Image credit:", "Foto:"), a notice too. */
+    static final Pattern CREDIT;
     /** A line that begins by announcing other stories ("Lire aussi :", "(Le puede interesar: ..."). */
     static final Pattern MORE_LEAD;
     /** A line that is only such an announcement ("Mehr zum Thema", "Articles liés", "Más noticias de Colombia"). */
@@ -43,7 +48,8 @@ final class MainTextWords {
         String more = group(kinds.get("more"));
         NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + group(kinds.get("credit")) + "|" + more + ")\\b)|"
                 + symbols(kinds.get("notice")));
-        BOX_NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + more + ")\\b)|" + symbols(kinds.get("notice")));
+        BOX_NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + ")\\b)|" + symbols(kinds.get("notice")));
+        CREDIT = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("credit")) + ")\\b");
         MORE_LEAD = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + ")\\b");
         MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + "|" + group(kinds.get("section")) + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
         EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
