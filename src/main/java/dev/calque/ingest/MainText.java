@@ -694,7 +694,8 @@ final class MainText {
             changed = false;
             Para last = ps.get(ps.size() - 1);
             if (last.heading() || callToAction(last.text()) || last.text().endsWith(":")
-                    || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
+                    || ps.size() > 3 && (last.linked() || !last.paragraph())
+                    && (headlineLike(last.text()) || last.text().length() <= 300 && TRUNCATED.matcher(last.text()).find())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -783,6 +784,9 @@ final class MainText {
     private static boolean credit(String text) {
         return text.length() < 250 && MainTextWords.CREDIT.matcher(text).find();
     }
+
+    /** A teaser's excerpt, cut off in the middle of a sentence by the site ("... ont atteint 12140 tonnes depuis…"). */
+    private static final Pattern TRUNCATED = Pattern.compile("\\p{L}\\s?(?:…|\\.\\.\\.|\\[…]|\\[\\.\\.\\.])$");
 
     /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */
     private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?=.*\\d[:./-]\\d)(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})?"

@@ -282,4 +282,16 @@ class ExtractionTest {
                 + "<p>Check back in soon: we will be adding new interviews every week throughout March.</p></div></body></html>";
         assertThat(extract(bio)).contains("adding new interviews every week");
     }
+
+    @Test
+    void aTeasersExcerptCutOffAfterTheArticleIsNotItsLastParagraph() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement…</p>"
+                + "<h3><a href='/49120/tozeur'>Tozeur: Plus de 12 mille tonnes de dattes exportées</a></h3>"
+                + "<div class='excerpt'>Les quantités de dattes exportées au gouvernorat de Tozeur ont atteint 12140 tonnes depuis…</div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        // the article's own last paragraph may end in an ellipsis; a teaser's cut-off excerpt after it goes
+        assertThat(text).contains("a précisé le gouvernement…").doesNotContain("12140 tonnes").doesNotContain("Tozeur");
+    }
 }
