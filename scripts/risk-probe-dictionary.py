@@ -20,10 +20,16 @@ Stems: lower case, accents folded, plural -s / -es stripped, first five letters 
 
   python3 scripts/risk-dictionaries.py      # the tables, into target/risk/dictionaries
   python3 scripts/risk-probe-dictionary.py  # after ./scripts/train-risk.sh; numpy, about 5 minutes
+
+With "trainer" as argument it compares instead the trainer's own feature rows with and without the
+group (src_dict*, made by the experiment commit's Java, docs/risk.md round four) at the penalties the
+trainer picks (300 with the group, 1000 without) and at one penalty, and bootstraps the lodo gain by
+document within each held-out domain (300 resamples, seed 16).
 """
 import collections, gzip, importlib.util, math, os, re, sys, unicodedata
 import numpy as np
 
+TRAINER = sys.argv[1:2] == ['trainer']
 sys.argv = sys.argv[:1]
 spec = importlib.util.spec_from_file_location('probes', os.path.join(os.path.dirname(__file__), 'risk-probes.py'))
 P = importlib.util.module_from_spec(spec)
@@ -138,7 +144,50 @@ def residual(v, r):
 def overall_residual(v, r): return overall(v, r) + residual(v, r)
 
 
-if __name__ == '__main__':
+def trainer_rows():
+    full = list(P.NAMES)
+    without = [n for n in full if not n.startswith('src_dict')]
+    if len(without) == len(full):
+        sys.exit('risk-probe-dictionary: target/risk/features.jsonl has no src_dict features (train with the experiment)')
+
+    def held_out(names, lam):
+        P.NAMES[:] = names
+        X = P.matrix(P.TR, True, lambda x, r: [])
+        out = {}
+        for d in sorted(set(P.D)):
+            tr, te = P.D != d, (P.D == d) & ~P.HUMAN
+            out[d] = (np.where(te)[0], P.fit(X[tr], P.Y[tr], lam)(X[te]))
+        return out
+
+    for lam in (1000.0, 300.0):
+        P.fit.__defaults__ = (lam,)
+        P.NAMES[:] = full
+        P.probe(f'trainer rows with the group, penalty {lam:.0f}', True)
+        P.NAMES[:] = without
+        P.probe(f'trainer rows without it, penalty {lam:.0f}', True)
+    a, b, c = held_out(full, 300.0), held_out(without, 1000.0), held_out(without, 300.0)
+    rng = np.random.default_rng(16)
+    docs = {d: np.array([P.TR[i][3]['doc'] + '|' + P.TR[i][3]['system'] for i in a[d][0]]) for d in a}
+    gains = {'with the group at 300 - without at 1000 (the trainer\'s picks)': [], 'with - without, both at 300': []}
+    for _ in range(300):
+        g1, g2 = [], []
+        for d in a:
+            picked = rng.choice(np.unique(docs[d]), len(np.unique(docs[d])))
+            idx = np.concatenate([np.where(docs[d] == p)[0] for p in picked])
+            y = P.Y[a[d][0]][idx]
+            g1.append(P.auc(a[d][1][idx], y) - P.auc(b[d][1][idx], y))
+            g2.append(P.auc(a[d][1][idx], y) - P.auc(c[d][1][idx], y))
+        gains['with the group at 300 - without at 1000 (the trainer\'s picks)'].append(np.mean(g1))
+        gains['with - without, both at 300'].append(np.mean(g2))
+    for name, g in gains.items():
+        g = np.array(g)
+        print(f'lodo gain, {name}: bootstrap mean {g.mean():.4f}, s.e. {g.std():.4f}, 90% '
+              f'[{np.percentile(g, 5):.4f}, {np.percentile(g, 95):.4f}], share of resamples >= 0.005 {np.mean(g >= 0.005):.2f}')
+
+
+if __name__ == '__main__' and TRAINER:
+    trainer_rows()
+elif __name__ == '__main__':
     P.probe('shipped features', True)
     P.probe('+ indicator only (control)', True, group(1, lambda v, r: []))
     P.probe('+ plain matching, six features', True, group(6, plain))
