@@ -73,15 +73,6 @@ public final class Features {
      */
     public static Map<String, Double> segment(String text, String source, List<Finding> findings, RuleRates rates,
                                               Set<String> ruleIds, double documentLogRatio) {
-        return segment(text, source, null, findings, rates, ruleIds, documentLogRatio);
-    }
-
-    /**
-     * @param sourceLanguage the original's language (ISO 639-1), {@code null} when unknown: with a
-     *                       {@link Dictionary} of it, the dictionary coverage features
-     */
-    public static Map<String, Double> segment(String text, String source, String sourceLanguage, List<Finding> findings,
-                                              RuleRates rates, Set<String> ruleIds, double documentLogRatio) {
         Map<String, Double> x = new LinkedHashMap<>();
         List<String> words = words(text);
         int n = Math.max(1, words.size());
@@ -156,37 +147,8 @@ public final class Features {
             x.put("src_ratio_shorter", Math.max(0, -residual)); // omissions
             x.put("src_ratio_longer", Math.max(0, residual)); // additions, repetitions
             x.put("src_log_words", Math.log(1 + lengthUnits(source)));
-            dictionaryCoverage(x, text, source, Dictionary.of(sourceLanguage));
         }
         return x;
-    }
-
-    /**
-     * How much of the original the translation renders, by a bilingual dictionary: of the source's
-     * words of four letters or more, the share that are either known to the dictionary with one of
-     * their translations in the target, or unknown but standing in the target themselves (cognates,
-     * names), smoothed {@code (rendered + 1) / (words + 2)}; {@code src_dict} says a dictionary was
-     * used (both 0 without one: Russian and Chinese originals, an unknown language).
-     */
-    static void dictionaryCoverage(Map<String, Double> x, String text, String source, Dictionary dictionary) {
-        if (dictionary == null) {
-            x.put("src_dict", 0.0);
-            x.put("src_dict_coverage", 0.0);
-            return;
-        }
-        Set<String> target = new HashSet<>();
-        for (String w : words(text)) target.add(Dictionary.stem(w.toLowerCase(Locale.ROOT)));
-        int n = 0, rendered = 0;
-        for (String w : words(source)) {
-            if (w.length() < 4) continue;
-            n++;
-            String lower = w.toLowerCase(Locale.ROOT);
-            Set<String> t = dictionary.lookup(lower);
-            if (target.contains(Dictionary.stem(lower))) rendered++;
-            else if (t != null && t.stream().anyMatch(target::contains)) rendered++;
-        }
-        x.put("src_dict", 1.0);
-        x.put("src_dict_coverage", (rendered + 1.0) / (n + 2.0));
     }
 
     private static void sourceFeatures(Map<String, Double> x, String text, String source, int targetWords,

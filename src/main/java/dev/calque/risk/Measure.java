@@ -64,9 +64,9 @@ final class Measure {
                     lt.add((double) stockRow.get(i).size());
                     cq.add((double) fs.stream().filter(f -> !RiskModel.capitalizedSpelling(f)).count());
                     r0.add(model.segmentRisk(r.text(), null, fs));
-                    r1.add(model.segmentRisk(r.text(), r.source(), Train.language(r), fs, ratio));
+                    r1.add(model.segmentRisk(r.text(), r.source(), fs, ratio));
                     major.add(r.hasMajor());
-                    Train.dump(name, r, Features.segment(r.text(), r.source(), Train.language(r),
+                    Train.dump(name, r, Features.segment(r.text(), r.source(),
                             fs.stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), model.rates(),
                             model.ruleFeatures(), ratio), r.hasMajor());
                     for (Finding f : fs) {

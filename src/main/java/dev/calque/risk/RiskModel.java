@@ -119,12 +119,11 @@ public final class RiskModel {
     }
 
     /** Uncalibrated log-odds of a major error in the segment. */
-    double segmentLogit(String text, String source, String sourceLanguage, List<Finding> findings,
-                        double documentLogRatio) {
+    double segmentLogit(String text, String source, List<Finding> findings, double documentLogRatio) {
         List<Finding> counted = findings.stream().filter(f -> !capitalizedSpelling(f)).toList();
         String v = has(source) ? "+source" : "";
-        return models.get("segment" + v).logit(Features.segment(text, source, sourceLanguage, counted, rates,
-                ruleFeatures, documentLogRatio));
+        return models.get("segment" + v).logit(Features.segment(text, source, counted, rates, ruleFeatures,
+                documentLogRatio));
     }
 
     /** The probability that the segment holds a major error (a segment alone: no document length ratio). */
@@ -137,15 +136,9 @@ public final class RiskModel {
      *                         {@code NaN} when unknown
      */
     public double segmentRisk(String text, String source, List<Finding> findings, double documentLogRatio) {
-        return segmentRisk(text, source, null, findings, documentLogRatio);
-    }
-
-    /** @param sourceLanguage the original's language (ISO 639-1), {@code null} when unknown */
-    public double segmentRisk(String text, String source, String sourceLanguage, List<Finding> findings,
-                              double documentLogRatio) {
         String v = has(source) ? "+source" : "";
         return models.get("segmentCalibration" + v).probability(Map.of("segment_logit",
-                segmentLogit(text, source, sourceLanguage, findings, documentLogRatio)));
+                segmentLogit(text, source, findings, documentLogRatio)));
     }
 
     /** Article risk from its segments' risks: the chance that at least one holds a major error. */

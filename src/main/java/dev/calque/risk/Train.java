@@ -354,7 +354,7 @@ public final class Train {
         for (boolean src : new boolean[] {false, true}) {
             String v = src ? "+source" : "";
             Function<Item, Map<String, Double>> seg = it -> Features.segment(it.row().text(), source(it.row(), src),
-                    language(it.row()), it.findings().stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), rates, ruleFeatures,
+                    it.findings().stream().filter(f -> !RiskModel.capitalizedSpelling(f)).toList(), rates, ruleFeatures,
                     src ? it.documentLogRatio() : Double.NaN);
             // the segment model needs no rates that saw a row's own label but every row it can get (the
             // fit slice alone left the news and new-pair figures lower: docs/risk.md, round three), so it is
@@ -433,12 +433,6 @@ public final class Train {
         about.put("fitSegments", fit.size());
         about.put("calibrationSegments", cal.size());
         return new RiskModel(rates, ruleFeatures, models, about);
-    }
-
-    /** The row's source language (ISO 639-1), from its pair. */
-    static String language(Row r) {
-        int dash = r.pair().indexOf('-');
-        return dash > 0 ? r.pair().substring(0, dash) : null;
     }
 
     /** The item's language pair, for the feature dump. */
