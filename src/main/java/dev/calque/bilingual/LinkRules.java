@@ -187,13 +187,50 @@ final class LinkRules {
                 } else if (coverageZ != null && score < -coverageZ) {
                     List<String> gone = unrendered(l.source().of(s), l.target().of(t), sourceKeys, targetKeys,
                             conventions.of(a.original().language()).nameForms());
+                    // a clause of the original rendered nowhere: only well below the ratio (the midpoint of the two spreads)
+                    String clause = gone.size() >= minMissing || headline || score >= -(z + coverageZ) / 2 ? null
+                            : uncoveredClause(l.source().of(s), l.target().of(t));
                     if (gone.size() >= minMissing) {
                         out.add(hit(a, l.target().start(), l.target().end(), l, " Nothing here renders “"
                                 + String.join("”, “", gone) + "”.", List.of()));
+                    } else if (clause != null) {
+                        out.add(hit(a, l.target().start(), l.target().end(), l, " Nothing here renders “"
+                                + shorten(clause) + "”.", List.of()));
                     }
                 }
             }
             return out;
+        }
+
+        private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()«»\"“”—–]|\\s-\\s");
+
+        /**
+         * A clause of the original's sentence (between commas, semicolons, colons, brackets, quotes or dashes) with
+         * three or more content words (five letters or more, numbers), none of which the translated sentence
+         * writes with the same first four letters, while another clause has one that it does: the sentence
+         * renders the original word for word somewhere, and that clause nowhere ("..., était au départ favorable
+         * aux appels d'offres" left out). Null when there is none.
+         */
+        static String uncoveredClause(String s, String t) {
+            Set<String> here = new HashSet<>();
+            Matcher w = PLAIN_WORD.matcher(t);
+            while (w.find()) here.add(key(w.group()));
+            String uncovered = null;
+            boolean covered = false;
+            for (String clause : CLAUSE_BREAK.split(s)) {
+                int content = 0;
+                int rendered = 0;
+                Matcher m = PLAIN_WORD.matcher(clause);
+                while (m.find()) {
+                    String x = m.group();
+                    if (x.length() < 5 && !x.chars().allMatch(Character::isDigit)) continue;
+                    content++;
+                    if (here.contains(key(x))) rendered++;
+                }
+                if (rendered > 0) covered = true;
+                else if (content >= 3 && uncovered == null) uncovered = clause.strip();
+            }
+            return covered ? uncovered : null;
         }
 
         /** A passage that ends with no sentence punctuation: a title or headline. */

@@ -38,4 +38,20 @@ class LengthRuleTest {
         assertThat(length(fr, enBefore + "With the euro crisis, Project Europe is officially dead.")).isEmpty();
         assertThat(length(fr, enBefore + "With the euro crisis.")).hasSize(1);
     }
+
+    @Test
+    void aClauseOfTheOriginalRenderedNowhereIsFound() {
+        String fr = "Le maire, qui a dirigé la ville de 2001 à 2014, était au départ hostile aux appels d'offres.";
+        assertThat(LinkRules.LengthRatio.uncoveredClause(fr, "The mayor, who ran the city from 2001 until 2014.")).isEqualTo("était au départ hostile aux appels d'offres.");
+        // every clause renders something (2001, 2014; hostile), or no clause renders anything: nothing to say
+        assertThat(LinkRules.LengthRatio.uncoveredClause(fr, "The mayor, who ran the city from 2001 until 2014, was at first hostile to tenders.")).isNull();
+        assertThat(LinkRules.LengthRatio.uncoveredClause(fr, "He was against it.")).isNull();
+    }
+
+    @Test
+    void aHeadlineIsNoSentence() {
+        assertThat(LinkRules.LengthRatio.headline("Bombardier profit dips as plane deliveries, orders fall")).isTrue();
+        assertThat(LinkRules.LengthRatio.headline("Bombardier's profit dipped as deliveries fell.")).isFalse();
+        assertThat(LinkRules.LengthRatio.headline("He said: \"It fell.\"")).isFalse();
+    }
 }
