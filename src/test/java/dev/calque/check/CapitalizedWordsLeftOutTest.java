@@ -94,6 +94,54 @@ class CapitalizedWordsLeftOutTest {
                 .containsExactly("Kovrinks");
     }
 
+    /**
+     * Without the original, a capitalized word the speller lacks is reported when only its sentence's
+     * start capitalizes it, and left alone when anything marks it as a name: a capitalized word after it
+     * (a first name, then the surname), or the article writing it with a capital inside a sentence. Real
+     * segments: machine translations of newstest2014 ("Attaqué", "Réalimentés" left in French) and its
+     * human translation (the names).
+     */
+    @Test
+    void withoutTheOriginalAWordCapitalizedOnlyByItsSentenceIsReportedAndNamesAreNot() {
+        Checker checker = Checker.builder().rules(Path.of("rules")).build();
+        String text = "Attaqué by the Liberals and the New Democrats in the House of Commons, Mr. Nicholson assured "
+                + "that members of the military followed a transition plan.\n\n"
+                + "Réalimentés, they should emerge from the cavity with the help of rescuers in the evening.\n\n"
+                + "Rachida Azdouz from the University of Montreal will be the scientific director.\n\n"
+                + "Xavrenko left on Monday. The envoy Xavrenko said he would return.";
+        List<Finding> found = checker.check(text).stream().filter(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US")).toList();
+        assertThat(found).extracting(Finding::passage).containsExactly("Attaqué", "Réalimentés");
+        assertThat(found.get(0).message()).contains("first word");
+        // the same word inside a sentence somewhere in the article is a name, at the start too
+        assertThat(spelling(checker, "Réalimentés, they said. The firm Réalimentés agreed.")).isEmpty();
+    }
+
+    static List<String> spelling(Checker checker, String text) {
+        return checker.check(text).stream().filter(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US"))
+                .map(Finding::passage).toList();
+    }
+
+    /** Broken case (a lower-case letter, then two capitals) is no name's shape; CamelCase names stay quiet. */
+    @Test
+    void aWordInBrokenCaseIsReportedWhereCamelCaseNamesAreNot() {
+        Checker checker = Checker.builder().rules(Path.of("rules")).build();
+        // biomqm fr-en, nrpu-fjwu_run1: "RÉSUMÉ" of the original cased wrongly
+        assertThat(spelling(checker, "The study by ReSUMEN found that the MotorCity group of Xavrenko grew."))
+                .containsExactly("ReSUMEN");
+    }
+
+    /**
+     * From a language written in another script every name was transliterated, so without the original the
+     * speller's capitalized words are reported as beside it (where a Chinese original never has them).
+     */
+    @Test
+    void fromAnotherScriptTheNamesAreReportedWithoutTheOriginal() {
+        Checker zh = Checker.builder().rules(Path.of("rules")).source("zh").build();
+        assertThat(spelling(zh, TEXT)).containsExactly("Xavrenko", "ministr", "Genvea");
+        Checker fr = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        assertThat(spelling(fr, TEXT)).containsExactly("ministr");
+    }
+
     @Test
     void aSwitchedOffSpellerStaysOff() {
         Checker checker = Checker.builder().rules(Path.of("rules")).disable(Set.of("MORFOLOGIK_RULE_EN_US")).build();
