@@ -21,9 +21,11 @@ import org.languagetool.rules.RuleMatch;
  * since a name the original does not write is a garbled or mistransliterated one. Lower-case words are
  * reported as without the original: one the original has is a word left untranslated.
  *
- * <p>Without the original, a capitalized word is still reported where nothing marks it as a name
- * ({@link #unnamed}): one only its sentence's start capitalizes, one in broken case, and every one when
- * the original's language is written in another script, since its names were all transliterated.
+ * <p>A capitalized word in no name's shape ({@link #misshapen}: broken case, an abbreviation its words do
+ * not spell) is reported with or without the original. One that only its sentence's start capitalizes
+ * ({@link #byPlaceOnly}) is reported without the original, and beside it when the original never writes
+ * it as a name (capitalized inside a sentence): it was left untranslated. Without the original, every capitalized word is reported when the
+ * original's language is written in another script, since its names were all transliterated.
  */
 final class CapitalizedWordsLeftOut extends Rule {
     /** A lower-case letter then two capitals: no English word, name or acronym is written so ("ReSUMEN"). */
@@ -88,10 +90,19 @@ final class CapitalizedWordsLeftOut extends Rule {
             String why = null;
             if (!capitalized || !policy.ignores(speller.getId(), word)) {
                 kept.add(rehome(m, null));
-            } else if (source != null) {
-                if (!source.has(word)) kept.add(rehome(m, NOT_IN_ORIGINAL));
-            } else if ((why = unnamed(word, text, from, to)) != null) {
+            } else if ((why = misshapen(word, text, from)) != null) {
                 kept.add(rehome(m, why));
+            } else if (source != null) {
+                // a word the original has but never as a name was left untranslated, capitalized by its place
+                if (!source.has(word)) kept.add(rehome(m, NOT_IN_ORIGINAL));
+                else if (!source.writesAsName(word) && byPlaceOnly(word, text, from, to)) {
+                    kept.add(rehome(m, "The original has it, but not as a name: left untranslated?"));
+                }
+            } else if (byPlaceOnly(word, text, from, to)) {
+                kept.add(rehome(m, "It is capitalized only as the sentence's first word, and the article never "
+                        + "writes it as a name."));
+            } else if (transliterated) {
+                kept.add(rehome(m, "A name rendered from another script: is it spelled as usual in English?"));
             }
         }
         return kept.toArray(RuleMatch[]::new);
@@ -99,22 +110,54 @@ final class CapitalizedWordsLeftOut extends Rule {
 
     static final String NOT_IN_ORIGINAL = "The original does not have this name: garbled or transliterated differently?";
 
-    /**
-     * Without the original: why a capitalized word is reported all the same, or null when it is taken for a
-     * name. Reported are a name rendered from another script (the original cannot have it as written), a
-     * word in broken case, and a word whose capital is only its sentence's: it opens the sentence, no
-     * capitalized word follows it (as a surname follows a first name) and the article never writes it with a
-     * capital inside a sentence; such a word is what a lower-case one would be, a typo or a word left
-     * untranslated ("Réalimentés, they should...").
-     */
-    private String unnamed(String word, String sentence, int from, int to) {
-        if (transliterated) return "A name rendered from another script: is it spelled as usual in English?";
+    /** Why a capitalized word is no name's shape, or null: broken case, or an abbreviation its words do not spell. */
+    private static String misshapen(String word, String sentence, int from) {
         if (BROKEN_CASE.matcher(word).find()) return "Broken capitals: no word or name is written so.";
-        ArticleNames names = ArticleNames.current();
-        if (names == null || !ArticleNames.opensSentence(sentence, from)
-                || NAME_GOES_ON.matcher(sentence.substring(to)).find() || names.writesAsName(word)) return null;
-        return "It is capitalized only as the sentence's first word, and the article never writes it as a name.";
+        if (undefinedAbbreviation(word, sentence.substring(0, from))) {
+            return "The words before it do not spell this abbreviation: left as in the original?";
+        }
+        return null;
     }
+
+    /**
+     * Whether a word's capital is only its sentence's: it opens the sentence, no capitalized word follows it
+     * (as a surname follows a first name) and the article never writes it with a capital inside a sentence.
+     * Such a word is what a lower-case one would be: a typo or a word left untranslated ("Réalimentés, they
+     * should..."), where a name at a sentence's start is almost always written inside another one too.
+     */
+    private static boolean byPlaceOnly(String word, String sentence, int from, int to) {
+        ArticleNames names = ArticleNames.current();
+        return names != null && ArticleNames.opensSentence(sentence, from)
+                && !NAME_GOES_ON.matcher(sentence.substring(to)).find() && !names.writesAsName(word);
+    }
+
+    /**
+     * Whether an abbreviation in capitals stands in brackets right after words whose initials do not spell
+     * it, as when the words were translated and the abbreviation was not ("the Organisation for the
+     * Prohibition of Chemical Weapons (OIAC)"). Its letters (before a hyphen) must appear, in order, among
+     * the initials of the words before the bracket (at most twice as many words as letters, and two), the last
+     * letter on the last word; an abbreviation with too few words before it, or one they spell, is taken for
+     * a name.
+     */
+    static boolean undefinedAbbreviation(String word, String before) {
+        String letters = word.split("-", 2)[0];
+        if (letters.length() < 2 || !letters.chars().allMatch(Character::isUpperCase)) return false;
+        String b = before.stripTrailing();
+        if (!b.endsWith("(")) return false;
+        java.util.regex.Matcher w = WORD_BEFORE.matcher(b.substring(0, b.length() - 1));
+        List<Character> initials = new ArrayList<>();
+        while (w.find()) initials.add(Character.toUpperCase(w.group().charAt(0)));
+        if (initials.size() < letters.length()) return false; // nothing to compare with
+        int i = letters.length() - 1;
+        if (initials.get(initials.size() - 1) != letters.charAt(i)) return true;
+        int first = Math.max(0, initials.size() - 2 * letters.length() - 2); // "of", "the", "for" between them
+        for (int k = initials.size() - 1; k >= first && i >= 0; k--) {
+            if (initials.get(k) == letters.charAt(i)) i--;
+        }
+        return i >= 0;
+    }
+
+    private static final java.util.regex.Pattern WORD_BEFORE = java.util.regex.Pattern.compile("\\p{L}[\\p{L}\\p{N}'’]*");
 
     /**
      * The same match, made by this rule: LanguageTool drops the matches of a switched-off rule, and the
