@@ -24,8 +24,9 @@ import org.languagetool.rules.RuleMatch;
  * <p>A capitalized word in no name's shape ({@link #misshapen}: broken case, an abbreviation its words do
  * not spell) is reported with or without the original. One that only its sentence's start capitalizes
  * ({@link #byPlaceOnly}) is reported without the original, and beside it when the original never writes
- * it as a name (capitalized inside a sentence): it was left untranslated. Without the original, every capitalized word is reported when the
- * original's language is written in another script, since its names were all transliterated.
+ * it as a name (capitalized inside a sentence): it was left untranslated. Without the original, every
+ * capitalized word is reported when the original's language is written in another script, since its
+ * names were all transliterated.
  */
 final class CapitalizedWordsLeftOut extends Rule {
     /** A lower-case letter then two capitals: no English word, name or acronym is written so ("ReSUMEN"). */
