@@ -162,34 +162,39 @@ def probe(label, src, extra=lambda x, r: [], extra_for=None, train_rows=None):
     for f in DEV:
         ts = [t for t in data if t[0] == f]
         dev.append(auc(m(matrix(ts, src, extra)), [t[2] for t in ts]))
-    print(f"{label:46s} {'with source' if src else 'no source  '}  lodo {np.mean([a for _, a in lodo]):.3f} ("
+    print(f"{label:46s} {'with source' if src else 'no source  '}  lodo {np.mean([a for _, a in lodo]):.5f} ("
           + ' '.join(f'{d} {a:.3f}' for d, a in lodo) + f")  dev biomqm {dev[0]:.3f} wmt23 {dev[1]:.3f}", flush=True)
 
 
-major_lex, error_lex = lexicon(vocabulary_half, major), lexicon(vocabulary_half, error)
-without = {d: (lexicon([r for r in vocabulary_half if domain(r) != d], major),
-               lexicon([r for r in vocabulary_half if domain(r) != d], error)) for d in sorted(set(D))}
-for src in (False, True):
-    probe('shipped features', src)
-    probe('+ lexicon, major spans', src, lexicon_features(major_lex))
-    probe('+ lexicon, major spans, held-out domain unseen', src, lexicon_features(major_lex),
-          lambda d: lexicon_features(without[d][0]))
-    probe('+ lexicon, any error span', src, lexicon_features(error_lex))
-    probe('+ lexicon, any error span, held-out domain unseen', src, lexicon_features(error_lex),
-          lambda d: lexicon_features(without[d][1]))
-    if src: probe('+ source punctuation and sentences', src, source_punctuation)
-    probe('+ length interactions', src, interactions)
-    probe('fitted on machine translations only', src, train_rows=~HUMAN)
-# a model of its own for Chinese originals: fitted on the zh-en training rows only
-ZH = np.array([t[3]['pair'] == 'zh-en' for t in TR])
-for src in (False, True):
-    X = matrix(TR, src, lambda x, r: [])
-    ts = [t for t in data if t[0] == DEV[1]]
-    Xd, yd = matrix(ts, src, lambda x, r: []), [t[2] for t in ts]
-    out = []
-    for d in ('bio-zh-en', 'ted'):
-        te = (D == d) & ~HUMAN
-        out.append(f"{d} pooled {auc(fit(X[D != d], Y[D != d])(X[te]), Y[te]):.3f} "
-                   f"zh-only {auc(fit(X[(D != d) & ZH], Y[(D != d) & ZH])(X[te]), Y[te]):.3f}")
-    print(f"{'zh-en model of its own':46s} {'with source' if src else 'no source  '}  lodo " + '; '.join(out)
-          + f"  dev wmt23 pooled {auc(fit(X, Y)(Xd), yd):.3f} zh-only {auc(fit(X[ZH], Y[ZH])(Xd), yd):.3f}", flush=True)
+def main():
+    major_lex, error_lex = lexicon(vocabulary_half, major), lexicon(vocabulary_half, error)
+    without = {d: (lexicon([r for r in vocabulary_half if domain(r) != d], major),
+                   lexicon([r for r in vocabulary_half if domain(r) != d], error)) for d in sorted(set(D))}
+    for src in (False, True):
+        probe('shipped features', src)
+        probe('+ lexicon, major spans', src, lexicon_features(major_lex))
+        probe('+ lexicon, major spans, held-out domain unseen', src, lexicon_features(major_lex),
+              lambda d: lexicon_features(without[d][0]))
+        probe('+ lexicon, any error span', src, lexicon_features(error_lex))
+        probe('+ lexicon, any error span, held-out domain unseen', src, lexicon_features(error_lex),
+              lambda d: lexicon_features(without[d][1]))
+        if src: probe('+ source punctuation and sentences', src, source_punctuation)
+        probe('+ length interactions', src, interactions)
+        probe('fitted on machine translations only', src, train_rows=~HUMAN)
+    # a model of its own for Chinese originals: fitted on the zh-en training rows only
+    ZH = np.array([t[3]['pair'] == 'zh-en' for t in TR])
+    for src in (False, True):
+        X = matrix(TR, src, lambda x, r: [])
+        ts = [t for t in data if t[0] == DEV[1]]
+        Xd, yd = matrix(ts, src, lambda x, r: []), [t[2] for t in ts]
+        out = []
+        for d in ('bio-zh-en', 'ted'):
+            te = (D == d) & ~HUMAN
+            out.append(f"{d} pooled {auc(fit(X[D != d], Y[D != d])(X[te]), Y[te]):.3f} "
+                       f"zh-only {auc(fit(X[(D != d) & ZH], Y[(D != d) & ZH])(X[te]), Y[te]):.3f}")
+        print(f"{'zh-en model of its own':46s} {'with source' if src else 'no source  '}  lodo " + '; '.join(out)
+              + f"  dev wmt23 pooled {auc(fit(X, Y)(Xd), yd):.3f} zh-only {auc(fit(X[ZH], Y[ZH])(Xd), yd):.3f}", flush=True)
+
+
+if __name__ == '__main__':
+    main()

@@ -231,6 +231,14 @@ public final class CheckCommand implements Callable<Integer> {
 
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Inputs readers = new Inputs(limits, System.in, settings.skipPath()).allowHosts(fetchAllowHosts);
+        // junk named on the command line is refused before the rules load (they take most of a second)
+        List<dev.calque.ingest.InputProblem> refused = readers.refusedUpFront(inputs);
+        if (!refused.isEmpty()) {
+            for (dev.calque.ingest.InputProblem p : refused) stderr.println("calque: " + p.oneLine());
+            if (!quiet) stderr.println("calque: nothing readable to check; no report or output written");
+            return Main.UNREADABLE_INPUT;
+        }
         List<ReportWriter> writers = new ArrayList<>();
         boolean consoleOnStdout = false;
         try {
@@ -250,7 +258,7 @@ public final class CheckCommand implements Callable<Integer> {
                     !quiet && !(consoleOnStdout && System.console() != null));
             // with a progress bar on the terminal, a problem line first clears the bar's line
             String lineStart = progress != null ? "\r\u001b[2K" : "";
-            Pipeline pipeline = new Pipeline(checker, new Inputs(limits, System.in, settings.skipPath()).allowHosts(fetchAllowHosts), scoring, gate,
+            Pipeline pipeline = new Pipeline(checker, readers, scoring, gate,
                     writers, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     p -> stderr.println(lineStart + "calque: " + p.oneLine()),
                     progress,

@@ -102,11 +102,8 @@ public final class DocumentReader {
      */
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
-        if (bytes.length == 0) throw new Unreadable("empty file");
-        if (!documentMagic(bytes) && binaryBytes(bytes)) {
-            // said before Tika's detectors load: junk under any name is refused at once
-            throw new Unreadable("binary data, not text (control bytes in its content)");
-        }
+        String refused = refusedByContent(bytes);
+        if (refused != null) throw new Unreadable(refused);
         BilingualSniffer.Sniffed bilingual = BilingualSniffer.sniff(bytes, name);
         if (bilingual != null) return List.of(bilingual(bilingual, bytes, name, source, group));
         if (JsonFeedReader.looksLikeJsonFeed(bytes)) return jsonFeeds.read(bytes, source, group);
@@ -164,6 +161,17 @@ public final class DocumentReader {
         put(meta, "format", file.format().label());
         return new Article(source, source, group, Texts.titleOf(text, baseName(name)), text,
                 file.format().mediaType(), meta, file);
+    }
+
+    /**
+     * Why a document is refused by its first bytes alone (at most 64 KB are looked at), before any
+     * detector or rule loads: empty, or junk that is neither text nor a document type Calque reads,
+     * under any name. Null when the content has to be read to decide.
+     */
+    public static String refusedByContent(byte[] head) {
+        if (head.length == 0) return "empty file";
+        if (!documentMagic(head) && binaryBytes(head)) return "binary data, not text (control bytes in its content)";
+        return null;
     }
 
     /** The signatures of the binary documents and archives Tika reads or Calque explains (PDF, zip, OLE, gzip...). */

@@ -25,7 +25,7 @@ public final class Inputs {
     private final DocumentReader reader;
     private Fetcher fetcher; // built on the first URL: most runs never open a connection
     private final IngestLimits limits;
-    private final InputStream stdin;
+    private InputStream stdin;
     private final Predicate<String> skip;
 
     public Inputs(IngestLimits limits, InputStream stdin, Predicate<String> skip) {
@@ -82,6 +82,43 @@ public final class Inputs {
             }
         }
     }
+
+    /**
+     * When every input is standard input or a named file, and each is refused by its first bytes
+     * ({@link DocumentReader#refusedByContent}), their problems, in input order: the run can stop before its
+     * rules load. Otherwise (a folder, a URL, a missing path, anything that must be read to decide) empty.
+     * Reads at most the first 64 KB of each; what it reads of standard input is kept for {@link #read}.
+     */
+    public List<InputProblem> refusedUpFront(List<String> inputs) {
+        List<InputProblem> refused = new ArrayList<>();
+        for (String input : inputs) {
+            try {
+                byte[] head;
+                String source;
+                if (input.equals("-")) {
+                    head = stdin.readNBytes(HEAD);
+                    stdin = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), stdin);
+                    source = "stdin";
+                } else {
+                    if (input.startsWith("http://") || input.startsWith("https://")) return List.of();
+                    Path file = Path.of(input);
+                    if (!Files.isRegularFile(file) || skip.test(file.toString())) return List.of();
+                    try (InputStream in = Files.newInputStream(file)) {
+                        head = in.readNBytes(HEAD);
+                    }
+                    source = file.toString();
+                }
+                String reason = DocumentReader.refusedByContent(head);
+                if (reason == null) return List.of();
+                refused.add(new InputProblem(source, input, reason));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return List.of(); // read() says why, in its turn
+            }
+        }
+        return refused;
+    }
+
+    private static final int HEAD = 65536;
 
     /** One document to read, in input order: a file, stdin or a URL, or a path already known to be bad. */
     private record Work(String input, Path file, String group, String problem) {

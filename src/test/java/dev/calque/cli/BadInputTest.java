@@ -52,6 +52,39 @@ class BadInputTest {
         assertThat(report.at("/summary/unreadable").asInt()).isEqualTo(5);
     }
 
+    /**
+     * Junk that is the whole run is refused before the rules load: each input named, exit 3, and no output
+     * or report written, since nothing was checked. Text on standard input is still read whole after the look.
+     */
+    @Test
+    void aRunOfJunkOnlyStopsBeforeLoadingAndWritesNothing() throws Exception {
+        byte[] noise = new byte[200_000];
+        new Random(11).nextBytes(noise);
+        Path renamed = Files.write(dir.resolve("article.txt"), noise);
+        Path out = dir.resolve("out.sarif");
+        Path reports = dir.resolve("reports");
+        CliRun junk = CliRun.withStdin(noise, "check", "--format", "sarif", "-o", out.toString(), "--report-dir",
+                reports.toString(), renamed.toString(), "-");
+        assertThat(junk.err().lines().toList()).containsExactly(
+                "calque: " + renamed + ": binary data, not text (control bytes in its content)",
+                "calque: stdin: binary data, not text (control bytes in its content)",
+                "calque: nothing readable to check; no report or output written");
+        assertThat(junk.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        assertThat(out).doesNotExist();
+        assertThat(reports).doesNotExist();
+
+        // beside a readable input the junk is reported as before, and the text on stdin arrives whole
+        byte[] seed = Files.readAllBytes(Fixtures.SEED);
+        Path json = dir.resolve("out.json");
+        CliRun mixed = CliRun.withStdin(seed, "check", "--no-report", "--format", "json", "-o", json.toString(),
+                renamed.toString(), "-");
+        assertThat(mixed.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("unreadable")).hasSize(1);
+        assertThat(report.get("articles")).hasSize(1);
+        assertThat(report.get("articles").get(0).get("findings").findValuesAsText("passage")).contains("swept to AFP", "source site");
+    }
+
     /** A damaged page: one line naming the file and the page, the rest checked, no library trace. */
     @Test
     void aPdfWithADamagedPageIsCheckedAndThePageNamed() throws Exception {
