@@ -34,16 +34,21 @@ final class ArticleNames {
         return CURRENT.get();
     }
 
-    /** Whether the article writes this word, capitalized, somewhere other than at a sentence's start. */
+    /**
+     * Whether the article writes this word (in any case: "Ouagadougou" for a dateline's "OUAGADOUGOU")
+     * with a capital somewhere other than at a sentence's start.
+     */
     boolean writesAsName(String word) {
         if (names == null) {
             names = new HashSet<>();
             Matcher m = WORD.matcher(text);
             while (m.find()) {
-                if (Character.isUpperCase(text.charAt(m.start())) && !opensSentence(text, m.start())) names.add(m.group());
+                if (Character.isUpperCase(text.charAt(m.start())) && !opensSentence(text, m.start())) {
+                    names.add(m.group().toLowerCase(java.util.Locale.ROOT));
+                }
             }
         }
-        return names.contains(word.strip());
+        return names.contains(word.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -121,14 +121,17 @@ final class CapitalizedWordsLeftOut extends Rule {
     }
 
     /**
-     * Whether a word's capital is only its sentence's: it opens the sentence, no capitalized word follows it
-     * (as a surname follows a first name) and the article never writes it with a capital inside a sentence.
+     * Whether a word's capital is only its sentence's: its first letter is its only capital (a dateline's
+     * "OUAGADOUGOU" or a "CSeries" have capitals of their own), it opens the sentence, no capitalized word
+     * follows it (as a surname follows a first name) and the article never writes it with a capital inside
+     * a sentence.
      * Such a word is what a lower-case one would be: a typo or a word left untranslated ("Réalimentés, they
      * should..."), where a name at a sentence's start is almost always written inside another one too.
      */
     private static boolean byPlaceOnly(String word, String sentence, int from, int to) {
         ArticleNames names = ArticleNames.current();
-        return names != null && ArticleNames.opensSentence(sentence, from)
+        return names != null && word.substring(1).chars().noneMatch(Character::isUpperCase) // not "NATO", "CSeries"
+                && ArticleNames.opensSentence(sentence, from)
                 && !NAME_GOES_ON.matcher(sentence.substring(to)).find() && !names.writesAsName(word);
     }
 

@@ -116,6 +116,9 @@ class CapitalizedWordsLeftOutTest {
         assertThat(found.get(0).message()).contains("first word");
         // the same word inside a sentence somewhere in the article is a name, at the start too
         assertThat(spelling(checker, "Réalimentés, they said. The firm Réalimentés agreed.")).isEmpty();
+        // a word in capitals has capitals of its own (a dateline); a name is one in whatever case it is written
+        assertThat(spelling(checker, "XAVRENKO - The talks ended on Monday.")).isEmpty();
+        assertThat(spelling(checker, "Xavrenko has no mayor. Its people know it as XAVRENKO in the north.")).isEmpty();
     }
 
     static List<String> spelling(Checker checker, String text) {
