@@ -214,7 +214,7 @@ final class MainText {
         Element block = e.parent();
         while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
         if (block == null || !block.normalName().matches("p|li|blockquote|dd|h[1-6]|td")) return false;
-        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none")) return false;
+        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none") || visuallyHidden(e)) return false;
         String mine = norm(e.text());
         String all = norm(block.text());
         return all.length() >= mine.length() + 20;
@@ -269,7 +269,7 @@ final class MainText {
         if (tag.equals("form") && e.text().length() < 500) return true;
         if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200) return true;
         String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
-        if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+        if (style.contains("display:none") || style.contains("visibility:hidden") || visuallyHidden(e)) return true;
         if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
         // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
         // picture's ImageObject is left alone: a slideshow page keeps its text in them)
@@ -281,6 +281,21 @@ final class MainText {
         // such an anchor may even hold the section's heading
         if (tag.equals("a") && !e.hasAttr("href")) return furnitureName(e.className());
         return furnitureName(e.className() + " " + e.id());
+    }
+
+    /**
+     * The utility classes that hide text from the eye and leave it to screen readers (Drupal's
+     * {@code element-invisible}, Bootstrap's {@code sr-only} and {@code visually-hidden}, WordPress's
+     * {@code screen-reader-text}): "(link is external)" after a link, "Veröffentlicht am" before a date.
+     * A reader of the page never sees it, so it is not the article's text.
+     */
+    private static final Pattern VISUALLY_HIDDEN = Pattern.compile("(?i)element-invisible|visually-?hidden|sr-only"
+            + "|screen-?reader-(?:text|only)|u-hidden-visually|a11y-hidden");
+
+    private static boolean visuallyHidden(Element e) {
+        if (!e.hasAttr("class")) return false;
+        for (String token : e.className().split("\\s+")) if (VISUALLY_HIDDEN.matcher(token).matches()) return true;
+        return false;
     }
 
     /** Class and id words: furniture words that no article word on the same token outweighs. */
@@ -673,13 +688,14 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = otherStories(read);
+        List<Para> ps = otherStories(tailBox(read));
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
             Para last = ps.get(ps.size() - 1);
             if (last.heading() || callToAction(last.text()) || last.text().endsWith(":")
-                    || ps.size() > 3 && (last.linked() || !last.paragraph()) && headlineLike(last.text())) {
+                    || ps.size() > 3 && (last.linked() || !last.paragraph())
+                    && (headlineLike(last.text()) || last.text().length() <= 300 && TRUNCATED.matcher(last.text()).find())) {
                 ps.remove(ps.size() - 1);
                 changed = true;
             }
@@ -722,6 +738,7 @@ final class MainText {
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
                     && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
+                    && !(!p.heading() && t.length() <= 120 && headlineLike(t) && MainTextWords.BYLINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
@@ -729,6 +746,47 @@ final class MainText {
         }
         return out;
     }
+
+    /**
+     * Cuts a box of page furniture that closes the text, from a notice or an announcement of other stories in
+     * its last lines (at most a fifth of the text, 1,200 characters, no long paragraph after it) when another
+     * such line follows it or only titles do (links, lines without a sentence's end): "Do you want to be
+     * informed...? Sign up here" then "Other recent stories" and their teasers; "Je m'abonne", "Le sommaire
+     * détaillé". Trimming the last line alone left the lines after it. A photo credit counts only when it is
+     * the text's one credit: credits that recur are a gallery's, and its next slide follows them.
+     */
+    private static List<Para> tailBox(List<Para> ps) {
+        int total = length(ps);
+        int after = 0;
+        int cut = -1;
+        int triggers = 0;
+        boolean onlyTitles = true; // every line after the candidate is a link or has no sentence's end
+        int credits = 0;
+        for (Para p : ps) if (credit(p.text())) credits++;
+        for (int i = ps.size() - 1; i > 2; i--) {
+            Para p = ps.get(i);
+            String t = p.text();
+            if (t.length() < 250 && MainTextWords.BOX_NOTICE.matcher(t).find() || t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches()
+                    || credits == 1 && credit(t)) {
+                if (i < ps.size() - 1 && (triggers > 0 || onlyTitles)) cut = i;
+                triggers++;
+            } else if (t.length() > 200 && !p.linked()) {
+                break;
+            }
+            onlyTitles &= p.linked() || headlineLike(t);
+            after += t.length();
+            if (after > Math.min(1200, 0.2 * total)) break;
+        }
+        return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
+    }
+
+    /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */
+    private static boolean credit(String text) {
+        return text.length() < 250 && MainTextWords.CREDIT.matcher(text).find();
+    }
+
+    /** A teaser's excerpt, cut off in the middle of a sentence by the site ("... ont atteint 12140 tonnes depuis…"). */
+    private static final Pattern TRUNCATED = Pattern.compile("\\p{L}\\s?(?:…|\\.\\.\\.|\\[…]|\\[\\.\\.\\.])$");
 
     /** A line that is only a time or a date in figures ("12:00 a. m.", "28.04.2020 21:38 Uhr"): a teaser's stamp. */
     private static final Pattern TIMESTAMP = Pattern.compile("(?iu)(?=.*\\d[:./-]\\d)(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})?"

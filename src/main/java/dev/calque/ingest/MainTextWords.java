@@ -23,6 +23,13 @@ final class MainTextWords {
 
     /** A notice or call to action somewhere in a short paragraph (announcements of other stories included). */
     static final Pattern NOTICE;
+    /**
+     * A notice that is neither a photo credit nor an announcement of other stories (one that opens a line
+     * with the story's title is an inset, the article goes on after it): one that can open a box of furniture.
+     */
+    static final Pattern BOX_NOTICE;
+    /** A photo or video credit ("Image credit:", "Foto:"), a notice too. */
+    static final Pattern CREDIT;
     /** A line that begins by announcing other stories ("Lire aussi :", "(Le puede interesar: ..."). */
     static final Pattern MORE_LEAD;
     /** A line that is only such an announcement ("Mehr zum Thema", "Articles liés", "Más noticias de Colombia"). */
@@ -33,15 +40,21 @@ final class MainTextWords {
     static final Pattern CLASS_WORD;
     /** A line that is only a date with the month in words ("11 Jan 2019", "March 13, 2015 9:00PM", "5 de mayo de 2020"). */
     static final Pattern DATE_LINE;
+    /** A byline: its opening words alone or followed by a name ("Par Matthieu Hy le 07 Mai 2020", "Publicado por"). */
+    static final Pattern BYLINE;
 
     static {
         Map<String, List<String>> kinds = read();
         String more = group(kinds.get("more"));
-        NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + more + ")\\b)|" + symbols(kinds.get("notice")));
+        NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + "|" + group(kinds.get("credit")) + "|" + more + ")\\b)|"
+                + symbols(kinds.get("notice")));
+        BOX_NOTICE = Pattern.compile("(?iu)(?:\\b(?:" + words(kinds.get("notice")) + ")\\b)|" + symbols(kinds.get("notice")));
+        CREDIT = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("credit")) + ")\\b");
         MORE_LEAD = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + ")\\b");
         MORE_LINE = Pattern.compile("(?iu)^[(\\[«\"“]?\\s*(?:" + more + "|" + group(kinds.get("section")) + ")\\b[^.!?]{0,40}?[\\s.…:)\\]»\"”]*$");
         EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
         CLASS_WORD = Pattern.compile("(?iu)" + group(kinds.get("class")));
+        BYLINE = Pattern.compile("(?u)^(?i:" + group(kinds.get("byline")) + ")(?:\\s*:?\\s+\\p{Lu}.*|\\s*:?)$");
         String month = "(?:" + group(kinds.get("month")) + ")\\.?";
         String time = "(?:,?\\s+(?:à\\s+|um\\s+|a las\\s+|at\\s+|-\\s+)?\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h)?)?";
         DATE_LINE = Pattern.compile("(?iu)(?:\\p{L}+,?\\s+)?(?:\\d{1,2}\\.?\\s+(?:de\\s+)?" + month + "(?:,?\\s+(?:de\\s+)?\\d{4})?"
@@ -73,7 +86,7 @@ final class MainTextWords {
 
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month"}) kinds.put(k, new ArrayList<>());
+        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit"}) kinds.put(k, new ArrayList<>());
         try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -243,4 +243,55 @@ class ExtractionTest {
         assertThat(text).doesNotContain("March 13").doesNotContain("mayo").doesNotContain("11 Jan")
                 .contains("Le 12 juin, le texte sera voté.").contains("débattu en commission");
     }
+
+    @Test
+    void aBylineIsLeftOutWhereverItStandsButSentencesAndHeadingsStay() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1>"
+                + "<p>Par Matthieu Hy le 07 Mai 2020</p>" + LONG_FR
+                + "<div>Von Anna Schmidt und Jan Berg, NDR</div>" + LONG_FR.replace("mardi", "lundi")
+                + "<h2>Von Berlin nach Paris</h2><p>Par ailleurs, le texte sera débattu en commission à partir du 12 juin.</p>"
+                + "<p>Publicado por</p>" + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("Matthieu Hy").doesNotContain("Anna Schmidt").doesNotContain("Publicado por")
+                .contains("Von Berlin nach Paris").contains("Par ailleurs, le texte sera débattu").contains("jeudi");
+    }
+
+    @Test
+    void aBoxOfFurnitureClosingThePageGoesFromItsFirstNotice() throws Exception {
+        // the box is at most a fifth of the text: an article of six paragraphs
+        String article = Stream.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi")
+                .map(day -> LONG_FR.replace("mardi", day)).collect(java.util.stream.Collectors.joining());
+        String html = "<html><body><div class='story'>" + article
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement.</p>"
+                + "<p>Lo más visto</p><p>Sigue bajando para encontrar más contenido</p><p>Sabemos que te gusta estar siempre informado.</p>"
+                + "<p>Crea una cuenta y podrás disfrutar de:</p><ul><li>Acceso a boletines con las mejores noticias de actualidad.</li>"
+                + "<li>Guardar tus artículos favoritos.</li></ul></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("débattu en commission").doesNotContain("Lo más visto").doesNotContain("Sabemos")
+                .doesNotContain("boletines").doesNotContain("favoritos");
+    }
+
+    @Test
+    void aNoticeFollowedByTheArticlesLastSentenceOrAGallerysCreditsCutsNothingAfterIt() throws Exception {
+        String gallery = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Image credit: Apple</p><p>4/5</p><p>Le modèle garde un capteur d’empreintes, sans reconnaissance faciale.</p>"
+                + "<p>Image credit: Apple</p><p>5/5</p><p>Le tout coûte moins de la moitié du prix des autres modèles.</p></div></body></html>";
+        assertThat(extract(gallery)).contains("moins de la moitié du prix").contains("capteur d’empreintes");
+        String bio = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Want to know more about her work? Follow her on GitHub.</p>"
+                + "<p>Check back in soon: we will be adding new interviews every week throughout March.</p></div></body></html>";
+        assertThat(extract(bio)).contains("adding new interviews every week");
+    }
+
+    @Test
+    void aTeasersExcerptCutOffAfterTheArticleIsNotItsLastParagraph() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement…</p>"
+                + "<h3><a href='/49120/tozeur'>Tozeur: Plus de 12 mille tonnes de dattes exportées</a></h3>"
+                + "<div class='excerpt'>Les quantités de dattes exportées au gouvernorat de Tozeur ont atteint 12140 tonnes depuis…</div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        // the article's own last paragraph may end in an ellipsis; a teaser's cut-off excerpt after it goes
+        assertThat(text).contains("a précisé le gouvernement…").doesNotContain("12140 tonnes").doesNotContain("Tozeur");
+    }
 }
