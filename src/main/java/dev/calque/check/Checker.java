@@ -220,7 +220,7 @@ public final class Checker {
             }
         }
         lt.disableRules(off);
-        for (Rule r : quietOnNames) lt.addRule(new CapitalizedWordsLeftOut(r, pack.stock()));
+        for (Rule r : quietOnNames) lt.addRule(new CapitalizedWordsLeftOut(r, pack.stock(), pack.stock().transliterates(source)));
         if (calqueRules) {
             for (Rule r : pack.rules()) {
                 if (!disabled.contains(r.getId())) lt.addRule(r);
@@ -472,6 +472,7 @@ public final class Checker {
         Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
         Deadline.start(limitNanos, stop);
+        ArticleNames.set(text);
         try {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
@@ -500,6 +501,7 @@ public final class Checker {
             throw e;
         } finally {
             Deadline.clear();
+            ArticleNames.clear();
             Trace.mark("check end");
         }
         return findings;

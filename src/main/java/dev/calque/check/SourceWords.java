@@ -26,11 +26,19 @@ final class SourceWords {
 
     private final Set<String> words = new HashSet<>();
     private final TreeSet<String> folded = new TreeSet<>();
+    private final Set<String> names = new HashSet<>();
 
     private SourceWords(String original) {
         for (String w : Texts.words(original)) {
             add(w);
             for (String part : w.split("['’\\-.]")) add(part);
+        }
+        java.util.regex.Matcher m = ArticleNames.WORD.matcher(original);
+        while (m.find()) {
+            if (Character.isUpperCase(original.charAt(m.start())) && !ArticleNames.opensSentence(original, m.start())) {
+                names.add(Texts.plain(m.group()));
+                for (String part : m.group().split("['’\\-]")) names.add(Texts.plain(part));
+            }
         }
     }
 
@@ -60,6 +68,15 @@ final class SourceWords {
         String bare = ENGLISH_ENDING.matcher(f).replaceFirst("");
         if (!bare.equals(f) && folded.contains(bare)) return true;
         return cognate(f);
+    }
+
+    /**
+     * Whether the original writes the word (accents aside, an English plural or possessive aside) with a
+     * capital inside a sentence, as a name.
+     */
+    boolean writesAsName(String word) {
+        String f = Texts.plain(word.strip());
+        return names.contains(f) || names.contains(ENGLISH_ENDING.matcher(f).replaceFirst(""));
     }
 
     /** An original word that begins with all but at most two of the English word's letters, seven or more. */

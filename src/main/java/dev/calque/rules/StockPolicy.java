@@ -20,7 +20,7 @@ public final class StockPolicy {
     /** The {@code languagetool:} section of a rule file. */
     public record Spec(List<String> disable, Map<String, Label> rules, Map<String, Label> types,
                        List<String> ignoreCapitalized, List<String> ignoreOtherVariants, List<String> enable,
-                       List<String> reportOtherVariants) {
+                       List<String> reportOtherVariants, List<String> transliteratedFrom) {
     }
 
     /**
@@ -39,6 +39,7 @@ public final class StockPolicy {
     private final Set<String> disabled = new HashSet<>();
     private final Set<String> ignoreCapitalized = new HashSet<>();
     private final Set<String> ignoreOtherVariants = new HashSet<>();
+    private final Set<String> transliteratedFrom = new HashSet<>();
     private final Map<String, Label> byRule = new HashMap<>();
     private final Map<String, Label> byType = new HashMap<>();
 
@@ -46,6 +47,7 @@ public final class StockPolicy {
         if (spec.disable() != null) disabled.addAll(spec.disable());
         if (spec.ignoreCapitalized() != null) ignoreCapitalized.addAll(spec.ignoreCapitalized());
         if (spec.ignoreOtherVariants() != null) ignoreOtherVariants.addAll(spec.ignoreOtherVariants());
+        if (spec.transliteratedFrom() != null) transliteratedFrom.addAll(spec.transliteratedFrom());
         // a later file (an opt-in folder) can undo what an earlier one (the bundled rules) switched off
         if (spec.enable() != null) spec.enable().forEach(disabled::remove);
         if (spec.reportOtherVariants() != null) spec.reportOtherVariants().forEach(ignoreOtherVariants::remove);
@@ -75,6 +77,15 @@ public final class StockPolicy {
      */
     public boolean ignoresOtherVariant(String ruleId, String message) {
         return ignoreOtherVariants.contains(ruleId) && message != null && OTHER_VARIANT.matcher(message).find();
+    }
+
+    /**
+     * Whether translations from this language (an ISO 639-1 code) render every name from another script
+     * ({@code transliteratedFrom}): the speller's capitalized words are then reported without the original
+     * too, as beside it, where the original never has them.
+     */
+    public boolean transliterates(String sourceLanguage) {
+        return sourceLanguage != null && transliteratedFrom.contains(sourceLanguage);
     }
 
     /** Whether a stock rule is listed under {@code ignoreCapitalized}. */

@@ -60,8 +60,10 @@ class CapitalizedWordsLeftOutTest {
      */
     @Test
     void besideTheOriginalCapitalizedWordsFollowItAndLowercaseOnesAreStillReported() {
-        String en = "Xavrenko met the envoy of Kovrinsk to discuss the flamandisation of the suburbs.";
-        String fr = "Xavrenko a rencontré l'envoyé de Kovrinsk pour discuter de la flamandisation des banlieues.";
+        // (the names stand inside the sentence: one only at a sentence's start in both texts would look like a
+        // word left untranslated, see besideTheOriginalAWordItNeverWritesAsANameIsUntranslated)
+        String en = "On Monday Xavrenko met the envoy of Kovrinsk to discuss the flamandisation of the suburbs.";
+        String fr = "Lundi, Xavrenko a rencontré l'envoyé de Kovrinsk pour discuter de la flamandisation des banlieues.";
         Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
         List<Finding> paired = checker.check(dev.calque.bilingual.BilingualArticle.of(
                 dev.calque.model.Article.ofText("a.txt", en), dev.calque.bilingual.Original.of("a.fr.txt", "fr", fr)),
@@ -92,6 +94,93 @@ class CapitalizedWordsLeftOutTest {
                 java.time.Duration.ofMinutes(1)).findings();
         assertThat(paired).filteredOn(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US")).extracting(Finding::passage)
                 .containsExactly("Kovrinks");
+    }
+
+    /**
+     * Without the original, a capitalized word the speller lacks is reported when only its sentence's
+     * start capitalizes it, and left alone when anything marks it as a name: a capitalized word after it
+     * (a first name, then the surname), or the article writing it with a capital inside a sentence. Real
+     * segments: machine translations of newstest2014 ("Attaqué", "Réalimentés" left in French) and its
+     * human translation (the names).
+     */
+    @Test
+    void withoutTheOriginalAWordCapitalizedOnlyByItsSentenceIsReportedAndNamesAreNot() {
+        Checker checker = Checker.builder().rules(Path.of("rules")).build();
+        String text = "Attaqué by the Liberals and the New Democrats in the House of Commons, Mr. Nicholson assured "
+                + "that members of the military followed a transition plan.\n\n"
+                + "Réalimentés, they should emerge from the cavity with the help of rescuers in the evening.\n\n"
+                + "Rachida Azdouz from the University of Montreal will be the scientific director.\n\n"
+                + "Xavrenko left on Monday. The envoy Xavrenko said he would return.";
+        List<Finding> found = checker.check(text).stream().filter(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US")).toList();
+        assertThat(found).extracting(Finding::passage).containsExactly("Attaqué", "Réalimentés");
+        assertThat(found.get(0).message()).contains("first word");
+        // the same word inside a sentence somewhere in the article is a name, at the start too
+        assertThat(spelling(checker, "Réalimentés, they said. The firm Réalimentés agreed.")).isEmpty();
+        // a word in capitals has capitals of its own (a dateline); a name is one in whatever case it is written
+        assertThat(spelling(checker, "XAVRENKO - The talks ended on Monday.")).isEmpty();
+        assertThat(spelling(checker, "Xavrenko has no mayor. Its people know it as XAVRENKO in the north.")).isEmpty();
+    }
+
+    static List<String> spelling(Checker checker, String text) {
+        return checker.check(text).stream().filter(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US"))
+                .map(Finding::passage).toList();
+    }
+
+    /** Broken case (a lower-case letter, then two capitals) is no name's shape; CamelCase names stay quiet. */
+    @Test
+    void aWordInBrokenCaseIsReportedWhereCamelCaseNamesAreNot() {
+        Checker checker = Checker.builder().rules(Path.of("rules")).build();
+        // biomqm fr-en, nrpu-fjwu_run1: "RÉSUMÉ" of the original cased wrongly
+        assertThat(spelling(checker, "The study by ReSUMEN found that the MotorCity group of Xavrenko grew."))
+                .containsExactly("ReSUMEN");
+    }
+
+    /**
+     * From a language written in another script every name was transliterated, so without the original the
+     * speller's capitalized words are reported as beside it (where a Chinese original never has them).
+     */
+    @Test
+    void fromAnotherScriptTheNamesAreReportedWithoutTheOriginal() {
+        Checker zh = Checker.builder().rules(Path.of("rules")).source("zh").build();
+        assertThat(spelling(zh, TEXT)).containsExactly("Xavrenko", "ministr", "Genvea");
+        Checker fr = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        assertThat(spelling(fr, TEXT)).containsExactly("ministr");
+    }
+
+    /**
+     * An abbreviation in brackets that the words before it do not spell was left as in the original while
+     * its words were translated (newstest2014 MT: "OIAC" for OPCW, "ASFC" for CBSA); one they spell is a
+     * name, as in the human translation.
+     */
+    @Test
+    void anAbbreviationItsWordsDoNotSpellIsReported() {
+        assertThat(CapitalizedWordsLeftOut.undefinedAbbreviation("OIAC",
+                "Inspectors of the Organisation for the Prohibition of Chemical Weapons (")).isTrue();
+        assertThat(CapitalizedWordsLeftOut.undefinedAbbreviation("CBSA", "The Canada Border Services Agency (")).isFalse();
+        assertThat(CapitalizedWordsLeftOut.undefinedAbbreviation("ICAC",
+                "The Independent Commission Against Corruption (")).isFalse();
+        assertThat(CapitalizedWordsLeftOut.undefinedAbbreviation("GATS", "two World Adult Smoking Surveys (")).isTrue();
+        assertThat(CapitalizedWordsLeftOut.undefinedAbbreviation("ICAC", "A phone transcript tabled in ")).isFalse();
+        Checker checker = Checker.builder().rules(Path.of("rules")).build();
+        assertThat(spelling(checker, "The Canada Border Services Agency (ASFC) did not say where the woman was. "
+                + "The Independent Commission Against Corruption (ICAC) widened its inquiry.")).containsExactly("ASFC");
+    }
+
+    /**
+     * Beside the original, a word capitalized only by its place in the sentence, which the original has but
+     * never writes as a name, was left untranslated (newstest2014 MT); one the original writes as a name
+     * inside a sentence is copied.
+     */
+    @Test
+    void besideTheOriginalAWordItNeverWritesAsANameIsUntranslated() {
+        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        String en = "Réalimentés, they should emerge from the cavity in the evening. Xavrenko will wait for them.";
+        String fr = "Réalimentés, ils devraient sortir de la cavité dans la soirée. Le guide Xavrenko les attendra.";
+        List<Finding> paired = checker.check(dev.calque.bilingual.BilingualArticle.of(
+                dev.calque.model.Article.ofText("a.txt", en), dev.calque.bilingual.Original.of("a.fr.txt", "fr", fr)),
+                java.time.Duration.ofMinutes(1)).findings();
+        assertThat(paired).filteredOn(f -> f.rule().equals("MORFOLOGIK_RULE_EN_US")).extracting(Finding::passage)
+                .containsExactly("Réalimentés");
     }
 
     @Test
