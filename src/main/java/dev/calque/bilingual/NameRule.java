@@ -233,10 +233,7 @@ final class NameRule extends LinkRules.Base {
 
     /** The first three letters, without accents, in lower case, of every word of the passage. */
     private static Set<String> prefixes(String text) {
-        Set<String> out = new HashSet<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) out.add(prefix(m.group()));
-        return out;
+        return eachWord(text, NameRule::prefix);
     }
 
     private static String prefix(String word) {
@@ -365,9 +362,13 @@ final class NameRule extends LinkRules.Base {
     }
 
     private static Set<String> keys(String text) {
+        return eachWord(text, NameRule::key);
+    }
+
+    private static Set<String> eachWord(String text, java.util.function.UnaryOperator<String> form) {
         Set<String> out = new HashSet<>();
         Matcher m = WORD.matcher(text);
-        while (m.find()) out.add(key(m.group()));
+        while (m.find()) out.add(form.apply(m.group()));
         return out;
     }
 
