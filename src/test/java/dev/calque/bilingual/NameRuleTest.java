@@ -26,6 +26,18 @@ class NameRuleTest {
     }
 
     @Test
+    void aSurnameAfterATitlesFullStopIsAName() {
+        // the full stop of "M." ends no sentence: "Chen" is a name the translation must keep
+        String fr = "Mais M. Chen a par la suite admis à la télévision qu'il avait accepté des pots-de-vin pour fabriquer des histoires au sujet d'une société semi-publique.";
+        String en = "But Mr Chen subsequently admitted on television that he had taken bribes to fabricate stories about a part state-owned company.";
+        assertThat(names(fr, en)).isEmpty();
+        assertThat(names(fr, en.replace("Mr Chen", "Mr. Chen"))).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("Mr Chen", "Mr Wang"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Chen").contains("Wang");
+    }
+
+    @Test
     void aNameOfTheArticlePutInAnothersPlaceIsFlagged() {
         String fr = "Airbus et Boeing revendiquent tous les deux un rendement par siège 20 % supérieur à celui du leader du marché, le Boeing 777-300ER de 365 sièges.";
         String en = "Both Airbus and Boeing claim 20 per cent better efficiency per seat than the market leader, the 365-seat Boeing 777-300ER.";
