@@ -83,9 +83,14 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
 
     private static String blank(String text, Pattern p) {
         StringBuilder b = new StringBuilder(text);
-        Matcher m = p.matcher(text);
-        while (m.find()) for (int i = m.start(); i < m.end(); i++) b.setCharAt(i, ' ');
+        blank(b, p, text);
         return b.toString();
+    }
+
+    /** Replaces by spaces in {@code b} what the pattern matches in {@code in} (same length, so offsets hold). */
+    private static void blank(StringBuilder b, Pattern p, String in) {
+        Matcher m = p.matcher(in);
+        while (m.find()) for (int i = m.start(); i < m.end(); i++) b.setCharAt(i, ' ');
     }
 
     /** Whether the passage says "not" in any of the language's ways; {@code null} when the language has no patterns. */
@@ -143,10 +148,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     String withoutNotNegation(String passage) {
         if (notNegation.isEmpty()) return passage;
         StringBuilder b = new StringBuilder(passage);
-        for (Pattern p : notNegation) {
-            Matcher m = p.matcher(passage);
-            while (m.find()) for (int i = m.start(); i < m.end(); i++) b.setCharAt(i, ' ');
-        }
+        for (Pattern p : notNegation) blank(b, p, passage);
         return b.toString();
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * since most articles never ask.
  */
 final class ArticleNames {
-    static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['’\\-][\\p{L}\\p{M}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['’\\-][\\p{L}\\p{M}\\p{N}]+)*");
     private static final ThreadLocal<ArticleNames> CURRENT = new ThreadLocal<>();
 
     private final String text;
@@ -41,14 +41,19 @@ final class ArticleNames {
     boolean writesAsName(String word) {
         if (names == null) {
             names = new HashSet<>();
-            Matcher m = WORD.matcher(text);
-            while (m.find()) {
-                if (Character.isUpperCase(text.charAt(m.start())) && !opensSentence(text, m.start())) {
-                    names.add(m.group().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
+            for (String w : capitalizedInside(text)) names.add(w.toLowerCase(java.util.Locale.ROOT));
         }
         return names.contains(word.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The words the text writes with a capital somewhere other than at a sentence's start, in text order. */
+    static java.util.List<String> capitalizedInside(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            if (Character.isUpperCase(text.charAt(m.start())) && !opensSentence(text, m.start())) out.add(m.group());
+        }
+        return out;
     }
 
     /**

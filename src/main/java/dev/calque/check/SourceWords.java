@@ -33,12 +33,9 @@ final class SourceWords {
             add(w);
             for (String part : w.split("['’\\-.]")) add(part);
         }
-        java.util.regex.Matcher m = ArticleNames.WORD.matcher(original);
-        while (m.find()) {
-            if (Character.isUpperCase(original.charAt(m.start())) && !ArticleNames.opensSentence(original, m.start())) {
-                names.add(Texts.plain(m.group()));
-                for (String part : m.group().split("['’\\-]")) names.add(Texts.plain(part));
-            }
+        for (String name : ArticleNames.capitalizedInside(original)) {
+            names.add(Texts.plain(name));
+            for (String part : name.split("['’\\-]")) names.add(Texts.plain(part));
         }
     }
 
