@@ -336,18 +336,10 @@ final class NameRule extends LinkRules.Base {
         // and a hyphen after a letter joins a particle (el-Assad), it opens no clause
         if (s.charAt(k) == '-' && k == at - 1 && k > 0 && Character.isLetter(s.charAt(k - 1))) return false;
         // the full stop of an initial or a title ends no sentence: "M. Chen", "Mr. Mazanga", "J. Smith"
-        if (s.charAt(k) == '.') {
-            int w = k;
-            while (w > 0 && Character.isLetter(s.charAt(w - 1))) w--;
-            String before = s.substring(w, k);
-            if (before.length() == 1 && Character.isUpperCase(before.charAt(0)) || TITLES.contains(before)) return false;
-        }
+        if (s.charAt(k) == '.' && dev.calque.model.Texts.abbreviationStop(s, k)) return false;
         return "«“\"'‘(:—–-.!?[".indexOf(s.charAt(k)) >= 0;
     }
 
-    /** Abbreviated titles written with a full stop before a name, in the Latin-script languages Calque reads. */
-    private static final Set<String> TITLES = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mmes", "Mlle", "Mgr", "Me", "Pr",
-            "Prof", "Sr", "Sra", "Srta", "Jr", "Hr", "Fr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Dott");
 
     private static boolean afterArticle(String s, int at, Conventions c) {
         int k = at - 1;

@@ -58,14 +58,16 @@ final class ArticleNames {
 
     /**
      * Whether a word starting at {@code at} opens a sentence or paragraph: only spaces, opening quotes and
-     * brackets lie between it and the text's start, a line break or a sentence's end (. ! ? … or a colon).
+     * brackets lie between it and the text's start, a line break or a sentence's end (. ! ? … or a colon; not
+     * the full stop of an initial or an abbreviated title).
      */
     static boolean opensSentence(String text, int at) {
         for (int i = at - 1; i >= 0; i--) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') return true;
             if (Character.isWhitespace(c) || "\"“”«»‘’'([".indexOf(c) >= 0) continue;
-            return ".!?…:".indexOf(c) >= 0;
+            // the full stop of an initial or a title ends no sentence: "Mr. Chen"
+            return ".!?…:".indexOf(c) >= 0 && !(c == '.' && dev.calque.model.Texts.abbreviationStop(text, i));
         }
         return true;
     }

@@ -29,6 +29,22 @@ public final class Texts {
         return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the full stop at {@code dot} closes an initial or an abbreviated title ("J. Smith", "M. Chen",
+     * "Mr. Mazanga"), not a sentence.
+     */
+    public static boolean abbreviationStop(CharSequence text, int dot) {
+        int w = dot;
+        while (w > 0 && Character.isLetter(text.charAt(w - 1))) w--;
+        String before = text.subSequence(w, dot).toString();
+        return before.length() == 1 && Character.isUpperCase(before.charAt(0)) || TITLES.contains(before);
+    }
+
+    /** Abbreviated titles written with a full stop before a name, in the Latin-script languages Calque reads. */
+    private static final java.util.Set<String> TITLES = java.util.Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mmes", "Mlle",
+            "Mgr", "Me", "Pr", "Prof", "Sr", "Sra", "Srta", "Jr", "Hr", "Fr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+            "Sgt", "Dott");
+
     public static int wordCount(CharSequence text) {
         Matcher m = WORD.matcher(text);
         int n = 0;

@@ -119,6 +119,9 @@ class CapitalizedWordsLeftOutTest {
         // a word in capitals has capitals of its own (a dateline); a name is one in whatever case it is written
         assertThat(spelling(checker, "XAVRENKO - The talks ended on Monday.")).isEmpty();
         assertThat(spelling(checker, "Xavrenko has no mayor. Its people know it as XAVRENKO in the north.")).isEmpty();
+        // the full stop of a title or an initial opens no sentence: the surname after it is a name
+        assertThat(spelling(checker, "Mr. Xavrenko left on Monday.")).isEmpty();
+        assertThat(spelling(checker, "The envoy met J. Xavrenko on Monday.")).isEmpty();
     }
 
     static List<String> spelling(Checker checker, String text) {
