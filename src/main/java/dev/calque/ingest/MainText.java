@@ -214,7 +214,7 @@ final class MainText {
         Element block = e.parent();
         while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
         if (block == null || !block.normalName().matches("p|li|blockquote|dd|h[1-6]|td")) return false;
-        if (e.hasAttr("hidden") || e.attr("style").replace(" ", "").contains("display:none") || visuallyHidden(e)) return false;
+        if (e.hasAttr("hidden") || hiddenByStyle(e)) return false;
         String mine = norm(e.text());
         String all = norm(block.text());
         return all.length() >= mine.length() + 20;
@@ -268,8 +268,7 @@ final class MainText {
         if (DROPPED_TAGS.contains(tag)) return true;
         if (tag.equals("form") && e.text().length() < 500) return true;
         if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && e.text().length() < 200) return true;
-        String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
-        if (style.contains("display:none") || style.contains("visibility:hidden") || visuallyHidden(e)) return true;
+        if (hiddenByStyle(e)) return true;
         if (DROPPED_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))) return true;
         // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
         // picture's ImageObject is left alone: a slideshow page keeps its text in them)
@@ -291,6 +290,12 @@ final class MainText {
      */
     private static final Pattern VISUALLY_HIDDEN = Pattern.compile("(?i)element-invisible|visually-?hidden|sr-only"
             + "|screen-?reader-(?:text|only)|u-hidden-visually|a11y-hidden");
+
+    /** Hidden by its style or by a screen-reader-only class: no reader sees it. */
+    private static boolean hiddenByStyle(Element e) {
+        String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+        return style.contains("display:none") || style.contains("visibility:hidden") || visuallyHidden(e);
+    }
 
     private static boolean visuallyHidden(Element e) {
         if (!e.hasAttr("class")) return false;
