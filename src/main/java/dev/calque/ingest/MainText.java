@@ -738,6 +738,9 @@ final class MainText {
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
                 i++;
+            } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
+                // a control or label of the page; a credit's label alone ("Foto:") takes the name after it
+                if (credit(t) && i + 1 < read.size() && nameLine(read.get(i + 1))) i++;
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
@@ -783,6 +786,12 @@ final class MainText {
             if (after > Math.min(1200, 0.2 * total)) break;
         }
         return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
+    }
+
+    /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */
+    private static boolean nameLine(Para p) {
+        String t = p.text();
+        return !p.heading() && t.length() <= 50 && headlineLike(t) && t.split("\\s+").length <= 5;
     }
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */

@@ -294,4 +294,16 @@ class ExtractionTest {
         // the article's own last paragraph may end in an ellipsis; a teaser's cut-off excerpt after it goes
         assertThat(text).contains("a précisé le gouvernement…").doesNotContain("12140 tonnes").doesNotContain("Tozeur");
     }
+
+    @Test
+    void aLineThatIsOnlyALabelOfThePageIsLeftOutButSentencesWithTheWordStay() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1><h3>Latest News</h3>"
+                + "<p>Foto:</p><p>Jaiver Nieto</p>" + LONG_FR + "<p>réagir</p><p>1.2k views</p>"
+                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "<p>Share this article</p><p>Prev Post</p><p>Next Post</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("Latest News").doesNotContain("Foto:").doesNotContain("Jaiver Nieto")
+                .doesNotContain("\nréagir").doesNotContain("views").doesNotContain("Siguiente").doesNotContain("Share this")
+                .doesNotContain("Post").contains("Il a refusé de réagir.").contains("jeudi");
+    }
 }
