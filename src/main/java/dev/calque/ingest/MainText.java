@@ -738,6 +738,8 @@ final class MainText {
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
                 i++;
+            } else if (!WORDED.matcher(t).find()) {
+                // a rule drawn in characters ("- - - -", "*****", "|"): no word of the article
             } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
                 // a control or label of the page; a credit's label alone ("Foto:") takes the name after it
                 if (credit(t) && i + 1 < read.size() && nameLine(read.get(i + 1))) i++;
@@ -746,7 +748,7 @@ final class MainText {
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
                     && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
-                    && !(!p.heading() && t.length() <= 120 && headlineLike(t) && MainTextWords.BYLINE.matcher(t).matches())
+                    && !(!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
@@ -787,6 +789,8 @@ final class MainText {
         }
         return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
     }
+
+    private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */
     private static boolean nameLine(Para p) {

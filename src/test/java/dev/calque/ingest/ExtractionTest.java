@@ -306,4 +306,19 @@ class ExtractionTest {
                 .doesNotContain("\nréagir").doesNotContain("views").doesNotContain("Siguiente").doesNotContain("Share this")
                 .doesNotContain("Post").contains("Il a refusé de réagir.").contains("jeudi");
     }
+
+    @Test
+    void oldNewsPagesToolsContactLinesAndPopularBoxesAreFurniture() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1><p>Story Tools</p>"
+                + "<p>Follow these steps shared on Twitter to read the bill before the vote.</p><p>- - - -</p>"
+                + LONG_FR + "<p>To view this content, Javascript must be enabled and Adobe Flash Player must be installed.</p>"
+                + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Follow Jefferson Graham on Twitter.</p><p>Jemele Hill can be reached at jemele@example.com.</p>"
+                + "<h2>POPULAR</h2><a href='/a'>Client Feedback On the Creation of the Earth</a><br>by Mike Lacher (5/30/2014)<br>"
+                + "<a href='/b'>Our Band Only Sold One Copy of Our Album</a><br>by Jake Tuck (6/26/2014)</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("Follow these steps shared on Twitter").contains("jeudi").doesNotContain("Story Tools")
+                .doesNotContain("- - -").doesNotContain("Javascript").doesNotContain("Jefferson Graham")
+                .doesNotContain("reached at").doesNotContain("POPULAR").doesNotContain("Mike Lacher").doesNotContain("Our Band");
+    }
 }
