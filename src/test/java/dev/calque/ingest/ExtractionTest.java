@@ -242,6 +242,13 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).doesNotContain("March 13").doesNotContain("mayo").doesNotContain("11 Jan")
                 .contains("Le 12 juin, le texte sera voté.").contains("débattu en commission");
+        // a stamp's words, a time before the date, seconds, a time zone, an update in brackets
+        String stamps = "<html><body><div class='story'><p>3:53 p.m. EST January 25, 2014</p>" + LONG_FR
+                + "<p>27 octobre 2012 à 18:27 (Mis à jour: 19:56)</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>Published: 30 January 2017</p><p>Thursday, August 6, 2020 9:09:24 AM</p>"
+                + "<p>Publié le 12 juin, le texte sera voté en août.</p>" + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        assertThat(extract(stamps)).doesNotContain("EST").doesNotContain("octobre").doesNotContain("Published")
+                .doesNotContain("9:09").contains("Publié le 12 juin, le texte sera voté en août.").contains("jeudi");
     }
 
     @Test
