@@ -693,7 +693,7 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = otherStories(tailBox(read));
+        List<Para> ps = otherStories(titleRun(tailBox(read)));
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
@@ -796,6 +796,34 @@ final class MainText {
     private static boolean nameLine(Para p) {
         String t = p.text();
         return !p.heading() && t.length() <= 50 && headlineLike(t) && t.split("\\s+").length <= 5;
+    }
+
+    /**
+     * Cuts a run of short titles that closes the text after its last paragraph of prose: the headings of side
+     * boxes whose lists were left out ("Politico Blogs", "POLITICO Policy", "Pollitico"), section and app
+     * names ("The Hive", "Read Business Insider On The Go", "Download"). At least four lines of at most 80
+     * characters, half of them links or headings that head nothing (another heading follows them), 1,000
+     * characters in all; short lines under headings (a box of pros and cons, a song's verses, a table's
+     * cells, a list of ingredients) are the article and stay.
+     */
+    private static List<Para> titleRun(List<Para> ps) {
+        int start = ps.size();
+        int marked = 0;
+        int chars = 0;
+        while (start > 1) {
+            Para p = ps.get(start - 1);
+            String t = p.text();
+            if (t.length() > 80 || !(p.heading() || p.linked() || headlineLike(t) || !p.paragraph())) break;
+            chars += t.length();
+            boolean orphan = p.heading() && (start == ps.size() || ps.get(start).heading()); // heads nothing
+            if (orphan || p.linked()) marked++;
+            start--;
+        }
+        int run = ps.size() - start;
+        if (run < 4 || 2 * marked < run || chars > 1000) return ps;
+        Para before = ps.get(start - 1);
+        if (before.text().length() < 100 || headlineLike(before.text())) return ps;
+        return new ArrayList<>(ps.subList(0, start));
     }
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */

@@ -328,4 +328,20 @@ class ExtractionTest {
                 .doesNotContain("- - -").doesNotContain("Javascript").doesNotContain("Jefferson Graham")
                 .doesNotContain("reached at").doesNotContain("POPULAR").doesNotContain("Mike Lacher").doesNotContain("Our Band");
     }
+
+    @Test
+    void sideBoxHeadingsLeftAfterTheArticleGoButABoxOfProsAndConsStays() throws Exception {
+        String boxes = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement, qui veut aller vite.</p>"
+                + "<h4>Politico Blogs</h4><h4>POLITICO Policy</h4><h4>POLITICO Columns</h4><h4>Pollitico</h4>"
+                + "<div>Vote for Newt?</div></div></body></html>";
+        assertThat(extract(boxes)).contains("qui veut aller vite").doesNotContain("Politico Blogs").doesNotContain("Pollitico")
+                .doesNotContain("Newt");
+        String review = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement, qui veut aller vite.</p>"
+                + "<h3>Pros</h3><ul><li>Freshly deep-fried kamaboko</li><li>Local ingredients</li><li>Unique flavors</li></ul>"
+                + "<h3>Cons</h3><ul><li>Hard to get to</li></ul><h3>Overall Rating</h3><h3>Additional Information</h3>"
+                + "<p>5 Chome-3-23 Minatocho</p></div></body></html>";
+        assertThat(extract(review)).contains("Local ingredients").contains("Hard to get to");
+    }
 }
