@@ -715,6 +715,16 @@ final class MainText {
                 && headlineLike(ps.get(first).text()) && ps.get(first).text().length() <= 80)) {
             ps.remove(first);
         }
+        // between a standfirst and the first paragraph of prose: "Browse Issues", "Back to the front page",
+        // "Photo : YONHAP News", "4 min"; a kicker in capitals ("EXCLUSIVE", "ANALYSE") is the article's own
+        int prose = first;
+        while (prose < ps.size() && prose < first + 6 && (ps.get(prose).text().length() < 150 || headlineLike(ps.get(prose).text()))) prose++;
+        if (prose < first + 6 && prose < ps.size() - 3) {
+            for (int i = prose - 1; i > first; i--) {
+                Para p = ps.get(i);
+                if (!p.heading() && p.text().length() <= 50 && headlineLike(p.text()) && !KICKER.matcher(p.text()).matches()) ps.remove(i);
+            }
+        }
         List<String> out = new ArrayList<>();
         for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
         return out;
@@ -790,6 +800,7 @@ final class MainText {
         return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
     }
 
+    private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
     private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */

@@ -344,4 +344,16 @@ class ExtractionTest {
                 + "<p>5 Chome-3-23 Minatocho</p></div></body></html>";
         assertThat(extract(review)).contains("Local ingredients").contains("Hard to get to");
     }
+
+    @Test
+    void shortLinesBetweenTheStandfirstAndTheFirstParagraphAreFurnitureButAKickerStays() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1>"
+                + "<p>Le gouvernement veut un vote avant l’été, et l’opposition promet une bataille d’amendements.</p>"
+                + "<div>Browse the BusinessWeek Archive</div><p>Photo : YONHAP News</p><p>EXCLUSIVE</p>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "mercredi")
+                + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("bataille d’amendements").contains("EXCLUSIVE").contains("jeudi")
+                .doesNotContain("BusinessWeek").doesNotContain("YONHAP");
+    }
 }
