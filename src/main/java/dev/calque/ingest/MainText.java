@@ -718,8 +718,8 @@ final class MainText {
         // between a standfirst and the first paragraph of prose: "Browse Issues", "Back to the front page",
         // "Photo : YONHAP News", "4 min"; a kicker in capitals ("EXCLUSIVE", "ANALYSE") is the article's own
         int prose = first;
-        while (prose < ps.size() && prose < first + 6 && (ps.get(prose).text().length() < 150 || headlineLike(ps.get(prose).text()))) prose++;
-        if (prose < first + 6 && prose < ps.size() - 3) {
+        while (prose < ps.size() && prose < first + 10 && (ps.get(prose).text().length() < 150 || headlineLike(ps.get(prose).text()))) prose++;
+        if (prose < first + 10 && prose < ps.size() - 3) {
             for (int i = prose - 1; i > first; i--) {
                 Para p = ps.get(i);
                 if (!p.heading() && p.text().length() <= 50 && headlineLike(p.text()) && !KICKER.matcher(p.text()).matches()) ps.remove(i);
