@@ -748,6 +748,9 @@ final class MainText {
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
                 i++;
+            } else if (t.length() <= 400 && BRACKETED.matcher(t).matches()
+                    && (MainTextWords.MORE_LEAD.matcher(t).find() || MainTextWords.NOTICE.matcher(t).find())) {
+                // an inset in brackets: "(Le puede interesar: <another story>)", "[... im kostenlosen Newsletter ...]"
             } else if (!WORDED.matcher(t).find()) {
                 // a rule drawn in characters ("- - - -", "*****", "|"): no word of the article
             } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
@@ -801,6 +804,7 @@ final class MainText {
     }
 
     private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
+    private static final Pattern BRACKETED = Pattern.compile("(?s)\\s*(?:\\(.*\\)|\\[.*])\\s*");
     private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */

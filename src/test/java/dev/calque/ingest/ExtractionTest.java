@@ -356,4 +356,15 @@ class ExtractionTest {
         assertThat(text).contains("bataille d’amendements").contains("EXCLUSIVE").contains("jeudi")
                 .doesNotContain("BusinessWeek").doesNotContain("YONHAP");
     }
+
+    @Test
+    void anInsetInBracketsThatAnnouncesAStoryOrANewsletterGoesWhereverItStands() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR
+                + "<p>(Le puede interesar: Buscan responsables de bus quemado en Anorí, Antioquia)</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>[Alle wichtigen Updates des Tages finden Sie im kostenlosen Tagesspiegel-Newsletter \"Fragen des Tages\".]</p>"
+                + "<p>(Le ministre a corrigé ce chiffre le lendemain.)</p>" + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("Anorí").doesNotContain("Newsletter").contains("(Le ministre a corrigé ce chiffre le lendemain.)")
+                .contains("jeudi");
+    }
 }
