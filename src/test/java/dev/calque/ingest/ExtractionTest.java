@@ -367,4 +367,16 @@ class ExtractionTest {
         assertThat(text).doesNotContain("Anorí").doesNotContain("Newsletter").contains("(Le ministre a corrigé ce chiffre le lendemain.)")
                 .contains("jeudi");
     }
+
+    @Test
+    void affiliateCookieAndAdvertisementNoticesAreFurniture() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1>"
+                + "<p>This post may contain affiliate links. If you purchase something through the link, I may receive a small commission.</p>"
+                + LONG_FR + "<p>Advertisement</p>" + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "mercredi")
+                + "<p>Le texte a été publié au Journal officiel.</p>" + LONG_FR.replace("mardi", "jeudi")
+                + "<p>This website uses cookies and other technology to enhance quality of service.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("affiliate").doesNotContain("Advertisement").doesNotContain("cookies")
+                .contains("Le texte a été publié au Journal officiel.").contains("jeudi");
+    }
 }
