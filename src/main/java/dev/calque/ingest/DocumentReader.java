@@ -384,6 +384,7 @@ public final class DocumentReader {
         if (type.startsWith("message/") && title != null && (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title))) {
             paragraphs.add(0, title);
         }
+        if (paragraphs.isEmpty() && !damage.bombs().isEmpty()) throw new Unreadable(PdfPages.describeBombs(damage));
         if (!damage.damaged().isEmpty()) {
             if (paragraphs.isEmpty()) {
                 throw new Unreadable(PdfPages.describe(damage) + " damaged (content that cannot be decoded): no text to check");
