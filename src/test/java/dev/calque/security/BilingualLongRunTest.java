@@ -32,4 +32,19 @@ class BilingualLongRunTest {
         assertThat(report.get("articles")).as(r.err()).hasSize(1);
         assertThat(report.get("unreadable")).isEmpty();
     }
+
+    /** Also from the sweep: the XLIFF 2 reader's message quoted an element name of 5 MB in the reason. */
+    @Test
+    void aReasonQuotingTheDocumentStaysOneShortLine() throws Exception {
+        String xlf = Files.readString(Path.of("src/test/resources/bilingual/seed.fr-en.xlf"));
+        Path bad = Files.writeString(dir.resolve("long-name.xlf"), xlf.replaceFirst("<source>", "<sourc" + "a".repeat(200_000) + "e>"));
+        Path out = dir.resolve("out.json");
+        CliRun r = CliRun.of("check", "--no-stock", "-f", "json", "-o", out.toString(), bad.toString());
+        java.util.List<String> lines = r.err().lines().filter(l -> l.contains("long-name.xlf")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("calque: " + bad + ": cannot read this XLIFF 2 file")
+                .hasSizeLessThan(bad.toString().length() + 320);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.at("/unreadable/0/reason").asText()).hasSizeLessThanOrEqualTo(300).endsWith("…");
+    }
 }

@@ -102,12 +102,12 @@ public final class MutationSweepHarness {
         Path err = dir.getParent().resolve("stderr.txt");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
-        boolean ended = p.waitFor(600, TimeUnit.SECONDS);
+        boolean ended = p.waitFor(inputs.size() == 1 && !Files.isDirectory(inputs.get(0)) ? 120 : 300, TimeUnit.SECONDS);
         double secs = (System.nanoTime() - t0) / 1e9;
         List<String> defects = new ArrayList<>();
         if (!ended) {
             p.destroyForcibly().waitFor();
-            defects.add("hang: no end within 600 s");
+            defects.add("hang: no end within the harness limit");
         }
         int exit = ended ? p.exitValue() : -1;
         if (ended && (exit < 0 || exit > 3)) defects.add("exit " + exit);
@@ -127,6 +127,8 @@ public final class MutationSweepHarness {
                 files.add(in);
             }
         }
+        stderr.lines().filter(l -> l.length() > 600).findFirst()
+                .ifPresent(l -> defects.add("long-line: a stderr line of " + l.length() + " characters"));
         for (Path f : files) {
             String n = f.getFileName().toString();
             long lines = stderr.lines().filter(l -> l.contains(n)).count();
@@ -138,6 +140,12 @@ public final class MutationSweepHarness {
                 JsonNode report = new ObjectMapper().readTree(out.toFile());
                 read = report.get("articles").size();
                 refused = report.get("unreadable").size();
+                for (JsonNode u : report.get("unreadable")) {
+                    if (u.get("reason").asText().length() > 600) {
+                        defects.add("long-line: a reason of " + u.get("reason").asText().length() + " characters");
+                        break;
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 defects.add("json: " + e.getClass().getSimpleName());
             }
