@@ -143,6 +143,13 @@ def interactions(x, r):
             lw * x['unknown_rate'], x['surprisal_top5'] * x['log_rare_in_training']]
 
 
+def source_language(x, r):
+    """Round five: without the original Calque still knows the language it came from (--from); a CJK
+    indicator, and it times the unknown capitalized words and capitalized rate (transliterated names)."""
+    c = 1.0 if r['pair'].split('-')[0] in ('zh', 'ja', 'ko') else 0.0
+    return [c, c * x['log_unknown_capitalized'], c * x['capitalized_rate']]
+
+
 def matrix(ts, src, extra):
     cols = [n for n in NAMES if src or not n.startswith('src_')]
     return np.array([[x.get(n, 0.0) for n in cols] + list(extra(x, r)) for _, x, _, r in ts], float)
@@ -181,6 +188,8 @@ def main():
         if src: probe('+ source punctuation and sentences', src, source_punctuation)
         probe('+ length interactions', src, interactions)
         probe('fitted on machine translations only', src, train_rows=~HUMAN)
+        probe('+ CJK source language (--from), no original', src, lambda x, r: source_language(x, r)[:1])
+        probe('+ the same and its interactions', src, source_language)
     # a model of its own for Chinese originals: fitted on the zh-en training rows only
     ZH = np.array([t[3]['pair'] == 'zh-en' for t in TR])
     for src in (False, True):
