@@ -665,7 +665,7 @@ final class LinkRules {
     /** Web and e-mail addresses, hashtags and handles of the original, which a translation keeps as they are. */
     static final class Verbatim extends Base {
         private static final Pattern TOKEN = Pattern.compile(
-                "(?:https?://|www\\.)[^\\s<>\"«»“”]+[^\\s<>\"«»“”.,;:!?)]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w@#])[#@][\\p{L}\\p{N}_]{2,}");
+                "(?:https?://|www\\.)[^\\s<>\"«»“”]+[^\\s<>\"«»“”.,;:!?)]|(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w@#])[#@][\\p{L}\\p{N}_]{2,}");
 
         Verbatim(Meta b) {
             super(b);
@@ -677,7 +677,9 @@ final class LinkRules {
             String target = a.target().text();
             for (Link l : a.alignment().sentences()) {
                 if (!l.hasSource()) continue;
-                Matcher m = TOKEN.matcher(l.source().of(a.original().text()));
+                // an address starts where its run of word characters starts (from every letter of a long run
+                // the pattern read the rest of the run), and the text is read under the article's deadline
+                Matcher m = TOKEN.matcher(dev.calque.model.Deadline.guard(l.source().of(a.original().text())));
                 while (m.find()) {
                     if (target.contains(m.group())) continue;
                     Link shown = l.hasTarget() ? l : null;
