@@ -87,7 +87,11 @@ final class NameRule extends LinkRules.Base {
             for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
                 if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
             }
-            int[] stand = standIn(t, s, sourceKeys, sourceWords, src, tgt, missing, kept);
+            // the weekdays and months of the original's paragraph (jeudi: weekday:4)
+            Set<String> sourceDates = new HashSet<>();
+            Matcher d = WORD.matcher(sourceParagraph);
+            while (d.find()) if (src.word(d.group()) != null) sourceDates.add(src.word(d.group()));
+            int[] stand = standIn(t, s, sourceKeys, sourceWords, sourceDates, src, tgt, missing, kept);
             if (stand == null) continue;
             String gone = missing.get(stand[2]);
             out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
@@ -105,10 +109,19 @@ final class NameRule extends LinkRules.Base {
         Matcher m = NAME.matcher(s);
         while (m.find()) {
             boolean first = startsUnit(s, m.start());
-            boolean article = afterArticle(s, m.start(), src);
+            String before = articleBefore(s, m.start(), src);
+            // an acronym after them stays a word the translation must write (French acronyms are re-lettered: l'OIAC, the OPCW)
+            boolean article = before != null && !(BINDING.contains(before) && !headOfPhrase(s, m.end()) && !acronym(m.group()));
             String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
             for (int at = 0; at < parts.length; at++) {
                 String part = parts[at];
+                // "L'Associated Press" opening its sentence: the elided article opens it, the name follows
+                Matcher elided = ELIDED.matcher(part);
+                if (first && elided.matches() && src.articles().contains(elided.group(1).toLowerCase(Locale.ROOT))) {
+                    part = elided.group(2);
+                    first = false;
+                    article = true;
+                }
                 if (first) {
                     first = false;
                     // "Au Tribunal de ...": the sentence opens with an article
@@ -159,8 +172,10 @@ final class NameRule extends LinkRules.Base {
             // as it is, without accents, the same first letters, or respelled (Troie: Trojan): a respelling
             // is the speller's business, not a swapped name. English capitalizes names and the words made from
             // them, so a lower-case word with the same first letters is another word ("euro" is no "Europe")
+            // a word the original's sentence writes itself renders itself, not another it resembles (Chen Yongzhou
+            // is no rendering of Guangzhou)
             if (x.equals(word) || plain(x).equals(plainWord)
-                    || Character.isUpperCase(x.charAt(0)) && (key(x).equals(k) || x.length() >= 3 && alike(x, word))) n++;
+                    || Character.isUpperCase(x.charAt(0)) && (key(x).equals(k) || x.length() >= 3 && (samePrefix(x, word) || alike(x, word) && (word.contains(x) || !containsWord(phrase, x))))) n++;
         }
         for (Map.Entry<String, String> e : forms.entrySet()) {
             if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
@@ -180,7 +195,7 @@ final class NameRule extends LinkRules.Base {
      * paragraph accounts for, or that the sentence has more often than its original (a name of the
      * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
      */
-    private static int[] standIn(String t, String s, Set<String> sourceKeys, Set<String> sourceWords, Conventions src, Conventions tgt,
+    private static int[] standIn(String t, String s, Set<String> sourceKeys, Set<String> sourceWords, Set<String> sourceDates, Conventions src, Conventions tgt,
                                  List<String> missing, List<List<String>> kept) {
         // of several, the first that stands alone: English writes with capitals the words of an institution's name
         // that French writes in lower case ("Centre de santé et services sociaux": "Centre for Health and Social
@@ -197,7 +212,11 @@ final class NameRule extends LinkRules.Base {
                     first = false;
                     continue;
                 }
-                if (part.length() < 3 || tgt.word(part) != null) continue;
+                if (part.length() < 3) continue;
+                // a weekday or month is the date rules' business, unless it stands inside a name phrase where the
+                // original has no such date ("the Friday Stones' tour" for "la tournée des Rolling Stones")
+                String value = tgt.word(part);
+                if (value != null && !(phrase > 1 && value.matches("(?:weekday|month):\\d+") && !sourceDates.contains(value))) continue;
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
                         && !((phrase > 1 || nounUse(t, m.start(), m.end())) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = sourceKeys.contains(key(part));
@@ -330,6 +349,12 @@ final class NameRule extends LinkRules.Base {
         return w.length() >= 2 && Character.isUpperCase(w.charAt(0)) && Character.isUpperCase(w.charAt(1));
     }
 
+    private static boolean samePrefix(String a, String b) {
+        String x = plain(a);
+        String y = plain(b);
+        return x.length() >= 3 && y.length() >= 3 && x.regionMatches(0, y, 0, 3);
+    }
+
     /** Two spellings of one name: the same first three letters, or most letter pairs in common. */
     private static boolean alike(String a, String b) {
         String x = plain(a);
@@ -359,12 +384,35 @@ final class NameRule extends LinkRules.Base {
     }
 
 
-    private static boolean afterArticle(String s, int at, Conventions c) {
+    /**
+     * Articles that bind a name to the word before it rather than open a noun phrase of their own: elided (l', d')
+     * or contracted with a preposition (au, aux, du, des). After them a capitalized word is as likely a name as
+     * anywhere ("dans l'Essex", "au Hezbollah", "du Maghreb"): French capitalizes an institution's first word after
+     * any article, but a sentence's name of a place or organisation comes after these as often as after none.
+     */
+    private static final Set<String> BINDING = Set.of("l", "d", "au", "aux", "du", "des");
+    private static final Pattern ELIDED = Pattern.compile("(\\p{L})['’](\\p{Lu}.+)");
+
+    private static final Pattern CLAUSE_GOES_ON = Pattern.compile("[\\s\\u00A0]+(?:au|aux|à|en|et|ou|pour|par|sur|dans|avec|qui|que|a|est|ont|sont|était|ne|n['’]|se|s['’]|il|elle)(?![\\p{L}'’])");
+    private static final Pattern LOWER_NEXT = Pattern.compile("[\\s\\u00A0]+\\p{Ll}");
+
+    /**
+     * Whether the capitalized word ending at {@code end} heads a noun phrase that goes on in lower case ("du Conseil
+     * italien", "l'Hôtel de Ville", "des Chasseurs alpins"): an institution French capitalizes, not a name; a name
+     * ends its phrase ("dans l'Essex,", "au Hezbollah au Liban", "la France est").
+     */
+    private static boolean headOfPhrase(String s, int end) {
+        return LOWER_NEXT.matcher(s).region(end, s.length()).lookingAt() && !CLAUSE_GOES_ON.matcher(s).region(end, s.length()).lookingAt();
+    }
+
+    /** The article (in lower case, an elided one without its apostrophe) just before {@code at}, or null. */
+    private static String articleBefore(String s, int at, Conventions c) {
         int k = at - 1;
         while (k >= 0 && (Character.isWhitespace(s.charAt(k)) || Character.isSpaceChar(s.charAt(k)) || s.charAt(k) == '\'' || s.charAt(k) == '’')) k--;
         int e = k + 1;
         while (k >= 0 && Character.isLetter(s.charAt(k))) k--;
-        return e > k + 1 && c.articles().contains(s.substring(k + 1, e).toLowerCase(Locale.ROOT));
+        String a = s.substring(k + 1, e).toLowerCase(Locale.ROOT);
+        return e > k + 1 && c.articles().contains(a) ? a : null;
     }
 
     private static boolean containsWord(String text, String phrase) {

@@ -87,4 +87,18 @@ class NameRuleTest {
         assertThat(names(fr, "President Bashar al-Assad's forces retook the city on Saturday.")).isEmpty();
         assertThat(names(fr, "President Bashar Ahmed's forces retook the city on Saturday.")).hasSize(1);
     }
+
+    @Test
+    void aNameAfterAnElidedOrContractedArticleIsANameTheTranslationMustKeep() {
+        // "dans l'Essex", "au Hezbollah": the translation writes the name once, where it was swapped
+        String fr = "Andrew Howie, 35 ans, de Tiptree dans l'Essex, a été repéré conduisant sa Mercedes Benz sur l'A120 à hauteur de Braintree le 27 mai.";
+        String en = "Andrew Howie, 35, of Tiptree, Essex, was spotted driving his Mercedes Benz on the A120 at Braintree on 27 May.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("Essex", "Scotland"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Essex").contains("Scotland");
+        // an institution French capitalizes after the article, its phrase going on in lower case, is no such name
+        assertThat(names("Le président du Conseil italien Enrico Letta juge que son gouvernement tiendra jusqu'en 2015.",
+                "Italian Council President Enrico Letta believes his government will last until 2015.")).isEmpty();
+    }
 }
