@@ -385,12 +385,12 @@ final class NameRule extends LinkRules.Base {
 
 
     /**
-     * Articles that bind a name to the word before it rather than open a noun phrase of their own: elided (l', d')
-     * or contracted with a preposition (au, aux, du, des). After them a capitalized word is as likely a name as
-     * anywhere ("dans l'Essex", "au Hezbollah", "du Maghreb"): French capitalizes an institution's first word after
-     * any article, but a sentence's name of a place or organisation comes after these as often as after none.
+     * The definite articles, elided (l', d') or contracted with a preposition (au, aux, du, des): after them a capitalized
+     * word that ends its phrase is as likely a name as anywhere ("dans l'Essex", "au Hezbollah", "la France est"). French
+     * capitalizes an institution's first word after them too, but its phrase goes on in lower case ("du Conseil
+     * italien"): {@link #headOfPhrase}. After the other determiners (sa, deux, chaque) the old reading holds.
      */
-    private static final Set<String> BINDING = Set.of("l", "d", "au", "aux", "du", "des");
+    private static final Set<String> BINDING = Set.of("l", "d", "au", "aux", "du", "des", "le", "la", "les");
     private static final Pattern ELIDED = Pattern.compile("(\\p{L})['’](\\p{Lu}.+)");
 
     private static final Pattern CLAUSE_GOES_ON = Pattern.compile("[\\s\\u00A0]+(?:au|aux|à|en|et|ou|pour|par|sur|dans|avec|qui|que|a|est|ont|sont|était|ne|n['’]|se|s['’]|il|elle)(?![\\p{L}'’])");
