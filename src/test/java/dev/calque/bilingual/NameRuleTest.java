@@ -101,4 +101,18 @@ class NameRuleTest {
         assertThat(names("Le président du Conseil italien Enrico Letta juge que son gouvernement tiendra jusqu'en 2015.",
                 "Italian Council President Enrico Letta believes his government will last until 2015.")).isEmpty();
     }
+
+    @Test
+    void aWeekdayInsideANameAndAWordOfTheOriginalResemblingTheMissingOneAreStandIns() {
+        // "the Friday Stones' tour": a weekday the original lacks, standing in a name phrase
+        String fr = "Perry était l'une des chanteuses à faire une apparition lors de la tournée des Rolling Stones cette année.";
+        String en = "Perry was one of the singers to make a guest appearance on the Rolling Stones' tour this year.";
+        assertThat(names(fr, en)).isEmpty();
+        assertThat(names(fr, en.replace("Rolling", "Friday"))).hasSize(1);
+        // "Yongzhou" renders itself, not "Guangzhou", whose letters it shares
+        String fr2 = "Le New Express basé à Guangzhou a publié un rare appel public pour la libération du journaliste Chen Yongzhou.";
+        String en2 = "The Guangzhou-based New Express made a rare public plea for the release of journalist Chen Yongzhou.";
+        assertThat(names(fr2, en2)).isEmpty();
+        assertThat(names(fr2, en2.replace("Guangzhou", "Roger"))).hasSize(1);
+    }
 }
