@@ -35,14 +35,16 @@ import java.util.regex.Pattern;
  *                        "ne manque pas de"; "ne ... pas seulement"): blanked before negation is looked for
  * @param negationJoiner  a word that carries on a negation rather than adding one ("sans X ni Y"): not
  *                        counted when negations are counted; or null
- * @param restrictive     words that say "only" (seul, seulement; only, solely): the weak negation "only" of a
- *                        translation renders one of them, not a negation, when the original has one; or null
+ * @param counterparts    classes of words that one language's negations or weak negations render from the other's
+ *                        words that are no negation, by class name: "only" renders "seul", "instead" renders
+ *                        "plutôt", "non-compliance" renders "non-respect". A word of a class that the other side
+ *                        also has is blanked before negation is looked for (see {@link #withoutCounterparts})
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
-                       List<Pattern> notNegation, Pattern negationJoiner, Pattern restrictive) {
+                       List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -52,12 +54,13 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         units = java.util.Set.copyOf(units);
         articles = java.util.Set.copyOf(articles);
         notNegation = List.copyOf(notNegation);
+        counterparts = Map.copyOf(counterparts);
     }
 
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of());
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -68,17 +71,22 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         return false;
     }
 
-    /** Whether the passage says "only" ({@link #restrictive}) outside its negations. */
-    public boolean restricts(String passage) {
-        if (restrictive == null) return false;
-        String text = withoutNotNegation(passage);
-        for (Pattern p : negation) text = blank(text, p);
-        return restrictive.matcher(text).find();
-    }
-
-    /** Whether the passage says no weakly in some way other than "only" ({@link #restrictive}). */
-    public boolean weaklyNegatedBesidesRestriction(String passage) {
-        return weaklyNegated(restrictive == null ? passage : blank(passage, restrictive));
+    /**
+     * The passage with the words of each {@link #counterparts} class blanked (same length, so offsets hold) when the
+     * other language's passage has a word of the same class: a translation's "only" then renders the original's
+     * "seul", its "instead" the original's "plutôt", its "non-compliance" the original's "non-respect", none of
+     * them the original's negation ("n'est pas le seul titre": "is the only track", the negation gone).
+     */
+    public String withoutCounterparts(String passage, Conventions other, String otherPassage) {
+        String out = passage;
+        String there = null;
+        for (Map.Entry<String, Pattern> e : counterparts.entrySet()) {
+            Pattern theirs = other.counterparts.get(e.getKey());
+            if (theirs == null) continue;
+            if (there == null) there = other.withoutNotNegation(otherPassage);
+            if (theirs.matcher(there).find()) out = blank(out, e.getValue());
+        }
+        return out;
     }
 
     private static String blank(String text, Pattern p) {

@@ -109,26 +109,93 @@ final class LinkRules {
         }
     }
 
-    /** 0-1: a translated sentence with no original. */
+    /**
+     * 0-1: a translated sentence with no original. And, with {@code z}, a sentence that rides along in a 1-2
+     * link: the aligner readily joins a short extra sentence to its neighbour's link, so an added sentence
+     * (a hallucination, a sentence of another story) shows as one original rendered by two sentences. One
+     * of them is flagged when the two together are more than {@code z} spreads longer than the document's
+     * ratio predicts, the other alone fits the original better, and it shares none of its words (numbers,
+     * names, cognates) with the original while the other does.
+     */
     static final class Addition extends Base {
         private final int minWords;
+        private final double mean;
+        private final double sd;
+        private final Double z;
 
-        Addition(Meta b, int minWords) {
+        Addition(Meta b, int minWords, double mean, double sd, Double z) {
             super(b);
             this.minWords = minWords;
+            this.mean = mean;
+            this.sd = sd;
+            this.z = z;
         }
 
         @Override
         public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
             List<Hit> out = new ArrayList<>();
             if (a.original().text().isBlank()) return out;
+            String tt = a.target().text();
+            String st = a.original().text();
+            double c = z == null ? 0 : ratio(a);
+            Map<String, String> forms = conventions.of(a.original().language()).nameForms();
             for (Link l : a.alignment().sentences()) {
-                if (l.hasSource() || !l.hasTarget()) continue;
-                if (words(l.target().of(a.target().text())) < Math.max(1, minWords)) continue;
-                out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+                if (!l.hasSource() && l.hasTarget()) {
+                    if (words(l.target().of(tt)) < Math.max(1, minWords)) continue;
+                    out.add(hit(a, l.target().start(), l.target().end(), l, null, List.of()));
+                } else if (z != null && c > 0 && l.type() == LinkType.ONE_TWO) {
+                    TextSpan rider = rider(tt, st, l, c, forms);
+                    if (rider == null || words(rider.of(tt)) < Math.max(1, minWords)) continue;
+                    Link shown = new Link(rider, l.source(), l.segmentId(), l.type(), l.confidence());
+                    out.add(hit(a, rider.start(), rider.end(), shown, null, List.of()));
+                }
             }
             return out;
         }
+
+        /** The sentence of a 1-2 link that renders nothing of the original, or null. */
+        private TextSpan rider(String tt, String st, Link l, double c, Map<String, String> forms) {
+            List<TextSpan> two = Sentences.of(tt, l.target().start(), l.target().end());
+            if (two.size() != 2) return null;
+            int ls = Aligner.letters(st, l.source().start(), l.source().end());
+            if (ls == 0) return null;
+            double both = score(Aligner.letters(tt, l.target().start(), l.target().end()), ls, c);
+            if (both <= z) return null;
+            Set<String> source = Order.tokens(l.source().of(st));
+            // the English form of a name of the original (États-Unis: United States) is its word too
+            for (Map.Entry<String, String> e : forms.entrySet()) {
+                if (l.source().of(st).contains(e.getKey())) source.addAll(Order.tokens(e.getValue()));
+            }
+            for (int k = 0; k < 2; k++) {
+                TextSpan kept = two.get(k);
+                TextSpan other = two.get(1 - k);
+                double alone = score(Aligner.letters(tt, kept.start(), kept.end()), ls, c);
+                if (Math.abs(alone) >= both) continue;
+                Set<String> own = Order.tokens(other.of(tt));
+                if (own.size() < 3 || Order.shared(own, source) > 0) continue;
+                if (Order.shared(Order.tokens(kept.of(tt)), source) == 0) continue;
+                return other;
+            }
+            return null;
+        }
+
+        private double score(int lt, int ls, double c) {
+            return (Math.log(lt / (c * ls)) - mean) / sd;
+        }
+    }
+
+    /** The document's own length ratio of translation to original, over its 1-1 sentence links (0 when none). */
+    static double ratio(BilingualArticle a) {
+        String t = a.target().text();
+        String s = a.original().text();
+        long lt = 0;
+        long ls = 0;
+        for (Link l : a.alignment().sentences()) {
+            if (l.type() != LinkType.ONE_ONE) continue;
+            lt += Aligner.letters(t, l.target().start(), l.target().end());
+            ls += Aligner.letters(s, l.source().start(), l.source().end());
+        }
+        return lt == 0 || ls == 0 ? 0 : (double) lt / ls;
     }
 
     /**
@@ -159,16 +226,9 @@ final class LinkRules {
         public List<Hit> find(BilingualArticle a, ConventionTable conventions) {
             String t = a.target().text();
             String s = a.original().text();
-            long lt = 0;
-            long ls = 0;
-            for (Link l : a.alignment().sentences()) {
-                if (l.type() != LinkType.ONE_ONE) continue;
-                lt += Aligner.letters(t, l.target().start(), l.target().end());
-                ls += Aligner.letters(s, l.source().start(), l.source().end());
-            }
             List<Hit> out = new ArrayList<>();
-            if (lt == 0 || ls == 0) return out;
-            double c = (double) lt / ls;
+            double c = ratio(a);
+            if (c == 0) return out;
             Map<String, Integer> sourceKeys = coverageZ == null ? Map.of() : keyCounts(s);
             Map<String, Integer> targetKeys = coverageZ == null ? Map.of() : keyCounts(t);
             for (Link l : a.alignment().sentences()) {
@@ -303,11 +363,20 @@ final class LinkRules {
      */
     static final class Order extends Base {
         private static final int WINDOW = 3;
+        /** What a shared word is worth against the log length probabilities: the aligner's anchor bonus. */
+        private static final double PER_WORD = 2.0;
         private final int minShared;
+        private final Double margin;
 
-        Order(Meta b, int minShared) {
+        /**
+         * @param margin how much better (in log probability, shared words counted) two consecutive paragraphs must
+         *               fit the original crossed than in their order to be flagged (see {@link #crossing}); null: no
+         *               such test
+         */
+        Order(Meta b, int minShared, Double margin) {
             super(b);
             this.minShared = minShared;
+            this.margin = margin;
         }
 
         @Override
@@ -317,6 +386,7 @@ final class LinkRules {
             String tt = a.target().text();
             List<Link> ps = a.alignment().paragraphs();
             List<Set<String>> sources = new ArrayList<>();
+            Set<Integer> flagged = new HashSet<>();
             for (Link p : ps) sources.add(p.hasSource() ? tokens(p.source().of(st)) : Set.of());
             for (int i = 0; i < ps.size(); i++) {
                 Link p = ps.get(i);
@@ -339,11 +409,59 @@ final class LinkRules {
                 out.add(hit(a, p.target().start(), p.target().end(), shown, "This paragraph renders "
                         + (best < i ? "an earlier" : "a later") + " paragraph of the original (“" + shorten(other.source().of(st))
                         + "”), not the one at its place.", List.of()));
+                flagged.add(i);
+            }
+            if (margin == null) return out;
+            // two short paragraphs swapped share too few words for the test above, but their lengths and what words
+            // they share fit the original far better crossed: each paragraph the length of the other's original
+            int ls = Aligner.letters(st, 0, st.length());
+            double c = ls == 0 ? 0 : (double) Aligner.letters(tt, 0, tt.length()) / ls;
+            Map<String, String> forms = conventions.of(a.original().language()).nameForms();
+            for (int i = 0; c > 0 && i + 1 < ps.size(); i++) {
+                Link p = ps.get(i);
+                Link q = ps.get(i + 1);
+                if (p.type() != LinkType.ONE_ONE || q.type() != LinkType.ONE_ONE || flagged.contains(i) || flagged.contains(i + 1)) continue;
+                if (crossing(tt, st, p, q, c, PER_WORD, forms) <= margin) continue;
+                Link shown = new Link(p.target(), q.source(), p.segmentId(), p.type(), p.confidence());
+                out.add(hit(a, p.target().start(), p.target().end(), shown, "This paragraph and the next render the original's"
+                        + " two in the other order: it fits the next one (“" + shorten(q.source().of(st)) + "”) far better than its own.", List.of()));
+                flagged.add(i);
+                flagged.add(i + 1);
             }
             return out;
         }
 
-        private static Set<String> tokens(String text) {
+        /**
+         * How much better two consecutive paragraph links fit crossed than as aligned: the log length probabilities
+         * (Gale-Church, the document's ratio {@code c}) of the two crossed pairs minus those of the two aligned
+         * ones, plus {@code perWord} for each shared word (numbers, names, cognates) more the crossed pairs have.
+         */
+        static double crossing(String tt, String st, Link p, Link q, double c, double perWord, Map<String, String> forms) {
+            int tp = Aligner.letters(tt, p.target().start(), p.target().end());
+            int tq = Aligner.letters(tt, q.target().start(), q.target().end());
+            int sp = Aligner.letters(st, p.source().start(), p.source().end());
+            int sq = Aligner.letters(st, q.source().start(), q.source().end());
+            double length = lp(sq, tp, c) + lp(sp, tq, c) - lp(sp, tp, c) - lp(sq, tq, c);
+            Set<String> a = tokens(p.target().of(tt));
+            Set<String> b = tokens(q.target().of(tt));
+            Set<String> x = sourceTokens(p.source().of(st), forms);
+            Set<String> y = sourceTokens(q.source().of(st), forms);
+            int words = shared(a, y) + shared(b, x) - shared(a, x) - shared(b, y);
+            return length + perWord * words;
+        }
+
+        private static double lp(int ls, int lt, double c) {
+            return Math.log(Math.max(1e-12, Aligner.lengthProbability(ls, lt, c)));
+        }
+
+        /** The tokens of a passage of the original, with those of the English form of each name it has (États-Unis: United States). */
+        static Set<String> sourceTokens(String text, Map<String, String> forms) {
+            Set<String> out = tokens(text);
+            for (Map.Entry<String, String> e : forms.entrySet()) if (text.contains(e.getKey())) out.addAll(tokens(e.getValue()));
+            return out;
+        }
+
+        static Set<String> tokens(String text) {
             Set<String> out = new HashSet<>();
             Matcher m = PLAIN_WORD.matcher(text);
             while (m.find()) {
@@ -355,7 +473,7 @@ final class LinkRules {
             return out;
         }
 
-        private static int shared(Set<String> a, Set<String> b) {
+        static int shared(Set<String> a, Set<String> b) {
             int n = 0;
             for (String x : a) if (b.contains(x)) n++;
             return n;
@@ -375,8 +493,11 @@ final class LinkRules {
             List<Hit> out = new ArrayList<>();
             for (Link l : a.alignment().sentences()) {
                 if (!l.hasSource() || !l.hasTarget()) continue;
-                String s = l.source().of(a.original().text());
-                String t = l.target().of(a.target().text());
+                String s0 = l.source().of(a.original().text());
+                String t0 = l.target().of(a.target().text());
+                // a word that renders a word of the other side that is no negation ("only": "seul") does not say no
+                String s = src.withoutCounterparts(s0, tgt, t0);
+                String t = tgt.withoutCounterparts(t0, src, s0);
                 Boolean sn = src.negated(s);
                 Boolean tn = tgt.negated(t);
                 if (sn == null || tn == null) continue;
@@ -387,16 +508,13 @@ final class LinkRules {
                     int nt = tgt.negationCount(t, true);
                     if (ns >= 2 && nt < ns) {
                         out.add(hit(a, l.target().start(), l.target().end(), l, "The original says no " + ns
-                                + " times, this sentence " + (nt == 1 ? "once" : nt + " times") + ": “" + shorten(s) + "”.", List.of()));
+                                + " times, this sentence " + (nt == 1 ? "once" : nt + " times") + ": “" + shorten(s0) + "”.", List.of()));
                     }
                     continue;
                 }
                 if (sn.equals(tn)) continue;
                 // a plain negation against a side that says no in no way, not even weakly ("unlikely", "peu")
-                // ... but the translation's "only" renders the original's own "seul" ("n'est pas le seul titre": "is the
-                // only track", the negation gone)
-                boolean onlyRestricts = sn && src.restricts(s) && !tgt.weaklyNegatedBesidesRestriction(t);
-                if ((sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) && !onlyRestricts) {
+                if (sn ? tgt.weaklyNegated(t) : src.weaklyNegated(s)) {
                     // but when the original negates plainly twice or more and the translation's weak ways of saying no
                     // are fewer, they render some and a negation went ("n'est pas très sophistiquée ... ne sont pas
                     // destinées": "unsophisticated ... are meant to"), as when both sides negate plainly
@@ -404,25 +522,25 @@ final class LinkRules {
                     int nt = sn ? tgt.negationCount(t, true) : 0;
                     if (ns >= 2 && nt < ns) {
                         out.add(hit(a, l.target().start(), l.target().end(), l, "The original says no " + ns
-                                + " times, plainly at least once (“" + shorten(s.substring(src.firstNegation(s)[0], src.firstNegation(s)[1]))
-                                + "”), this sentence " + (nt == 1 ? "once" : nt + " times") + " and never plainly: “" + shorten(s) + "”.", List.of()));
+                                + " times, plainly at least once (“" + shorten(s0.substring(src.firstNegation(s)[0], src.firstNegation(s)[1]))
+                                + "”), this sentence " + (nt == 1 ? "once" : nt + " times") + " and never plainly: “" + shorten(s0) + "”.", List.of()));
                     }
                     continue;
                 }
                 if (sn) {
                     int[] neg = src.firstNegation(s);
                     out.add(hit(a, l.target().start(), l.target().end(), l, "The original says “"
-                            + shorten(s.substring(neg[0], neg[1])) + "”, a negation this sentence does not have: “"
-                            + shorten(s) + "”.", List.of()));
+                            + shorten(s0.substring(neg[0], neg[1])) + "”, a negation this sentence does not have: “"
+                            + shorten(s0) + "”.", List.of()));
                 } else {
                     int[] neg = tgt.firstNegation(t);
                     // the original writes the same word (an English name or quotation kept as it is)
-                    if (java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(t.substring(neg[0], neg[1]).strip())
-                            + "(?!\\p{L})").matcher(s).find()) continue;
+                    if (java.util.regex.Pattern.compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(t0.substring(neg[0], neg[1]).strip())
+                            + "(?!\\p{L})").matcher(s0).find()) continue;
                     int from = l.target().start() + neg[0];
                     int to = l.target().start() + neg[1];
-                    out.add(hit(a, from, to, l, "“" + t.substring(neg[0], neg[1]).strip()
-                            + "” negates, and the original has no negation: “" + shorten(s) + "”.", List.of()));
+                    out.add(hit(a, from, to, l, "“" + t0.substring(neg[0], neg[1]).strip()
+                            + "” negates, and the original has no negation: “" + shorten(s0) + "”.", List.of()));
                 }
             }
             return out;
@@ -547,7 +665,7 @@ final class LinkRules {
     /** Web and e-mail addresses, hashtags and handles of the original, which a translation keeps as they are. */
     static final class Verbatim extends Base {
         private static final Pattern TOKEN = Pattern.compile(
-                "(?:https?://|www\\.)[^\\s<>\"«»“”]+[^\\s<>\"«»“”.,;:!?)]|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w@#])[#@][\\p{L}\\p{N}_]{2,}");
+                "(?:https?://|www\\.)[^\\s<>\"«»“”]+[^\\s<>\"«»“”.,;:!?)]|(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w@#])[#@][\\p{L}\\p{N}_]{2,}");
 
         Verbatim(Meta b) {
             super(b);
@@ -559,7 +677,9 @@ final class LinkRules {
             String target = a.target().text();
             for (Link l : a.alignment().sentences()) {
                 if (!l.hasSource()) continue;
-                Matcher m = TOKEN.matcher(l.source().of(a.original().text()));
+                // an address starts where its run of word characters starts (from every letter of a long run
+                // the pattern read the rest of the run), and the text is read under the article's deadline
+                Matcher m = TOKEN.matcher(dev.calque.model.Deadline.guard(l.source().of(a.original().text())));
                 while (m.find()) {
                     if (target.contains(m.group())) continue;
                     Link shown = l.hasTarget() ? l : null;

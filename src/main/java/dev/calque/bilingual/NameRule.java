@@ -157,9 +157,10 @@ final class NameRule extends LinkRules.Base {
         while (m.find()) {
             String x = m.group();
             // as it is, without accents, the same first letters, or respelled (Troie: Trojan): a respelling
-            // is the speller's business, not a swapped name
-            if (x.equals(word) || plain(x).equals(plainWord) || key(x).equals(k)
-                    || Character.isUpperCase(x.charAt(0)) && x.length() >= 3 && alike(x, word)) n++;
+            // is the speller's business, not a swapped name. English capitalizes names and the words made from
+            // them, so a lower-case word with the same first letters is another word ("euro" is no "Europe")
+            if (x.equals(word) || plain(x).equals(plainWord)
+                    || Character.isUpperCase(x.charAt(0)) && (key(x).equals(k) || x.length() >= 3 && alike(x, word))) n++;
         }
         for (Map.Entry<String, String> e : forms.entrySet()) {
             if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
@@ -181,6 +182,10 @@ final class NameRule extends LinkRules.Base {
      */
     private static int[] standIn(String t, String s, Set<String> sourceKeys, Set<String> sourceWords, Conventions src, Conventions tgt,
                                  List<String> missing, List<List<String>> kept) {
+        // of several, the first that stands alone: English writes with capitals the words of an institution's name
+        // that French writes in lower case ("Centre de santé et services sociaux": "Centre for Health and Social
+        // Services"), so a word inside such a name is likelier a rendering than a name put in another's place
+        int[] inName = null;
         Matcher m = NAME.matcher(t);
         while (m.find()) {
             boolean first = startsUnit(t, m.start());
@@ -208,11 +213,24 @@ final class NameRule extends LinkRules.Base {
                     // a word of a name whose other words the sentence renders is swapped in their place, beside
                     // them ("Portico Crystal"); elsewhere the name was shortened ("the Front" for "le Front National")
                     if (!kept.get(i).isEmpty() && !nextTo(parts, kept.get(i), s, src)) continue;
-                    return new int[] {m.start(), m.end(), i, elsewhere ? 1 : 0};
+                    int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
+                    if (parts.length == 1 && !insideName(t, m.start(), m.end())) return hit;
+                    if (inName == null) inName = hit;
                 }
             }
         }
-        return null;
+        return inName;
+    }
+
+    private static final Pattern NAME_LINK_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*$");
+    private static final Pattern NAME_LINK_AFTER = Pattern.compile("^\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*\\p{Lu}");
+
+    /** Whether the capitalized word at {@code start..end} joins others in a name (Centre for Health and Social Services). */
+    private static boolean insideName(String t, int start, int end) {
+        String before = t.substring(Math.max(0, start - 40), start);
+        Matcher b = NAME_LINK_BEFORE.matcher(before);
+        boolean left = b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start());
+        return left || NAME_LINK_AFTER.matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
     }
 
     private static final Pattern FUNCTION_WORD = Pattern.compile("(?:with|and|or|but|for|since|on|in|at|to|from|of|by|where|when|which|who|that|after|before|until|as|is|was|are|were|has|had|have)\\b");

@@ -38,7 +38,7 @@ public final class SourceRules {
     /** One rule as its file writes it. */
     record Spec(String id, String name, String kind, String category, Severity severity, String message,
                 Integer minWords, Integer minChars, Double mean, Double sd, Double z, Double coverageZ, Integer minMissing,
-                String values,
+                String values, Double margin,
                 List<Example> examples) {
     }
 
@@ -51,7 +51,7 @@ public final class SourceRules {
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
-                        String names, String negationJoiner, String restrictive) {
+                        String names, String negationJoiner, Map<String, String> counterparts) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -184,7 +184,13 @@ public final class SourceRules {
                 s.notNames() == null ? null : compile(f, s.notNames()), Boolean.TRUE.equals(s.unspaced()),
                 s.monthPattern() == null ? null : compile(f, s.monthPattern()), notNegation,
                 s.negationJoiner() == null ? null : compile(f, s.negationJoiner()),
-                s.restrictive() == null ? null : compile(f, s.restrictive()));
+                counterparts(f, s.counterparts()));
+    }
+
+    private static Map<String, Pattern> counterparts(Path f, Map<String, String> spec) {
+        Map<String, Pattern> out = new LinkedHashMap<>();
+        if (spec != null) for (Map.Entry<String, String> e : spec.entrySet()) out.put(e.getKey(), compile(f, e.getValue()));
+        return out;
     }
 
     /** A table beside the rule file: two or more tab-separated columns a line, {@code #} comments. */
@@ -256,7 +262,10 @@ public final class SourceRules {
         int minWords = s.minWords() == null ? 0 : s.minWords();
         return switch (s.kind() == null ? "" : s.kind()) {
             case "omission" -> new LinkRules.Omission(base, minWords);
-            case "addition" -> new LinkRules.Addition(base, minWords);
+            case "addition" -> {
+                if (s.z() != null && (s.sd() == null || s.sd() <= 0)) throw new RuleFileException(f, 0, where + ": 'z' needs 'sd' > 0");
+                yield new LinkRules.Addition(base, minWords, s.mean() == null ? 0 : s.mean(), s.sd() == null ? 1 : s.sd(), s.z());
+            }
             case "length-ratio" -> {
                 if (s.sd() == null || s.sd() <= 0) throw new RuleFileException(f, 0, where + ": needs 'sd' > 0");
                 yield new LinkRules.LengthRatio(base, s.mean() == null ? 0 : s.mean(), s.sd(), s.z() == null ? 3 : s.z(),
@@ -274,7 +283,7 @@ public final class SourceRules {
             case "quotes" -> new LinkRules.Quotes(base, minWords == 0 ? 3 : minWords);
             case "verbatim" -> new LinkRules.Verbatim(base);
             case "consistency" -> new LinkRules.Consistency(base, minWords == 0 ? 3 : minWords);
-            case "order" -> new LinkRules.Order(base, minWords == 0 ? 3 : minWords);
+            case "order" -> new LinkRules.Order(base, minWords == 0 ? 3 : minWords, s.margin());
             default -> throw new RuleFileException(f, 0, where + ": 'kind' must be one of omission, addition, "
                     + "length-ratio, numbers, names, negation, copy, quotes, verbatim, consistency, order");
         };

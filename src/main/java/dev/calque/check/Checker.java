@@ -380,18 +380,33 @@ public final class Checker {
     /** As {@link #check(BilingualArticle, Duration)}, abandoned as soon as {@code stop} says so. */
     public CheckedArticle check(BilingualArticle b, Duration limit, java.util.function.BooleanSupplier stop) {
         List<Finding> mono;
+        long cpu0 = Deadline.clock();
         SourceWords.set(b.original().text());
         try {
             mono = allFindings(b.target().text(), limit.toNanos(), stop);
         } finally {
             SourceWords.clear();
         }
-        List<Finding> bi = sourceFindings(b, null);
-        // the segment rules of a bilingual file (inline codes, glossary): their passage findings are
-        // resolved with the monolingual ones (where they flag the same words they win), and keep the
-        // original's passage they name; a finding on a whole segment marks no passage of its own, so it
-        // stands beside the findings inside the segment instead of hiding them
-        BilingualCheck.Found pairs = bilingual.check(b.target(), severityOverrides);
+        // the rules that read the original get what is left of the article's budget: an original is as
+        // untrusted as the translation, and a pattern can backtrack on a long run of it
+        long left = limit.toNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(1, limit.toNanos() - (Deadline.clock() - cpu0));
+        List<Finding> bi;
+        BilingualCheck.Found pairs;
+        Deadline.start(left, stop);
+        try {
+            bi = sourceFindings(b, null);
+            // the segment rules of a bilingual file (inline codes, glossary): their passage findings are
+            // resolved with the monolingual ones (where they flag the same words they win), and keep the
+            // original's passage they name; a finding on a whole segment marks no passage of its own, so it
+            // stands beside the findings inside the segment instead of hiding them
+            pairs = bilingual.check(b.target(), severityOverrides);
+            Deadline.check();
+        } catch (Deadline.Exceeded e) {
+            throw overLimit();
+        } finally {
+            Deadline.clear();
+        }
         List<Finding> all = new ArrayList<>(mono);
         all.addAll(pairs.passages());
         java.util.Set<Finding> segmentRules = new java.util.HashSet<>(pairs.passages());
@@ -435,6 +450,7 @@ public final class Checker {
         for (SourceRule r : sourcePack.rules()) {
             RuleInfo info = r.info();
             if (disabled.contains(info.id()) || only != null && !only.equals(info.id())) continue;
+            Deadline.check();
             for (SourceRule.Hit h : r.find(b, sourcePack.conventions())) {
                 if (h.end() <= h.start()) continue;
                 Link l = h.link();

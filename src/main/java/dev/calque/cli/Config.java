@@ -102,6 +102,12 @@ public final class Config {
     /** The file's values over the defaults, checked when the file is read. */
     private Settings settings;
 
+    /**
+     * {@code rules.folders} entries outside this file's folder: refused unless the command line gives
+     * the same folder ({@link Settings#with}), which is the user's word rather than the pull request's.
+     */
+    final List<Located> ruleFoldersOutside = new ArrayList<>();
+
     public static Config empty() {
         return new Config();
     }
@@ -216,28 +222,39 @@ public final class Config {
     Path inside(Located v, String key) {
         if (v == null) return null;
         if (file == null) return resolve(v);
+        if (outside(v)) throw outsideError(v, key + " '" + v.text() + "' must be a file inside", "give it on the command line instead");
+        return resolve(v);
+    }
+
+    /**
+     * Whether a path this file names lies outside the file's folder: absolute, {@code ..} out of it, or
+     * through a symbolic link (or a dangling one) out of it.
+     */
+    boolean outside(Located v) {
+        if (file == null) return false;
         Path dir = file.toAbsolutePath().getParent().normalize();
         Path p = Path.of(v.text());
         Path abs = dir.resolve(p).normalize();
-        boolean out = p.isAbsolute() || !abs.startsWith(dir);
-        if (!out) {
-            try {
-                Path real = dir.toRealPath();
-                Path existing = abs;
-                while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    existing = existing.getParent();
-                }
-                if (existing != null && Files.exists(existing)) out = !existing.toRealPath().startsWith(real);
-                else if (existing != null) out = true; // a dangling link
-            } catch (java.io.IOException e) {
-                out = true;
+        if (p.isAbsolute() || !abs.startsWith(dir)) return true;
+        try {
+            Path real = dir.toRealPath();
+            Path existing = abs;
+            while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
             }
+            if (existing == null) return false;
+            if (!Files.exists(existing)) return true; // a dangling link
+            return !existing.toRealPath().startsWith(real);
+        } catch (java.io.IOException e) {
+            return true;
         }
-        if (out) {
-            throw error(v, key + " '" + v.text() + "' must be a file inside " + dir.getFileName() + "/, the folder of "
-                    + file.getFileName(), "a configuration names no file outside its own folder; give it on the command line instead");
-        }
-        return resolve(v);
+    }
+
+    /** @param what the value and what it must be, e.g. {@code glossary 'x' must be a file inside} */
+    UsageError outsideError(Located v, String what, String instead) {
+        Path dir = file.toAbsolutePath().getParent().normalize();
+        return error(v, what + " " + dir.getFileName() + "/, the folder of " + file.getFileName(),
+                "a configuration names nothing outside its own folder; " + instead);
     }
 
     /** The gate's severity threshold; null for never. */

@@ -162,6 +162,10 @@ public record Settings(
         for (Config.Located g : c.skip.items) c.glob(g);
         List<Path> folders = new ArrayList<>();
         for (Config.Located dir : r.folders) {
+            if (c.outside(dir)) {
+                c.ruleFoldersOutside.add(dir);
+                continue;
+            }
             Path p = c.resolve(dir);
             if (!Files.isDirectory(p)) {
                 throw c.error(dir, "rule folder '" + dir.text() + "' not found",
@@ -199,6 +203,14 @@ public record Settings(
         for (Path p : cli.extraRules()) {
             if (!Files.isDirectory(p)) throw new UsageError(p + ": rule folder not found");
             extra.add(p);
+        }
+        if (config != null) {
+            for (Config.Located dir : config.ruleFoldersOutside) {
+                if (!sameFolder(config.resolve(dir), cli.extraRules())) {
+                    throw config.outsideError(dir, "rule folder '" + dir.text() + "' must be a folder inside",
+                            "give it on the command line with --rules instead");
+                }
+            }
         }
         if (cli.minScore() != null && (cli.minScore() > 100 || cli.minScore().isNaN())) {
             throw new UsageError("--min-score must be a number up to 100");
@@ -248,6 +260,17 @@ public record Settings(
         return new Settings(target, code, sourceChosen, bundledRules, configRuleDirs, extraRuleDirs, stockRules,
                 disabled, severities, enabledCategories, disabledCategories, scoring, gate, majorIsBlocker, skipPaths,
                 skipItems, baseline, suppressions, state, glossary, config);
+    }
+
+    /** Whether {@code dir} is one of {@code dirs}, after following links (the command line's own folders). */
+    private static boolean sameFolder(Path dir, List<Path> dirs) {
+        try {
+            Path real = dir.toRealPath();
+            for (Path d : dirs) if (d.toRealPath().equals(real)) return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        return false;
     }
 
     /** The rule folders, in load order: the bundled one, calque.yml's, the command line's. */

@@ -384,6 +384,7 @@ public final class DocumentReader {
         if (type.startsWith("message/") && title != null && (paragraphs.isEmpty() || !sameText(paragraphs.get(0), title))) {
             paragraphs.add(0, title);
         }
+        if (paragraphs.isEmpty() && !damage.bombs().isEmpty()) throw new Unreadable(PdfPages.describeBombs(damage));
         if (!damage.damaged().isEmpty()) {
             if (paragraphs.isEmpty()) {
                 throw new Unreadable(PdfPages.describe(damage) + " damaged (content that cannot be decoded): no text to check");
@@ -408,6 +409,11 @@ public final class DocumentReader {
         if (damaged == null) return null;
         List<Integer> pages = java.util.Arrays.stream(damaged.split(",")).map(Integer::valueOf).toList();
         PdfPages.Damage d = new PdfPages.Damage(Integer.parseInt(a.metadata().getOrDefault(PAGES, "0")), pages);
+        if (pages.size() >= d.pages()) {
+            // every page is damaged, yet some text came out: PDFBox read what it could of them
+            return PdfPages.describe(d) + " damaged (content that cannot be decoded): part of the text may be missing;"
+                    + " what could be read was checked";
+        }
         return PdfPages.describe(d) + " damaged (content that cannot be decoded): "
                 + (pages.size() == 1 ? "its text is" : "their text is") + " missing; the other pages were checked";
     }
@@ -533,9 +539,13 @@ public final class DocumentReader {
             case "application/vnd.oasis.opendocument.text" -> "ODT file";
             case "application/rtf" -> "RTF file";
             case "application/epub+zip" -> "EPUB file";
+            case "application/x-tmx" -> "TMX file";
+            case "application/x-xliff+xml", "application/xliff+xml" -> "XLIFF file";
             case "message/rfc822" -> "e-mail";
             case "text/html" -> "HTML page";
-            default -> type.replaceAll(";.*", "") + " document";
+            // the type may come from the file itself (an ODF's mimetype entry): quoted only when it is a type
+            default -> type.replaceAll(";.*", "").matches("[a-z0-9][\\w.+-]{0,80}/[\\w.+-]{1,80}")
+                    ? type.replaceAll(";.*", "") + " document" : "document";
         };
     }
 

@@ -693,7 +693,7 @@ final class MainText {
 
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
-        List<Para> ps = otherStories(tailBox(read));
+        List<Para> ps = otherStories(titleRun(tailBox(read)));
         boolean changed = true;
         while (changed && !ps.isEmpty()) {
             changed = false;
@@ -714,6 +714,16 @@ final class MainText {
         while (ps.size() > first + 3 && (callToAction(ps.get(first).text()) || !ps.get(first).heading()
                 && headlineLike(ps.get(first).text()) && ps.get(first).text().length() <= 80)) {
             ps.remove(first);
+        }
+        // between a standfirst and the first paragraph of prose: "Browse Issues", "Back to the front page",
+        // "Photo : YONHAP News", "4 min"; a kicker in capitals ("EXCLUSIVE", "ANALYSE") is the article's own
+        int prose = first;
+        while (prose < ps.size() && prose < first + 10 && (ps.get(prose).text().length() < 150 || headlineLike(ps.get(prose).text()))) prose++;
+        if (prose < first + 10 && prose < ps.size() - 3) {
+            for (int i = prose - 1; i > first; i--) {
+                Para p = ps.get(i);
+                if (!p.heading() && p.text().length() <= 50 && headlineLike(p.text()) && !KICKER.matcher(p.text()).matches()) ps.remove(i);
+            }
         }
         List<String> out = new ArrayList<>();
         for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
@@ -738,12 +748,20 @@ final class MainText {
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
                 i++;
+            } else if (t.length() <= 400 && BRACKETED.matcher(t).matches()
+                    && (MainTextWords.MORE_LEAD.matcher(t).find() || MainTextWords.NOTICE.matcher(t).find())) {
+                // an inset in brackets: "(Le puede interesar: <another story>)", "[... im kostenlosen Newsletter ...]"
+            } else if (!WORDED.matcher(t).find()) {
+                // a rule drawn in characters ("- - - -", "*****", "|"): no word of the article
+            } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
+                // a control or label of the page; a credit's label alone ("Foto:") takes the name after it
+                if (credit(t) && i + 1 < read.size() && nameLine(read.get(i + 1))) i++;
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
                 break;
             } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
                     && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
                     && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
-                    && !(!p.heading() && t.length() <= 120 && headlineLike(t) && MainTextWords.BYLINE.matcher(t).matches())
+                    && !(!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches())
                     && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
                 out.add(p);
             }
@@ -783,6 +801,44 @@ final class MainText {
             if (after > Math.min(1200, 0.2 * total)) break;
         }
         return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
+    }
+
+    private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
+    private static final Pattern BRACKETED = Pattern.compile("(?s)\\s*(?:\\(.*\\)|\\[.*])\\s*");
+    private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
+
+    /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */
+    private static boolean nameLine(Para p) {
+        String t = p.text();
+        return !p.heading() && t.length() <= 50 && headlineLike(t) && t.split("\\s+").length <= 5;
+    }
+
+    /**
+     * Cuts a run of short titles that closes the text after its last paragraph of prose: the headings of side
+     * boxes whose lists were left out ("Politico Blogs", "POLITICO Policy", "Pollitico"), section and app
+     * names ("The Hive", "Read Business Insider On The Go", "Download"). At least four lines of at most 80
+     * characters, half of them links or headings that head nothing (another heading follows them), 1,000
+     * characters in all; short lines under headings (a box of pros and cons, a song's verses, a table's
+     * cells, a list of ingredients) are the article and stay.
+     */
+    private static List<Para> titleRun(List<Para> ps) {
+        int start = ps.size();
+        int marked = 0;
+        int chars = 0;
+        while (start > 1) {
+            Para p = ps.get(start - 1);
+            String t = p.text();
+            if (t.length() > 80 || !(p.heading() || p.linked() || headlineLike(t) || !p.paragraph())) break;
+            chars += t.length();
+            boolean orphan = p.heading() && (start == ps.size() || ps.get(start).heading()); // heads nothing
+            if (orphan || p.linked()) marked++;
+            start--;
+        }
+        int run = ps.size() - start;
+        if (run < 4 || 2 * marked < run || chars > 1000) return ps;
+        Para before = ps.get(start - 1);
+        if (before.text().length() < 100 || headlineLike(before.text())) return ps;
+        return new ArrayList<>(ps.subList(0, start));
     }
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */

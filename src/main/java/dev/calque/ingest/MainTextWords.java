@@ -42,6 +42,11 @@ final class MainTextWords {
     static final Pattern DATE_LINE;
     /** A byline: its opening words alone or followed by a name ("Par Matthieu Hy le 07 Mai 2020", "Publicado por"). */
     static final Pattern BYLINE;
+    /**
+     * A line that is only a control or label of the page ("Share", "Réagir", "Latest News", "Prev Post", "1.2k
+     * views", "Foto:"), with a count or an arrow around it at most: the page's furniture wherever it stands.
+     */
+    static final Pattern LABEL;
 
     static {
         Map<String, List<String>> kinds = read();
@@ -55,10 +60,18 @@ final class MainTextWords {
         EMBED = Pattern.compile("(?iu)\\b(?:" + group(kinds.get("embed")) + ")");
         CLASS_WORD = Pattern.compile("(?iu)" + group(kinds.get("class")));
         BYLINE = Pattern.compile("(?u)^(?i:" + group(kinds.get("byline")) + ")(?:\\s*:?\\s+\\p{Lu}.*|\\s*:?)$");
+        String count = "\\d[\\d.,]*\\s?[km]?";
+        LABEL = Pattern.compile("(?iu)[\\s\\p{So}«‹<←|·•-]*(?:" + count + "\\s+)?(?:" + group(kinds.get("label")) + "|(?:"
+                + group(kinds.get("credit")) + ")\\s*:)(?:\\s+" + count + ")?[\\s\\p{So}:.…»›>→|·•-]*");
         String month = "(?:" + group(kinds.get("month")) + ")\\.?";
-        String time = "(?:,?\\s+(?:à\\s+|um\\s+|a las\\s+|at\\s+|-\\s+)?\\d{1,2}[:.h]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h)?)?";
-        DATE_LINE = Pattern.compile("(?iu)(?:\\p{L}+,?\\s+)?(?:\\d{1,2}\\.?\\s+(?:de\\s+)?" + month + "(?:,?\\s+(?:de\\s+)?\\d{4})?"
-                + "|" + month + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)" + time + "\\s*");
+        String clock = "\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h)?(?:\\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst))?";
+        String time = "(?:,?\\s+(?:à\\s+|um\\s+|a las\\s+|at\\s+|-\\s+)?" + clock + ")?";
+        String stamp = "(?:" + group(kinds.get("stamp")) + ")";
+        // "Published: 30 January 2017", "3:53 p.m. EST January 25, 2014", "27 octobre 2012 à 18:27 (Mis à jour: 19:56)"
+        DATE_LINE = Pattern.compile("(?iu)(?:" + stamp + "(?:\\s+(?:on|le|el|am))?\\s*:?\\s+)?(?:" + clock + ",?\\s+)?(?:\\p{L}+,?\\s+)?"
+                + "(?:\\d{1,2}\\.?\\s+(?:de\\s+)?" + month + "(?:,?\\s+(?:de\\s+)?\\d{4})?"
+                + "|" + month + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)" + time
+                + "(?:\\s*\\(" + stamp + "\\s*:?\\s*[^)]{0,40}\\))?\\s*");
     }
 
     private MainTextWords() {
@@ -86,7 +99,7 @@ final class MainTextWords {
 
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit"}) kinds.put(k, new ArrayList<>());
+        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit", "label", "stamp"}) kinds.put(k, new ArrayList<>());
         try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -23,10 +23,19 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * check a damaged page would vanish from the text without a word.
  */
 final class PdfPages {
-    /** The pages of a document, and which of them (1-based) are damaged. */
-    record Damage(int pages, List<Integer> damaged) {
+    /**
+     * The pages of a document, which of them (1-based) are damaged, and which hold content that inflates
+     * past {@link #MAX_INFLATED} (a compression bomb: PDFBox may then give no text for the page at all).
+     */
+    record Damage(int pages, List<Integer> damaged, List<Integer> bombs) {
         static final Damage NONE = new Damage(0, List.of());
+
+        Damage(int pages, List<Integer> damaged) {
+            this(pages, damaged, List.of());
+        }
     }
+
+    private enum Content { READABLE, DAMAGED, BOMB }
 
     /** Decompressed bytes of one content stream past which it is not judged (a bomb is Tika's limit to meet). */
     private static final long MAX_INFLATED = 64L << 20;
@@ -38,22 +47,25 @@ final class PdfPages {
     static Damage of(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<Integer> damaged = new ArrayList<>();
+            List<Integer> bombs = new ArrayList<>();
             int n = 0;
             for (PDPage page : doc.getPages()) {
                 n++;
-                if (damaged(page)) damaged.add(n);
+                Content c = content(page);
+                if (c == Content.DAMAGED) damaged.add(n);
+                if (c == Content.BOMB) bombs.add(n);
             }
-            return new Damage(n, List.copyOf(damaged));
+            return new Damage(n, List.copyOf(damaged), List.copyOf(bombs));
         } catch (IOException | RuntimeException e) {
             return Damage.NONE;
         }
     }
 
-    private static boolean damaged(PDPage page) {
+    private static Content content(PDPage page) {
         COSBase contents = page.getCOSObject().getItem(COSName.CONTENTS);
         List<COSBase> parts = new ArrayList<>();
         if (contents instanceof COSObject ref) {
-            if (ref.getObject() == null || ref.getObject() instanceof COSNull) return true; // points at nothing
+            if (ref.getObject() == null || ref.getObject() instanceof COSNull) return Content.DAMAGED; // points at nothing
             contents = ref.getObject();
         }
         if (contents instanceof COSArray array) {
@@ -61,11 +73,33 @@ final class PdfPages {
         } else if (contents != null) {
             parts.add(contents);
         }
+        long inflated = 0;
         for (COSBase part : parts) {
-            if (!(part instanceof COSStream stream)) return true;
-            if (!decodes(stream)) return true;
+            if (!(part instanceof COSStream stream)) return Content.DAMAGED;
+            if (!decodes(stream)) return Content.DAMAGED;
+            inflated += inflatedSize(stream, MAX_INFLATED - inflated + 1);
+            if (inflated > MAX_INFLATED) return Content.BOMB;
         }
-        return false;
+        return Content.READABLE;
+    }
+
+    /**
+     * Bytes a stream compressed with Flate once or more ({@code [/FlateDecode /FlateDecode]}) inflates to,
+     * read no further than {@code cap}; 0 for other filters or when it does not inflate (judged above).
+     */
+    private static long inflatedSize(COSStream stream, long cap) {
+        List<COSName> filters = filters(stream);
+        if (filters.isEmpty() || !filters.stream().allMatch(COSName.FLATE_DECODE::equals)) return 0;
+        try (InputStream raw = stream.createRawInputStream()) {
+            InputStream in = raw;
+            for (int i = 0; i < filters.size(); i++) in = new java.util.zip.InflaterInputStream(in);
+            byte[] buf = new byte[8192];
+            long total = 0;
+            for (int got; total < cap && (got = in.read(buf)) > 0; ) total += got;
+            return total;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** A content stream compressed with Flate alone (nearly all of them) must decompress to its end. */
@@ -106,7 +140,16 @@ final class PdfPages {
 
     /** "page 2 of 3 is", "pages 2 and 5 of 9 are": for the one-line reason. */
     static String describe(Damage d) {
-        List<Integer> p = d.damaged();
+        return describe(d.damaged(), d.pages());
+    }
+
+    /** The one-line reason for a PDF whose only text is behind a compression bomb. */
+    static String describeBombs(Damage d) {
+        return "compression bomb: the content of " + describe(d.bombs(), d.pages()).replaceFirst(" (is|are)$", "")
+                + " inflates to more than " + (MAX_INFLATED >> 20) + " MB; not read";
+    }
+
+    private static String describe(List<Integer> p, int pages) {
         String list;
         if (p.size() == 1) list = "page " + p.get(0);
         else {
@@ -114,6 +157,6 @@ final class PdfPages {
             list = "pages " + String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1)
                     + (p.size() > 10 ? " (and " + (p.size() - 10) + " more)" : "");
         }
-        return list + " of " + d.pages() + (p.size() == 1 ? " is" : " are");
+        return list + " of " + pages + (p.size() == 1 ? " is" : " are");
     }
 }

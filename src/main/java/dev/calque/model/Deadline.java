@@ -41,6 +41,16 @@ public final class Deadline {
         return d != Long.MAX_VALUE && now() > d;
     }
 
+    /** Throws {@link Exceeded} once the budget is spent: for loops that read no guarded text. */
+    public static void check() {
+        if (passed()) throw new Exceeded();
+    }
+
+    /** This thread's processor time in nanoseconds: the clock budgets are counted in. */
+    public static long clock() {
+        return now();
+    }
+
     /** Whether the check was stopped from outside rather than by its budget. */
     public static boolean stopped() {
         return STOP.get().getAsBoolean();
@@ -89,7 +99,7 @@ public final class Deadline {
     /** A rule's match stopped because the budget was spent. */
     public static final class Exceeded extends RuntimeException {
         Exceeded() {
-            super("time limit reached in a rule's pattern", null, false, false);
+            super("time limit reached", null, false, false);
         }
     }
 

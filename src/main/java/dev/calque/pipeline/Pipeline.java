@@ -8,6 +8,7 @@ import dev.calque.model.Article;
 import dev.calque.model.ArticleResult;
 import dev.calque.model.ArticleScore;
 import dev.calque.model.CheckedArticle;
+import dev.calque.model.Deadline;
 import dev.calque.model.Fingerprints;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
@@ -309,6 +310,7 @@ public final class Pipeline {
         Article a = item.article();
         try {
             long t0 = System.nanoTime();
+            long cpu0 = Deadline.clock();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
             if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
             String pairNote = null;
@@ -323,7 +325,16 @@ public final class Pipeline {
             CheckedArticle checked = all.withFindings(kept.findings());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             if (risk != null) {
-                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(a.text(), b == null ? null : b.paragraphOriginals(), checked.findings());
+                // under what is left of the article's budget: the step reads the text and the original again
+                long left = timeLimit.toNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
+                        : Math.max(1, timeLimit.toNanos() - (Deadline.clock() - cpu0));
+                dev.calque.risk.RiskModel.Assessed assessed;
+                Deadline.start(left, this::cancelled);
+                try {
+                    assessed = risk.assess(a.text(), b == null ? null : b.paragraphOriginals(), checked.findings());
+                } finally {
+                    Deadline.clear();
+                }
                 checked = checked.withFindings(assessed.findings());
                 score = score.withRisk(assessed.risk());
             }
@@ -334,7 +345,8 @@ public final class Pipeline {
                     kept.suppressed(), kept.fingerprints(), took), null);
         } catch (Checker.Stopped e) {
             return DROPPED;
-        } catch (Checker.TimeLimitExceeded e) {
+        } catch (Checker.TimeLimitExceeded | Deadline.Exceeded e) {
+            if (cancelled()) return DROPPED;
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
                     + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,5 +1,6 @@
 package dev.calque.risk;
 
+import dev.calque.model.Deadline;
 import dev.calque.model.Finding;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +27,12 @@ public final class Features {
             " [,.;:!?)]|[(\\[] |([,.;:!?])\\1|[,;:][.!?]|\"\\s*\"|« | »|\\s{2,}");
     /** Letters of scripts other than Latin (Cyrillic, Greek, CJK...): text left untranslated. */
     private static final Pattern FOREIGN_SCRIPT = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]+");
-    /** Latin letters with diacritics English does not use (cafe and naive aside): words left in the original. */
-    private static final Pattern DIACRITIC_WORD = Pattern.compile("\\p{L}*[àâäãåçèêëìîïñòôöõøùûüÿœßáíóúčšžłąęőű]\\p{L}*",
+    /**
+     * Latin letters with diacritics English does not use (cafe and naive aside): words left in the original.
+     * Tried only where a word starts: from every letter, a run of 100,000 letters was re-read to its end
+     * (400 s of processor time; the count is the same).
+     */
+    private static final Pattern DIACRITIC_WORD = Pattern.compile("(?<!\\p{L})\\p{L}*[àâäãåçèêëìîïñòôöõøùûüÿœßáíóúčšžłąęőű]\\p{L}*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ALL_CAPS = Pattern.compile("\\b\\p{Lu}{2,}\\b");
     /** A capital inside a lower-case word (camel case, a glued word). */
@@ -38,13 +43,15 @@ public final class Features {
     /** A sentence end glued to the next word, or a sentence starting in lower case. */
     private static final Pattern SPLIT_ARTIFACT = Pattern.compile("\\p{Ll}[.!?]\\p{Lu}\\p{Ll}|[.!?] \\p{Ll}");
 
+    private static final Pattern FINAL_PUNCT = Pattern.compile(".*[.!?\"”’)»:]$");
+
     private Features() {
     }
 
     /** Words of a text, in order. */
     static List<String> words(String text) {
         List<String> out = new java.util.ArrayList<>();
-        Matcher m = WORD.matcher(text);
+        Matcher m = WORD.matcher(Deadline.guard(text));
         while (m.find()) out.add(m.group());
         return out;
     }
@@ -115,7 +122,7 @@ public final class Features {
         x.put("log_digits", log1p(count(NUMBER, text)));
         x.put("log_punct_artifacts", log1p(count(PUNCT_ARTIFACT, text)));
         x.put("log_split_artifacts", log1p(count(SPLIT_ARTIFACT, text)));
-        x.put("no_final_punct", text.strip().matches(".*[.!?\"”’)»:]$") ? 0.0 : 1.0);
+        x.put("no_final_punct", FINAL_PUNCT.matcher(Deadline.guard(text.strip())).matches() ? 0.0 : 1.0);
         lengthBins(x, n);
         rarity(x, surprisals, n);
         textShape(x, text, words, n);
@@ -158,18 +165,20 @@ public final class Features {
         x.put("src_log_length_ratio", ratio);
         x.put("src_abs_log_length_ratio", Math.abs(ratio));
         x.put("src_cjk", cjk ? 1.0 : 0.0);
-        String targetDigits = text.replaceAll("(?<=\\d)[.,  ](?=\\d)", "");
+        String targetDigits = text.replaceAll("(?<=\\d)[.,  ](?=\\d)", "").replaceAll("[.,]", "");
         int missingNumbers = 0;
-        Matcher m = NUMBER.matcher(source);
+        Matcher m = NUMBER.matcher(Deadline.guard(source));
         while (m.find()) {
+            Deadline.check();
             String num = m.group().replaceAll("[.,]", "");
-            if (!targetDigits.replaceAll("[.,]", "").contains(num)) missingNumbers++;
+            if (!targetDigits.contains(num)) missingNumbers++;
         }
         x.put("src_log_numbers_missing", log1p(missingNumbers));
         String lowerTarget = text.toLowerCase(Locale.ROOT);
         int missingNames = 0;
-        Matcher names = (cjk ? LATIN : CAPITALIZED).matcher(source);
+        Matcher names = (cjk ? LATIN : CAPITALIZED).matcher(Deadline.guard(source));
         while (names.find()) {
+            Deadline.check(); // each name reads the whole target
             int at = names.start();
             if (!cjk && sentenceStart(source, at)) continue;
             String name = names.group();
@@ -178,7 +187,10 @@ public final class Features {
         }
         x.put("src_log_names_missing", log1p(missingNames));
         int inSource = 0;
-        for (String w : unknownCapWords) if (source.contains(w)) inSource++;
+        for (String w : unknownCapWords) {
+            Deadline.check();
+            if (source.contains(w)) inSource++;
+        }
         x.put("src_log_unknown_in_source", log1p(inSource));
         x.put("src_log_unknown_not_in_source", log1p(unknownCapWords.size() - inSource));
         sourceCharacters(x, source);
@@ -192,7 +204,7 @@ public final class Features {
      */
     static void sourceCharacters(Map<String, Double> x, String source) {
         StringBuilder chars = new StringBuilder();
-        Matcher m = CJK.matcher(source);
+        Matcher m = CJK.matcher(Deadline.guard(source));
         while (m.find()) chars.append(m.group());
         Vocabulary seen = Vocabulary.bundledSource();
         List<Double> s = new java.util.ArrayList<>();
@@ -376,6 +388,7 @@ public final class Features {
         x.put("passage_surprisal", surprisal);
         x.put("speller_word_in_training", speller && known ? 1.0 : 0.0);
         if (source != null && !source.isBlank()) {
+            Deadline.check(); // each finding reads the whole source
             boolean inSource = !f.passage().isBlank() && facts.lowerSource()
                     .contains(f.passage().strip().toLowerCase(Locale.ROOT));
             x.put("src_passage_in_source", inSource ? 1.0 : 0.0);
@@ -408,8 +421,9 @@ public final class Features {
         return n;
     }
 
+    /** Matches of a pattern, read under the current {@link Deadline} (a word pattern can backtrack on a long run). */
     static int count(Pattern p, String s) {
-        Matcher m = p.matcher(s);
+        Matcher m = p.matcher(Deadline.guard(s));
         int n = 0;
         while (m.find()) n++;
         return n;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.calque.model.ArticleRisk;
+import dev.calque.model.Deadline;
 import dev.calque.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,7 +154,10 @@ public final class RiskModel {
     }
 
     /**
-     * Estimates every finding's confidence and the risk of each paragraph and of the article.
+     * Estimates every finding's confidence and the risk of each paragraph and of the article, within
+     * the current thread's {@link Deadline} (the pipeline gives it what is left of the article's budget).
+     *
+     * @throws Deadline.Exceeded when the budget runs out first
      *
      * @param sources the original of each paragraph of {@code text}, in order, or {@code null} without one
      * @param findings the article's findings (offsets into {@code text}); returned in the same order
@@ -171,6 +175,7 @@ public final class RiskModel {
         for (int[] p : paragraphs) texts.add(text.substring(p[0], p[1]));
         double ratio = sources == null ? Double.NaN : Features.medianLogRatio(texts, sources);
         for (int i = 0; i < paragraphs.size(); i++) {
+            Deadline.check();
             int[] p = paragraphs.get(i);
             String seg = text.substring(p[0], p[1]);
             String source = sources != null && i < sources.size() ? sources.get(i) : null;
@@ -183,9 +188,15 @@ public final class RiskModel {
         return new Assessed(List.of(out), new ArticleRisk(round3(articleRisk(risks)), segments));
     }
 
+    /** The last paragraph starting at or before {@code offset} (paragraphs are in order), by halving. */
     private static int paragraphOf(List<int[]> paragraphs, int offset) {
-        for (int i = paragraphs.size() - 1; i >= 0; i--) if (paragraphs.get(i)[0] <= offset) return i;
-        return 0;
+        int lo = 0, hi = paragraphs.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (paragraphs.get(mid)[0] <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
     }
 
     private static double round3(double v) {

@@ -148,4 +148,33 @@ class HumanRenderingsTest {
         assertThat(flagged("SOURCE_NAME", fr, "Andrew Howie, 35, of Tiptree, Essex, was spotted driving his Toyota Benz on the A120 at Braintree."))
                 .containsExactly("Toyota Benz");
     }
+
+    /** "Instead" renders the original's "plutôt", "non-compliance" its "non-respect": neither renders its negation. */
+    @Test
+    void aWordThatRendersAWordOfTheOriginalThatIsNoNegationDoesNotRenderItsNegation() {
+        String fr = "Il pense plutôt que les chiens savent par expérience les mouvements dont ils devraient ou ne devraient pas s'inquiéter.";
+        String en = "Instead, he believes that they dogs have learned from experience what moves they should and should not feel worried about.";
+        assertThat(flagged("SOURCE_NEGATION", fr, en)).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", fr, en.replace("should not", "should"))).hasSize(1);
+        String fr2 = "Puisque l'Écosse ne fait pas partie de l'espace Schengen pour le moment, un non-respect continu des règles serait une mince concession.";
+        String en2 = "Since Scotland is not in the Schengen area now, continued non-compliance would be a cheap concession.";
+        assertThat(flagged("SOURCE_NEGATION", fr2, en2)).isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", fr2, en2.replace("is not in", "is in"))).hasSize(1);
+        // "only" for "seul" as before: the negation of "n'est pas le seul" gone is seen
+        assertThat(flagged("SOURCE_NEGATION", "Ce n'est pas le seul titre de l'album.", "It is the only track on the album.")).hasSize(1);
+        assertThat(flagged("SOURCE_NEGATION", "Ce n'est pas le seul titre de l'album.", "It is not the only track on the album.")).isEmpty();
+    }
+
+    /** A capitalized word inside an institution's English name renders French lower-case words; a lone one stands in. */
+    @Test
+    void ofSeveralStandInsTheOneOutsideAnInstitutionsNameIsFlagged() {
+        String fr = "Le départ de près de 10 pharmaciens au Centre de santé et services sociaux (CSSS) de Laval a causé tout un émoi.";
+        String en = "The departure of almost 10 pharmacists from the Centre for Health and Social Services (CSSS) in Laval has caused turmoil.";
+        assertThat(flagged("SOURCE_NAME", fr, en)).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr, en.replace("in Laval", "in Quebec"))).containsExactly("Quebec");
+        // and a lower-case word with a name's first letters is another word: "euro" renders no "Europe"
+        String fr2 = "Avec la crise de l'euro, le Projet Europe est officiellement mort.";
+        assertThat(flagged("SOURCE_NAME", fr2, "With the euro crisis, Project Europe is officially dead.")).isEmpty();
+        assertThat(flagged("SOURCE_NAME", fr2, "With the euro crisis, Project Asia is officially dead.")).containsExactly("Project Asia");
+    }
 }

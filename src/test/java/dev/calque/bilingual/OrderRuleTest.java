@@ -41,4 +41,17 @@ class OrderRuleTest {
         // flagged by this rule alone: the seed's paragraphs are one or two sentences, some share under 3 words
         assertThat(flagged).isGreaterThanOrEqualTo((ps.size() - 2) / 2);
     }
+
+    /** Two paragraphs that share too few words for the test of shared words: crossed, lengths and words fit the original far better. */
+    @Test
+    void twoShortParagraphsSwappedAreFlaggedByTheirLengths() {
+        String fr = "Le Vatican a entrepris de mener un grand sondage à travers le monde sur la façon dont les paroisses gèrent les dossiers sensibles.\n\n"
+                + "Le sondage a été envoyé à chaque conférence épiscopale nationale.\n\nLes résultats seront connus en 2014.";
+        String en = "The Vatican is to carry out a large-scale poll across the world on how parishes deal with sensitive issues.\n\n"
+                + "The poll was sent out to every national conference of bishops.\n\nThe results will be known in 2014.";
+        assertThat(order(fr, en)).isEmpty();
+        String[] ps = en.split("\n\n");
+        String swapped = ps[1] + "\n\n" + ps[0] + "\n\n" + ps[2];
+        assertThat(order(fr, swapped)).extracting(h -> swapped.substring(h.start(), h.end())).containsExactly(ps[1]);
+    }
 }

@@ -242,6 +242,13 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).doesNotContain("March 13").doesNotContain("mayo").doesNotContain("11 Jan")
                 .contains("Le 12 juin, le texte sera voté.").contains("débattu en commission");
+        // a stamp's words, a time before the date, seconds, a time zone, an update in brackets
+        String stamps = "<html><body><div class='story'><p>3:53 p.m. EST January 25, 2014</p>" + LONG_FR
+                + "<p>27 octobre 2012 à 18:27 (Mis à jour: 19:56)</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>Published: 30 January 2017</p><p>Thursday, August 6, 2020 9:09:24 AM</p>"
+                + "<p>Publié le 12 juin, le texte sera voté en août.</p>" + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        assertThat(extract(stamps)).doesNotContain("EST").doesNotContain("octobre").doesNotContain("Published")
+                .doesNotContain("9:09").contains("Publié le 12 juin, le texte sera voté en août.").contains("jeudi");
     }
 
     @Test
@@ -293,5 +300,83 @@ class ExtractionTest {
         String text = extract(html);
         // the article's own last paragraph may end in an ellipsis; a teaser's cut-off excerpt after it goes
         assertThat(text).contains("a précisé le gouvernement…").doesNotContain("12140 tonnes").doesNotContain("Tozeur");
+    }
+
+    @Test
+    void aLineThatIsOnlyALabelOfThePageIsLeftOutButSentencesWithTheWordStay() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1><h3>Latest News</h3>"
+                + "<p>Foto:</p><p>Jaiver Nieto</p>" + LONG_FR + "<p>réagir</p><p>1.2k views</p>"
+                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "<p>Share this article</p><p>Prev Post</p><p>Next Post</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("Latest News").doesNotContain("Foto:").doesNotContain("Jaiver Nieto")
+                .doesNotContain("\nréagir").doesNotContain("views").doesNotContain("Siguiente").doesNotContain("Share this")
+                .doesNotContain("Post").contains("Il a refusé de réagir.").contains("jeudi");
+    }
+
+    @Test
+    void oldNewsPagesToolsContactLinesAndPopularBoxesAreFurniture() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1><p>Story Tools</p>"
+                + "<p>Follow these steps shared on Twitter to read the bill before the vote.</p><p>- - - -</p>"
+                + LONG_FR + "<p>To view this content, Javascript must be enabled and Adobe Flash Player must be installed.</p>"
+                + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<p>Follow Jefferson Graham on Twitter.</p><p>Jemele Hill can be reached at jemele@example.com.</p>"
+                + "<h2>POPULAR</h2><a href='/a'>Client Feedback On the Creation of the Earth</a><br>by Mike Lacher (5/30/2014)<br>"
+                + "<a href='/b'>Our Band Only Sold One Copy of Our Album</a><br>by Jake Tuck (6/26/2014)</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("Follow these steps shared on Twitter").contains("jeudi").doesNotContain("Story Tools")
+                .doesNotContain("- - -").doesNotContain("Javascript").doesNotContain("Jefferson Graham")
+                .doesNotContain("reached at").doesNotContain("POPULAR").doesNotContain("Mike Lacher").doesNotContain("Our Band");
+    }
+
+    @Test
+    void sideBoxHeadingsLeftAfterTheArticleGoButABoxOfProsAndConsStays() throws Exception {
+        String boxes = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement, qui veut aller vite.</p>"
+                + "<h4>Politico Blogs</h4><h4>POLITICO Policy</h4><h4>POLITICO Columns</h4><h4>Pollitico</h4>"
+                + "<div>Vote for Newt?</div></div></body></html>";
+        assertThat(extract(boxes)).contains("qui veut aller vite").doesNotContain("Politico Blogs").doesNotContain("Pollitico")
+                .doesNotContain("Newt");
+        String review = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Le texte sera débattu en commission à partir du 12 juin, a précisé le gouvernement, qui veut aller vite.</p>"
+                + "<h3>Pros</h3><ul><li>Freshly deep-fried kamaboko</li><li>Local ingredients</li><li>Unique flavors</li></ul>"
+                + "<h3>Cons</h3><ul><li>Hard to get to</li></ul><h3>Overall Rating</h3><h3>Additional Information</h3>"
+                + "<p>5 Chome-3-23 Minatocho</p></div></body></html>";
+        assertThat(extract(review)).contains("Local ingredients").contains("Hard to get to");
+    }
+
+    @Test
+    void shortLinesBetweenTheStandfirstAndTheFirstParagraphAreFurnitureButAKickerStays() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1>"
+                + "<p>Le gouvernement veut un vote avant l’été, et l’opposition promet une bataille d’amendements.</p>"
+                + "<div>Browse the BusinessWeek Archive</div><p>Photo : YONHAP News</p><p>EXCLUSIVE</p>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "mercredi")
+                + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("bataille d’amendements").contains("EXCLUSIVE").contains("jeudi")
+                .doesNotContain("BusinessWeek").doesNotContain("YONHAP");
+    }
+
+    @Test
+    void anInsetInBracketsThatAnnouncesAStoryOrANewsletterGoesWhereverItStands() throws Exception {
+        String html = "<html><body><div class='story'>" + LONG_FR
+                + "<p>(Le puede interesar: Buscan responsables de bus quemado en Anorí, Antioquia)</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p>[Alle wichtigen Updates des Tages finden Sie im kostenlosen Tagesspiegel-Newsletter \"Fragen des Tages\".]</p>"
+                + "<p>(Le ministre a corrigé ce chiffre le lendemain.)</p>" + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("Anorí").doesNotContain("Newsletter").contains("(Le ministre a corrigé ce chiffre le lendemain.)")
+                .contains("jeudi");
+    }
+
+    @Test
+    void affiliateCookieAndAdvertisementNoticesAreFurniture() throws Exception {
+        String html = "<html><body><div class='story'><h1>Le projet de loi</h1>"
+                + "<p>This post may contain affiliate links. If you purchase something through the link, I may receive a small commission.</p>"
+                + LONG_FR + "<p>Advertisement</p>" + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "mercredi")
+                + "<p>Le texte a été publié au Journal officiel.</p>" + LONG_FR.replace("mardi", "jeudi")
+                + "<p>This website uses cookies and other technology to enhance quality of service.</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).doesNotContain("affiliate").doesNotContain("Advertisement").doesNotContain("cookies")
+                .contains("Le texte a été publié au Journal officiel.").contains("jeudi");
     }
 }

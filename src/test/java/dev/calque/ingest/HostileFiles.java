@@ -226,4 +226,159 @@ public final class HostileFiles {
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
+
+    // ---- PDFs crafted for PDFBox (round five), written byte by byte so that nothing repairs them
+
+    /** One sentence in Helvetica: the text a crafted PDF carries when it is read. */
+    static final String PDF_SENTENCE = "The minister told reporters on Monday that the budget would pass.";
+
+    private static final String HELVETICA = "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
+
+    private static String textContent() {
+        return "BT /F1 12 Tf 72 700 Td (" + PDF_SENTENCE + ") Tj ET\n";
+    }
+
+    private static String stream(String dict, byte[] data) {
+        return "<< " + dict + " /Length " + data.length + " >>\nstream\n" + new String(data, StandardCharsets.ISO_8859_1)
+                + "\nendstream";
+    }
+
+    /**
+     * A PDF of the given objects (object {@code i + 1} is {@code objects[i]}), with a correct
+     * cross-reference table unless {@code trailer} says otherwise.
+     *
+     * @param trailer extra trailer entries, with {@code %XREF%} standing for the table's own offset
+     */
+    static byte[] rawPdf(String trailer, String... objects) {
+        StringBuilder b = new StringBuilder("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = b.length();
+            b.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = b.length();
+        b.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) b.append(String.format("%010d 00000 n \n", o));
+        b.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R ")
+                .append(trailer.replace("%XREF%", String.valueOf(xref))).append(" >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A one-page PDF whose cross-reference table names itself as the previous one ({@code /Prev}). */
+    public static Path pdfXrefPrevLoop(Path dir) throws IOException {
+        return Files.write(dir.resolve("xref-prev-loop.pdf"), rawPdf("/Prev %XREF%",
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA + " /Contents 4 0 R >>",
+                stream("", textContent().getBytes(StandardCharsets.ISO_8859_1))));
+    }
+
+    /**
+     * A PDF whose cross-reference table points nowhere useful ({@code startxref} at the wrong place, so
+     * PDFBox falls back to scanning) and whose objects refer in a circle: the content's {@code /Length}
+     * is an object that is a reference to itself, and the page tree's second node lists its parent as
+     * its kid.
+     */
+    public static Path pdfReferenceLoops(Path dir) throws IOException {
+        byte[] ok = rawPdf("",
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA + " /Contents 4 0 R >>",
+                stream("", textContent().getBytes(StandardCharsets.ISO_8859_1)),
+                "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 5 0 R] /Count 2 >>",
+                "6 0 R");
+        String s = new String(ok, StandardCharsets.ISO_8859_1).replace("/Contents 4 0 R", "/Contents 4 0 R /Annots 6 0 R");
+        s = s.replaceFirst("startxref\n\\d+", "startxref\n9");
+        return Files.write(dir.resolve("reference-loops.pdf"), s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** A page tree whose only page is a {@code /Pages} node listing its own parent, the root, as its kid. */
+    public static Path pdfPageTreeLoop(Path dir) throws IOException {
+        return Files.write(dir.resolve("page-tree-loop.pdf"), rawPdf("",
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+                "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA + " /Contents 5 0 R >>",
+                stream("", textContent().getBytes(StandardCharsets.ISO_8859_1))));
+    }
+
+    /**
+     * Two pages whose content stream is a sentence then a gigabyte of spaces: compressed once (a file of
+     * a megabyte) and compressed twice ({@code /Filter [/FlateDecode /FlateDecode]}, a few kilobytes).
+     */
+    public static java.util.List<Path> pdfFlateBombs(Path dir) throws IOException {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9);
+        ByteArrayOutputStream once = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(once, d, 1 << 16)) {
+            z.write(textContent().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 1024; i++) z.write(spaces);
+        }
+        d.end();
+        ByteArrayOutputStream twice = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(twice)) {
+            z.write(once.toByteArray());
+        }
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (String filter : new String[] {"/FlateDecode", "[/FlateDecode /FlateDecode]"}) {
+            byte[] data = filter.startsWith("[") ? twice.toByteArray() : once.toByteArray();
+            out.add(Files.write(dir.resolve(filter.startsWith("[") ? "flate-bomb-twice.pdf" : "flate-bomb.pdf"), rawPdf("",
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA + " /Contents 4 0 R >>",
+                    stream("/Filter " + filter, data))));
+        }
+        return out;
+    }
+
+    /** {@code pages} empty pages after one page with a sentence. */
+    public static Path pdfManyPages(Path dir, int pages) throws IOException {
+        String[] objects = new String[pages + 4];
+        objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
+        StringBuilder kids = new StringBuilder("3 0 R");
+        for (int i = 0; i < pages; i++) kids.append(' ').append(i + 5).append(" 0 R");
+        objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + (pages + 1) + " >>";
+        objects[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA + " /Contents 4 0 R >>";
+        objects[3] = stream("", textContent().getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < pages; i++) objects[i + 4] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>";
+        return Files.write(dir.resolve("many-pages.pdf"), rawPdf("", objects));
+    }
+
+    /**
+     * A PDF that asks to run JavaScript when opened (fetching {@code url}), launches a program, links to
+     * {@code url}, and carries an embedded shell script named {@code ../../evil.sh}: a reader must run,
+     * fetch and write nothing.
+     */
+    public static Path pdfActiveContent(Path dir, String url) throws IOException {
+        byte[] script = "#!/bin/sh\ntouch /tmp/calque-pwned\n".getBytes(StandardCharsets.ISO_8859_1);
+        return Files.write(dir.resolve("active-content.pdf"), rawPdf("",
+                "<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /EmbeddedFiles << /Names [(evil.sh) 6 0 R] >>"
+                        + " /JavaScript << /Names [(open) 5 0 R] >> >> /AA << /WC 8 0 R >> >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA
+                        + " /Contents 4 0 R /Annots [9 0 R] >>",
+                stream("", textContent().getBytes(StandardCharsets.ISO_8859_1)),
+                "<< /Type /Action /S /JavaScript /JS (app.launchURL\\(\"" + url + "/js\"\\); this.exportDataObject\\({cName: \"evil.sh\", nLaunch: 2}\\);) >>",
+                "<< /Type /Filespec /F (../../evil.sh) /UF (../../evil.sh) /EF << /F 7 0 R >> >>",
+                stream("/Type /EmbeddedFile /Subtype /application#2Fx-sh", script),
+                "<< /Type /Action /S /Launch /F (/bin/sh) /Win << /F (cmd.exe) >> >>",
+                "<< /Type /Annot /Subtype /Link /Rect [72 690 400 712] /A << /S /URI /URI (" + url + "/uri) >> >>"));
+    }
+
+    /** The seed PDF encrypted with an owner password and an empty user password: anyone may open it. */
+    public static Path pdfEmptyUserPassword(Path dir) throws IOException {
+        Path src = Fixtures.pdf(Files.createDirectories(dir.resolve("gen3")));
+        Path f = dir.resolve("empty-user-password.pdf");
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(src.toFile())) {
+            AccessPermission perms = new AccessPermission();
+            perms.setCanExtractContent(false); // what a publisher sets; readers still open it
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", perms);
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(f.toFile());
+        }
+        return f;
+    }
 }
