@@ -161,11 +161,7 @@ final class LinkRules {
             if (ls == 0) return null;
             double both = score(Aligner.letters(tt, l.target().start(), l.target().end()), ls, c);
             if (both <= z) return null;
-            Set<String> source = Order.tokens(l.source().of(st));
-            // the English form of a name of the original (États-Unis: United States) is its word too
-            for (Map.Entry<String, String> e : forms.entrySet()) {
-                if (l.source().of(st).contains(e.getKey())) source.addAll(Order.tokens(e.getValue()));
-            }
+            Set<String> source = Order.sourceTokens(l.source().of(st), forms);
             for (int k = 0; k < 2; k++) {
                 TextSpan kept = two.get(k);
                 TextSpan other = two.get(1 - k);

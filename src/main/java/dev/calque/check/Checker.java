@@ -389,8 +389,7 @@ public final class Checker {
         }
         // the rules that read the original get what is left of the article's budget: an original is as
         // untrusted as the translation, and a pattern can backtrack on a long run of it
-        long left = limit.toNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
-                : Math.max(1, limit.toNanos() - (Deadline.clock() - cpu0));
+        long left = Deadline.left(limit.toNanos(), cpu0);
         List<Finding> bi;
         BilingualCheck.Found pairs;
         Deadline.start(left, stop);

@@ -51,6 +51,14 @@ public final class Deadline {
         return now();
     }
 
+    /**
+     * What is left of a budget of {@code nanos} (processor time, {@code Long.MAX_VALUE} for none) begun at
+     * {@code since} on {@link #clock()}: at least one nanosecond, so a spent budget ends the next check.
+     */
+    public static long left(long nanos, long since) {
+        return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, nanos - (clock() - since));
+    }
+
     /** Whether the check was stopped from outside rather than by its budget. */
     public static boolean stopped() {
         return STOP.get().getAsBoolean();

@@ -326,10 +326,8 @@ public final class Pipeline {
             ArticleScore score = scoring.score(checked.findings(), checked.words());
             if (risk != null) {
                 // under what is left of the article's budget: the step reads the text and the original again
-                long left = timeLimit.toNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
-                        : Math.max(1, timeLimit.toNanos() - (Deadline.clock() - cpu0));
                 dev.calque.risk.RiskModel.Assessed assessed;
-                Deadline.start(left, this::cancelled);
+                Deadline.start(Deadline.left(timeLimit.toNanos(), cpu0), this::cancelled);
                 try {
                     assessed = risk.assess(a.text(), b == null ? null : b.paragraphOriginals(), checked.findings());
                 } finally {

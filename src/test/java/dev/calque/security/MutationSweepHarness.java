@@ -272,7 +272,8 @@ public final class MutationSweepHarness {
         return zip(parts, mimetype == null ? null : new String(mimetype, StandardCharsets.US_ASCII));
     }
 
-    private static byte[] zip(Map<String, byte[]> parts, String mimetype) throws IOException {
+    /** A zip of parts, with an uncompressed first {@code mimetype} entry when one is given (ODF, EPUB). */
+    static byte[] zip(Map<String, byte[]> parts, String mimetype) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             if (mimetype != null) {

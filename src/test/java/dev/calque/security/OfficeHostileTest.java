@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.calque.cli.CliRun;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,27 +104,11 @@ class OfficeHostileTest {
         zip(p, parts, "application/epub+zip");
     }
 
-    /** A zip of text parts, with an uncompressed first {@code mimetype} entry when one is given (ODF, EPUB). */
+    /** A zip of text parts (UTF-8), with an uncompressed first {@code mimetype} entry when one is given. */
     private static void zip(Path p, Map<String, String> parts, String mimetype) throws IOException {
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-            if (mimetype != null) {
-                byte[] b = mimetype.getBytes(StandardCharsets.US_ASCII);
-                ZipEntry e = new ZipEntry("mimetype");
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(b.length);
-                CRC32 crc = new CRC32();
-                crc.update(b);
-                e.setCrc(crc.getValue());
-                z.putNextEntry(e);
-                z.write(b);
-                z.closeEntry();
-            }
-            for (Map.Entry<String, String> part : parts.entrySet()) {
-                z.putNextEntry(new ZipEntry(part.getKey()));
-                z.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        parts.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        Files.write(p, MutationSweepHarness.zip(bytes, mimetype));
     }
 
     @AfterAll
