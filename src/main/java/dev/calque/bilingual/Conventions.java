@@ -39,12 +39,18 @@ import java.util.regex.Pattern;
  *                        words that are no negation, by class name: "only" renders "seul", "instead" renders
  *                        "plutôt", "non-compliance" renders "non-respect". A word of a class that the other side
  *                        also has is blanked before negation is looked for (see {@link #withoutCounterparts})
+ * @param nameArticles    {@link #articles} after which a capitalized word that ends its phrase is a name as anywhere
+ *                        (French l', au, du: "dans l'Essex", "au Hezbollah"); one whose phrase goes on in lower case
+ *                        is an institution the language capitalizes ("du Conseil italien")
+ * @param clauseGoesOn    words that carry the clause on after a name, so that a lower-case word after them does not
+ *                        make the name an institution's first word ("au Hezbollah au Liban", "l'Essex a"); or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
-                       List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts) {
+                       List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
+                       java.util.Set<String> nameArticles, Pattern clauseGoesOn) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -55,12 +61,13 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         articles = java.util.Set.copyOf(articles);
         notNegation = List.copyOf(notNegation);
         counterparts = Map.copyOf(counterparts);
+        nameArticles = java.util.Set.copyOf(nameArticles);
     }
 
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of());
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */

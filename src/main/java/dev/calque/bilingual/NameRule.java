@@ -111,7 +111,7 @@ final class NameRule extends LinkRules.Base {
             boolean first = startsUnit(s, m.start());
             String before = articleBefore(s, m.start(), src);
             // an acronym after them stays a word the translation must write (French acronyms are re-lettered: l'OIAC, the OPCW)
-            boolean article = before != null && !(BINDING.contains(before) && !headOfPhrase(s, m.end()) && !acronym(m.group()));
+            boolean article = before != null && !(src.nameArticles().contains(before) && !headOfPhrase(s, m.end(), src) && !acronym(m.group()));
             String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
             for (int at = 0; at < parts.length; at++) {
                 String part = parts[at];
@@ -384,26 +384,19 @@ final class NameRule extends LinkRules.Base {
     }
 
 
-    /**
-     * The articles elided (l', d') or contracted with a preposition (au, aux, du, des): after them a capitalized
-     * word that ends its phrase is as likely a name as anywhere ("dans l'Essex", "au Hezbollah", "du Maghreb"). French
-     * capitalizes an institution's first word after them too, but its phrase goes on in lower case ("du Conseil
-     * italien"): {@link #headOfPhrase}. After the other determiners (le, la, sa, deux, chaque) the old reading holds:
-     * with le, la, les too no more swap was caught on seed 31 and one more false alarm came on half A.
-     */
-    private static final Set<String> BINDING = Set.of("l", "d", "au", "aux", "du", "des");
     private static final Pattern ELIDED = Pattern.compile("(\\p{L})['’](\\p{Lu}.+)");
 
-    private static final Pattern CLAUSE_GOES_ON = Pattern.compile("[\\s\\u00A0]+(?:au|aux|à|en|et|ou|pour|par|sur|dans|avec|qui|que|a|est|ont|sont|était|ne|n['’]|se|s['’]|il|elle)(?![\\p{L}'’])");
     private static final Pattern LOWER_NEXT = Pattern.compile("[\\s\\u00A0]+\\p{Ll}");
 
     /**
      * Whether the capitalized word ending at {@code end} heads a noun phrase that goes on in lower case ("du Conseil
-     * italien", "l'Hôtel de Ville", "des Chasseurs alpins"): an institution French capitalizes, not a name; a name
-     * ends its phrase ("dans l'Essex,", "au Hezbollah au Liban", "la France est").
+     * italien", "l'Hôtel de Ville", "des Chasseurs alpins"): an institution the language capitalizes, not a name; a
+     * name ends its phrase ("dans l'Essex,", "au Hezbollah au Liban", "la France est"): the language's
+     * {@link Conventions#clauseGoesOn} words carry its clause on.
      */
-    private static boolean headOfPhrase(String s, int end) {
-        return LOWER_NEXT.matcher(s).region(end, s.length()).lookingAt() && !CLAUSE_GOES_ON.matcher(s).region(end, s.length()).lookingAt();
+    private static boolean headOfPhrase(String s, int end, Conventions src) {
+        return LOWER_NEXT.matcher(s).region(end, s.length()).lookingAt()
+                && !(src.clauseGoesOn() != null && src.clauseGoesOn().matcher(s).region(end, s.length()).lookingAt());
     }
 
     /** The article (in lower case, an elided one without its apostrophe) just before {@code at}, or null. */

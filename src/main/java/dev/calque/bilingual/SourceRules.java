@@ -51,7 +51,8 @@ public final class SourceRules {
                         String timePattern, String ordinalPattern, String centuryPattern, List<String> negation,
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
-                        String names, String negationJoiner, Map<String, String> counterparts) {
+                        String names, String negationJoiner, Map<String, String> counterparts,
+                        List<String> nameArticles, String clauseGoesOn) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -184,7 +185,10 @@ public final class SourceRules {
                 s.notNames() == null ? null : compile(f, s.notNames()), Boolean.TRUE.equals(s.unspaced()),
                 s.monthPattern() == null ? null : compile(f, s.monthPattern()), notNegation,
                 s.negationJoiner() == null ? null : compile(f, s.negationJoiner()),
-                counterparts(f, s.counterparts()));
+                counterparts(f, s.counterparts()),
+                s.nameArticles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.nameArticles()),
+                // the words after the white space that follows the name, as whole words
+                s.clauseGoesOn() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + s.clauseGoesOn() + ")(?![\\p{L}'’])"));
     }
 
     private static Map<String, Pattern> counterparts(Path f, Map<String, String> spec) {
