@@ -76,51 +76,49 @@ final class PdfPages {
         long inflated = 0;
         for (COSBase part : parts) {
             if (!(part instanceof COSStream stream)) return Content.DAMAGED;
-            if (!decodes(stream)) return Content.DAMAGED;
-            inflated += inflatedSize(stream, MAX_INFLATED - inflated + 1);
+            long got = inflated(stream, MAX_INFLATED - inflated + 1);
+            if (got < 0) return Content.DAMAGED;
+            inflated += got;
             if (inflated > MAX_INFLATED) return Content.BOMB;
         }
         return Content.READABLE;
     }
 
     /**
-     * Bytes a stream compressed with Flate once or more ({@code [/FlateDecode /FlateDecode]}) inflates to,
-     * read no further than {@code cap}; 0 for other filters or when it does not inflate (judged above).
+     * Bytes a content stream compressed with Flate inflates to, read no further than {@code cap} (past it, more
+     * than {@code cap}); -1 when a stream compressed with Flate alone (nearly all of them) stops short of its end
+     * (damaged); 0 for other filters, and for a Flate chain ({@code [/FlateDecode /FlateDecode]}) that does not
+     * inflate. One pass judges both damage and a compression bomb.
      */
-    private static long inflatedSize(COSStream stream, long cap) {
+    private static long inflated(COSStream stream, long cap) {
         List<COSName> filters = filters(stream);
-        if (filters.isEmpty() || !filters.stream().allMatch(COSName.FLATE_DECODE::equals)) return 0;
-        try (InputStream raw = stream.createRawInputStream()) {
-            InputStream in = raw;
-            for (int i = 0; i < filters.size(); i++) in = new java.util.zip.InflaterInputStream(in);
-            byte[] buf = new byte[8192];
-            long total = 0;
-            for (int got; total < cap && (got = in.read(buf)) > 0; ) total += got;
-            return total;
-        } catch (IOException e) {
-            return 0;
+        if (filters.isEmpty() || !filters.stream().allMatch(COSName.FLATE_DECODE::equals)) return 0; // not judged
+        if (filters.size() > 1) {
+            try (InputStream raw = stream.createRawInputStream()) {
+                InputStream in = raw;
+                for (int i = 0; i < filters.size(); i++) in = new java.util.zip.InflaterInputStream(in);
+                byte[] buf = new byte[8192];
+                long total = 0;
+                for (int got; total < cap && (got = in.read(buf)) > 0; ) total += got;
+                return total;
+            } catch (IOException e) {
+                return 0;
+            }
         }
-    }
-
-    /** A content stream compressed with Flate alone (nearly all of them) must decompress to its end. */
-    private static boolean decodes(COSStream stream) {
-        List<COSName> filters = filters(stream);
-        if (filters.size() != 1 || !filters.get(0).equals(COSName.FLATE_DECODE)) return true; // not judged
         Inflater inflater = new Inflater();
         try (InputStream raw = stream.createRawInputStream()) {
-            byte[] in = raw.readAllBytes();
-            inflater.setInput(in);
+            inflater.setInput(raw.readAllBytes());
             byte[] out = new byte[8192];
             long total = 0;
             while (!inflater.finished()) {
                 int got = inflater.inflate(out);
-                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) return false; // cut short
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) return -1; // cut short
                 total += got;
-                if (total > MAX_INFLATED) return true; // far past any page's text: not judged further
+                if (total > cap) return total; // far past any page's text: not judged further
             }
-            return true;
+            return total;
         } catch (DataFormatException | IOException e) {
-            return false;
+            return -1;
         } finally {
             inflater.end();
         }
