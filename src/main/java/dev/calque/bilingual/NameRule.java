@@ -356,7 +356,7 @@ final class NameRule extends LinkRules.Base {
                 // a demonym is a stand-in inside a name phrase, or where it qualifies no noun after a preposition of
                 // place ("lives in French") or inside a name ("Roger and American.", "the Royal Gendarmerie of Flemish (GRC)")
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((phrase > 1 || nounUse(t, ps, pe) || coordinated(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
+                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = accounted(part, sourceByKey, formKeys);
                 if (elsewhere && keyCount(t, key(part), tgt) <= keyCount(s, key(part), null) + formCount(s, key(part), src)) continue;
                 // a phrase of capitalized words spelling out an acronym of the original ("the Grand Prix" for "le GP")
@@ -374,7 +374,7 @@ final class NameRule extends LinkRules.Base {
                     // in the original's order: a name English translates word by word puts French's noun after its
                     // adjective ("Travaux Publics": "Public Works"); a word swapped into a copied name keeps the order
                     if (!kept.get(i).isEmpty() && !nextTo(parts, at, kept.get(i), missing.get(i), s, src)) continue;
-                    int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0}; 
+                    int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
                     double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
                             + (parts.length == 1 && !insideName(t, ps, pe) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
                     if (score < bestScore) {
@@ -432,16 +432,17 @@ final class NameRule extends LinkRules.Base {
      * language beside another ("English and French").
      */
     private static boolean coordinated(String t, int start, int end, Conventions tgt) {
-        if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end)) return false;
+        if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end, tgt)) return false;
         Matcher b = LINKED_BEFORE.matcher(t.substring(Math.max(0, start - 40), start));
         return b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start()) && !tgt.notNames().matcher(b.group(1)).matches();
     }
 
     /** Whether what follows {@code end} is no noun a word would qualify: punctuation, a capital, the end, or a function word. */
-    private static boolean qualifiesNothing(String t, int end) {
+    private static boolean qualifiesNothing(String t, int end, Conventions tgt) {
         int k = end;
         while (k < t.length() && (t.charAt(k) == ' ' || t.charAt(k) == '\u00A0')) k++;
-        return k >= t.length() || !Character.isLowerCase(t.charAt(k)) || FUNCTION_WORD.matcher(t).region(k, t.length()).lookingAt();
+        return k >= t.length() || !Character.isLowerCase(t.charAt(k))
+                || tgt.functionWord() != null && tgt.functionWord().matcher(t).region(k, t.length()).lookingAt();
     }
 
     private static final Pattern NAME_LINK_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*$");
@@ -456,16 +457,14 @@ final class NameRule extends LinkRules.Base {
     }
 
 
-    private static final Pattern FUNCTION_WORD = Pattern.compile("(?:with|and|or|but|for|since|on|in|at|to|from|of|by|where|when|which|who|that|after|before|until|as|is|was|are|were|has|had|have)\\b");
-    private static final Pattern PLACE_PREPOSITION = Pattern.compile("(?i)(?:^|\\s)(?:in|from|to|at|into|across|throughout)\\s+$");
-
     /**
      * Whether a demonym at {@code start..end} takes the place of a place name: after a preposition of place, and
      * before no noun it could qualify ("combat in French,", "lives in French with"); "in French politics", "the
      * Chinese government", "Armagnacs and Burgundians" do not.
      */
-    private static boolean nounUse(String t, int start, int end) {
-        return qualifiesNothing(t, end) && PLACE_PREPOSITION.matcher(t.substring(Math.max(0, start - 12), start)).find();
+    private static boolean nounUse(String t, int start, int end, Conventions tgt) {
+        return tgt.placePreposition() != null && qualifiesNothing(t, end, tgt)
+                && tgt.placePreposition().matcher(t.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** The first three letters, without accents, in lower case, of every word of the passage. */
