@@ -379,4 +379,36 @@ class ExtractionTest {
         assertThat(text).doesNotContain("affiliate").doesNotContain("Advertisement").doesNotContain("cookies")
                 .contains("Le texte a été publié au Journal officiel.").contains("jeudi");
     }
+
+    @Test
+    void aClosingListAnnouncedByASentenceStaysAndTheTrimmingOfTheEndStopsThere() throws Exception {
+        // the summary list of a blog post (strangemachines.io); before, each trimmed item exposed the next and the
+        // article's ending was eaten back to its last long paragraph
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<h2>Conclusion</h2><p>I know it's a lot of graphs, so I'll summarize them:</p>"
+                + "<ul><li>Tuples save a bit of memory when replacing lists</li><li>Slotted classes save a lot of memory</li>"
+                + "<li>Map and filter are sometimes faster than comprehensions</li></ul>"
+                + "<div><a href='/more/1'>Other stories from this blog</a></div><h3>Related</h3></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("so I'll summarize them:").contains("Slotted classes save a lot of memory")
+                .contains("Map and filter are sometimes faster than comprehensions").doesNotContain("Other stories")
+                .doesNotContain("Related");
+        // short lines that no sentence announces still go: a box of page furniture after the article
+        String box = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>And the posts I mentioned:</p><div>96% Upvoted</div><div>This thread is archived</div><div>Sort by</div>"
+                + "</div></body></html>";
+        assertThat(extract(box)).contains("lundi").doesNotContain("Upvoted").doesNotContain("archived");
+    }
+
+    @Test
+    void anInvisibleCharacterAfterAFullStopDoesNotHideTheSentencesEnd() throws Exception {
+        // a recipe's last steps, each followed by U+2063 (eatwhattonight.com): read as lines without a sentence's end
+        // they were trimmed as other stories' titles; a zero-width space opening a subheading is left out too
+        String html = "<html><body><div class='story'>" + LONG_FR + "<h3>\u200BPocket friendly</h3>" + LONG_FR.replace("mardi", "lundi")
+                + "<ol><li>Stir fry to mix well.\u2063</li><li>Add beansprouts and green vegetables.\u2063</li>"
+                + "<li>Serve hot with chilies if desired.\u2063</li></ol></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("Add beansprouts and green vegetables.").contains("Serve hot with chilies if desired.")
+                .contains("\nPocket friendly\n").doesNotContain("\u2063").doesNotContain("\u200B");
+    }
 }
