@@ -598,10 +598,31 @@ final class MainText {
         String tag = e.normalName();
         double density = linkDensity(e);
         boolean heading = tag.matches("h[1-6]");
-        if (density > 0.5 && !(tag.equals("p") && text.length() > 150 && density < 0.8)) return false;
+        if (density > 0.5 && !(tag.equals("p") && text.length() > 150 && density < 0.8) && !linkedSentence(e, text)) return false;
         if (heading) return text.length() <= 300;
         if (text.length() < 25 && density > 0.2) return false;
         return true;
+    }
+
+    /**
+     * A sentence most of whose words are a link to another story, inside the article: "The 99-year-old husband
+     * of the Queen has <a>spent three weeks in hospital and has undergone a heart procedure</a>." The words
+     * outside the link carry the sentence on (four or more) and it ends as sentences end; a teaser ("Read
+     * <a>...</a>", "Lire : <a>...</a>") or a notice does not.
+     */
+    private static boolean linkedSentence(Element e, String text) {
+        String t = norm(text);
+        if (t.length() < 60 || !SENTENCE_END.matcher(t).find() || callToAction(t) || MainTextWords.MORE_LEAD.matcher(t).find()) return false;
+        StringBuilder own = new StringBuilder();
+        unlinkedText(e, own);
+        return norm(own.toString()).split("[\\s\\p{Punct}–—]+").length >= 4;
+    }
+
+    private static void unlinkedText(Node n, StringBuilder sb) {
+        for (Node c : n.childNodes()) {
+            if (c instanceof TextNode t) sb.append(t.getWholeText()).append(' ');
+            else if (c instanceof Element x && !(x.normalName().equals("a") && x.hasAttr("href"))) unlinkedText(x, sb);
+        }
     }
 
     /** A block none of whose children is itself a block: read as one paragraph. */

@@ -411,4 +411,20 @@ class ExtractionTest {
         assertThat(text).contains("Add beansprouts and green vegetables.").contains("Serve hot with chilies if desired.")
                 .contains("\nPocket friendly\n").doesNotContain("\u2063").doesNotContain("\u200B");
     }
+
+    @Test
+    void aSentenceMostlyLinkedToAnotherStoryIsTheArticlesButATeaserLinkIsNot() throws Exception {
+        // CNN and El Nuevo Herald link most of a sentence to an earlier story; the sentence goes on outside the link
+        String html = "<html><body><div class='story'>" + LONG_FR
+                + "<p>The 99-year-old husband of the Queen has <a href='/2021/03/05/uk/prince-philip'>spent three weeks in hospital"
+                + " and has undergone a heart procedure</a>.</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p><a href='/noticias/article258359248.html'>Una tasa de desempleo baja en Miami –en marzo fue del 3.2 por"
+                + " ciento</a>–, también contribuye a fortalecer el ecosistema.</p>"
+                + "<p>Lire : <a href='/pixels/article/imsi'>Que sont les IMSI-catchers, ces valises qui espionnent les téléphones ?</a></p>"
+                + "<p><a href='/newsletter'>Sign up for the free daily newsletter</a> for more airline news!</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("has undergone a heart procedure.").contains("también contribuye a fortalecer el ecosistema.")
+                .doesNotContain("IMSI").doesNotContain("Sign up").contains("jeudi");
+    }
 }
