@@ -85,6 +85,7 @@ final class MainText {
         String ldBody = JsonLd.articleBody(doc);
         Element body = doc.body();
         if (body == null) return new Extracted(null, title, List.of());
+        String standfirst = standfirstShown(body, doc);
         Element spare = body.clone();
         Element h1 = headlineElement(body, ogTitle, title);
         String headline = h1 != null ? norm(h1.text()) : null;
@@ -103,6 +104,10 @@ final class MainText {
             if (ld.stream().mapToInt(String::length).sum() > Math.max(400, 2 * got)) paragraphs = ld;
         }
         paragraphs = dedupe(paragraphs);
+        if (standfirst != null && !paragraphs.isEmpty() && !holds(paragraphs, standfirst)) {
+            drop("standfirst-back", standfirst);
+            paragraphs.add(0, standfirst);
+        }
         if (headline != null && !headline.isEmpty()) {
             int at = -1;
             for (int i = 0; i < Math.min(paragraphs.size(), 5) && at < 0; i++) if (same(paragraphs.get(i), headline)) at = i;
@@ -111,6 +116,45 @@ final class MainText {
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /**
+     * The standfirst the page shows: a block of the page whose text is the page's own description ({@code
+     * og:description}, {@code twitter:description}, {@code description}), 40 to 600 characters. Sites set it
+     * apart from the article, in the header beside the headline (named "dek", "summary", "teaser", or nothing),
+     * so the container misses it or the pruning takes it; it is the article's all the same.
+     */
+    private static String standfirstShown(Element body, Document doc) {
+        Set<String> descriptions = new HashSet<>();
+        for (String name : new String[] {"og:description", "twitter:description", "description"}) {
+            String d = meta(doc, name);
+            if (d != null && d.length() >= 40 && d.length() <= 600) descriptions.add(letters(d));
+        }
+        if (descriptions.isEmpty()) return null;
+        for (Element e : body.select("p, div, span, h2, h3, h4, h5, h6, li, dd, blockquote")) {
+            if (e.childrenSize() > 0 && !isLeafBlock(e) || furnitureByTag(e)) continue;
+            String t = norm(e.text());
+            if (t.length() >= 40 && t.length() <= 600 && descriptions.contains(letters(t)) && linkDensity(e) < 0.2) return t;
+        }
+        return null;
+    }
+
+    /**
+     * In an element that its tag, role or visibility marks as furniture (an aside, a navigation, a hidden box). The
+     * role "banner" is left aside: sites give it to the article's own header (The Atlantic), where a dek stands.
+     */
+    private static boolean furnitureByTag(Element e) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (furniture(x, false) && !"banner".equalsIgnoreCase(x.attr("role"))) return true;
+        }
+        return false;
+    }
+
+    /** Whether a paragraph of the text holds these words. */
+    private static boolean holds(List<String> paragraphs, String text) {
+        String key = letters(text);
+        for (String p : paragraphs) if (letters(p).contains(key)) return true;
+        return false;
     }
 
     /** Prunes the page, finds the article's container and reads it, or the whole pruned page when it yields little. */
@@ -791,10 +835,9 @@ final class MainText {
     /**
      * Trims the end of the text: headings that head nothing, calls to action, a line that announces what was
      * left out (it ends in a colon) and, after the last paragraph, links and short lines that are no paragraph
-     * of their own (other stories' titles). Two lines stop it: a heading that is prose (a sentence of twelve
-     * words or more set large), and a sentence ending in a colon that announces the list after it ("I know it's
-     * a lot of graphs, so I'll summarize them:" then the findings as list items): that list is the article's and
-     * stays. Before, each trimmed line exposed the next, and such an ending was eaten
+     * of their own (other stories' titles). A sentence ending in a colon that announces the list after it stops
+     * it ("I know it's a lot of graphs, so I'll summarize them:" then the findings as list items): that list is
+     * the article's and stays. Before, each trimmed line exposed the next, and such an ending was eaten
      * back to its last long paragraph.
      */
     private static void trimTail(List<Para> ps) {
@@ -808,7 +851,6 @@ final class MainText {
                 trimmed.removeAll(items);
                 break;
             }
-            if (last.heading() && proseHeading(t)) break;
             if (last.heading() || callToAction(t) || t.endsWith(":")) {
                 items.clear();
             } else if (ps.size() > 3 && (last.linked() || !last.paragraph())
@@ -828,11 +870,6 @@ final class MainText {
         String t = p.text();
         return !p.heading() && !p.linked() && t.endsWith(":") && t.split("\\s+").length >= 5 && !callToAction(t)
                 && !MainTextWords.MORE_LINE.matcher(t).matches() && !MainTextWords.LABEL.matcher(t).matches();
-    }
-
-    /** A heading that is a sentence of twelve words or more: prose set large (a closing line, a pull quote), not a title. */
-    private static boolean proseHeading(String t) {
-        return t.split("\\s+").length >= 12 && SENTENCE_END.matcher(t).find();
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
@@ -985,6 +1022,7 @@ final class MainText {
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
     private static boolean headlineLike(String text) {
+        text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
 
@@ -1027,14 +1065,14 @@ final class MainText {
     }
 
     static String norm(String s) {
-        return INVISIBLE_ENDS.matcher(s.replace('\u00A0', ' ').replace("\u0001", "").replaceAll("[\\s\u0000]+", " ")).replaceAll("");
+        return s.replace('\u00A0', ' ').replace("\u0001", "").replaceAll("[\\s\u0000]+", " ").strip();
     }
 
     /**
-     * White space and invisible characters at a line's ends (a zero-width space, U+2063 after a recipe step's full
-     * stop, a byte-order mark, a soft hyphen): none is seen, but after a full stop one hid the sentence's end.
+     * Invisible characters at a line's end (a zero-width space, U+2063 after a recipe step's full stop, a byte-order
+     * mark, a soft hyphen): none is seen, but after a full stop one hid the sentence's end. They stay in the text.
      */
-    private static final Pattern INVISIBLE_ENDS = Pattern.compile("^[\\s\u00AD\u200B\u2060-\u2064\uFEFF]+|[\\s\u00AD\u200B\u2060-\u2064\uFEFF]+$");
+    private static final Pattern INVISIBLE_END = Pattern.compile("[\u00AD\u200B\u2060-\u2064\uFEFF]+$");
 
     /** Marks the ends of a bold run in a line of inline text, until the line is read. */
     private static final char BOLD = '\u0001';

@@ -403,13 +403,12 @@ class ExtractionTest {
     @Test
     void anInvisibleCharacterAfterAFullStopDoesNotHideTheSentencesEnd() throws Exception {
         // a recipe's last steps, each followed by U+2063 (eatwhattonight.com): read as lines without a sentence's end
-        // they were trimmed as other stories' titles; a zero-width space opening a subheading is left out too
-        String html = "<html><body><div class='story'>" + LONG_FR + "<h3>\u200BPocket friendly</h3>" + LONG_FR.replace("mardi", "lundi")
+        // they were trimmed as other stories' titles; the character stays in the text, as the page has it
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
                 + "<ol><li>Stir fry to mix well.\u2063</li><li>Add beansprouts and green vegetables.\u2063</li>"
                 + "<li>Serve hot with chilies if desired.\u2063</li></ol></div></body></html>";
         String text = extract(html);
-        assertThat(text).contains("Add beansprouts and green vegetables.").contains("Serve hot with chilies if desired.")
-                .contains("\nPocket friendly\n").doesNotContain("\u2063").doesNotContain("\u200B");
+        assertThat(text).contains("Add beansprouts and green vegetables.\u2063").contains("Serve hot with chilies if desired.\u2063");
     }
 
     @Test
@@ -426,5 +425,22 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).contains("has undergone a heart procedure.").contains("también contribuye a fortalecer el ecosistema.")
                 .doesNotContain("IMSI").doesNotContain("Sign up").contains("jeudi");
+    }
+
+    @Test
+    void theStandfirstThePageShowsAsItsDescriptionIsKeptWhereverItStands() throws Exception {
+        // a dek beside the headline, outside the article's container and named like furniture (The Atlantic, PC Gamer)
+        String dek = "The state’s heat waves, blackouts, and fires offer a warning of our fossil-fuel future.";
+        String page = "<html><head><title>Le projet de loi sur le renseignement - Le Site</title><meta property='og:description' content='%s'></head><body>"
+                + "<header class='c-header'><h1>Le projet de loi sur le renseignement</h1><p class='c-dek teaser'>" + dek + "</p></header>"
+                + "<aside><p>A description of another story, in a box beside the article, long enough to count.</p></aside>"
+                + "<div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(String.format(page, dek));
+        assertThat(text).startsWith("Le projet de loi sur le renseignement\n\n" + dek).contains("jeudi");
+        // a description the page does not show is not added, nor is a box the page has pruned for what it is
+        assertThat(extract(String.format(page, "A summary written for search engines only, never shown on the page.")))
+                .doesNotContain("search engines").doesNotContain("fossil-fuel");
+        assertThat(extract(String.format(page, "A description of another story, in a box beside the article, long enough to count.")))
+                .doesNotContain("another story");
     }
 }
