@@ -582,6 +582,10 @@ final class MainText {
                 } else if (BLOCK_TAGS.contains(tag) || isBlockish(e)) {
                     flush(inline, out, fragment, linkChars);
                     block(e, out, fragment);
+                } else if (!tag.equals("a") && holdsBlocks(e)) {
+                    // a span or a font around the article's paragraphs (taz, LA Weekly): read its blocks, not one line
+                    flush(inline, out, fragment, linkChars);
+                    read(e, out, fragment);
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
                     // a bold run standing alone between line breaks is a subheading ("<b>Guestrooms</b><br>")
@@ -678,6 +682,17 @@ final class MainText {
             if (BLOCK_TAGS.contains(c.normalName()) && !c.normalName().equals("section") || isBlockish(c)) return false;
         }
         return true;
+    }
+
+    /**
+     * An inline element that holds paragraphs ({@code <span class="body"><p>...</p><p>...</p></span>}): read inline,
+     * the whole article became one line. A link around blocks (a teaser card) is left to be judged as a link.
+     */
+    private static boolean holdsBlocks(Element e) {
+        for (Element c : e.getAllElements()) {
+            if (c != e && c.normalName().matches("p|div|h[1-6]|ul|ol|li|table|blockquote|pre|section|article|dl")) return true;
+        }
+        return false;
     }
 
     private static boolean isBlockish(Element e) {

@@ -443,4 +443,20 @@ class ExtractionTest {
         assertThat(extract(String.format(page, "A description of another story, in a box beside the article, long enough to count.")))
                 .doesNotContain("another story");
     }
+
+    @Test
+    void paragraphsInsideASpanAreReadAsParagraphsNotAsOneLine() throws Exception {
+        // taz and LA Weekly wrap the article's paragraphs in a span (<span class="body" role="main">): read inline, the
+        // whole article came out as one line, headings and all
+        String html = "<html><body><div class='sect'>" + LONG_FR.replace("mardi", "jeudi") + LONG_FR.replace("mardi", "samedi")
+                + "<span class='body'><h2>Siemens und die Kohlemine Adani</h2>" + LONG_FR
+                + "<h4>Privatkonsument*innen sind nicht gemeint</h4>" + LONG_FR.replace("mardi", "lundi") + "</span>"
+                + LONG_FR.replace("mardi", "vendredi")
+                + "<a href='/autre-article' class='card'><div><h3>Un autre article du site, avec son titre</h3>"
+                + "<p>Le résumé d’un autre article du site, que la page annonce à la fin de celui-ci.</p></div></a></div></body></html>";
+        List<String> paragraphs = List.of(extract(html).split("\n\n"));
+        assertThat(paragraphs).contains("Privatkonsument*innen sind nicht gemeint")
+                .anyMatch(p -> p.startsWith("Le gouvernement a présenté lundi") && p.endsWith("à Paris."))
+                .noneMatch(p -> p.contains("autre article"));
+    }
 }
