@@ -43,7 +43,11 @@ public final class BilingualSniffer {
                 && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         String head = new String(bytes, from, Math.min(bytes.length - from, 8192), charset);
         String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<xliff") || lower.contains("<tmx")) return sniffXml(new String(bytes, charset));
+        if (lower.contains("<xliff") || lower.contains("<tmx")) {
+            // streamed from the bytes: the languages are near the top, and a large file is never decoded whole here
+            int bom = from > 0 ? from : charset != StandardCharsets.UTF_8 && (bytes[0] & 0xff) >= 0xFE ? 2 : 0;
+            return sniffXml(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes, bom, bytes.length - bom), charset));
+        }
         if (isBitext(bytes, name)) return new Sniffed(TSV, null, null);
         return null;
     }
@@ -63,11 +67,10 @@ public final class BilingualSniffer {
         return StandardCharsets.UTF_8;
     }
 
-    private static Sniffed sniffXml(String text) {
+    private static Sniffed sniffXml(java.io.Reader text) {
         XMLStreamReader r = null;
         try {
-            if (text.startsWith("\uFEFF")) text = text.substring(1);
-            r = hardenedFactory().createXMLStreamReader(new java.io.StringReader(text));
+            r = hardenedFactory().createXMLStreamReader(text);
             BilingualFormat format = null;
             String src = null;
             String trg = null;
