@@ -67,6 +67,10 @@ public final class BilingualReader {
      */
     public static Read read(BilingualSniffer.Sniffed sniffed, byte[] bytes, String fallbackSrc, String fallbackTrg,
                             int maxTextChars) throws BilingualFileException {
+        if (sniffed.damage() != null) {
+            throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: " + reason(sniffed.damage()),
+                    sniffed.damage());
+        }
         String src = sniffed.srcLang() != null ? sniffed.srcLang() : fallbackSrc;
         String trg = sniffed.trgLang() != null ? sniffed.trgLang() : fallbackTrg;
         Kept segments = new Kept(maxTextChars);
@@ -347,7 +351,12 @@ public final class BilingualReader {
         }
     }
 
-    private static String reason(Throwable e) {
+    /**
+     * The reason a user reads for a file a parser refused: the line, then what is wrong in Calque's words.
+     * Woodstox's and Okapi's own wording ("Unexpected close tag </tuv>; expected </seg>.", "Error in <file>
+     * id='f1', <unit> id='p1': Reading error.") goes to the log, which {@code --verbose} shows.
+     */
+    static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage();
@@ -357,20 +366,58 @@ public final class BilingualReader {
         String line = "";
         java.util.regex.Matcher at = WOODSTOX_AT.matcher(m);
         if (at.find()) {
-            line = "line " + at.group(1) + ": ";
+            line = "line " + at.group(1);
             m = m.substring(0, at.start()) + m.substring(at.end());
         }
+        java.util.regex.Matcher unit = OKAPI_CONTEXT.matcher(m);
+        if (unit.lookingAt()) {
+            if (unit.group(1) != null) line = line.isEmpty() ? "unit " + unit.group(1) : line + " (unit " + unit.group(1) + ")";
+            m = m.substring(unit.end()).strip();
+        }
+        if (!line.isEmpty()) line += ": ";
         java.util.regex.Matcher entity = UNDECLARED_ENTITY.matcher(m);
         if (entity.find()) {
             return line + "entity '" + entity.group(1) + "' is not defined (Calque reads no DTD: entities could read"
                     + " files or reach the network)";
         }
         if (m.matches("Invalid byte \\d+ of \\d+-byte UTF-8 sequence\\.?")) return line + "not valid UTF-8";
+        for (String[] plain : PLAIN) {
+            java.util.regex.Matcher x = java.util.regex.Pattern.compile(plain[0]).matcher(m);
+            if (x.matches()) return line + x.replaceFirst(plain[1]);
+        }
         return line + m;
     }
 
+    /** Woodstox's messages (and the limits Calque sets on it), each as what is wrong with the file. */
+    private static final String[][] PLAIN = {
+            {"Unexpected EOF; was expecting a close tag for element <([^>\\s]{1,80})>.*",
+                    "the file ends before <$1> is closed (cut short?)"},
+            {"Unexpected EOF in prolog.*", "the file ends before its first element (cut short?)"},
+            {"Unexpected EOF.*", "the file ends in the middle of a tag or a value (cut short?)"},
+            {"Unexpected close tag </([^>\\s]{1,80})>; expected </([^>\\s]{1,80})>\\.?",
+                    "<$2> is not closed where </$1> closes the element around it"},
+            {"Unexpected character '.' \\(code \\d+\\) in content after '<' \\(malformed start element\\?\\)\\.?",
+                    "a '<' that opens no element (a '<' in the text must be written &lt;)"},
+            {"Unexpected character '.' \\(code \\d+\\) \\(missing name\\?\\)\\.?",
+                    "an '&' that starts no entity (an '&' in the text must be written &amp;)"},
+            {"Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+                    "a control character (code $1) that XML does not allow in a document"},
+            {"Duplicate attribute '([^']{1,80})'\\.?", "the attribute '$1' is given twice in one element"},
+            {"Undeclared namespace prefix \"([^\"]{1,80})\".*", "the prefix '$1:' is used without declaring its namespace"},
+            {"Illegal to have multiple roots.*", "an element after the end of the document's root element"},
+            {"Unexpected character '.' \\(code \\d+\\) in epilog.*", "text after the end of the document's root element"},
+            {"Unexpected character '.' \\(code \\d+\\) in start tag Expected a quote.*", "an attribute value without quotes"},
+            {"Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{1,2}).*", "not valid UTF-8 (byte $1)"},
+            {"Maximum Element Depth limit \\((\\d+)\\) Exceeded.*", "elements nested more than $1 deep"},
+            {"Maximum attribute size limit \\((\\d+)\\) exceeded.*", "an attribute longer than $1 characters"},
+            {"Unexpected character '(.)' \\(code (\\d+)\\).*", "a character XML does not allow here ('$1', code $2)"},
+    };
+
     private static final java.util.regex.Pattern WOODSTOX_AT =
             java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+\\]");
+    /** Okapi's XLIFF 2 reader names the file and unit before the parser's message. */
+    private static final java.util.regex.Pattern OKAPI_CONTEXT =
+            java.util.regex.Pattern.compile("(?:Error in <file> id='[^']{0,80}'(?:, <unit> id='([^']{0,80})')?: )?(?:Reading error\\.)?");
     private static final java.util.regex.Pattern UNDECLARED_ENTITY =
             java.util.regex.Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 }

@@ -18,7 +18,10 @@ public final class BilingualSniffer {
     }
 
     /** What a first look at a file found: the format and the languages the file declares (null when absent). */
-    public record Sniffed(BilingualFormat format, String srcLang, String trgLang) {
+    public record Sniffed(BilingualFormat format, String srcLang, String trgLang, XMLStreamException damage) {
+        public Sniffed(BilingualFormat format, String srcLang, String trgLang) {
+            this(format, srcLang, trgLang, null);
+        }
     }
 
     /** Reads prologs and roots only; never a DTD, never an external entity. */
@@ -69,11 +72,11 @@ public final class BilingualSniffer {
 
     private static Sniffed sniffXml(java.io.Reader text) {
         XMLStreamReader r = null;
+        BilingualFormat format = null;
+        String src = null;
+        String trg = null;
         try {
             r = hardenedFactory().createXMLStreamReader(text);
-            BilingualFormat format = null;
-            String src = null;
-            String trg = null;
             while (r.hasNext()) {
                 if (r.next() != XMLStreamConstants.START_ELEMENT) continue;
                 String local = r.getLocalName();
@@ -110,6 +113,9 @@ public final class BilingualSniffer {
             }
             return format == null ? null : new Sniffed(format, src, trg);
         } catch (XMLStreamException e) {
+            // past the root, the file is an XLIFF or a TMX file that is damaged: its reader says what is wrong
+            // (a TMX file whose first segment is damaged was taken for XML data of no known kind)
+            if (format != null) return new Sniffed(format, src, trg, e);
             return null; // not well-formed at the start: left to the general reader, which says why
         } finally {
             if (r != null) {
