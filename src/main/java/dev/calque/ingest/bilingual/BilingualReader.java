@@ -144,7 +144,7 @@ public final class BilingualReader {
         LocaleId srcLoc = LocaleId.fromString(src);
         LocaleId trgLoc = LocaleId.fromString(trg);
         int number = 0;
-        try (filter; RawDocument doc = new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", srcLoc, trgLoc)) {
+        try (filter; RawDocument doc = new InMemory(bytes, srcLoc, trgLoc)) {
             filter.open(doc);
             while (filter.hasNext()) {
                 Event e = filter.next();
@@ -174,6 +174,28 @@ public final class BilingualReader {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The file for Okapi's filters, read from the bytes each time a filter asks for its stream. Okapi's own
+     * document over a stream copied the whole input into a temporary file ({@code ~okapi-…overflow} in
+     * {@code java.io.tmpdir}, 86 MB for an 87 MB XLIFF) to read it twice: the user's file on disk, left
+     * there if the run is killed, and written whole however soon the reading stops.
+     */
+    private static final class InMemory extends RawDocument {
+        private final byte[] bytes;
+
+        InMemory(byte[] bytes, LocaleId src, LocaleId trg) {
+            this.bytes = bytes;
+            setEncoding("UTF-8");
+            setSourceLocale(src);
+            setTargetLocales(new ArrayList<>(List.of(trg)));
+        }
+
+        @Override
+        public java.io.InputStream getStream() {
+            return new ByteArrayInputStream(bytes);
         }
     }
 
