@@ -394,9 +394,16 @@ public final class BilingualReader {
         java.util.regex.Matcher unit = OKAPI_CONTEXT.matcher(m);
         if (unit.lookingAt()) {
             if (unit.group(1) != null) line = line.isEmpty() ? "unit " + unit.group(1) : line + " (unit " + unit.group(1) + ")";
+            String element = unit.group(2);
             m = m.substring(unit.end()).strip();
+            // the element Okapi refused, when its message is about that element rather than the parser's
+            if (element != null && !m.startsWith("Unexpected") && !m.startsWith("Illegal") && !m.startsWith("Invalid UTF")) {
+                line = (line.isEmpty() ? "" : line + ", ") + "at <" + (element.length() > 40 ? element.substring(0, 39) + "…" : element) + ">";
+            }
         }
         if (!line.isEmpty()) line += ": ";
+        // a name or value the file repeats into the message (a prefix of 5 MB) is shortened, not quoted whole
+        m = LONG_RUN.matcher(m).replaceAll("$1…");
         java.util.regex.Matcher entity = UNDECLARED_ENTITY.matcher(m);
         if (entity.find()) {
             return line + "entity '" + entity.group(1) + "' is not defined (Calque reads no DTD: entities could read"
@@ -415,31 +422,36 @@ public final class BilingualReader {
             {"Unexpected EOF; was expecting a close tag for element <([^>\\s]{1,80})>.*",
                     "the file ends before <$1> is closed (cut short?)"},
             {"Unexpected EOF in prolog.*", "the file ends before its first element (cut short?)"},
-            {"Unexpected EOF.*", "the file ends in the middle of a tag or a value (cut short?)"},
+            {"Unexpected (?:EOF|end of input block).*", "the file ends in the middle of a tag or a value (cut short?)"},
             {"Unexpected close tag </([^>\\s]{1,80})>; expected </([^>\\s]{1,80})>\\.?",
                     "<$2> is not closed where </$1> closes the element around it"},
-            {"Unexpected character '.' \\(code \\d+\\) in content after '<' \\(malformed start element\\?\\)\\.?",
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in content after '<' \\(malformed start element\\?\\)\\.?",
                     "a '<' that opens no element (a '<' in the text must be written &lt;)"},
-            {"Unexpected character '.' \\(code \\d+\\) \\(missing name\\?\\)\\.?",
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) \\(missing name\\?\\)\\.?",
                     "an '&' that starts no entity (an '&' in the text must be written &amp;)"},
+            {"Illegal character \\(NULL, unicode 0\\).*", "a NUL character (code 0) that XML does not allow in a document"},
             {"Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
                     "a control character (code $1) that XML does not allow in a document"},
             {"Duplicate attribute '([^']{1,80})'\\.?", "the attribute '$1' is given twice in one element"},
             {"Undeclared namespace prefix \"([^\"]{1,80})\".*", "the prefix '$1:' is used without declaring its namespace"},
             {"Illegal to have multiple roots.*", "an element after the end of the document's root element"},
-            {"Unexpected character '.' \\(code \\d+\\) in epilog.*", "text after the end of the document's root element"},
-            {"Unexpected character '.' \\(code \\d+\\) in start tag Expected a quote.*", "an attribute value without quotes"},
-            {"Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{1,2}).*", "not valid UTF-8 (byte $1)"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in epilog.*", "text after the end of the document's root element"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in start tag Expected a quote.*", "an attribute value without quotes"},
+            {"Invalid UTF-8 start byte (0x[0-9a-fA-F]{1,2}).*", "not valid UTF-8 (byte $1)"},
+            {"Invalid UTF-8 middle byte.*", "not valid UTF-8 (a character whose bytes are broken off)"},
             {"Maximum Element Depth limit \\((\\d+)\\) Exceeded.*", "elements nested more than $1 deep"},
             {"Maximum attribute size limit \\((\\d+)\\) exceeded.*", "an attribute longer than $1 characters"},
-            {"Unexpected character '(.)' \\(code (\\d+)\\).*", "a character XML does not allow here ('$1', code $2)"},
+            {"Unexpected character \\(CTRL-CHAR, code (\\d+)\\).*", "a control character (code $1) that XML does not allow in a document"},
+            {"Unexpected character '(.)' \\(code (\\d+)[^)]{0,20}\\).*", "a character XML does not allow here ('$1', code $2)"},
     };
 
+    private static final java.util.regex.Pattern LONG_RUN = java.util.regex.Pattern.compile("([^'\"<>\\s]{39})[^'\"<>\\s]{2,}");
     private static final java.util.regex.Pattern WOODSTOX_AT =
             java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+\\]");
     /** Okapi's XLIFF 2 reader names the file and unit before the parser's message. */
     private static final java.util.regex.Pattern OKAPI_CONTEXT =
-            java.util.regex.Pattern.compile("(?:Error in <file> id='[^']{0,80}'(?:, <unit> id='([^']{0,80})')?: )?(?:Reading error\\.)?");
+            java.util.regex.Pattern.compile("(?:Error in <file> id='[^']{0,80}'(?:, <unit> id='([^']{0,80})')?"
+                    + "(?: Last element read: '(?:\\{[^}]{0,200}\\})?([^']*)')?: )?(?:Reading error\\.)?");
     private static final java.util.regex.Pattern UNDECLARED_ENTITY =
             java.util.regex.Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 }
