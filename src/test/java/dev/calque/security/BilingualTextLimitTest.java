@@ -152,7 +152,7 @@ class BilingualTextLimitTest {
         List<String[]> pairs = pairs();
         StringBuilder src = new StringBuilder();
         StringBuilder trg = new StringBuilder();
-        for (int i = 0; src.length() < 60_000; i++) { // the bitext sniffer looks for the tab in the first 64 KB
+        for (int i = 0; trg.length() < 200_000; i++) { // past the sniffer's first look of 64 KB, on both sides
             src.append(pairs.get(i % pairs.size())[0]).append(' ');
             trg.append(pairs.get(i % pairs.size())[1]).append(' ');
         }

@@ -135,6 +135,7 @@ public final class BilingualSniffer {
         if (!(n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".txt"))) return false;
         String text = new String(bytes, 0, Math.min(bytes.length, 65536), StandardCharsets.UTF_8);
         if (bytes.length > 65536 && text.lastIndexOf('\n') > 0) text = text.substring(0, text.lastIndexOf('\n'));
+        else if (bytes.length > 65536) return longFirstLine(bytes); // a first segment of more than 64 KB
         int lines = 0;
         for (String line : text.split("\\R")) {
             if (line.isBlank()) continue;
@@ -144,6 +145,20 @@ public final class BilingualSniffer {
             lines++;
         }
         return lines > 0;
+    }
+
+    /** A first line longer than the first look: one tab in it, and letters on both sides of it. */
+    private static boolean longFirstLine(byte[] b) {
+        int tab = -1;
+        for (int i = 0; i < b.length && b[i] != '\n' && b[i] != '\r'; i++) {
+            if (b[i] != '\t') continue;
+            if (tab >= 0) return false;
+            tab = i;
+        }
+        if (tab < 0) return false;
+        String before = new String(b, Math.max(0, tab - 4096), Math.min(tab, 4096), StandardCharsets.UTF_8);
+        String after = new String(b, tab + 1, Math.min(b.length - tab - 1, 4096), StandardCharsets.UTF_8);
+        return hasLetter(before) && hasLetter(after.lines().findFirst().orElse(""));
     }
 
     private static boolean hasLetter(String s) {
