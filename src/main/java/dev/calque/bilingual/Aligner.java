@@ -1,5 +1,6 @@
 package dev.calque.bilingual;
 
+import dev.calque.model.Deadline;
 import dev.calque.model.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,10 @@ public final class Aligner {
             String text = targets ? target : source;
             TextSpan whole = targets ? p.target() : p.source();
             List<TextSpan> two = new ArrayList<>();
-            for (int[] q : Texts.paragraphs(text.substring(0, whole.end()))) {
-                if (q[0] >= whole.start()) two.add(new TextSpan(q[0], q[1]));
+            Deadline.check();
+            // the link's own text only: the text before it, read again for every such link, made this quadratic
+            for (int[] q : Texts.paragraphs(text.substring(whole.start(), whole.end()))) {
+                two.add(new TextSpan(whole.start() + q[0], whole.start() + q[1]));
             }
             Link done = null;
             for (int k = 0; k < two.size() && two.size() == 2 && done == null; k++) {
@@ -93,6 +96,7 @@ public final class Aligner {
     private static List<Link> sentences(String target, String source, List<Link> paragraphLinks, double ratio) {
         List<Link> out = new ArrayList<>();
         for (Link p : paragraphLinks) {
+            Deadline.check();
             List<TextSpan> ss = p.hasSource() ? sentencesIn(source, p.source()) : List.of();
             List<TextSpan> ts = p.hasTarget() ? sentencesIn(target, p.target()) : List.of();
             if (ss.size() == 1 && ts.size() == 1) {
@@ -148,26 +152,24 @@ public final class Aligner {
             tl[j] = letters(target, ts.get(j).start(), ts.get(j).end());
             ta.add(Anchors.of(target, ts.get(j).start(), ts.get(j).end()));
         }
-        double[][] cost = new double[n + 1][m + 1];
-        LinkType[][] back = new LinkType[n + 1][m + 1];
-        for (double[] row : cost) java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
-        cost[0][0] = 0;
+        Table table = new Table(n, m);
+        table.set(0, 0, 0, null);
         for (int i = 0; i <= n; i++) {
-            for (int j = 0; j <= m; j++) {
+            Deadline.check(); // a row costs a few thousand steps at most: the article's budget is polled row by row
+            for (int j = table.lo[i]; j <= table.hi[i]; j++) {
                 if (i == 0 && j == 0) continue;
                 for (LinkType t : TYPES) {
                     int a = t.sources();
                     int b = t.targets();
-                    if (i < a || j < b || cost[i - a][j - b] == Double.POSITIVE_INFINITY) continue;
+                    if (i < a || j < b) continue;
+                    double before = table.cost(i - a, j - b);
+                    if (before == Double.POSITIVE_INFINITY) continue;
                     int ls = sum(sl, i - a, i);
                     int lt = sum(tl, j - b, j);
-                    double c = cost[i - a][j - b] + lengthCost(t, ls, lt, ratio, paragraphs)
+                    double c = before + lengthCost(t, ls, lt, ratio, paragraphs)
                             + (a == 2 && apart(source, ss, i - 2) || b == 2 && apart(target, ts, j - 2) ? ACROSS_PARAGRAPHS : 0)
                             - ANCHOR_BONUS * Math.min(MAX_ANCHOR_BONUSES, shared(sa, i - a, i, ta, j - b, j));
-                    if (c < cost[i][j]) {
-                        cost[i][j] = c;
-                        back[i][j] = t;
-                    }
+                    if (c < table.cost(i, j)) table.set(i, j, c, t);
                 }
             }
         }
@@ -175,7 +177,7 @@ public final class Aligner {
         int i = n;
         int j = m;
         while (i > 0 || j > 0) {
-            LinkType t = back[i][j];
+            LinkType t = table.back(i, j);
             int a = t.sources();
             int b = t.targets();
             TextSpan s = a == 0 ? new TextSpan(i < n ? ss.get(i).start() : end(ss), i < n ? ss.get(i).start() : end(ss))
@@ -196,6 +198,55 @@ public final class Aligner {
         }
         java.util.Collections.reverse(links);
         return links;
+    }
+
+    /** Cells of the whole table up to which it is kept whole (a document of a thousand paragraphs a side). */
+    private static final long WHOLE_TABLE = 1_000_000;
+    /** The narrowest band kept around the diagonal of a larger table, in units either side. */
+    private static final int NARROWEST_BAND = 32;
+
+    /**
+     * The dynamic programme's table: whole up to {@link #WHOLE_TABLE} cells, past that a band around the
+     * diagonal from (0, 0) to (n, m), wide enough for the table to fill a fixed number of cells (and never
+     * narrower than the slope, so a path always crosses it). A paired document of 20,000 one-word
+     * paragraphs a side asked for 400 million cells (3.2 GB before any budget could stop it); the band
+     * keeps time and memory linear in the units, and aligns every ordinary document exactly as before.
+     */
+    private static final class Table {
+        final int[] lo;
+        final int[] hi;
+        private final double[][] cost;
+        private final byte[][] back;
+
+        Table(int n, int m) {
+            lo = new int[n + 1];
+            hi = new int[n + 1];
+            cost = new double[n + 1][];
+            back = new byte[n + 1][];
+            boolean whole = (long) (n + 1) * (m + 1) <= WHOLE_TABLE || n == 0 || m == 0;
+            long width = whole ? m : Math.max(Math.max(NARROWEST_BAND, WHOLE_TABLE / (2L * (n + 1))), (m + n - 1) / n + 2);
+            for (int i = 0; i <= n; i++) {
+                long centre = n == 0 ? 0 : Math.round((double) i * m / n);
+                lo[i] = (int) Math.max(0, centre - width);
+                hi[i] = (int) Math.min(m, centre + width);
+                cost[i] = new double[hi[i] - lo[i] + 1];
+                java.util.Arrays.fill(cost[i], Double.POSITIVE_INFINITY);
+                back[i] = new byte[hi[i] - lo[i] + 1];
+            }
+        }
+
+        double cost(int i, int j) {
+            return j < lo[i] || j > hi[i] ? Double.POSITIVE_INFINITY : cost[i][j - lo[i]];
+        }
+
+        void set(int i, int j, double c, LinkType t) {
+            cost[i][j - lo[i]] = c;
+            back[i][j - lo[i]] = (byte) (t == null ? 0 : t.ordinal() + 1);
+        }
+
+        LinkType back(int i, int j) {
+            return TYPES[back[i][j - lo[i]] - 1];
+        }
     }
 
     /** Whether two consecutive units lie in different paragraphs (a blank line between them). */

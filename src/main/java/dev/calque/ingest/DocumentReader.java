@@ -143,25 +143,28 @@ public final class DocumentReader {
      */
     private Article bilingual(BilingualSniffer.Sniffed sniffed, byte[] bytes, String name, String source, String group)
             throws Unreadable {
-        BilingualFile file;
+        BilingualReader.Read read;
         try {
-            file = BilingualReader.read(sniffed, bytes, null, null);
+            read = BilingualReader.read(sniffed, bytes, null, null, limits.maxTextChars());
         } catch (dev.calque.ingest.bilingual.BilingualFileException e) {
             throw new Unreadable(e.getMessage(), e);
         }
-        if (file.text().length() > limits.maxTextChars()) {
-            truncations.add(source);
-            file = file.cut(limits.maxTextChars());
-            if (file.segments().isEmpty()) throw new Unreadable("its first segment alone is over the text size limit");
-        }
+        BilingualFile file = read.file();
         String text = file.text();
         Map<String, String> meta = new LinkedHashMap<>();
+        if (read.cut() != null) meta.put(SEGMENTS_CUT, read.cut().charsRead() + " " + read.cut().segmentId());
         put(meta, "srcLang", file.srcLang());
         put(meta, "trgLang", file.trgLang());
         put(meta, "format", file.format().label());
         return new Article(source, source, group, Texts.titleOf(text, baseName(name)), text,
                 file.format().mediaType(), meta, file);
     }
+
+    /**
+     * Metadata key of a bilingual file whose reading stopped where its text passed the limit: the characters
+     * of text read by then and the id of the segment that passed it ({@link #limited} takes the key out).
+     */
+    static final String SEGMENTS_CUT = "calque.segments-cut";
 
     /**
      * Why a document is refused by its first bytes alone (at most 64 KB are looked at), before any
@@ -265,24 +268,19 @@ public final class DocumentReader {
     public Article limited(Article a) {
         int max = limits.maxTextChars();
         String text = a.text();
-        if (a.metadata().containsKey(FeedReader.CUT_FROM)) { // a feed item's body, cut before it was read
+        // a feed item's body, or a bilingual file's segments, cut while they were read
+        if (a.metadata().containsKey(FeedReader.CUT_FROM) || a.metadata().containsKey(SEGMENTS_CUT)) {
             Map<String, String> meta = new LinkedHashMap<>(a.metadata());
             meta.remove(FeedReader.CUT_FROM);
-            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta);
+            meta.remove(SEGMENTS_CUT);
+            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta, a.bilingual());
             if (text.length() <= max) {
                 truncations.add(a.source());
                 return a;
             }
         }
         if (text.length() <= max) return a;
-        int end = max;
-        for (int i = max; i > max * 0.95; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                end = i;
-                break;
-            }
-        }
-        if (Character.isLowSurrogate(text.charAt(end)) && end > 0) end--;
+        int end = Texts.cutEnd(text, max);
         truncations.add(a.source());
         return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).strip(), a.mediaType(), a.metadata());
     }

@@ -241,7 +241,15 @@ public final class Inputs {
                 sink.article(cut);
                 String damaged = DocumentReader.damagedPages(a);
                 if (damaged != null) sink.problem(new InputProblem(a.source(), group, damaged));
-                if (cut != a) {
+                String segments = a.metadata().get(DocumentReader.SEGMENTS_CUT);
+                if (segments != null) {
+                    String[] read = segments.split(" ", 2);
+                    sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
+                            "%,d characters of text by segment %s, over the limit of %,d: only the first part was"
+                                    + " checked and the rest of the file was not read (raise the limit with --max-text-chars)",
+                            Long.parseLong(read[0]), read[1].length() > 40 ? read[1].substring(0, 39) + "…" : read[1],
+                            limits.maxTextChars())));
+                } else if (cut != a) {
                     String body = a.metadata().get(FeedReader.CUT_FROM);
                     sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
                             (body != null ? "%,d characters in its body, markup included," : "%,d characters of text,")

@@ -34,9 +34,13 @@ final class MainText {
     }
 
     /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
-    private record Para(String text, boolean heading, boolean linked, boolean paragraph) {
+    private record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
         Para(String text, boolean heading) {
-            this(text, heading, false, false);
+            this(text, heading, false, false, false);
+        }
+
+        Para(String text, boolean heading, boolean linked, boolean paragraph) {
+            this(text, heading, linked, paragraph, false);
         }
     }
 
@@ -64,12 +68,24 @@ final class MainText {
     private MainText() {
     }
 
+    /**
+     * Where each line the reading leaves out is told, with the rule that left it out, when a tuner asks for it
+     * ({@code ExtractionHarness} with {@code -Dcalque.dropped=true}); null, and silent, otherwise.
+     */
+    static volatile java.util.function.BiConsumer<String, String> dropped;
+
+    private static void drop(String rule, String text) {
+        var d = dropped;
+        if (d != null && !text.isBlank()) d.accept(rule, norm(text));
+    }
+
     static Extracted extract(Document doc) {
         String ogTitle = meta(doc, "og:title");
         String title = doc.title().strip().replaceAll("\\s+", " ");
         String ldBody = JsonLd.articleBody(doc);
         Element body = doc.body();
         if (body == null) return new Extracted(null, title, List.of());
+        String standfirst = standfirstShown(body, doc);
         Element spare = body.clone();
         Element h1 = headlineElement(body, ogTitle, title);
         String headline = h1 != null ? norm(h1.text()) : null;
@@ -78,6 +94,7 @@ final class MainText {
         // class and id words that prune nearly all of a page's prose have named the article itself (a wrapper
         // named "post-content use-lightbox" was pruned so): read the page again, judged by its structure only
         if (got < 500 && proseLength(spare) > Math.max(1000, 3 * got)) {
+            drop("again", "=== read again by structure only");
             List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title), false);
             if (again.stream().mapToInt(String::length).sum() > 2 * got) paragraphs = again;
         }
@@ -87,6 +104,10 @@ final class MainText {
             if (ld.stream().mapToInt(String::length).sum() > Math.max(400, 2 * got)) paragraphs = ld;
         }
         paragraphs = dedupe(paragraphs);
+        if (standfirst != null && !paragraphs.isEmpty() && !holds(paragraphs, standfirst)) {
+            drop("standfirst-back", standfirst);
+            paragraphs.add(0, standfirst);
+        }
         if (headline != null && !headline.isEmpty()) {
             int at = -1;
             for (int i = 0; i < Math.min(paragraphs.size(), 5) && at < 0; i++) if (same(paragraphs.get(i), headline)) at = i;
@@ -95,6 +116,45 @@ final class MainText {
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
+    }
+
+    /**
+     * The standfirst the page shows: a block of the page whose text is the page's own description ({@code
+     * og:description}, {@code twitter:description}, {@code description}), 40 to 600 characters. Sites set it
+     * apart from the article, in the header beside the headline (named "dek", "summary", "teaser", or nothing),
+     * so the container misses it or the pruning takes it; it is the article's all the same.
+     */
+    private static String standfirstShown(Element body, Document doc) {
+        Set<String> descriptions = new HashSet<>();
+        for (String name : new String[] {"og:description", "twitter:description", "description"}) {
+            String d = meta(doc, name);
+            if (d != null && d.length() >= 40 && d.length() <= 600) descriptions.add(letters(d));
+        }
+        if (descriptions.isEmpty()) return null;
+        for (Element e : body.select("p, div, span, h2, h3, h4, h5, h6, li, dd, blockquote")) {
+            if (e.childrenSize() > 0 && !isLeafBlock(e) || furnitureByTag(e)) continue;
+            String t = norm(e.text());
+            if (t.length() >= 40 && t.length() <= 600 && descriptions.contains(letters(t)) && linkDensity(e) < 0.2) return t;
+        }
+        return null;
+    }
+
+    /**
+     * In an element that its tag, role or visibility marks as furniture (an aside, a navigation, a hidden box). The
+     * role "banner" is left aside: sites give it to the article's own header (The Atlantic), where a dek stands.
+     */
+    private static boolean furnitureByTag(Element e) {
+        for (Element x = e; x != null; x = x.parent()) {
+            if (furniture(x, false) && !"banner".equalsIgnoreCase(x.attr("role"))) return true;
+        }
+        return false;
+    }
+
+    /** Whether a paragraph of the text holds these words. */
+    private static boolean holds(List<String> paragraphs, String text) {
+        String key = letters(text);
+        for (String p : paragraphs) if (letters(p).contains(key)) return true;
+        return false;
     }
 
     /** Prunes the page, finds the article's container and reads it, or the whole pruned page when it yields little. */
@@ -113,7 +173,19 @@ final class MainText {
             read(body, whole);
             if (length(whole) > got) read = whole;
         }
+        if (dropped != null) outside(body, read);
         return trimEnds(read);
+    }
+
+    /** Tells the paragraphs of the pruned page that the container left out (for a tuner's trace only). */
+    private static void outside(Element body, List<Para> read) {
+        Set<String> got = new HashSet<>();
+        for (Para p : read) got.add(letters(p.text()));
+        for (Element e : body.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, td, dd")) {
+            if (!isLeafBlock(e)) continue;
+            String t = norm(e.text());
+            if (t.length() >= 25 && !got.contains(letters(t))) drop("outside", t);
+        }
     }
 
     /**
@@ -191,10 +263,16 @@ final class MainText {
             if (e == body) continue;
             if (furniture(e, byName) && !protectedElement(e, keep, pageProse) && !inSentence(e)) doomed.add(e);
         }
-        for (Element e : doomed) if (e.parent() != null) e.remove();
+        for (Element e : doomed) if (e.parent() != null) {
+            if (dropped != null && e.text().length() >= 40) drop("prune:" + e.normalName() + "." + e.className() + "#" + e.id(), e.text());
+            e.remove();
+        }
         doomed.clear();
         for (Element e : body.getAllElements()) doomed.addAll(teaserCards(e, keep));
-        for (Element e : doomed) if (e.parent() != null) e.remove();
+        for (Element e : doomed) if (e.parent() != null) {
+            drop("teaser-card", e.text());
+            e.remove();
+        }
         body.select("header").forEach(h -> {
             if (h.getElementsByTag("h1").isEmpty() && (keep == null || !isInside(keep, h))) h.remove();
         });
@@ -504,6 +582,10 @@ final class MainText {
                 } else if (BLOCK_TAGS.contains(tag) || isBlockish(e)) {
                     flush(inline, out, fragment, linkChars);
                     block(e, out, fragment);
+                } else if (!tag.equals("a") && holdsBlocks(e)) {
+                    // a span or a font around the article's paragraphs (taz, LA Weekly): read its blocks, not one line
+                    flush(inline, out, fragment, linkChars);
+                    read(e, out, fragment);
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
                     // a bold run standing alone between line breaks is a subheading ("<b>Guestrooms</b><br>")
@@ -521,19 +603,28 @@ final class MainText {
         boolean leaf = isLeafBlock(e);
         if (!leaf) {
             if (tag.equals("ul") || tag.equals("ol")) {
-                if (linkList(e)) return;
+                if (linkList(e)) {
+                    drop("link-list", e.text());
+                    return;
+                }
             }
-            if (tag.equals("table") && linkDensity(e) > 0.5) return;
+            if (tag.equals("table") && linkDensity(e) > 0.5) {
+                drop("link-table", e.text());
+                return;
+            }
             read(e, out, fragment);
             return;
         }
         String text = blockText(e);
         if (text.isEmpty()) return;
-        if (!fragment && !keepBlock(e, text)) return;
+        if (!fragment && !keepBlock(e, text)) {
+            drop("link-block", text);
+            return;
+        }
         boolean heading = tag.matches("h[1-6]");
         boolean linked = linkDensity(e) > 0.5;
         for (String p : text.split("\\s*\u0000\\s*")) {
-            if (!p.isBlank()) out.add(new Para(norm(p), heading, linked, tag.equals("p")));
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, linked, tag.equals("p"), tag.equals("li")));
         }
     }
 
@@ -555,10 +646,31 @@ final class MainText {
         String tag = e.normalName();
         double density = linkDensity(e);
         boolean heading = tag.matches("h[1-6]");
-        if (density > 0.5 && !(tag.equals("p") && text.length() > 150 && density < 0.8)) return false;
+        if (density > 0.5 && !(tag.equals("p") && text.length() > 150 && density < 0.8) && !linkedSentence(e, text)) return false;
         if (heading) return text.length() <= 300;
         if (text.length() < 25 && density > 0.2) return false;
         return true;
+    }
+
+    /**
+     * A sentence most of whose words are a link to another story, inside the article: "The 99-year-old husband
+     * of the Queen has <a>spent three weeks in hospital and has undergone a heart procedure</a>." The words
+     * outside the link carry the sentence on (four or more) and it ends as sentences end; a teaser ("Read
+     * <a>...</a>", "Lire : <a>...</a>") or a notice does not.
+     */
+    private static boolean linkedSentence(Element e, String text) {
+        String t = norm(text);
+        if (t.length() < 60 || !SENTENCE_END.matcher(t).find() || callToAction(t) || MainTextWords.MORE_LEAD.matcher(t).find()) return false;
+        StringBuilder own = new StringBuilder();
+        unlinkedText(e, own);
+        return norm(own.toString()).split("[\\s\\p{Punct}–—]+").length >= 4;
+    }
+
+    private static void unlinkedText(Node n, StringBuilder sb) {
+        for (Node c : n.childNodes()) {
+            if (c instanceof TextNode t) sb.append(t.getWholeText()).append(' ');
+            else if (c instanceof Element x && !(x.normalName().equals("a") && x.hasAttr("href"))) unlinkedText(x, sb);
+        }
     }
 
     /** A block none of whose children is itself a block: read as one paragraph. */
@@ -570,6 +682,17 @@ final class MainText {
             if (BLOCK_TAGS.contains(c.normalName()) && !c.normalName().equals("section") || isBlockish(c)) return false;
         }
         return true;
+    }
+
+    /**
+     * An inline element that holds paragraphs ({@code <span class="body"><p>...</p><p>...</p></span>}): read inline,
+     * the whole article became one line. A link around blocks (a teaser card) is left to be judged as a link.
+     */
+    private static boolean holdsBlocks(Element e) {
+        for (Element c : e.getAllElements()) {
+            if (c != e && c.normalName().matches("p|div|h[1-6]|ul|ol|li|table|blockquote|pre|section|article|dl")) return true;
+        }
+        return false;
     }
 
     private static boolean isBlockish(Element e) {
@@ -612,6 +735,7 @@ final class MainText {
             String t = norm(p);
             if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, linked, false));
             else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
+            else drop("short-inline", t);
         }
     }
 
@@ -694,26 +818,16 @@ final class MainText {
     /** Drops headings that end the text and short calls to action at either end of it. */
     private static List<String> trimEnds(List<Para> read) {
         List<Para> ps = otherStories(titleRun(tailBox(read)));
-        boolean changed = true;
-        while (changed && !ps.isEmpty()) {
-            changed = false;
-            Para last = ps.get(ps.size() - 1);
-            if (last.heading() || callToAction(last.text()) || last.text().endsWith(":")
-                    || ps.size() > 3 && (last.linked() || !last.paragraph())
-                    && (headlineLike(last.text()) || last.text().length() <= 300 && TRUNCATED.matcher(last.text()).find())) {
-                ps.remove(ps.size() - 1);
-                changed = true;
-            }
-        }
+        trimTail(ps);
         // a call to action just before the last paragraphs ("Subscribe..." then a footer note)
         for (int i = ps.size() - 1; i >= Math.max(0, ps.size() - 3); i--) {
-            if (callToAction(ps.get(i).text())) ps.remove(i);
+            if (callToAction(ps.get(i).text())) drop("end-notice", ps.remove(i).text());
         }
         // before the first paragraph: section names, dates, "By ..." lines (the headline is put back in front later)
         int first = !ps.isEmpty() && ps.get(0).heading() ? 1 : 0;
         while (ps.size() > first + 3 && (callToAction(ps.get(first).text()) || !ps.get(first).heading()
                 && headlineLike(ps.get(first).text()) && ps.get(first).text().length() <= 80)) {
-            ps.remove(first);
+            drop("start-trim", ps.remove(first).text());
         }
         // between a standfirst and the first paragraph of prose: "Browse Issues", "Back to the front page",
         // "Photo : YONHAP News", "4 min"; a kicker in capitals ("EXCLUSIVE", "ANALYSE") is the article's own
@@ -722,13 +836,58 @@ final class MainText {
         if (prose < first + 10 && prose < ps.size() - 3) {
             for (int i = prose - 1; i > first; i--) {
                 Para p = ps.get(i);
-                if (!p.heading() && p.text().length() <= 50 && headlineLike(p.text()) && !KICKER.matcher(p.text()).matches()) ps.remove(i);
+                if (!p.heading() && p.text().length() <= 50 && headlineLike(p.text()) && !KICKER.matcher(p.text()).matches()) drop("lead-zone", ps.remove(i).text());
             }
         }
         List<String> out = new ArrayList<>();
-        for (Para p : ps) if (!looksLikeCode(p.text())) out.add(p.text());
+        for (Para p : ps) {
+            if (!looksLikeCode(p.text())) out.add(p.text());
+            else drop("code", p.text());
+        }
         return out;
     }
+
+    /**
+     * Trims the end of the text: headings that head nothing, calls to action, a line that announces what was
+     * left out (it ends in a colon) and, after the last paragraph, links and short lines that are no paragraph
+     * of their own (other stories' titles). A sentence ending in a colon that announces the list after it stops
+     * it ("I know it's a lot of graphs, so I'll summarize them:" then the findings as list items): that list is
+     * the article's and stays. Before, each trimmed line exposed the next, and such an ending was eaten
+     * back to its last long paragraph.
+     */
+    private static void trimTail(List<Para> ps) {
+        List<Para> items = new ArrayList<>(); // trimmed as short lines without a sentence's end, and no links
+        List<Para> trimmed = new ArrayList<>();
+        while (!ps.isEmpty()) {
+            Para last = ps.get(ps.size() - 1);
+            String t = last.text();
+            if (!items.isEmpty() && announcesList(last) && items.stream().allMatch(Para::item)) {
+                ps.addAll(items);
+                trimmed.removeAll(items);
+                break;
+            }
+            if (last.heading() || callToAction(t) || t.endsWith(":")) {
+                items.clear();
+            } else if (ps.size() > 3 && (last.linked() || !last.paragraph())
+                    && (headlineLike(t) || t.length() <= 300 && TRUNCATED.matcher(t).find())) {
+                if (last.linked() || !headlineLike(t)) items.clear();
+                else items.add(0, last);
+            } else {
+                break;
+            }
+            trimmed.add(ps.remove(ps.size() - 1));
+        }
+        for (Para p : trimmed) drop("end-trim", p.text());
+    }
+
+    /** A sentence (five words or more, no link, no notice) that ends in a colon: it announces the lines after it. */
+    private static boolean announcesList(Para p) {
+        String t = p.text();
+        return !p.heading() && !p.linked() && t.endsWith(":") && t.split("\\s+").length >= 5 && !callToAction(t)
+                && !MainTextWords.MORE_LINE.matcher(t).matches() && !MainTextWords.LABEL.matcher(t).matches();
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
 
     /**
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
@@ -747,23 +906,31 @@ final class MainText {
             String t = p.text();
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
-                i++;
+                drop("more-line", t);
+                drop("more-line", read.get(++i).text());
             } else if (t.length() <= 400 && BRACKETED.matcher(t).matches()
                     && (MainTextWords.MORE_LEAD.matcher(t).find() || MainTextWords.NOTICE.matcher(t).find())) {
                 // an inset in brackets: "(Le puede interesar: <another story>)", "[... im kostenlosen Newsletter ...]"
+                drop("inset", t);
             } else if (!WORDED.matcher(t).find()) {
                 // a rule drawn in characters ("- - - -", "*****", "|"): no word of the article
             } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
                 // a control or label of the page; a credit's label alone ("Foto:") takes the name after it
-                if (credit(t) && i + 1 < read.size() && nameLine(read.get(i + 1))) i++;
+                drop("label", t);
+                if (credit(t) && i + 1 < read.size() && nameLine(read.get(i + 1))) drop("label", read.get(++i).text());
             } else if (line && p.heading() && before > 0 && before >= total - before - t.length()) {
+                if (dropped != null) for (Para rest : read.subList(i, read.size())) drop("more-section", rest.text());
                 break;
-            } else if (!(p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find())
-                    && !(t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) && !TIMESTAMP.matcher(t).matches()
-                    && !(t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches())
-                    && !(!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches())
-                    && !(!p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t))) {
-                out.add(p);
+            } else {
+                String why = p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find() ? "more-link"
+                        : t.length() < 400 && MainTextWords.EMBED.matcher(t).find() ? "embed"
+                        : TIMESTAMP.matcher(t).matches() ? "timestamp"
+                        : t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches() ? "date"
+                        : !p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")"))
+                                && MainTextWords.BYLINE.matcher(t).matches() ? "byline"
+                        : !p.paragraph() && !p.heading() && t.length() < 150 && callToAction(t) ? "notice" : null;
+                if (why == null) out.add(p);
+                else drop(why, t);
             }
             before += t.length();
         }
@@ -800,7 +967,9 @@ final class MainText {
             after += t.length();
             if (after > Math.min(1200, 0.2 * total)) break;
         }
-        return cut < 0 ? ps : new ArrayList<>(ps.subList(0, cut));
+        if (cut < 0) return ps;
+        if (dropped != null) for (Para p : ps.subList(cut, ps.size())) drop("tail-box", p.text());
+        return new ArrayList<>(ps.subList(0, cut));
     }
 
     private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
@@ -838,6 +1007,7 @@ final class MainText {
         if (run < 4 || 2 * marked < run || chars > 1000) return ps;
         Para before = ps.get(start - 1);
         if (before.text().length() < 100 || headlineLike(before.text())) return ps;
+        if (dropped != null) for (Para p : ps.subList(start, ps.size())) drop("title-run", p.text());
         return new ArrayList<>(ps.subList(0, start));
     }
 
@@ -867,6 +1037,7 @@ final class MainText {
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
     private static boolean headlineLike(String text) {
+        text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
 
@@ -879,7 +1050,10 @@ final class MainText {
         List<String> out = new ArrayList<>();
         for (String p : ps) {
             String key = letters(p);
-            if (key.length() > 30 && !seen.add(key)) continue;
+            if (key.length() > 30 && !seen.add(key)) {
+                drop("duplicate", p);
+                continue;
+            }
             out.add(p);
         }
         return out;
@@ -908,6 +1082,12 @@ final class MainText {
     static String norm(String s) {
         return s.replace('\u00A0', ' ').replace("\u0001", "").replaceAll("[\\s\u0000]+", " ").strip();
     }
+
+    /**
+     * Invisible characters at a line's end (a zero-width space, U+2063 after a recipe step's full stop, a byte-order
+     * mark, a soft hyphen): none is seen, but after a full stop one hid the sentence's end. They stay in the text.
+     */
+    private static final Pattern INVISIBLE_END = Pattern.compile("[\u00AD\u200B\u2060-\u2064\uFEFF]+$");
 
     /** Marks the ends of a bold run in a line of inline text, until the line is read. */
     private static final char BOLD = '\u0001';

@@ -1,7 +1,6 @@
 package dev.calque.model;
 
 import dev.calque.model.Article;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,17 +77,5 @@ public record BilingualFile(BilingualFormat format, String srcLang, String trgLa
         int i = java.util.Arrays.binarySearch(starts, offset);
         if (i < 0) i = -i - 2;
         return Math.max(0, Math.min(i, segments.size() - 1));
-    }
-
-    /** The first segments whose text fits in {@code maxChars}. */
-    public BilingualFile cut(int maxChars) {
-        List<BilingualSegment> kept = new ArrayList<>();
-        int length = 0;
-        for (BilingualSegment s : segments) {
-            length += (kept.isEmpty() ? 0 : SEPARATOR.length()) + s.target().length();
-            if (length > maxChars) break;
-            kept.add(s);
-        }
-        return new BilingualFile(format, srcLang, trgLang, kept, skipped, original);
     }
 }

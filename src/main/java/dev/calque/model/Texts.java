@@ -45,6 +45,24 @@ public final class Texts {
             "Mgr", "Me", "Pr", "Prof", "Sr", "Sra", "Srta", "Jr", "Hr", "Fr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
             "Sgt", "Dott");
 
+    /**
+     * Where the one cut of a text to {@code max} characters ends ({@code --max-text-chars}, whatever read
+     * the text): at the last white space before the limit when there is one within its last 5%, never
+     * between the two halves of a surrogate pair; the text's length when it is within the limit.
+     */
+    public static int cutEnd(CharSequence text, int max) {
+        if (text.length() <= max) return text.length();
+        int end = max;
+        for (int i = max; i > max * 0.95; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                end = i;
+                break;
+            }
+        }
+        if (end > 0 && Character.isLowSurrogate(text.charAt(end))) end--;
+        return end;
+    }
+
     public static int wordCount(CharSequence text) {
         Matcher m = WORD.matcher(text);
         int n = 0;

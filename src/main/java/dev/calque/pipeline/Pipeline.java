@@ -312,14 +312,20 @@ public final class Pipeline {
             long t0 = System.nanoTime();
             long cpu0 = Deadline.clock();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
-            if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
             String pairNote = null;
-            if (b == null && originals != null) {
-                dev.calque.ingest.Originals.Match m = originals.pair(a);
-                b = m.article();
-                pairNote = m.note();
+            // alignment with the original is part of the article's budget, as the check and the risk step are
+            Deadline.start(timeLimit.toNanos(), this::cancelled);
+            try {
+                if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
+                if (b == null && originals != null) {
+                    dev.calque.ingest.Originals.Match m = originals.pair(a);
+                    b = m.article();
+                    pairNote = m.note();
+                }
+            } finally {
+                Deadline.clear();
             }
-            CheckedArticle all = checkOrRecall(a, b);
+            CheckedArticle all = checkOrRecall(a, b, Duration.ofNanos(Deadline.left(timeLimit.toNanos(), cpu0)));
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(a, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = all.withFindings(kept.findings());
@@ -354,7 +360,7 @@ public final class Pipeline {
         }
     }
 
-    private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b) {
+    private CheckedArticle checkOrRecall(Article a, dev.calque.bilingual.BilingualArticle b, Duration timeLimit) {
         if (cache == null) return b != null ? checker.check(b, timeLimit, this::cancelled) : checker.check(a, timeLimit, this::cancelled);
         // hashed once for both the look-up and the store; an original changes the findings too, and so do
         // a bilingual file's inline codes and ids

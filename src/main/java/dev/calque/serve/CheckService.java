@@ -1,6 +1,7 @@
 package dev.calque.serve;
 
 import dev.calque.model.CheckedArticle;
+import dev.calque.model.Deadline;
 import dev.calque.check.Checker;
 import dev.calque.model.Article;
 import dev.calque.pipeline.Triage;
@@ -178,16 +179,37 @@ public final class CheckService implements AutoCloseable {
     public ArticleResult check(Article article, dev.calque.bilingual.Original original, Checker checker) {
         return onPool(() -> {
             long t0 = System.nanoTime();
-            CheckedArticle all = original == null ? checker.check(article, timeLimit)
-                    : checker.check(dev.calque.bilingual.BilingualArticle.of(article, original), timeLimit);
+            long cpu0 = Deadline.clock();
+            // as the pipeline of `calque check` does: the alignment with the original, the check and the risk
+            // step share the article's one budget of processor time, and the article is aligned once
+            dev.calque.bilingual.BilingualArticle paired = null;
+            if (original != null || article.bilingual() != null) {
+                Deadline.start(timeLimit.toNanos());
+                try {
+                    paired = original != null ? dev.calque.bilingual.BilingualArticle.of(article, original)
+                            : dev.calque.bilingual.FileSegments.pair(article);
+                } catch (Deadline.Exceeded e) {
+                    throw new Checker.TimeLimitExceeded("time limit reached");
+                } finally {
+                    Deadline.clear();
+                }
+            }
+            Duration left = Duration.ofNanos(Deadline.left(timeLimit.toNanos(), cpu0));
+            CheckedArticle all = paired == null ? checker.check(article, left) : checker.check(paired, left);
             long took = System.nanoTime() - t0;
             Triage.Kept kept = triage.keep(article, all.findings(), Fingerprints.of(all.findings()));
             CheckedArticle checked = new CheckedArticle(all.article(), kept.findings(), all.words());
             ArticleScore score = scoring.score(checked.findings(), checked.words());
-            if (risk != null) { // as the pipeline of `calque check` does
-                dev.calque.risk.RiskModel.Assessed assessed = risk.assess(article.text(),
-                        original == null ? null : dev.calque.bilingual.BilingualArticle.of(article, original).paragraphOriginals(),
-                        checked.findings());
+            if (risk != null) {
+                dev.calque.risk.RiskModel.Assessed assessed;
+                Deadline.start(Deadline.left(timeLimit.toNanos(), cpu0));
+                try {
+                    assessed = risk.assess(article.text(), paired == null ? null : paired.paragraphOriginals(), checked.findings());
+                } catch (Deadline.Exceeded e) {
+                    throw new Checker.TimeLimitExceeded("time limit reached");
+                } finally {
+                    Deadline.clear();
+                }
                 checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
                 score = score.withRisk(assessed.risk());
             }

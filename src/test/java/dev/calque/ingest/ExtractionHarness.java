@@ -23,7 +23,8 @@ import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
  * {@code java -cp ... dev.calque.ingest.ExtractionHarness MODE PAGES_DIR OUT_DIR}, MODE one of
  * {@code calque} (what {@code calque check} reads), {@code raw} (all text of the page),
  * {@code boilerpipe} (Tika's HTML parser with boilerpipe's ArticleExtractor, seeing the head as it needs),
- * {@code readability4j} (Readability4J 1.0.8's text content).
+ * {@code readability4j} (Readability4J 1.0.8's text content). With {@code -Dcalque.dropped=true} (mode calque) it
+ * also writes {@code OUT/PAGE.dropped}: each line the reading left out, after the rule that left it out.
  */
 public final class ExtractionHarness {
     public static void main(String[] args) throws Exception {
@@ -44,6 +45,8 @@ public final class ExtractionHarness {
             }
             String id = page.getFileName().toString().replaceAll("\\.html\\.gz$", "");
             String text;
+            StringBuilder left = new StringBuilder();
+            if (Boolean.getBoolean("calque.dropped")) MainText.dropped = (rule, line) -> left.append(rule).append('\t').append(line).append('\n');
             try {
                 text = switch (mode) {
                     case "calque" -> reader.read(html, id + ".html", id, id, null).get(0).text();
@@ -58,6 +61,8 @@ public final class ExtractionHarness {
                 text = "";
             }
             Files.writeString(out.resolve(id + ".txt"), text == null ? "" : text, StandardCharsets.UTF_8);
+            // with -Dcalque.dropped=true, what the reading left out and the rule that did: OUT/PAGE.dropped
+            if (MainText.dropped != null) Files.writeString(out.resolve(id + ".dropped"), left, StandardCharsets.UTF_8);
         }
         System.err.printf("%d pages in %.1f s%n", files.size(), (System.nanoTime() - t0) / 1e9);
     }

@@ -379,4 +379,84 @@ class ExtractionTest {
         assertThat(text).doesNotContain("affiliate").doesNotContain("Advertisement").doesNotContain("cookies")
                 .contains("Le texte a été publié au Journal officiel.").contains("jeudi");
     }
+
+    @Test
+    void aClosingListAnnouncedByASentenceStaysAndTheTrimmingOfTheEndStopsThere() throws Exception {
+        // the summary list of a blog post (strangemachines.io); before, each trimmed item exposed the next and the
+        // article's ending was eaten back to its last long paragraph
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<h2>Conclusion</h2><p>I know it's a lot of graphs, so I'll summarize them:</p>"
+                + "<ul><li>Tuples save a bit of memory when replacing lists</li><li>Slotted classes save a lot of memory</li>"
+                + "<li>Map and filter are sometimes faster than comprehensions</li></ul>"
+                + "<div><a href='/more/1'>Other stories from this blog</a></div><h3>Related</h3></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("so I'll summarize them:").contains("Slotted classes save a lot of memory")
+                .contains("Map and filter are sometimes faster than comprehensions").doesNotContain("Other stories")
+                .doesNotContain("Related");
+        // short lines that no sentence announces still go: a box of page furniture after the article
+        String box = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>And the posts I mentioned:</p><div>96% Upvoted</div><div>This thread is archived</div><div>Sort by</div>"
+                + "</div></body></html>";
+        assertThat(extract(box)).contains("lundi").doesNotContain("Upvoted").doesNotContain("archived");
+    }
+
+    @Test
+    void anInvisibleCharacterAfterAFullStopDoesNotHideTheSentencesEnd() throws Exception {
+        // a recipe's last steps, each followed by U+2063 (eatwhattonight.com): read as lines without a sentence's end
+        // they were trimmed as other stories' titles; the character stays in the text, as the page has it
+        String html = "<html><body><div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<ol><li>Stir fry to mix well.\u2063</li><li>Add beansprouts and green vegetables.\u2063</li>"
+                + "<li>Serve hot with chilies if desired.\u2063</li></ol></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("Add beansprouts and green vegetables.\u2063").contains("Serve hot with chilies if desired.\u2063");
+    }
+
+    @Test
+    void aSentenceMostlyLinkedToAnotherStoryIsTheArticlesButATeaserLinkIsNot() throws Exception {
+        // CNN and El Nuevo Herald link most of a sentence to an earlier story; the sentence goes on outside the link
+        String html = "<html><body><div class='story'>" + LONG_FR
+                + "<p>The 99-year-old husband of the Queen has <a href='/2021/03/05/uk/prince-philip'>spent three weeks in hospital"
+                + " and has undergone a heart procedure</a>.</p>" + LONG_FR.replace("mardi", "lundi")
+                + "<p><a href='/noticias/article258359248.html'>Una tasa de desempleo baja en Miami –en marzo fue del 3.2 por"
+                + " ciento</a>–, también contribuye a fortalecer el ecosistema.</p>"
+                + "<p>Lire : <a href='/pixels/article/imsi'>Que sont les IMSI-catchers, ces valises qui espionnent les téléphones ?</a></p>"
+                + "<p><a href='/newsletter'>Sign up for the free daily newsletter</a> for more airline news!</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("has undergone a heart procedure.").contains("también contribuye a fortalecer el ecosistema.")
+                .doesNotContain("IMSI").doesNotContain("Sign up").contains("jeudi");
+    }
+
+    @Test
+    void theStandfirstThePageShowsAsItsDescriptionIsKeptWhereverItStands() throws Exception {
+        // a dek beside the headline, outside the article's container and named like furniture (The Atlantic, PC Gamer)
+        String dek = "The state’s heat waves, blackouts, and fires offer a warning of our fossil-fuel future.";
+        String page = "<html><head><title>Le projet de loi sur le renseignement - Le Site</title><meta property='og:description' content='%s'></head><body>"
+                + "<header class='c-header'><h1>Le projet de loi sur le renseignement</h1><p class='c-dek teaser'>" + dek + "</p></header>"
+                + "<aside><p>A description of another story, in a box beside the article, long enough to count.</p></aside>"
+                + "<div class='story'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        String text = extract(String.format(page, dek));
+        assertThat(text).startsWith("Le projet de loi sur le renseignement\n\n" + dek).contains("jeudi");
+        // a description the page does not show is not added, nor is a box the page has pruned for what it is
+        assertThat(extract(String.format(page, "A summary written for search engines only, never shown on the page.")))
+                .doesNotContain("search engines").doesNotContain("fossil-fuel");
+        assertThat(extract(String.format(page, "A description of another story, in a box beside the article, long enough to count.")))
+                .doesNotContain("another story");
+    }
+
+    @Test
+    void paragraphsInsideASpanAreReadAsParagraphsNotAsOneLine() throws Exception {
+        // taz and LA Weekly wrap the article's paragraphs in a span (<span class="body" role="main">): read inline, the
+        // whole article came out as one line, headings and all
+        String html = "<html><body><div class='sect'>" + LONG_FR.replace("mardi", "jeudi") + LONG_FR.replace("mardi", "samedi")
+                + "<span class='body'><h2>Siemens und die Kohlemine Adani</h2>" + LONG_FR
+                + "<h4>Privatkonsument*innen sind nicht gemeint</h4>" + LONG_FR.replace("mardi", "lundi") + "</span>"
+                + LONG_FR.replace("mardi", "vendredi")
+                + "<a href='/autre-article' class='card'><div><h3>Un autre article du site, avec son titre</h3>"
+                + "<p>Le résumé d’un autre article du site, que la page annonce à la fin de celui-ci.</p></div></a></div></body></html>";
+        List<String> paragraphs = List.of(extract(html).split("\n\n"));
+        assertThat(paragraphs).contains("Privatkonsument*innen sind nicht gemeint")
+                .anyMatch(p -> p.startsWith("Le gouvernement a présenté lundi") && p.endsWith("à Paris."))
+                .noneMatch(p -> p.contains("autre article"));
+    }
 }

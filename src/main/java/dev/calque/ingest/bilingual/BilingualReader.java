@@ -4,6 +4,7 @@ import dev.calque.model.BilingualFile;
 import dev.calque.model.BilingualFormat;
 import dev.calque.model.BilingualSegment;
 import dev.calque.model.InlineCode;
+import dev.calque.model.Texts;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,14 +38,42 @@ public final class BilingualReader {
     }
 
     /**
+     * Reads the whole file (a rule's example, a glossary's test): no limit on its text.
+     *
      * @param fallbackSrc the source language to assume when the file declares none (TSV), e.g. {@code fr}
      * @param fallbackTrg the target language to assume when the file declares none, e.g. {@code en-US}
      */
     public static BilingualFile read(BilingualSniffer.Sniffed sniffed, byte[] bytes, String fallbackSrc,
                                      String fallbackTrg) throws BilingualFileException {
+        return read(sniffed, bytes, fallbackSrc, fallbackTrg, Integer.MAX_VALUE).file();
+    }
+
+    /** A file as read, and where its reading stopped at the text limit (null when it was read to its end). */
+    public record Read(BilingualFile file, Cut cut) {
+    }
+
+    /**
+     * @param segmentId the segment whose target took the text past the limit
+     * @param charsRead the length of the text with that segment whole (what the file holds at least)
+     */
+    public record Cut(String segmentId, long charsRead) {
+    }
+
+    /**
+     * Reads segments until the text (the targets joined by {@link BilingualFile#SEPARATOR}) passes
+     * {@code maxTextChars}, and no further: the readers are pulled event by event, so neither time nor
+     * memory grows with what lies after the limit. The segment that passes it is cut on both sides
+     * ({@link Kept#add}).
+     */
+    public static Read read(BilingualSniffer.Sniffed sniffed, byte[] bytes, String fallbackSrc, String fallbackTrg,
+                            int maxTextChars) throws BilingualFileException {
+        if (sniffed.damage() != null) {
+            throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: " + reason(sniffed.damage()),
+                    sniffed.damage());
+        }
         String src = sniffed.srcLang() != null ? sniffed.srcLang() : fallbackSrc;
         String trg = sniffed.trgLang() != null ? sniffed.trgLang() : fallbackTrg;
-        List<BilingualSegment> segments = new ArrayList<>();
+        Kept segments = new Kept(maxTextChars);
         List<String> skipped = new ArrayList<>();
         try {
             switch (sniffed.format()) {
@@ -56,24 +85,66 @@ public final class BilingualReader {
         } catch (RuntimeException e) {
             throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: " + reason(e), e);
         }
-        if (segments.isEmpty()) {
+        if (segments.list.isEmpty()) {
             throw new BilingualFileException("no translated segment to check in this " + sniffed.format().label() + " file"
                     + (skipped.isEmpty() ? "" : " (" + skipped.size() + " unit(s) without a target)"));
         }
-        return new BilingualFile(sniffed.format(), src, trg, segments, skipped, bytes);
+        return new Read(new BilingualFile(sniffed.format(), src, trg, segments.list, skipped, bytes), segments.cut);
+    }
+
+    /** The segments kept so far, and the cut once the text is full. */
+    private static final class Kept {
+        private final int max;
+        private final List<BilingualSegment> list = new ArrayList<>();
+        private long length;
+        private Cut cut;
+
+        Kept(int max) {
+            this.max = max;
+        }
+
+        /**
+         * Adds a segment; false once the text is full and reading must stop. The segment that passes the
+         * limit keeps its target up to the one cut ({@link Texts#cutEnd}, as every other reader's text is
+         * cut) and the same share of its source, so that the original beside it says what the kept part
+         * says (a single 5 MB segment is checked in part, on both sides). A cut segment keeps no inline
+         * codes: which of them pair across the cut cannot be told, and a half would read as codes lost.
+         */
+        boolean add(BilingualSegment s) {
+            int separator = list.isEmpty() ? 0 : BilingualFile.SEPARATOR.length();
+            long after = length + separator + s.target().length();
+            if (after <= max) {
+                list.add(s);
+                length = after;
+                return true;
+            }
+            cut = new Cut(s.id(), after);
+            long room = max - length - separator;
+            if (room <= 0) return false;
+            String t = s.target();
+            int end = Texts.cutEnd(t, (int) room);
+            String target = t.substring(0, end).strip();
+            if (target.isEmpty()) return false;
+            String o = s.source();
+            int share = (int) Math.min(o.length(), Math.round((double) o.length() * end / t.length()));
+            String source = o.substring(0, Texts.cutEnd(o, share)).strip();
+            list.add(new BilingualSegment(s.id(), source, target, List.of(), List.of(), s.unitId(), s.segmentId()));
+            length += separator + target.length();
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ XLIFF 1.2 and TMX (Okapi filters)
 
     private static void readOkapi(net.sf.okapi.common.filters.IFilter filter, byte[] bytes, String src, String trg,
-                                  List<BilingualSegment> out, List<String> skipped) throws BilingualFileException {
+                                  Kept out, List<String> skipped) throws BilingualFileException {
         if (src == null || trg == null) {
             throw new BilingualFileException("the file does not say which languages it holds (source-language/target-language)");
         }
         LocaleId srcLoc = LocaleId.fromString(src);
         LocaleId trgLoc = LocaleId.fromString(trg);
         int number = 0;
-        try (filter; RawDocument doc = new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", srcLoc, trgLoc)) {
+        try (filter; RawDocument doc = new InMemory(bytes, srcLoc, trgLoc)) {
             filter.open(doc);
             while (filter.hasNext()) {
                 Event e = filter.next();
@@ -98,9 +169,33 @@ public final class BilingualReader {
                     Plain tp = plain(t.getContent());
                     if (tp.text.isBlank()) continue;
                     String id = several ? unitId + "#" + s.getId() : unitId;
-                    out.add(new BilingualSegment(id, sp.text, tp.text, sp.codes, tp.codes, unitId, several ? s.getId() : null));
+                    if (!out.add(new BilingualSegment(id, sp.text, tp.text, sp.codes, tp.codes, unitId, several ? s.getId() : null))) {
+                        return; // the text is full: the rest of the file is not read
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * The file for Okapi's filters, read from the bytes each time a filter asks for its stream. Okapi's own
+     * document over a stream copied the whole input into a temporary file ({@code ~okapi-…overflow} in
+     * {@code java.io.tmpdir}, 86 MB for an 87 MB XLIFF) to read it twice: the user's file on disk, left
+     * there if the run is killed, and written whole however soon the reading stops.
+     */
+    private static final class InMemory extends RawDocument {
+        private final byte[] bytes;
+
+        InMemory(byte[] bytes, LocaleId src, LocaleId trg) {
+            this.bytes = bytes;
+            setEncoding("UTF-8");
+            setSourceLocale(src);
+            setTargetLocales(new ArrayList<>(List.of(trg)));
+        }
+
+        @Override
+        public java.io.InputStream getStream() {
+            return new ByteArrayInputStream(bytes);
         }
     }
 
@@ -144,7 +239,7 @@ public final class BilingualReader {
 
     // ------------------------------------------------------------------ XLIFF 2 (Okapi's XLIFF 2 library)
 
-    private static void readXliff2(byte[] bytes, List<BilingualSegment> out, List<String> skipped) {
+    private static void readXliff2(byte[] bytes, Kept out, List<String> skipped) {
         try (XLIFFReader reader = new XLIFFReader(XLIFFReader.VALIDATION_MINIMAL)) {
             reader.open(new ByteArrayInputStream(bytes));
             while (reader.hasNext()) {
@@ -163,7 +258,9 @@ public final class BilingualReader {
                     if (tp.text.isBlank()) continue;
                     String segId = s.getId() != null ? s.getId() : several ? Integer.toString(i + 1) : null;
                     String id = segId == null ? unit.getId() : unit.getId() + "#" + segId;
-                    out.add(new BilingualSegment(id, sp.text, tp.text, sp.codes, tp.codes, unit.getId(), segId));
+                    if (!out.add(new BilingualSegment(id, sp.text, tp.text, sp.codes, tp.codes, unit.getId(), segId))) {
+                        return; // the text is full: the rest of the file is not read
+                    }
                     any = true;
                 }
                 if (!any) skipped.add(unit.getId());
@@ -200,15 +297,17 @@ public final class BilingualReader {
 
     // ------------------------------------------------------------------ tab-separated bitext
 
-    private static void readTsv(byte[] bytes, List<BilingualSegment> out, List<String> skipped) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+    /** Line by line as {@code \R} splits lines (a line's number is its id): the file is never held whole as text. */
+    private static void readTsv(byte[] bytes, Kept out, List<String> skipped) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        Lines lines = new Lines(new java.io.InputStreamReader(new ByteArrayInputStream(bytes, from, bytes.length - from),
+                StandardCharsets.UTF_8));
+        int number = 0;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            number++;
             if (line.isBlank()) continue;
             int tab = line.indexOf('\t');
-            String id = Integer.toString(i + 1);
+            String id = Integer.toString(number);
             if (tab < 0) {
                 skipped.add(id);
                 continue;
@@ -219,11 +318,67 @@ public final class BilingualReader {
                 skipped.add(id);
                 continue;
             }
-            out.add(new BilingualSegment(id, source, target));
+            if (!out.add(new BilingualSegment(id, source, target))) return;
         }
     }
 
-    private static String reason(Throwable e) {
+    /** The lines of a text read from a stream, split where {@code \R} splits ({@code \r\n}, {@code \n}, {@code \r}, VT, FF, NEL, U+2028, U+2029). */
+    private static final class Lines {
+        private final java.io.Reader in;
+        private final char[] buffer = new char[1 << 16];
+        private int at;
+        private int end;
+        private boolean done;
+
+        Lines(java.io.Reader in) {
+            this.in = in;
+        }
+
+        /** The next line, or null after the last (a text ending in a line break ends with an empty line, as {@code split(.., -1)} gives). */
+        String next() {
+            if (done) return null;
+            StringBuilder line = new StringBuilder();
+            while (true) {
+                int c = read();
+                if (c < 0) {
+                    done = true;
+                    return line.toString();
+                }
+                if (c == '\r') {
+                    if (peek() == '\n') read();
+                    return line.toString();
+                }
+                if (c == '\n' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029) return line.toString();
+                line.append((char) c);
+            }
+        }
+
+        private int read() {
+            int c = peek();
+            if (c >= 0) at++;
+            return c;
+        }
+
+        private int peek() {
+            if (at == end) {
+                try {
+                    end = Math.max(0, in.read(buffer));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e); // a byte array cannot fail to read
+                }
+                at = 0;
+                if (end == 0) return -1;
+            }
+            return buffer[at];
+        }
+    }
+
+    /**
+     * The reason a user reads for a file a parser refused: the line, then what is wrong in Calque's words.
+     * Woodstox's and Okapi's own wording ("Unexpected close tag </tuv>; expected </seg>.", "Error in <file>
+     * id='f1', <unit> id='p1': Reading error.") goes to the log, which {@code --verbose} shows.
+     */
+    static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage();
@@ -233,20 +388,70 @@ public final class BilingualReader {
         String line = "";
         java.util.regex.Matcher at = WOODSTOX_AT.matcher(m);
         if (at.find()) {
-            line = "line " + at.group(1) + ": ";
+            line = "line " + at.group(1);
             m = m.substring(0, at.start()) + m.substring(at.end());
         }
+        java.util.regex.Matcher unit = OKAPI_CONTEXT.matcher(m);
+        if (unit.lookingAt()) {
+            if (unit.group(1) != null) line = line.isEmpty() ? "unit " + unit.group(1) : line + " (unit " + unit.group(1) + ")";
+            String element = unit.group(2);
+            m = m.substring(unit.end()).strip();
+            // the element Okapi refused, when its message is about that element rather than the parser's
+            if (element != null && !m.startsWith("Unexpected") && !m.startsWith("Illegal") && !m.startsWith("Invalid UTF")) {
+                line = (line.isEmpty() ? "" : line + ", ") + "at <" + (element.length() > 40 ? element.substring(0, 39) + "…" : element) + ">";
+            }
+        }
+        if (!line.isEmpty()) line += ": ";
+        // a name or value the file repeats into the message (a prefix of 5 MB) is shortened, not quoted whole
+        m = LONG_RUN.matcher(m).replaceAll("$1…");
         java.util.regex.Matcher entity = UNDECLARED_ENTITY.matcher(m);
         if (entity.find()) {
             return line + "entity '" + entity.group(1) + "' is not defined (Calque reads no DTD: entities could read"
                     + " files or reach the network)";
         }
         if (m.matches("Invalid byte \\d+ of \\d+-byte UTF-8 sequence\\.?")) return line + "not valid UTF-8";
+        for (String[] plain : PLAIN) {
+            java.util.regex.Matcher x = java.util.regex.Pattern.compile(plain[0]).matcher(m);
+            if (x.matches()) return line + x.replaceFirst(plain[1]);
+        }
         return line + m;
     }
 
+    /** Woodstox's messages (and the limits Calque sets on it), each as what is wrong with the file. */
+    private static final String[][] PLAIN = {
+            {"Unexpected EOF; was expecting a close tag for element <([^>\\s]{1,80})>.*",
+                    "the file ends before <$1> is closed (cut short?)"},
+            {"Unexpected EOF in prolog.*", "the file ends before its first element (cut short?)"},
+            {"Unexpected (?:EOF|end of input block).*", "the file ends in the middle of a tag or a value (cut short?)"},
+            {"Unexpected close tag </([^>\\s]{1,80})>; expected </([^>\\s]{1,80})>\\.?",
+                    "<$2> is not closed where </$1> closes the element around it"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in content after '<' \\(malformed start element\\?\\)\\.?",
+                    "a '<' that opens no element (a '<' in the text must be written &lt;)"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) \\(missing name\\?\\)\\.?",
+                    "an '&' that starts no entity (an '&' in the text must be written &amp;)"},
+            {"Illegal character \\(NULL, unicode 0\\).*", "a NUL character (code 0) that XML does not allow in a document"},
+            {"Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*",
+                    "a control character (code $1) that XML does not allow in a document"},
+            {"Duplicate attribute '([^']{1,80})'\\.?", "the attribute '$1' is given twice in one element"},
+            {"Undeclared namespace prefix \"([^\"]{1,80})\".*", "the prefix '$1:' is used without declaring its namespace"},
+            {"Illegal to have multiple roots.*", "an element after the end of the document's root element"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in epilog.*", "text after the end of the document's root element"},
+            {"Unexpected character '.' \\(code [^)]{1,20}\\) in start tag Expected a quote.*", "an attribute value without quotes"},
+            {"Invalid UTF-8 start byte (0x[0-9a-fA-F]{1,2}).*", "not valid UTF-8 (byte $1)"},
+            {"Invalid UTF-8 middle byte.*", "not valid UTF-8 (a character whose bytes are broken off)"},
+            {"Maximum Element Depth limit \\((\\d+)\\) Exceeded.*", "elements nested more than $1 deep"},
+            {"Maximum attribute size limit \\((\\d+)\\) exceeded.*", "an attribute longer than $1 characters"},
+            {"Unexpected character \\(CTRL-CHAR, code (\\d+)\\).*", "a control character (code $1) that XML does not allow in a document"},
+            {"Unexpected character '(.)' \\(code (\\d+)[^)]{0,20}\\).*", "a character XML does not allow here ('$1', code $2)"},
+    };
+
+    private static final java.util.regex.Pattern LONG_RUN = java.util.regex.Pattern.compile("([^'\"<>\\s]{39})[^'\"<>\\s]{2,}");
     private static final java.util.regex.Pattern WOODSTOX_AT =
             java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+\\]");
+    /** Okapi's XLIFF 2 reader names the file and unit before the parser's message. */
+    private static final java.util.regex.Pattern OKAPI_CONTEXT =
+            java.util.regex.Pattern.compile("(?:Error in <file> id='[^']{0,80}'(?:, <unit> id='([^']{0,80})')?"
+                    + "(?: Last element read: '(?:\\{[^}]{0,200}\\})?([^']*)')?: )?(?:Reading error\\.)?");
     private static final java.util.regex.Pattern UNDECLARED_ENTITY =
             java.util.regex.Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 }

@@ -18,7 +18,10 @@ public final class BilingualSniffer {
     }
 
     /** What a first look at a file found: the format and the languages the file declares (null when absent). */
-    public record Sniffed(BilingualFormat format, String srcLang, String trgLang) {
+    public record Sniffed(BilingualFormat format, String srcLang, String trgLang, XMLStreamException damage) {
+        public Sniffed(BilingualFormat format, String srcLang, String trgLang) {
+            this(format, srcLang, trgLang, null);
+        }
     }
 
     /** Reads prologs and roots only; never a DTD, never an external entity. */
@@ -43,7 +46,11 @@ public final class BilingualSniffer {
                 && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         String head = new String(bytes, from, Math.min(bytes.length - from, 8192), charset);
         String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<xliff") || lower.contains("<tmx")) return sniffXml(new String(bytes, charset));
+        if (lower.contains("<xliff") || lower.contains("<tmx")) {
+            // streamed from the bytes: the languages are near the top, and a large file is never decoded whole here
+            int bom = from > 0 ? from : charset != StandardCharsets.UTF_8 && (bytes[0] & 0xff) >= 0xFE ? 2 : 0;
+            return sniffXml(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes, bom, bytes.length - bom), charset));
+        }
         if (isBitext(bytes, name)) return new Sniffed(TSV, null, null);
         return null;
     }
@@ -63,14 +70,13 @@ public final class BilingualSniffer {
         return StandardCharsets.UTF_8;
     }
 
-    private static Sniffed sniffXml(String text) {
+    private static Sniffed sniffXml(java.io.Reader text) {
         XMLStreamReader r = null;
+        BilingualFormat format = null;
+        String src = null;
+        String trg = null;
         try {
-            if (text.startsWith("\uFEFF")) text = text.substring(1);
-            r = hardenedFactory().createXMLStreamReader(new java.io.StringReader(text));
-            BilingualFormat format = null;
-            String src = null;
-            String trg = null;
+            r = hardenedFactory().createXMLStreamReader(text);
             while (r.hasNext()) {
                 if (r.next() != XMLStreamConstants.START_ELEMENT) continue;
                 String local = r.getLocalName();
@@ -107,6 +113,9 @@ public final class BilingualSniffer {
             }
             return format == null ? null : new Sniffed(format, src, trg);
         } catch (XMLStreamException e) {
+            // past the root, the file is an XLIFF or a TMX file that is damaged: its reader says what is wrong
+            // (a TMX file whose first segment is damaged was taken for XML data of no known kind)
+            if (format != null) return new Sniffed(format, src, trg, e);
             return null; // not well-formed at the start: left to the general reader, which says why
         } finally {
             if (r != null) {
@@ -126,6 +135,7 @@ public final class BilingualSniffer {
         if (!(n.endsWith(".tsv") || n.endsWith(".tab") || n.endsWith(".txt"))) return false;
         String text = new String(bytes, 0, Math.min(bytes.length, 65536), StandardCharsets.UTF_8);
         if (bytes.length > 65536 && text.lastIndexOf('\n') > 0) text = text.substring(0, text.lastIndexOf('\n'));
+        else if (bytes.length > 65536) return longFirstLine(bytes); // a first segment of more than 64 KB
         int lines = 0;
         for (String line : text.split("\\R")) {
             if (line.isBlank()) continue;
@@ -135,6 +145,20 @@ public final class BilingualSniffer {
             lines++;
         }
         return lines > 0;
+    }
+
+    /** A first line longer than the first look: one tab in it, and letters on both sides of it. */
+    private static boolean longFirstLine(byte[] b) {
+        int tab = -1;
+        for (int i = 0; i < b.length && b[i] != '\n' && b[i] != '\r'; i++) {
+            if (b[i] != '\t') continue;
+            if (tab >= 0) return false;
+            tab = i;
+        }
+        if (tab < 0) return false;
+        String before = new String(b, Math.max(0, tab - 4096), Math.min(tab, 4096), StandardCharsets.UTF_8);
+        String after = new String(b, tab + 1, Math.min(b.length - tab - 1, 4096), StandardCharsets.UTF_8);
+        return hasLetter(before) && hasLetter(after.lines().findFirst().orElse(""));
     }
 
     private static boolean hasLetter(String s) {
