@@ -275,21 +275,31 @@ public final class DocumentReader {
             meta.remove(SEGMENTS_CUT);
             a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta, a.bilingual());
             if (text.length() <= max) {
-                truncations.add(a.source());
+                truncations.add(new Truncation(a.source(), -1));
                 return a;
             }
         }
         if (text.length() <= max) return a;
         int end = Texts.cutEnd(text, max);
-        truncations.add(a.source());
+        truncations.add(new Truncation(a.source(), text.length()));
         return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).strip(), a.mediaType(), a.metadata());
     }
 
-    /** Sources whose text was cut to the size limit (reported by the run). */
-    private final java.util.Queue<String> truncations = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Sources whose text was cut to the size limit (reported by the run), with their length before the cut. */
+    private final java.util.Queue<Truncation> truncations = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    public boolean wasTruncated(String source) {
-        return truncations.remove(source);
+    private record Truncation(String source, int fullLength) {}
+
+    /**
+     * Whether the text of {@code source} was cut to the size limit, asked once per article: 0 when it was not,
+     * else its length before the cut, or -1 when it was cut while it was read (a feed item, a bilingual file)
+     * and that length is not known.
+     */
+    public int cutFrom(String source) {
+        for (Truncation t : truncations) {
+            if (t.source().equals(source) && truncations.remove(t)) return t.fullLength();
+        }
+        return 0;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

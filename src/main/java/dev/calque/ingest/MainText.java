@@ -689,8 +689,13 @@ final class MainText {
      * the whole article became one line. A link around blocks (a teaser card) is left to be judged as a link.
      */
     private static boolean holdsBlocks(Element e) {
+        // two blocks at least: a bold run left open over one paragraph by tag soup ("Thousands <b>lost</i> power.<p>Rain")
+        // is still read inline, as a browser shows its first words on the line they continue
+        int blocks = 0;
         for (Element c : e.getAllElements()) {
-            if (c != e && c.normalName().matches("p|div|h[1-6]|ul|ol|li|table|blockquote|pre|section|article|dl")) return true;
+            if (c != e && c.normalName().matches("p|div|h[1-6]|ul|ol|li|table|blockquote|pre|section|article|dl") && ++blocks == 2) {
+                return true;
+            }
         }
         return false;
     }

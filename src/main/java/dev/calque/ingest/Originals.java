@@ -9,6 +9,7 @@ import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import dev.calque.model.Article;
+import dev.calque.model.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,6 +53,17 @@ public final class Originals {
 
     /** The original of an article and their alignment, or a note (unpaired, unreadable original). */
     public Match pair(Article a) {
+        return pair(a, 0);
+    }
+
+    /**
+     * The same for an article whose text may have been cut at {@code --max-text-chars}: {@code cutFrom} is 0 when
+     * it was not, else its length before the cut (-1: not known; see {@link DocumentReader#cutFrom}). The original
+     * is then cut too, to the kept share of the translation and a margin, since an aligner that sees the whole
+     * original spreads the kept text over it; then after the last passage the kept text renders
+     * ({@link BilingualArticle#ofCut}).
+     */
+    public Match pair(Article a, int cutFrom) {
         Path original = find(a);
         if (original == null) {
             return new Match(null, "no original under " + root + ": checked as a translation alone");
@@ -65,10 +77,29 @@ public final class Originals {
             if (read.isEmpty()) return new Match(null, "original " + original + " has no text");
             String text = read.get(0).text();
             String lang = "auto".equals(language) ? detect(text) : language;
-            return new Match(BilingualArticle.of(a, Original.of(original.toString(), lang, text)), null);
+            if (cutFrom > 0) text = share(text, (double) a.text().length() / cutFrom);
+            Original o = Original.of(original.toString(), lang, text);
+            return new Match(cutFrom != 0 ? BilingualArticle.ofCut(a, o) : BilingualArticle.of(a, o), null);
         } catch (IOException | DocumentReader.Unreadable e) {
             return new Match(null, "original " + original + " cannot be read (" + e.getMessage() + "): checked as a translation alone");
         }
+    }
+
+    /**
+     * The start of {@code text} up to its first {@code share} and a twentieth more, ended at the end of a sentence:
+     * a translation cut inside a paragraph ends inside the paragraph's original too, so the aligner pairs the two
+     * partial paragraphs by their lengths.
+     */
+    static String share(String text, double share) {
+        int want = (int) Math.min(text.length(), Math.ceil(text.length() * Math.min(1, share * 1.05)));
+        for (int[] p : Texts.paragraphs(text)) {
+            if (p[1] < want) continue;
+            for (dev.calque.bilingual.TextSpan s : dev.calque.bilingual.Sentences.of(text, p[0], p[1])) {
+                if (s.end() >= want) return text.substring(0, s.end());
+            }
+            return text.substring(0, p[1]);
+        }
+        return text;
     }
 
     /** Files under the source folder that no checked article took as its original, in path order. */

@@ -313,12 +313,13 @@ public final class Pipeline {
             long cpu0 = Deadline.clock();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
             String pairNote = null;
+            int cutFrom = inputs.reader().cutFrom(a.source());
             // alignment with the original is part of the article's budget, as the check and the risk step are
             Deadline.start(timeLimit.toNanos(), this::cancelled);
             try {
                 if (b == null && a.bilingual() != null) b = dev.calque.bilingual.FileSegments.pair(a); // a bilingual file holds its original
                 if (b == null && originals != null) {
-                    dev.calque.ingest.Originals.Match m = originals.pair(a);
+                    dev.calque.ingest.Originals.Match m = originals.pair(a, cutFrom);
                     b = m.article();
                     pairNote = m.note();
                 }
@@ -342,7 +343,7 @@ public final class Pipeline {
                 checked = checked.withFindings(assessed.findings());
                 score = score.withRisk(assessed.risk());
             }
-            String note = inputs.reader().wasTruncated(a.source())
+            String note = cutFrom != 0
                     ? "text cut to the size limit; only the first part was checked" : null;
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
             return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
