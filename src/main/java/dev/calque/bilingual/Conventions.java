@@ -44,13 +44,17 @@ import java.util.regex.Pattern;
  *                        is an institution the language capitalizes ("du Conseil italien")
  * @param clauseGoesOn    words that carry the clause on after a name, so that a lower-case word after them does not
  *                        make the name an institution's first word ("au Hezbollah au Liban", "l'Essex a"); or null
+ * @param placePreposition the prepositions of place, as the end of a passage ("lives in "): after one, a demonym that
+ *                        qualifies no noun stands for a place ("lives in French with"); or null
+ * @param functionWord    words that are no noun, at a passage's start ("with", "is"): after a word, one of them says the
+ *                        word qualifies no noun ("in French with his family", not "in French politics"); or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
                        List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
-                       java.util.Set<String> nameArticles, Pattern clauseGoesOn) {
+                       java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -67,7 +71,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A name of the original replaced by another in the translation, compared per aligned sentence.
  *
  * <p>A name word of the original's sentence is a capitalized Latin-script word of three letters or more
- * that does not start its sentence, quotation or clause and that the original does not also write in
+ * that does not start its sentence, quotation or clause (or does, and the translated document writes it
+ * capitalized inside a sentence, or the name-form table knows it) and that the original does not also write in
  * lower case. After an article ("la bande de Gaza", "sa Mercedes") a capitalized word is often a common
  * noun or an institution ("le Conseil"), so there it counts as a name only when the translated document
  * writes it capitalized somewhere, the name-form table knows it, or the next word is capitalized too
@@ -32,7 +33,12 @@ import java.util.regex.Pattern;
  * the rule off names a translator leaves out or renders with a title ("the Russian president"). When the
  * missing word belongs to a name whose other words the sentence renders, the stand-in must stand beside
  * them ("Portico Crystal" for "Ronald Crystal"): elsewhere in the sentence the name was only shortened
- * ("the Front" for "le Front National").
+ * ("the Front" for "le Front National"). Of several stand-ins, the one nearest the missing word's place in
+ * its sentence is flagged.
+ *
+ * <p>A word of the original's name replaced in a name the translation otherwise copies ("Britain Bowie" for
+ * "David Bowie", "the Angeles du Nouveau Monde" for "l'Institut du Nouveau Monde") is flagged without a
+ * missing word: the translation may write the name twice, its French form and its English one.
  */
 final class NameRule extends LinkRules.Base {
     private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’])|(?<=(?:^|[^\\p{L}])(?:el|al|ad|ar|as|ash|ul|ibn|bin|abu|ould)-))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
@@ -71,36 +77,114 @@ final class NameRule extends LinkRules.Base {
             List<String> missing = missing(s, t, src, lowerInSource, capitalizedInTarget, siblings);
             // a place rendered by its adjective: Flandre, "Flemish"; France, "French"
             missing.removeIf(gone -> demonymOf(gone, t, tgt));
-            if (missing.isEmpty()) continue;
-            // the words of each missing word's name that the sentence does render ("Front" of "Front National")
-            List<List<String>> kept = new ArrayList<>();
-            for (String gone : missing) {
-                List<String> k = new ArrayList<>();
-                for (String o : siblings.getOrDefault(gone, List.of())) if (rendered(o, s, src.nameForms(), t) > 0) k.add(o);
-                kept.add(k);
-            }
-            Set<String> sourceKeys = keys(sourceParagraph);
+            Map<String, Set<String>> sourceByKey = new HashMap<>();
+            Matcher sw = WORD.matcher(sourceParagraph);
+            while (sw.find()) sourceByKey.computeIfAbsent(key(sw.group()), x -> new HashSet<>()).add(plain(sw.group()));
+            Set<String> formKeys = new HashSet<>();
             for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
-                if (containsWord(sourceParagraph, e.getKey())) sourceKeys.addAll(keys(e.getValue()));
+                if (containsWord(sourceParagraph, e.getKey())) formKeys.addAll(keys(e.getValue()));
             }
-            Set<String> sourceWords = prefixes(sourceParagraph);
-            for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
-                if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
+            // a word of a copied name replaced is the plainest evidence; else a missing name word and its stand-in
+            int[] copy = inCopiedName(s, t, sourceParagraph, sourceByKey, formKeys, lowerInSource, src, tgt);
+            if (copy != null) {
+                out.add(hit(a, l.target().start() + copy[0], l.target().start() + copy[1], l, "The original's name “"
+                        + s.substring(copy[2], copy[3]) + "” has “" + s.substring(copy[4], copy[5]) + "” where the translation, which copies the rest of it, has “"
+                        + t.substring(copy[6], copy[7]) + "”, a word the original does not have: “" + LinkRules.shorten(s) + "”.", List.of()));
+                continue;
             }
-            // the weekdays and months of the original's paragraph (jeudi: weekday:4)
-            Set<String> sourceDates = new HashSet<>();
-            Matcher d = WORD.matcher(sourceParagraph);
-            while (d.find()) if (src.word(d.group()) != null) sourceDates.add(src.word(d.group()));
-            int[] stand = standIn(t, s, sourceKeys, sourceWords, sourceDates, src, tgt, missing, kept);
-            if (stand == null) continue;
-            String gone = missing.get(stand[2]);
-            out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
-                    + "” here, the translation “" + t.substring(stand[0], stand[1]) + "”, which "
-                    + (stand[3] == 1 ? "the original names elsewhere, not in this sentence" : "the original does not have")
-                    + ": “" + LinkRules.shorten(s) + "”.", List.of()));
+            int[] stand = missing.isEmpty() ? null : standIn(t, s, sourceParagraph, sourceByKey, formKeys, src, tgt, missing, siblings);
+            if (stand != null) {
+                String gone = missing.get(stand[2]);
+                out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
+                        + "” here, the translation “" + t.substring(stand[0], stand[1]) + "”, which "
+                        + (stand[3] == 1 ? "the original names elsewhere, not in this sentence" : "the original does not have")
+                        + ": “" + LinkRules.shorten(s) + "”.", List.of()));
+            }
         }
         return out;
     }
+
+    /**
+     * A word of the original's sentence replaced in a name the translation otherwise copies: "Britain Bowie" for "David Bowie",
+     * "Rue Glass-Gallimard" for "rue Gaston-Gallimard", "the Angeles du Nouveau Monde" for "l'Institut du Nouveau Monde",
+     * "the Attorney British for Texas" for "l'Attorney General du Texas". The translation has, beside a word of the original's
+     * name (the same word, joined to it only by a space, a hyphen or an apostrophe), a capitalized word that nothing in the
+     * original's paragraph accounts for, where the original has another capitalized word. This needs no missing word: a
+     * translator who writes a name twice ("Marguerite-Bourgeoys (Marguerite Bourgeoys School Board)") keeps the original's
+     * word elsewhere. A demonym stands so only after the copied word ("Mick Egyptian"): before a name it may qualify it
+     * ("German Michael Schumacher" for "l'Allemand Michael Schumacher").
+     * {start, end} of the translation's name phrase, of the original's name, of its word, and of the translation's word; or null.
+     */
+    private static int[] inCopiedName(String s, String t, String sourceParagraph, Map<String, Set<String>> sourceByKey, Set<String> formKeys,
+                                      Set<String> lowerInSource, Conventions src, Conventions tgt) {
+        List<int[]> sw = tokens(s);
+        List<int[]> tw = tokens(t);
+        for (int j = 0; j < tw.size(); j++) {
+            String x = t.substring(tw.get(j)[0], tw.get(j)[1]);
+            // a word opening a sentence is capitalized anyway ("But Berlin" for "Mais Berlin")
+            if (x.length() < 3 || !Character.isUpperCase(x.charAt(0)) || startsUnit(t, tw.get(j)[0]) || accounted(x, sourceByKey, formKeys)
+                    || ownWord(sourceParagraph, x)) continue;
+            boolean demonym = tgt.notNames() != null && tgt.notNames().matcher(x).matches();
+            for (int i = 0; i < sw.size(); i++) {
+                String y = s.substring(sw.get(i)[0], sw.get(i)[1]);
+                if (y.length() < 3 || !Character.isUpperCase(y.charAt(0)) || alike(x, y) || acronym(x) && acronym(y) || src.word(y) != null
+                        || src.notNames() != null && src.notNames().matcher(y).matches()) continue;
+                // nor is the original's, unless it writes the word nowhere in lower case ("David Bowie a ...", not "Mais Berlin")
+                if (startsUnit(s, sw.get(i)[0]) && (lowerInSource.contains(y.toLowerCase(Locale.ROOT)) || src.articles().contains(y.toLowerCase(Locale.ROOT)))) continue;
+                int left = 0;
+                while (left < 3 && same(s, sw, i - left - 1, i - left, t, tw, j - left - 1, j - left)) left++;
+                int right = 0;
+                while (right < 3 && same(s, sw, i + right + 1, i + right, t, tw, j + right + 1, j + right)) right++;
+                if (left + right == 0 || demonym && left == 0 && right < 2) continue;
+                // the copied words hold a name word of the original: a capitalized word of three letters or more
+                boolean name = false;
+                for (int k = i - left; k <= i + right; k++) {
+                    String c = s.substring(sw.get(k)[0], sw.get(k)[1]);
+                    name |= k != i && c.length() >= 3 && Character.isUpperCase(c.charAt(0)) && !startsUnit(s, sw.get(k)[0]);
+                }
+                if (!name) continue;
+                int[] phrase = {tw.get(j)[0], tw.get(j)[1]};
+                Matcher m = NAME.matcher(t);
+                while (m.find()) if (m.start() <= phrase[0] && phrase[1] <= m.end()) phrase = new int[] {m.start(), m.end()};
+                return new int[] {phrase[0], phrase[1], sw.get(i - left)[0], sw.get(i + right)[1], sw.get(i)[0], sw.get(i)[1],
+                        tw.get(j)[0], tw.get(j)[1]};
+            }
+        }
+        return null;
+    }
+
+    /** The words of a passage: {start, end} of each. */
+    private static List<int[]> tokens(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(new int[] {m.start(), m.end()});
+        return out;
+    }
+
+    /**
+     * Whether the original's word {@code i} and the translation's word {@code j} are one word (without accents, its first letter
+     * in the same case), each joined to its neighbour ({@code ni}, {@code nj}) in the same way: a space, a hyphen or an apostrophe.
+     */
+    private static boolean same(String s, List<int[]> sw, int i, int ni, String t, List<int[]> tw, int j, int nj) {
+        if (i < 0 || j < 0 || i >= sw.size() || j >= tw.size()) return false;
+        String a = s.substring(sw.get(i)[0], sw.get(i)[1]);
+        String b = t.substring(tw.get(j)[0], tw.get(j)[1]);
+        if (!plain(a).equals(plain(b)) || Character.isUpperCase(a.charAt(0)) != Character.isUpperCase(b.charAt(0))) return false;
+        String gs = joint(s, sw, Math.min(i, ni));
+        return gs != null && gs.equals(joint(t, tw, Math.min(j, nj)));
+    }
+
+    /**
+     * How word {@code k} and the next are joined: " " by a space, "-" by a hyphen, "'" by an apostrophe, or null. A name
+     * copied keeps its hyphens; one translated in part loses them ("Vieux-Québec": "Old Quebec").
+     */
+    private static String joint(String text, List<int[]> words, int k) {
+        String gap = text.substring(words.get(k)[1], words.get(k + 1)[0]);
+        if (gap.matches("[\\s\\u00A0\\u202F]+")) return " ";
+        if (gap.matches("[-‑]")) return "-";
+        return gap.matches("['’]") ? "'" : null;
+    }
+
 
     /** The name words of the original's sentence that the translated sentence has fewer times. */
     private static List<String> missing(String s, String t, Conventions src, Set<String> lowerInSource, Set<String> capitalizedInTarget,
@@ -122,11 +206,16 @@ final class NameRule extends LinkRules.Base {
                     first = false;
                     article = true;
                 }
+                int partAt = m.start() + Math.max(0, m.group().indexOf(part));
                 if (first) {
                     first = false;
                     // "Au Tribunal de ...": the sentence opens with an article
                     article = src.articles().contains(part.toLowerCase(Locale.ROOT));
-                    continue;
+                    // a word opening the sentence is capitalized anyway: it is a name when the translated document writes
+                    // it capitalized inside a sentence or the name-form table knows it ("Bombardier, basé à Montréal, ...",
+                    // "Kiev a besoin ...")
+                    if (article || !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())
+                            && !formAt(s, partAt, src.nameForms())) continue;
                 }
                 boolean opening = article;
                 article = false;
@@ -137,7 +226,8 @@ final class NameRule extends LinkRules.Base {
                 if (src.notNames() != null && src.notNames().matcher(part).matches()) continue;
                 // French capitalizes the first word of an institution only (le Conseil constitutionnel): a second
                 // capitalized word makes the phrase a name (sa Mercedes Benz, l'Attorney General)
-                if (opening && at == parts.length - 1 && !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())) continue;
+                if (opening && at == parts.length - 1 && !capitalizedInTarget.contains(key(part)) && !formOf(part, m.group(), src.nameForms())
+                        && !formAt(s, partAt, src.nameForms())) continue;
                 needed.merge(part, 1, Integer::sum);
                 // the other words of its name; a word the sentence also writes alone has none (an empty list)
                 List<String> others = new ArrayList<>();
@@ -154,6 +244,14 @@ final class NameRule extends LinkRules.Base {
         }
         out.sort(null);
         return out;
+    }
+
+    /** Whether a name of the name-form table starts at {@code at} ("les Nations unies": United Nations). */
+    private static boolean formAt(String s, int at, Map<String, String> forms) {
+        for (String k : forms.keySet()) {
+            if (s.startsWith(k, at) && (at + k.length() >= s.length() || !Character.isLetterOrDigit(s.charAt(at + k.length())))) return true;
+        }
+        return false;
     }
 
     private static boolean formOf(String part, String phrase, Map<String, String> forms) {
@@ -174,8 +272,13 @@ final class NameRule extends LinkRules.Base {
             // them, so a lower-case word with the same first letters is another word ("euro" is no "Europe")
             // a word the original's sentence writes itself renders itself, not another it resembles (Chen Yongzhou
             // is no rendering of Guangzhou)
-            if (x.equals(word) || plain(x).equals(plainWord)
-                    || Character.isUpperCase(x.charAt(0)) && (key(x).equals(k) || x.length() >= 3 && (samePrefix(x, word) || alike(x, word) && (word.contains(x) || !containsWord(phrase, x))))) n++;
+            // a word of the original's sentence renders itself ("bad bank" is no "Royal Bank", "Soul" no "Sound Board",
+            // "Hall" no "Halifax", "Transports" no "Travaux"), but a part of the word renders it (Gaston-Gallimard)
+            if (x.equals(word)) n++;
+            else if (plain(x).equals(plainWord)) {
+                if (!containsWord(phrase, x)) n++;
+            } else if (Character.isUpperCase(x.charAt(0)) && (key(x).equals(k) || x.length() >= 3 && (samePrefix(x, word) || alike(x, word)))
+                    && (word.contains(x) || !ownWord(phrase, x))) n++;
         }
         for (Map.Entry<String, String> e : forms.entrySet()) {
             if ((e.getKey().equals(word) || phrase.contains(e.getKey()) && e.getKey().contains(word))) {
@@ -195,19 +298,52 @@ final class NameRule extends LinkRules.Base {
      * paragraph accounts for, or that the sentence has more often than its original (a name of the
      * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
      */
-    private static int[] standIn(String t, String s, Set<String> sourceKeys, Set<String> sourceWords, Set<String> sourceDates, Conventions src, Conventions tgt,
-                                 List<String> missing, List<List<String>> kept) {
-        // of several, the first that stands alone: English writes with capitals the words of an institution's name
+    private static int[] standIn(String t, String s, String sourceParagraph, Map<String, Set<String>> sourceByKey, Set<String> formKeys,
+                                 Conventions src, Conventions tgt, List<String> missing, Map<String, List<String>> siblings) {
+        // the words of each missing word's name that the sentence does render ("Front" of "Front National")
+        List<List<String>> kept = new ArrayList<>();
+        for (String gone : missing) {
+            List<String> k = new ArrayList<>();
+            for (String o : siblings.getOrDefault(gone, List.of())) if (rendered(o, s, src.nameForms(), t) > 0) k.add(o);
+            kept.add(k);
+        }
+        Set<String> sourceWords = prefixes(sourceParagraph);
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
+            if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
+        }
+        // the weekdays and months of the original's paragraph (jeudi: weekday:4)
+        Set<String> sourceDates = new HashSet<>();
+        Matcher d = WORD.matcher(sourceParagraph);
+        while (d.find()) if (src.word(d.group()) != null) sourceDates.add(src.word(d.group()));
+        // the capitalized words of the original's sentence: a sentence-opening word of the translation that is one of
+        // them belongs to the name phrase it opens ("Mick Egyptian", "Prof French")
+        Set<String> sourceCapitals = new HashSet<>();
+        Matcher sc = CAPITALIZED.matcher(s);
+        while (sc.find()) sourceCapitals.add(key(sc.group()));
+        // of several, the one nearest the missing word's place in its sentence (translations keep the order of a
+        // sentence's parts more often than not: "the Saudi-owned channel ... intended for Runway" for "au Hezbollah");
+        // of two as near, the one that stands alone: English writes with capitals the words of an institution's name
         // that French writes in lower case ("Centre de santé et services sociaux": "Centre for Health and Social
         // Services"), so a word inside such a name is likelier a rendering than a name put in another's place
-        int[] inName = null;
+        // and a name English writes (the name-form table's English forms of one word: Germany, Beijing) before a word
+        // English capitalizes in a title ("At Germany Magistrates' Court" for "Au Tribunal de première instance de Colchester")
+        Set<String> known = new HashSet<>();
+        for (String form : src.nameForms().values()) if (!form.contains(" ")) known.add(form);
+        int[] best = null;
+        double bestScore = Double.MAX_VALUE;
         Matcher m = NAME.matcher(t);
         while (m.find()) {
             boolean first = startsUnit(t, m.start());
-            String[] parts = m.group().replaceAll("['’]s?(?=[\\s\\u00A0\\u202F]|$)", "").split("[\\s\\u00A0\\u202F]+");
-            // words of a name phrase, its sentence-opening word left out ("The Spanish government" is no phrase)
-            int phrase = parts.length - (first ? 1 : 0);
-            for (String part : parts) {
+            List<int[]> spans = parts(t, m.start(), m.end());
+            String[] parts = new String[spans.size()];
+            for (int k = 0; k < parts.length; k++) parts[k] = t.substring(spans.get(k)[0], spans.get(k)[1]);
+            // words of a name phrase, its sentence-opening word left out unless the original has it capitalized ("The
+            // Spanish government" is no phrase, "Mick Egyptian" is)
+            int phrase = parts.length - (first && !sourceCapitals.contains(key(parts[0])) ? 1 : 0);
+            for (int at = 0; at < parts.length; at++) {
+                String part = parts[at];
+                int ps = spans.get(at)[0];
+                int pe = spans.get(at)[1];
                 if (first) {
                     first = false;
                     continue;
@@ -217,10 +353,14 @@ final class NameRule extends LinkRules.Base {
                 // original has no such date ("the Friday Stones' tour" for "la tournée des Rolling Stones")
                 String value = tgt.word(part);
                 if (value != null && !(phrase > 1 && value.matches("(?:weekday|month):\\d+") && !sourceDates.contains(value))) continue;
+                // a demonym is a stand-in inside a name phrase, or where it qualifies no noun after a preposition of
+                // place ("lives in French") or inside a name ("Roger and American.", "the Royal Gendarmerie of Flemish (GRC)")
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((phrase > 1 || nounUse(t, m.start(), m.end())) && !sourceWords.contains(prefix(part)))) continue;
-                boolean elsewhere = sourceKeys.contains(key(part));
-                if (elsewhere && keyCount(t, key(part), true) <= keyCount(s, key(part), false) + formCount(s, key(part), src)) continue;
+                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
+                boolean elsewhere = accounted(part, sourceByKey, formKeys);
+                if (elsewhere && keyCount(t, key(part), tgt) <= keyCount(s, key(part), null) + formCount(s, key(part), src)) continue;
+                // a phrase of capitalized words spelling out an acronym of the original ("the Grand Prix" for "le GP")
+                if (spellsOut(parts, phrase, sourceParagraph)) continue;
                 // a respelling of any missing word renders that word: no stand-in
                 boolean respelling = false;
                 for (String gone : missing) respelling |= alike(part, gone);
@@ -231,14 +371,78 @@ final class NameRule extends LinkRules.Base {
                     if (acronym(part) && acronym(missing.get(i))) continue;
                     // a word of a name whose other words the sentence renders is swapped in their place, beside
                     // them ("Portico Crystal"); elsewhere the name was shortened ("the Front" for "le Front National")
-                    if (!kept.get(i).isEmpty() && !nextTo(parts, kept.get(i), s, src)) continue;
+                    // in the original's order: a name English translates word by word puts French's noun after its
+                    // adjective ("Travaux Publics": "Public Works"); a word swapped into a copied name keeps the order
+                    if (!kept.get(i).isEmpty() && !nextTo(parts, at, kept.get(i), missing.get(i), s, src)) continue;
                     int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
-                    if (parts.length == 1 && !insideName(t, m.start(), m.end())) return hit;
-                    if (inName == null) inName = hit;
+                    double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
+                            + (parts.length == 1 && !insideName(t, ps, pe) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
+                    if (score < bestScore) {
+                        bestScore = score;
+                        best = hit;
+                    }
                 }
             }
         }
-        return inName;
+        return best;
+    }
+
+    /** Where in the sentence the word first stands, as a share of its length (0 at its start, 1 at its end). */
+    private static double place(String s, String word) {
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(s);
+        return m.find() ? (double) m.start() / Math.max(1, s.length()) : 0.5;
+    }
+
+    /** The words of a name phrase at {@code start..end}, a possessive left out: {start, end} of each. */
+    private static List<int[]> parts(String t, int start, int end) {
+        List<int[]> out = new ArrayList<>();
+        Matcher w = PART.matcher(t).region(start, end);
+        while (w.find()) {
+            int e = w.end();
+            Matcher poss = POSSESSIVE.matcher(w.group());
+            if (poss.find()) e = w.start() + poss.start();
+            out.add(new int[] {w.start(), e});
+        }
+        return out;
+    }
+
+    private static final Pattern PART = Pattern.compile("[^\\s\\u00A0\\u202F]+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s?$");
+
+    /**
+     * Whether the capitalized word is a cognate of a word of the original's paragraph or of the English form of one of its
+     * names: the same first four letters and most letter pairs in common ("Parliament", parlement; "Internet" is
+     * no "intersection").
+     */
+    private static boolean accounted(String part, Map<String, Set<String>> sourceByKey, Set<String> formKeys) {
+        String k = key(part);
+        if (formKeys.contains(k)) return true;
+        Set<String> words = sourceByKey.get(k);
+        if (words == null) return false;
+        String p = plain(part);
+        for (String w : words) if (w.equals(p) || dice(w, p) >= 0.5) return true;
+        return false;
+    }
+
+    private static final Pattern LINKED_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}.]*)\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)+$");
+
+    /**
+     * Whether a demonym at {@code start..end} is joined as a noun to a name that is none ("Roger and American.", "the Royal
+     * Gendarmerie of Flemish (GRC)"): one person or place, not a people beside another ("Armagnacs and Burgundians") nor a
+     * language beside another ("English and French").
+     */
+    private static boolean coordinated(String t, int start, int end, Conventions tgt) {
+        if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end, tgt)) return false;
+        Matcher b = LINKED_BEFORE.matcher(t.substring(Math.max(0, start - 40), start));
+        return b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start()) && !tgt.notNames().matcher(b.group(1)).matches();
+    }
+
+    /** Whether what follows {@code end} is no noun a word would qualify: punctuation, a capital, the end, or a function word. */
+    private static boolean qualifiesNothing(String t, int end, Conventions tgt) {
+        int k = end;
+        while (k < t.length() && (t.charAt(k) == ' ' || t.charAt(k) == '\u00A0')) k++;
+        return k >= t.length() || !Character.isLowerCase(t.charAt(k))
+                || tgt.functionWord() != null && tgt.functionWord().matcher(t).region(k, t.length()).lookingAt();
     }
 
     private static final Pattern NAME_LINK_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*$");
@@ -252,20 +456,15 @@ final class NameRule extends LinkRules.Base {
         return left || NAME_LINK_AFTER.matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
     }
 
-    private static final Pattern FUNCTION_WORD = Pattern.compile("(?:with|and|or|but|for|since|on|in|at|to|from|of|by|where|when|which|who|that|after|before|until|as|is|was|are|were|has|had|have)\\b");
-    private static final Pattern PLACE_PREPOSITION = Pattern.compile("(?i)(?:^|\\s)(?:in|from|to|at|into|across|throughout)\\s+$");
 
     /**
      * Whether a demonym at {@code start..end} takes the place of a place name: after a preposition of place, and
      * before no noun it could qualify ("combat in French,", "lives in French with"); "in French politics", "the
      * Chinese government", "Armagnacs and Burgundians" do not.
      */
-    private static boolean nounUse(String t, int start, int end) {
-        int k = end;
-        while (k < t.length() && (t.charAt(k) == ' ' || t.charAt(k) == '\u00A0')) k++;
-        // what follows is no noun it would qualify: punctuation, a capital, the end, or a function word
-        boolean noun = k >= t.length() || !Character.isLowerCase(t.charAt(k)) || FUNCTION_WORD.matcher(t).region(k, t.length()).lookingAt();
-        return noun && PLACE_PREPOSITION.matcher(t.substring(Math.max(0, start - 12), start)).find();
+    private static boolean nounUse(String t, int start, int end, Conventions tgt) {
+        return tgt.placePreposition() != null && qualifiesNothing(t, end, tgt)
+                && tgt.placePreposition().matcher(t.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** The first three letters, without accents, in lower case, of every word of the passage. */
@@ -290,28 +489,61 @@ final class NameRule extends LinkRules.Base {
         return false;
     }
 
-    /** Whether a name phrase of the translation holds a rendering of one of the given words of the original. */
-    private static boolean nextTo(String[] phrase, List<String> words, String s, Conventions src) {
-        String joined = String.join(" ", phrase);
-        for (String w : words) if (rendered(w, s, src.nameForms(), joined) > 0) return true;
+    /**
+     * Whether a name phrase of the translation holds a rendering of one of the given words of the original beside its word
+     * {@code at}; after it when the missing word stands first in the original ("Portico Crystal" for "Ronald Crystal"):
+     * English puts last the translation of a French noun that comes first ("Travaux Publics": "Public Works").
+     */
+    private static boolean nextTo(String[] phrase, int at, List<String> words, String gone, String s, Conventions src) {
+        for (String w : words) {
+            // a French noun before the missing word may go last in English ("l'Institut Pasteur": "the Pasteur Institute")
+            boolean before = place(s, w) < place(s, gone);
+            for (int q = 0; q < phrase.length; q++) {
+                if (q != at && (before || q > at) && rendered(w, s, src.nameForms(), phrase[q]) > 0) return true;
+            }
+        }
         return false;
     }
 
-    /** How many words (or capitalized words) of a passage have the key. */
-    private static int keyCount(String text, String k, boolean capitalized) {
+    /**
+     * How many words of a passage have the key; with the target's conventions, how many capitalized words that are no
+     * demonyms (a demonym renders the original's adjective: "Lebanese" for "libanais", not a second "Lebanon").
+     */
+    private static int keyCount(String text, String k, Conventions target) {
         int n = 0;
         Matcher m = WORD.matcher(text);
-        while (m.find()) if ((!capitalized || Character.isUpperCase(m.group().charAt(0))) && key(m.group()).equals(k)) n++;
+        while (m.find()) {
+            String x = m.group();
+            if (target != null && (!Character.isUpperCase(x.charAt(0)) || target.notNames() != null && target.notNames().matcher(x).matches())) continue;
+            if (key(x).equals(k)) n++;
+        }
         return n;
     }
 
-    /** How many names of the passage the name-form table renders with a word of the key (Poutine: putin). */
+    /**
+     * How many words of the passage the name-form table renders with a word of the key: its names, and the words made
+     * from them that share their first letters (Poutine: putin; Bruxelles, bruxelloise: "in Brussels").
+     */
     private static int formCount(String text, String k, Conventions src) {
         int n = 0;
         for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
-            if (keys(e.getValue()).contains(k)) n += count(text, e.getKey());
+            if (!keys(e.getValue()).contains(k) || !containsWord(text, e.getKey())) continue;
+            String own = key(e.getKey());
+            Matcher m = WORD.matcher(text);
+            int made = 0;
+            while (m.find()) if (key(m.group()).equals(own)) made++;
+            n += Math.max(count(text, e.getKey()), made);
         }
         return n;
+    }
+
+    /** Whether the capitalized words of a phrase (its last {@code words}) have the letters of an acronym of the passage. */
+    private static boolean spellsOut(String[] parts, int words, String passage) {
+        if (words < 2) return false;
+        StringBuilder b = new StringBuilder();
+        for (int i = parts.length - words; i < parts.length; i++) b.append(parts[i].charAt(0));
+        String initials = b.toString();
+        return initialsCount(passage, initials) > 0;
     }
 
     /** The capitals of a name form of two words or more (United States: US), or null. */
@@ -360,13 +592,18 @@ final class NameRule extends LinkRules.Base {
         String x = plain(a);
         String y = plain(b);
         if (x.length() >= 3 && y.length() >= 3 && x.regionMatches(0, y, 0, 3)) return true;
+        return dice(x, y) >= 0.6;
+    }
+
+    /** The share of letter pairs two plain words have in common (Dice's coefficient on bigrams). */
+    private static double dice(String x, String y) {
         Set<String> bx = new HashSet<>();
         for (int i = 0; i + 2 <= x.length(); i++) bx.add(x.substring(i, i + 2));
         int common = 0;
         Set<String> by = new HashSet<>();
         for (int i = 0; i + 2 <= y.length(); i++) by.add(y.substring(i, i + 2));
         for (String g : by) if (bx.contains(g)) common++;
-        return bx.size() + by.size() > 0 && 2.0 * common / (bx.size() + by.size()) >= 0.6;
+        return bx.size() + by.size() == 0 ? 0 : 2.0 * common / (bx.size() + by.size());
     }
 
     /** Whether the word opens its sentence, a quotation or a clause after a colon: capitalized anyway. */
@@ -407,6 +644,14 @@ final class NameRule extends LinkRules.Base {
         while (k >= 0 && Character.isLetter(s.charAt(k))) k--;
         String a = s.substring(k + 1, e).toLowerCase(Locale.ROOT);
         return e > k + 1 && c.articles().contains(a) ? a : null;
+    }
+
+    /** Whether the passage has the word, in any case and without accents. */
+    private static boolean ownWord(String text, String word) {
+        String p = plain(word);
+        Matcher m = WORD.matcher(text);
+        while (m.find()) if (plain(m.group()).equals(p)) return true;
+        return false;
     }
 
     private static boolean containsWord(String text, String phrase) {

@@ -52,7 +52,7 @@ public final class SourceRules {
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
                         String names, String negationJoiner, Map<String, String> counterparts,
-                        List<String> nameArticles, String clauseGoesOn) {
+                        List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -188,7 +188,15 @@ public final class SourceRules {
                 counterparts(f, s.counterparts()),
                 s.nameArticles() == null ? java.util.Set.of() : new java.util.HashSet<>(s.nameArticles()),
                 // the words after the white space that follows the name, as whole words
-                s.clauseGoesOn() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + s.clauseGoesOn() + ")(?![\\p{L}'’])"));
+                s.clauseGoesOn() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + s.clauseGoesOn() + ")(?![\\p{L}'’])"),
+                // a preposition as the last word of what comes before a word, and a function word as the first of what follows
+                s.placePrepositions() == null ? null : compile(f, "(?i)(?:^|\\s)(?:" + words(s.placePrepositions()) + ")\\s+$"),
+                s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"));
+    }
+
+    /** Words as alternatives of a pattern, each as written. */
+    private static String words(List<String> words) {
+        return String.join("|", words.stream().map(Pattern::quote).toList());
     }
 
     private static Map<String, Pattern> counterparts(Path f, Map<String, String> spec) {

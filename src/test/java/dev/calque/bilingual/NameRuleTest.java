@@ -115,4 +115,94 @@ class NameRuleTest {
         assertThat(names(fr2, en2)).isEmpty();
         assertThat(names(fr2, en2.replace("Guangzhou", "Roger"))).hasSize(1);
     }
+
+    @Test
+    void aWordReplacedInANameTheTranslationOtherwiseCopiesIsFlagged() {
+        // "Britain Bowie": the original's first name opens its sentence, the surname is copied beside the stand-in
+        String fr = "David Bowie a d'ailleurs fait les présentations de ce beau coffret dans une vidéo.";
+        assertThat(names(fr, "Moreover, David Bowie has introduced this fine box-set through a video.")).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, "Moreover, Britain Bowie has introduced this fine box-set through a video.");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("David").contains("Britain");
+        // the name written twice, the original's form kept and its English gloss beside it
+        String fr2 = "Michel Venne, de l'Institut du Nouveau Monde, a identifié plusieurs défis pour la commission scolaire.";
+        String en2 = "Michel Venne, from the Institut du Nouveau Monde (New World Institute) has identified a number of challenges for the School Board.";
+        assertThat(names(fr2, en2)).isEmpty();
+        assertThat(names(fr2, en2.replace("Institut du", "Angeles du"))).hasSize(1);
+        // a part of a hyphenated name
+        String fr3 = "Arbitre des oeuvres d'autrui dans son bureau de la rue Gaston-Gallimard?";
+        assertThat(names(fr3, "Does he play an arbiter of the work of others from his office in Rue Gaston-Gallimard?")).isEmpty();
+        assertThat(names(fr3, "Does he play an arbiter of the work of others from his office in Rue Glass-Gallimard?")).hasSize(1);
+    }
+
+    @Test
+    void aNameTranslatedInPartOrASentencesOpeningWordIsNoCopiedName() {
+        // a compound place translated in part loses its hyphen; "Mais" opens the sentence as "But" does
+        assertThat(names("Une maison historique construite en 1850 été la proie des flammes dans le Vieux-Québec vendredi midi.",
+                "A historic house built in 1850 went up in flames in Old Quebec on Friday at noon.")).isEmpty();
+        assertThat(names("Mais Berlin n'a plus besoin de Paris comme passeport de sa légitimité politique.",
+                "But Berlin no longer needs Paris as a passport to its political legitimacy.")).isEmpty();
+        assertThat(names("Ben Greenman : Dixième anniversaire du New York Comedy Festival : The New Yorker",
+                "Ben Greenman: The Tenth Anniversary of the New York Comedy Festival: The New Yorker")).isEmpty();
+    }
+
+    @Test
+    void englishWordOrderInANameIsNoSwapButAStandInBesideTheKeptWordIs() {
+        // "Travaux Publics": "Public Works" (the French noun first goes last); "l'Institut Pasteur": "the Pasteur Institute"
+        assertThat(names("Pour rappel, la ministre bruxelloise des Travaux Publics et des Transports a lancé ce jeudi un projet test.",
+                "The Minister of Public Works and Transports in Brussels had launched a test project on Thursday.")).isEmpty();
+        String fr = "Les tests pratiqués par l'Institut Pasteur sur un patient se sont révélés négatifs.";
+        assertThat(names(fr, "Tests carried out by the Pasteur Institute on a patient turned out negative.")).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, "Tests carried out by the Jagger Institute on a patient turned out negative.");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Pasteur").contains("Jagger");
+    }
+
+    @Test
+    void ofSeveralStandInsTheOneWhereTheMissingNameStoodIsFlagged() {
+        String fr = "La chaîne à capitaux saoudiens a indiqué que le bombardement a visé une cargaison destinée au Hezbollah au Liban.";
+        String en = "The Saudi-owned channel stated that the bombing targeted a shipment intended for Hezbollah in Lebanon.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("for Hezbollah", "for Runway"));
+        assertThat(hits).hasSize(1);
+        assertThat(en.replace("for Hezbollah", "for Runway").substring(hits.get(0).start(), hits.get(0).end())).isEqualTo("Runway");
+        // a name English writes before a word English capitalizes in a title, where the translation reorders the sentence
+        String fr2 = "Au Tribunal de première instance de Colchester, Howie a admis l'infraction de conduite sans la prudence requise.";
+        String en2 = "At Colchester Magistrates' Court Howie admitted a charge of driving without due care.";
+        assertThat(names(fr2, en2)).isEmpty();
+        List<SourceRule.Hit> hits2 = names(fr2, en2.replace("Colchester", "Germany"));
+        assertThat(hits2).hasSize(1);
+        assertThat(hits2.get(0).message()).contains("Colchester").contains("Germany");
+    }
+
+    @Test
+    void aSentenceOpeningNameTheTranslationWritesElsewhereIsAName() {
+        String fr = "Kiev a besoin par ailleurs de liquidités pour régler ses importations de gaz. La Russie accuse Kiev de ne pas avoir payé.";
+        String en = "Moreover, Kiev needs liquid assets to pay for its gas imports. Russia accuses Kiev of not having paid.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("Moreover, Kiev", "Moreover, Quebec"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Kiev").contains("Quebec");
+    }
+
+    @Test
+    void aDemonymJoinedAsANounToANameStandsInButPeoplesAndLanguagesDoNot() {
+        String fr = "Je me souviens aussi d'une courte nuit à discuter avec Roger et Marchiani.";
+        assertThat(names(fr, "I also remember a short night spent talking to Roger and Marchiani.")).isEmpty();
+        assertThat(names(fr, "I also remember a short night spent talking to Roger and American.")).hasSize(1);
+        assertThat(names("Francs et Gaulois, Armagnacs et Bourguignons, catholiques et protestants: les forces de division sont très anciennes.",
+                "Franks and Gauls, Armagnacs and Burgundians, Catholics and Protestants: the forces of division are very old.")).isEmpty();
+    }
+
+    @Test
+    void aWordOfTheOriginalRendersItselfAndATableNameIsReadWhereItStands() {
+        // "Hall" is the original's own word, no rendering of "Halifax"
+        String fr = "Mlle Hall, d'Halifax dans le West Yorkshire, a déclaré : « J'étais terrifiée. »";
+        assertThat(names(fr, "Miss Hall, from Halifax, West Yorkshire, said: \"I was terrified.\"")).isEmpty();
+        assertThat(names(fr, "Miss Hall, from Syria, West Yorkshire, said: \"I was terrified.\"")).hasSize(1);
+        // "les Nations unies" is in the name-form table, so "Nations" after the article is a name
+        String fr2 = "Le mouvement est considéré comme une organisation terroriste par les Etats-Unis et les Nations unies.";
+        assertThat(names(fr2, "The movement is considered by the United States and the United Nations to be a terrorist organization.")).isEmpty();
+        assertThat(names(fr2, "The movement is considered by the United States and the United Royal to be a terrorist organization.")).hasSize(1);
+    }
 }
