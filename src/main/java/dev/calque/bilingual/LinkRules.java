@@ -521,6 +521,13 @@ final class LinkRules {
                                 + " times, plainly at least once (“" + shorten(s0.substring(src.firstNegation(s)[0], src.firstNegation(s)[1]))
                                 + "”), this sentence " + (nt == 1 ? "once" : nt + " times") + " and never plainly: “" + shorten(s0) + "”.", List.of()));
                     }
+                    // the reverse: the original says no only weakly ("peu pratiques", "refus"), the translation plainly and
+                    // more often than the original does in any way ("had not to be given ... impractical"): a negation added
+                    if (!sn && tgt.negationCount(t, true) > src.negationCount(s, true)) {
+                        int[] neg = tgt.firstNegation(t);
+                        out.add(hit(a, l.target().start() + neg[0], l.target().start() + neg[1], l, "“" + t0.substring(neg[0], neg[1]).strip()
+                                + "” negates, and the original says no only weakly, and less often: “" + shorten(s0) + "”.", List.of()));
+                    }
                     continue;
                 }
                 if (sn) {
