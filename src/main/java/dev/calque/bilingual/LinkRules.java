@@ -523,7 +523,8 @@ final class LinkRules {
                     }
                     // the reverse: the original says no only weakly ("peu pratiques", "refus"), the translation plainly and
                     // more often than the original does in any way ("had not to be given ... impractical"): a negation added
-                    if (!sn && tgt.negationCount(t, true) > src.negationCount(s, true)) {
+                    // (at least once: a litotes blanked before counting still says no weakly, "n'a pas fini de")
+                    if (!sn && tgt.negationCount(t, true) > Math.max(1, src.negationCount(s, true))) {
                         int[] neg = tgt.firstNegation(t);
                         out.add(hit(a, l.target().start() + neg[0], l.target().start() + neg[1], l, "“" + t0.substring(neg[0], neg[1]).strip()
                                 + "” negates, and the original says no only weakly, and less often: “" + shorten(s0) + "”.", List.of()));
