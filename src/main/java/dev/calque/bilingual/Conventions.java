@@ -138,6 +138,14 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
      * {@link #weakNegation} too), overlapping matches counted once.
      */
     public int negationCount(String passage, boolean weak) {
+        return negations(passage, weak).size();
+    }
+
+    /**
+     * Where the passage says no: the matches of {@link #negation} (or, with {@code weak}, of {@link #weakNegation}
+     * too), {start, end} in order, overlapping matches merged, a {@link #negationJoiner} left out.
+     */
+    public List<int[]> negations(String passage, boolean weak) {
         String text = withoutNotNegation(passage);
         List<int[]> spans = new java.util.ArrayList<>();
         for (Pattern p : negation) {
@@ -154,13 +162,27 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
             }
         }
         spans.sort(java.util.Comparator.comparingInt(x -> x[0]));
-        int n = 0;
-        int end = -1;
+        List<int[]> out = new java.util.ArrayList<>();
         for (int[] x : spans) {
-            if (x[0] >= end) n++;
-            end = Math.max(end, x[1]);
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && x[0] < last[1]) last[1] = Math.max(last[1], x[1]);
+            else out.add(x.clone());
         }
-        return n;
+        return out;
+    }
+
+    /**
+     * Where the passage says no in form: {@link #negations} with the weak ways, and the {@link #notNegation} matches
+     * (a litotes, "n'a pas fini de", rendered word for word says no in the same place), {start, end} in order.
+     */
+    public List<int[]> negationsInForm(String passage) {
+        List<int[]> out = new java.util.ArrayList<>(negations(passage, true));
+        for (Pattern p : notNegation) {
+            Matcher m = p.matcher(passage);
+            while (m.find()) out.add(new int[] {m.start(), m.end()});
+        }
+        out.sort(java.util.Comparator.comparingInt(x -> x[0]));
+        return out;
     }
 
     /** The passage with every {@link #notNegation} match replaced by spaces (same length, so offsets hold). */

@@ -38,7 +38,7 @@ public final class SourceRules {
     /** One rule as its file writes it. */
     record Spec(String id, String name, String kind, String category, Severity severity, String message,
                 Integer minWords, Integer minChars, Double mean, Double sd, Double z, Double coverageZ, Integer minMissing,
-                String values, Double margin,
+                String values, Double margin, Double reach,
                 List<Example> examples) {
     }
 
@@ -290,7 +290,10 @@ public final class SourceRules {
                 yield new NumberRule(base, "dates".equals(s.values()));
             }
             case "names" -> new NameRule(base);
-            case "negation" -> new LinkRules.Negation(base);
+            case "negation" -> {
+                if (s.reach() != null && (s.reach() <= 0 || s.reach() > 1)) throw new RuleFileException(f, 0, where + ": 'reach' must be in (0, 1]");
+                yield new LinkRules.Negation(base, s.reach() == null ? 1 : s.reach());
+            }
             case "copy" -> new LinkRules.Copy(base, minWords == 0 ? 4 : minWords);
             case "quotes" -> new LinkRules.Quotes(base, minWords == 0 ? 3 : minWords);
             case "verbatim" -> new LinkRules.Verbatim(base);
