@@ -48,13 +48,17 @@ import java.util.regex.Pattern;
  *                        qualifies no noun stands for a place ("lives in French with"); or null
  * @param functionWord    words that are no noun, at a passage's start ("with", "is"): after a word, one of them says the
  *                        word qualifies no noun ("in French with his family", not "in French politics"); or null
+ * @param nameJoiner      the lower-case words that join the capitalized words of one name ("Bank of England", "Centre for
+ *                        Health and Social Services", "Institut du Nouveau Monde" as English copies it), as alternatives
+ *                        of a pattern; or null (the words of a name are then joined by spaces only)
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
                        List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
-                       java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord) {
+                       java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord,
+                       Pattern nameJoiner) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -71,7 +75,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */

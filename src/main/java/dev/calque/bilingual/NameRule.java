@@ -376,7 +376,7 @@ final class NameRule extends LinkRules.Base {
                     if (!kept.get(i).isEmpty() && !nextTo(parts, at, kept.get(i), missing.get(i), s, src)) continue;
                     int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
                     double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
-                            + (parts.length == 1 && !insideName(t, ps, pe) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
+                            + (parts.length == 1 && !insideName(t, ps, pe, tgt) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
                     if (score < bestScore) {
                         bestScore = score;
                         best = hit;
@@ -424,7 +424,19 @@ final class NameRule extends LinkRules.Base {
         return false;
     }
 
-    private static final Pattern LINKED_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}.]*)\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)+$");
+    private static final java.util.concurrent.ConcurrentMap<String, Pattern> LINKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A pattern of the name rule with {@code JOIN} read as the target language's words that join a name's words
+     * ({@link Conventions#nameJoiner}: of, for, and, the, ...); with none, {@code JOIN} matches nothing.
+     */
+    private static Pattern linked(String template, Conventions tgt) {
+        String joiners = tgt.nameJoiner() == null ? "(?!)" : tgt.nameJoiner().pattern();
+        return LINKS.computeIfAbsent(template + "\u0000" + joiners, k -> Pattern.compile(template.replace("JOIN", joiners)));
+    }
+
+    /** A capitalized word, then joining words, at the end of a passage: "Roger and ". */
+    private static final String LINKED_BEFORE = "(\\p{Lu}[\\p{L}.]*)\\s+(?:JOIN\\s+)+$";
 
     /**
      * Whether a demonym at {@code start..end} is joined as a noun to a name that is none ("Roger and American.", "the Royal
@@ -433,7 +445,7 @@ final class NameRule extends LinkRules.Base {
      */
     private static boolean coordinated(String t, int start, int end, Conventions tgt) {
         if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end, tgt)) return false;
-        Matcher b = LINKED_BEFORE.matcher(t.substring(Math.max(0, start - 40), start));
+        Matcher b = linked(LINKED_BEFORE, tgt).matcher(t.substring(Math.max(0, start - 40), start));
         return b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start()) && !tgt.notNames().matcher(b.group(1)).matches();
     }
 
@@ -445,15 +457,15 @@ final class NameRule extends LinkRules.Base {
                 || tgt.functionWord() != null && tgt.functionWord().matcher(t).region(k, t.length()).lookingAt();
     }
 
-    private static final Pattern NAME_LINK_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*$");
-    private static final Pattern NAME_LINK_AFTER = Pattern.compile("^\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*\\p{Lu}");
+    private static final String NAME_LINK_BEFORE = "\\p{Lu}[\\p{L}.]*\\s+(?:JOIN\\s+)*$";
+    private static final String NAME_LINK_AFTER = "^\\s+(?:JOIN\\s+)*\\p{Lu}";
 
     /** Whether the capitalized word at {@code start..end} joins others in a name (Centre for Health and Social Services). */
-    private static boolean insideName(String t, int start, int end) {
+    private static boolean insideName(String t, int start, int end, Conventions tgt) {
         String before = t.substring(Math.max(0, start - 40), start);
-        Matcher b = NAME_LINK_BEFORE.matcher(before);
+        Matcher b = linked(NAME_LINK_BEFORE, tgt).matcher(before);
         boolean left = b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start());
-        return left || NAME_LINK_AFTER.matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
+        return left || linked(NAME_LINK_AFTER, tgt).matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
     }
 
 

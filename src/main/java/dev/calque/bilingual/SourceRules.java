@@ -52,7 +52,8 @@ public final class SourceRules {
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
                         String names, String negationJoiner, Map<String, String> counterparts,
-                        List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords) {
+                        List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords,
+                        List<String> nameJoiners) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -191,7 +192,8 @@ public final class SourceRules {
                 s.clauseGoesOn() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + s.clauseGoesOn() + ")(?![\\p{L}'’])"),
                 // a preposition as the last word of what comes before a word, and a function word as the first of what follows
                 s.placePrepositions() == null ? null : compile(f, "(?i)(?:^|\\s)(?:" + words(s.placePrepositions()) + ")\\s+$"),
-                s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"));
+                s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"),
+                s.nameJoiners() == null ? null : compile(f, "(?:" + words(s.nameJoiners()) + ")"));
     }
 
     /** Words as alternatives of a pattern, each as written. */
