@@ -133,6 +133,10 @@ final class NameRule extends LinkRules.Base {
                 if (startsUnit(s, sw.get(i)[0]) && (lowerInSource.contains(y.toLowerCase(Locale.ROOT)) || src.articles().contains(y.toLowerCase(Locale.ROOT)))) continue;
                 int left = 0;
                 while (left < 3 && same(s, sw, i - left - 1, i - left, t, tw, j - left - 1, j - left)) left++;
+                // a second copy of a hyphenated name, joined by a space, beside the first copied as it is: "Commission
+                // Scolaire Marguerite-Bourgeoys (Marguerite Security School Board)"; the word after the copied one is the
+                // swapped one (an adjective translated in a name, "Old Quebec" for "Vieux-Québec", stands before it)
+                if (left == 0 && secondCopy(s, sw, i - 1, t, tw, j - 1)) left = 1;
                 int right = 0;
                 while (right < 3 && same(s, sw, i + right + 1, i + right, t, tw, j + right + 1, j + right)) right++;
                 if (left + right == 0 || demonym && left == 0 && right < 2) continue;
@@ -172,6 +176,18 @@ final class NameRule extends LinkRules.Base {
         if (!plain(a).equals(plain(b)) || Character.isUpperCase(a.charAt(0)) != Character.isUpperCase(b.charAt(0))) return false;
         String gs = joint(s, sw, Math.min(i, ni));
         return gs != null && gs.equals(joint(t, tw, Math.min(j, nj)));
+    }
+
+    /**
+     * Whether the original's words {@code i} and {@code i + 1}, joined by a hyphen, are copied as they are in the translation,
+     * which also writes word {@code i} as its word {@code j}, joined to the next by a space: a second copy of the name.
+     */
+    private static boolean secondCopy(String s, List<int[]> sw, int i, String t, List<int[]> tw, int j) {
+        if (i < 0 || j < 0 || i + 1 >= sw.size() || j + 1 >= tw.size()) return false;
+        String a = s.substring(sw.get(i)[0], sw.get(i)[1]);
+        String b = t.substring(tw.get(j)[0], tw.get(j)[1]);
+        if (!a.equals(b) || !Character.isUpperCase(a.charAt(0)) || !"-".equals(joint(s, sw, i)) || !" ".equals(joint(t, tw, j))) return false;
+        return wordAt(t, s.substring(sw.get(i)[0], sw.get(i + 1)[1]), 0) >= 0;
     }
 
     /**
