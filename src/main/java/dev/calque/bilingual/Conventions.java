@@ -51,6 +51,11 @@ import java.util.regex.Pattern;
  * @param nameJoiner      the lower-case words that join the capitalized words of one name ("Bank of England", "Centre for
  *                        Health and Social Services", "Institut du Nouveau Monde" as English copies it), as alternatives
  *                        of a pattern; or null (the words of a name are then joined by spaces only)
+ * @param subjectVerb     auxiliaries and copulas ("is", "has", "will") as the words after a word: a singular demonym
+ *                        before one is a noun, the subject of its clause ("Although European is working"), which
+ *                        stands for a person, a place or an organisation; or null
+ * @param determiner      determiners ("the", "a") as the end of a passage: a demonym after one is a people or one of
+ *                        them ("the British have", "a European is"), not a name; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
@@ -58,7 +63,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
                        List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
                        java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord,
-                       Pattern nameJoiner) {
+                       Pattern nameJoiner, Pattern subjectVerb, Pattern determiner) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -75,7 +80,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null, null, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */

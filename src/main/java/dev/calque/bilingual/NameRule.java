@@ -372,7 +372,7 @@ final class NameRule extends LinkRules.Base {
                 // a demonym is a stand-in inside a name phrase, or where it qualifies no noun after a preposition of
                 // place ("lives in French") or inside a name ("Roger and American.", "the Royal Gendarmerie of Flemish (GRC)")
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
+                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt) || subject(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = accounted(part, sourceByKey, formKeys);
                 if (elsewhere && keyCount(t, key(part), tgt) <= keyCount(s, key(part), null) + formCount(s, key(part), src)) continue;
                 // a phrase of capitalized words spelling out an acronym of the original ("the Grand Prix" for "le GP")
@@ -463,6 +463,16 @@ final class NameRule extends LinkRules.Base {
         if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end, tgt)) return false;
         Matcher b = linked(LINKED_BEFORE, tgt).matcher(t.substring(Math.max(0, start - 40), start));
         return b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start()) && !tgt.notNames().matcher(b.group(1)).matches();
+    }
+
+    /**
+     * Whether a demonym ending at {@code end} is the subject of its clause, a singular noun before a verb ("Although
+     * European is currently working", for "Google"): no people ("Europeans are", "the British have"), and no adjective,
+     * which a verb never follows.
+     */
+    private static boolean subject(String t, int start, int end, Conventions tgt) {
+        return tgt.subjectVerb() != null && t.charAt(end - 1) != 's' && tgt.subjectVerb().matcher(t).region(end, t.length()).lookingAt()
+                && !(tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, start - 20), start)).find());
     }
 
     /** Whether what follows {@code end} is no noun a word would qualify: punctuation, a capital, the end, or a function word. */

@@ -53,7 +53,7 @@ public final class SourceRules {
                         Boolean unspaced, String monthPattern, List<String> notNegation,
                         String names, String negationJoiner, Map<String, String> counterparts,
                         List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords,
-                        List<String> nameJoiners) {
+                        List<String> nameJoiners, List<String> subjectVerbs, List<String> determiners) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -193,7 +193,11 @@ public final class SourceRules {
                 // a preposition as the last word of what comes before a word, and a function word as the first of what follows
                 s.placePrepositions() == null ? null : compile(f, "(?i)(?:^|\\s)(?:" + words(s.placePrepositions()) + ")\\s+$"),
                 s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"),
-                s.nameJoiners() == null ? null : compile(f, "(?:" + words(s.nameJoiners()) + ")"));
+                s.nameJoiners() == null ? null : compile(f, "(?:" + words(s.nameJoiners()) + ")"),
+                // the verb as the first word of what follows a word
+                s.subjectVerbs() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + words(s.subjectVerbs()) + ")\\b"),
+                // a determiner as the last word of what comes before a word
+                s.determiners() == null ? null : compile(f, "(?i)(?:^|[^\\p{L}])(?:" + words(s.determiners()) + ")[\\s\\u00A0]+$"));
     }
 
     /** Words as alternatives of a pattern, each as written. */

@@ -79,6 +79,18 @@ class NameRuleTest {
         // a demonym used as an adjective renders the capital that stands for the country
         assertThat(names("Le gouvernement de Madrid a refusé de commenter la décision.",
                 "The Spanish government refused to comment on the decision.")).isEmpty();
+        // a singular demonym before a verb is the subject of its clause: it stands for a name too
+        String google = "Bien que Google travaille actuellement sur un modèle de Google Glass équipé de verres de correction, aucune date n'a encore été confirmée.";
+        assertThat(names(google, "Although Google is currently working on a model of Google Glass equipped with corrective lenses, no date has yet been announced."))
+                .isEmpty();
+        hits = names(google, "Although European is currently working on a model of Google Glass equipped with corrective lenses, no date has yet been announced.");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Google").contains("European");
+        // an adjective before its noun, and a people, are no subject standing for a name
+        assertThat(names("Le gouvernement de Madrid a refusé de commenter la décision.",
+                "The Spanish government has refused to comment on the decision.")).isEmpty();
+        assertThat(names("Les habitants de Madrid ont refusé de commenter la décision, selon Pedro Sánchez.",
+                "The Spanish have refused to comment on the decision, according to Pedro Sánchez.")).isEmpty();
     }
 
     @Test
