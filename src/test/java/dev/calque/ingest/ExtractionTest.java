@@ -459,4 +459,30 @@ class ExtractionTest {
                 .anyMatch(p -> p.startsWith("Le gouvernement a présenté lundi") && p.endsWith("à Paris."))
                 .noneMatch(p -> p.contains("autre article"));
     }
+    @Test
+    void frenchSpanishAndGermanFurnitureIsKnownByItsWordsWhenNoClassNamesIt() throws Exception {
+        // round seven: words that French, Spanish and German pages (two or more each) give their boxes, here in blocks
+        // whose class names nothing; the same words inside a sentence stay
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c1'><div class='x9'>Zum Inhalt</div><div class='x9'>Connexion</div>"
+                + "<div class='c2'><p>Última hora</p><p>Auteur Uriel Gadessaud</p>" + LONG_FR
+                + "<p>Le gouvernement négocie en ce moment avec les syndicats, qui demandent des garanties.</p>"
+                + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Per Mail versenden</p>"
+                + "<h3>Otras noticias</h3><p><a href='/a'>El Senado aprueba la reforma</a></p><p><a href='/b'>Crece el empleo</a></p>"
+                + "</div><div class='c3'><p>Nous utilisons des cookies pour vous garantir la meilleure expérience.</p></div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").contains("négocie en ce moment avec les syndicats")
+                .doesNotContain("Zum Inhalt").doesNotContain("Connexion").doesNotContain("Última hora")
+                .doesNotContain("Uriel").doesNotContain("Per Mail").doesNotContain("Otras noticias")
+                .doesNotContain("El Senado").doesNotContain("cookies");
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String box = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<h3>Meistdiskutiert</h3><p><a href='/a'>Streit um die Schuldenbremse geht weiter</a></p>"
+                + "<p><a href='/b'>Kanzler verteidigt den Haushalt</a></p></div></body></html>";
+        assertThat(extract(box)).contains("am Freitag").doesNotContain("Meistdiskutiert").doesNotContain("Schuldenbremse");
+    }
 }
