@@ -485,4 +485,18 @@ class ExtractionTest {
                 + "<p><a href='/b'>Kanzler verteidigt den Haushalt</a></p></div></body></html>";
         assertThat(extract(box)).contains("am Freitag").doesNotContain("Meistdiskutiert").doesNotContain("Schuldenbremse");
     }
+    @Test
+    void authorSubscriptionAndAdBoxesNamedInFrenchSpanishOrGermanArePruned() throws Exception {
+        // round seven: class words of French, Spanish and German pages (autor, auteur, suscribete, abo, rrss...), each
+        // seen on two or more real pages; the boxes hold sentences, so only their names tell them from the article
+        String html = "<html><body><div class='nota'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div class='autor-info'><p>Periodista especializada en economía, escribe desde 2015 sobre el mercado laboral.</p></div>"
+                + "<div class='caja-suscribete'><p>Recibe cada mañana en tu correo lo más importante del día, elegido por la redacción.</p></div>"
+                + "<div class='bloc_abo'><p>Profitez du journal où et quand vous voulez, sur tous vos appareils et sans publicité.</p></div>"
+                + "<div class='modal-connexion'><p>Renseignez vos identifiants pour retrouver vos articles et vos préférences.</p></div>"
+                + "<div class='autoren-box'><p>Die Autorin berichtet seit vielen Jahren für unsere Zeitung aus Brüssel und Straßburg.</p></div>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("Le gouvernement a présenté jeudi").doesNotContain("Periodista")
+                .doesNotContain("Recibe cada").doesNotContain("Profitez").doesNotContain("identifiants").doesNotContain("Autorin");
+    }
 }
