@@ -112,6 +112,14 @@ final class MainText {
             int at = -1;
             for (int i = 0; i < Math.min(paragraphs.size(), 5) && at < 0; i++) if (same(paragraphs.get(i), headline)) at = i;
             if (at >= 0) paragraphs.remove(at);
+            // the headline again inside a breadcrumb or with its kicker ("Accueil à la une <headline>", "Tag der
+            // Abstimmung: <headline> - wie geht es jetzt weiter?"): the same line twice, once with the page's furniture
+            for (int i = 0; i < Math.min(paragraphs.size(), 3); i++) {
+                if (headlineAgain(paragraphs.get(i), headline)) {
+                    drop("headline-again", paragraphs.remove(i));
+                    break;
+                }
+            }
             paragraphs.add(0, headline);
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
@@ -1044,6 +1052,19 @@ final class MainText {
     private static boolean headlineLike(String text) {
         text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
+    }
+
+    /** A short line that holds the whole headline (four words or more) and at most eight words besides. */
+    private static boolean headlineAgain(String text, String headline) {
+        int words = wordCount(headline);
+        if (words < 4 || text.length() > 250 || text.length() <= headline.length()) return false;
+        return letters(text).contains(letters(headline)) && wordCount(text) - words <= 8;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private static int wordCount(String text) {
+        return (int) WORD.matcher(text).results().count();
     }
 
     private static boolean callToAction(String text) {

@@ -499,4 +499,21 @@ class ExtractionTest {
         assertThat(extract(html)).contains("Le gouvernement a présenté jeudi").doesNotContain("Periodista")
                 .doesNotContain("Recibe cada").doesNotContain("Profitez").doesNotContain("identifiants").doesNotContain("Autorin");
     }
+    @Test
+    void theHeadlineAgainInABreadcrumbOrWithItsKickerIsLeftOutButAStandfirstStays() throws Exception {
+        // round seven: lapresse.tn, stern.de, theplanetarypress, nestle-family: the headline, then a line that is the
+        // headline again inside the breadcrumb or with its kicker
+        String head = "Parité hommes-femmes en Tunisie : au-dessous de la moyenne mondiale";
+        String page = "<html><head><title>" + head + " - La Presse</title></head><body><div class='x'><h1>" + head + "</h1>"
+                + "<p>%s</p>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        List<String> out = List.of(extract(String.format(page, "Accueil à la une " + head)).split("\n\n"));
+        assertThat(out.get(0)).isEqualTo(head);
+        assertThat(out).noneMatch(p -> p.startsWith("Accueil")).anyMatch(p -> p.contains("jeudi"));
+        out = List.of(extract(String.format(page, "Le point : " + head + " - que faut-il en retenir ?")).split("\n\n"));
+        assertThat(out).noneMatch(p -> p.startsWith("Le point"));
+        // a standfirst that repeats the headline's words in a sentence of its own is the article's
+        String dek = "Selon le Forum économique mondial, la " + head.toLowerCase(java.util.Locale.ROOT)
+                + " reste un constat que les associations dénoncent depuis des années dans tout le pays.";
+        assertThat(extract(String.format(page, dek))).contains("les associations dénoncent");
+    }
 }
