@@ -516,4 +516,18 @@ class ExtractionTest {
                 + " reste un constat que les associations dénoncent depuis des années dans tout le pays.";
         assertThat(extract(String.format(page, dek))).contains("les associations dénoncent");
     }
+    @Test
+    void eachLineBetweenLineBreaksIsALinkOrNotByItsOwnWords() throws Exception {
+        // round seven: eltiempo.com writes its article as lines between <br>s in one block; a line announcing another
+        // story with its link ("También: <a>( ... )</a>") was judged by the links of the whole block, and stayed
+        String es = "El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa.<br><br>";
+        String html = "<html><body><div class='x'><div class='articulo-contenido'>" + es + es.replace("martes", "lunes")
+                + "También:&nbsp;<a href='/politica/otra-nota-1234'>( Candidatos presidenciales rezagados)</a><br><br>"
+                + "Según el ministro, <a href='/tema/ley'>la ley</a> entrará en vigor en enero si el Senado la aprueba a tiempo.<br><br>"
+                + es.replace("martes", "jueves") + "</div></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").contains("Según el ministro, la ley entrará en vigor")
+                .doesNotContain("rezagados").doesNotContain("También");
+    }
 }
