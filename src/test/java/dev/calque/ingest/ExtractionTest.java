@@ -522,10 +522,11 @@ class ExtractionTest {
         // story with its link ("También: <a>( ... )</a>") was judged by the links of the whole block, and stayed
         String es = "El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
                 + " según indicó el ministro en una rueda de prensa.<br><br>";
-        String html = "<html><body><div class='x'><div class='articulo-contenido'>" + es + es.replace("martes", "lunes")
+        String html = "<html><body><div class='x'><p class='contenido'>" + es + es.replace("martes", "lunes")
                 + "También:&nbsp;<a href='/politica/otra-nota-1234'>( Candidatos presidenciales rezagados)</a><br><br>"
                 + "Según el ministro, <a href='/tema/ley'>la ley</a> entrará en vigor en enero si el Senado la aprueba a tiempo.<br><br>"
-                + es.replace("martes", "jueves") + "</div></div></body></html>";
+                + es.replace("martes", "jueves") + es.replace("martes", "viernes") + es.replace("martes", "sábado")
+                + es.replace("martes", "domingo") + "</p></div></body></html>";
         String text = extract(html);
         assertThat(text).contains("presentó el jueves").contains("Según el ministro, la ley entrará en vigor")
                 .doesNotContain("rezagados").doesNotContain("También");
