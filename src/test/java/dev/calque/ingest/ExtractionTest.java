@@ -470,6 +470,7 @@ class ExtractionTest {
                 + "<p>Le gouvernement négocie en ce moment avec les syndicats, qui demandent des garanties.</p>"
                 + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
                 + "<p>Per Mail versenden</p><p>Fotostrecke mit 4 Bildern</p><p>Ver comentarios</p>"
+                + "<p>Seguir leyendo</p><p>Mehr lesen</p><p>« Nous voulons en savoir plus sur ce projet », a déclaré la députée.</p>"
                 + "<h3>Otras noticias</h3><p><a href='/a'>El Senado aprueba la reforma</a></p><p><a href='/b'>Crece el empleo</a></p>"
                 + "</div><div class='c3'><p>Nous utilisons des cookies pour vous garantir la meilleure expérience.</p></div>"
                 + "</div></body></html>";
@@ -477,7 +478,8 @@ class ExtractionTest {
         assertThat(text).contains("presentó el jueves").contains("négocie en ce moment avec les syndicats")
                 .doesNotContain("Zum Inhalt").doesNotContain("Connexion").doesNotContain("Última hora")
                 .doesNotContain("Uriel").doesNotContain("Per Mail").doesNotContain("Otras noticias")
-                .doesNotContain("El Senado").doesNotContain("cookies").doesNotContain("Fotostrecke").doesNotContain("Ver comentarios");
+                .doesNotContain("El Senado").doesNotContain("cookies").doesNotContain("Fotostrecke").doesNotContain("Ver comentarios")
+                .doesNotContain("Seguir leyendo").doesNotContain("Mehr lesen").contains("en savoir plus sur ce projet");
         String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
                 + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
         String box = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
