@@ -306,12 +306,12 @@ class ExtractionTest {
     void aLineThatIsOnlyALabelOfThePageIsLeftOutButSentencesWithTheWordStay() throws Exception {
         String html = "<html><body><div class='story'><h1>Le projet de loi</h1><h3>Latest News</h3>"
                 + "<p>Foto:</p><p>Jaiver Nieto</p>" + LONG_FR + "<p>réagir</p><p>1.2k views</p>"
-                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p>"
+                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p><p>Back to the front page</p>"
                 + LONG_FR.replace("mardi", "jeudi") + "<p>Share this article</p><p>Prev Post</p><p>Next Post</p></div></body></html>";
         String text = extract(html);
         assertThat(text).doesNotContain("Latest News").doesNotContain("Foto:").doesNotContain("Jaiver Nieto")
                 .doesNotContain("\nréagir").doesNotContain("views").doesNotContain("Siguiente").doesNotContain("Share this")
-                .doesNotContain("Post").contains("Il a refusé de réagir.").contains("jeudi");
+                .doesNotContain("Post").doesNotContain("front page").contains("Il a refusé de réagir.").contains("jeudi");
     }
 
     @Test
