@@ -755,7 +755,7 @@ final class MainText {
         return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
     }
 
-    static String unmarked(String s) {
+    private static String unmarked(String s) {
         return s.indexOf(LINK_OPEN) < 0 && s.indexOf(LINK_CLOSE) < 0 ? s : s.replace(String.valueOf(LINK_OPEN), "").replace(String.valueOf(LINK_CLOSE), "");
     }
 
