@@ -101,6 +101,12 @@ class HumanRenderingsTest {
                 .containsExactly("not");
         assertThat(flagged("SOURCE_NEGATION", "La France est indemne de cas autochtones depuis 2001.", "France has not had any native cases of the disease since 2001."))
                 .isEmpty();
+        // the expletive "ne" after "avant que" is no negation
+        String before = "La députée affirme que la notion de fin de vie devra être clarifiée avant que le projet de loi ne soit adopté.";
+        assertThat(flagged("SOURCE_NEGATION", before, "The MP thinks that the concept of end of life needs to be clarified before the bill can be adopted."))
+                .isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", before, "The MP thinks that the concept of end of life needs to be clarified before the bill can not be adopted."))
+                .containsExactly("not");
     }
 
     @Test
