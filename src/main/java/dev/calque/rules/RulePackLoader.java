@@ -375,6 +375,13 @@ public final class RulePackLoader {
                                         + "' repeats a group that itself repeats (" + evil + "), which can take "
                                         + "exponential time; write it without the nested repetition");
                             }
+                            String slow = regex == null ? null : RegexCost.superQuadratic(regex, q.equals("regexp"));
+                            if (slow != null) {
+                                throw new RuleFileException(f, locator == null ? 0 : locator.getLineNumber(),
+                                        (id == null ? "" : "rule " + id + ": ") + "regular expression '" + regex
+                                        + "' takes more than quadratic time on long input: " + slow
+                                        + " (LanguageTool cannot stop a match; write its repetitions so that they cannot match the same text)");
+                            }
                         }
                         case "suggestion" -> {
                             if (message != null) message.append('”');
