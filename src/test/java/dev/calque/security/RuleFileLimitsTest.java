@@ -83,6 +83,22 @@ class RuleFileLimitsTest {
     }
 
     @Test
+    void aRepeatedAlternationThatOverflowsTheStackIsThatArticlesOneLine() throws Exception {
+        Path rules = pack("alt", "alt.yml", "rules:\n  - id: ALT_STAR\n    name: n\n    kind: regex\n    category: Style/Unidiomatic\n"
+                + "    severity: minor\n    pattern: \"(?:x|y)+z\"\n    message: m\n    examples:\n"
+                + "      - flag: \"He said <marker>xyz</marker> twice.\"\n      - clean: \"He said nothing twice.\"\n");
+        Path run20k = Files.writeString(dir.resolve("run.txt"), "The talks resumed. " + "x".repeat(20_000) + "q is a word.\n");
+        Path seed = Files.copy(Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt"), dir.resolve("seed.txt"));
+        CliRun run = CliRun.of("check", "--rules", rules.toString(), "-f", "json", "-o", dir.resolve("o.json").toString(),
+                run20k.toString(), seed.toString());
+        // before: "checking failed: StackOverflowError"
+        assertThat(run.err()).contains("calque: " + run20k + ": checking failed: a rule's regular expression recursed too deeply")
+                .doesNotContain("StackOverflowError");
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        assertThat(Files.readString(dir.resolve("o.json"))).contains(seed.toString());
+    }
+
+    @Test
     void aRuleTableTooLargeForTheHeapIsRefusedAtLoad() throws Exception {
         Path rules = pack("big-table", "big.yml", "rules:\n  - id: BIG\n    name: n\n    kind: substitution\n"
                 + "    category: Style/Unidiomatic\n    severity: minor\n    message: \"m {suggestion}\"\n    table: big.tsv\n"
