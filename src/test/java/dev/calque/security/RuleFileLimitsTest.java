@@ -99,6 +99,20 @@ class RuleFileLimitsTest {
     }
 
     @Test
+    @Timeout(120)
+    void rulesTestStopsAnExampleThatBacktracksForEver() throws Exception {
+        // CI runs `calque rules test` on a pull request's rules: its own example made the rule backtrack for ever
+        Path rules = pack("evil-example", "evil.yml", "rules:\n  - id: EVIL_EX\n    name: n\n    kind: regex\n"
+                + "    category: Style/Unidiomatic\n    severity: minor\n    pattern: \"(.*a){14}$\"\n    message: m\n"
+                + "    examples:\n      - flag: \"<marker>" + "a".repeat(62) + "</marker>b\"\n      - clean: \"He said nothing twice.\"\n");
+        CliRun run = CliRun.of("rules", "test", "--rules", rules.toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.out()).contains("FAIL " + rules.resolve("evil.yml") + ": EVIL_EX: checking this example took more than 10 s"
+                + " of processor time (does the rule's expression backtrack?)");
+        assertThat(run.out()).containsPattern("\\d+ rules, \\d+ examples: \\d+ passed, 1 failed");
+    }
+
+    @Test
     void aRuleTableTooLargeForTheHeapIsRefusedAtLoad() throws Exception {
         Path rules = pack("big-table", "big.yml", "rules:\n  - id: BIG\n    name: n\n    kind: substitution\n"
                 + "    category: Style/Unidiomatic\n    severity: minor\n    message: \"m {suggestion}\"\n    table: big.tsv\n"
