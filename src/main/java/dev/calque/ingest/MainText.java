@@ -112,6 +112,14 @@ final class MainText {
             int at = -1;
             for (int i = 0; i < Math.min(paragraphs.size(), 5) && at < 0; i++) if (same(paragraphs.get(i), headline)) at = i;
             if (at >= 0) paragraphs.remove(at);
+            // the headline again inside a breadcrumb or with its kicker ("Accueil à la une <headline>", "Tag der
+            // Abstimmung: <headline> - wie geht es jetzt weiter?"): the same line twice, once with the page's furniture
+            for (int i = 0; i < Math.min(paragraphs.size(), 3); i++) {
+                if (headlineAgain(paragraphs.get(i), headline)) {
+                    drop("headline-again", paragraphs.remove(i));
+                    break;
+                }
+            }
             paragraphs.add(0, headline);
         }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
@@ -588,10 +596,12 @@ final class MainText {
                     read(e, out, fragment);
                 } else {
                     String t = e.text().isEmpty() ? "" : inlineText(e);
+                    if (realLink(e)) t = LINK_OPEN + t + LINK_CLOSE;
                     // a bold run standing alone between line breaks is a subheading ("<b>Guestrooms</b><br>")
                     if (tag.equals("b") || tag.equals("strong")) t = BOLD + t + BOLD;
                     inline.append(t);
-                    linkChars[0] += tag.equals("a") && e.hasAttr("href") ? t.strip().length() : (int) (t.strip().length() * linkDensity(e));
+                    int chars = unmarked(t).strip().length();
+                    linkChars[0] += tag.equals("a") && e.hasAttr("href") ? chars : (int) (chars * linkDensity(e));
                 }
             }
         }
@@ -615,7 +625,8 @@ final class MainText {
             read(e, out, fragment);
             return;
         }
-        String text = blockText(e);
+        String marked = markedBlockText(e);
+        String text = unmarked(marked);
         if (text.isEmpty()) return;
         if (!fragment && !keepBlock(e, text)) {
             drop("link-block", text);
@@ -623,8 +634,12 @@ final class MainText {
         }
         boolean heading = tag.matches("h[1-6]");
         boolean linked = linkDensity(e) > 0.5;
-        for (String p : text.split("\\s*\u0000\\s*")) {
-            if (!p.isBlank()) out.add(new Para(norm(p), heading, linked, tag.equals("p"), tag.equals("li")));
+        String[] lines = marked.split("\\s*\u0000\\s*");
+        for (String p : lines) {
+            // a block of lines between <br>s: each line is a link or not by its own words ("También: <a>...</a>")
+            boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            p = unmarked(p);
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, lineLinked, tag.equals("p"), tag.equals("li")));
         }
     }
 
@@ -706,6 +721,11 @@ final class MainText {
     }
 
     private static String blockText(Element e) {
+        return unmarked(markedBlockText(e));
+    }
+
+    /** A block's text with its lines apart and the words of its links between {@link #LINK_OPEN} and {@link #LINK_CLOSE}. */
+    private static String markedBlockText(Element e) {
         if (e.normalName().equals("pre")) return e.wholeText().strip();
         StringBuilder sb = new StringBuilder();
         appendInline(e, sb);
@@ -717,11 +737,44 @@ final class MainText {
             if (c instanceof TextNode t) sb.append(t.getWholeText());
             else if (c instanceof Element e) {
                 if (e.normalName().equals("br")) sb.append(" \u0000 ");
-                else appendInline(e, sb);
+                else if (realLink(e)) {
+                    sb.append(LINK_OPEN);
+                    appendInline(e, sb);
+                    sb.append(LINK_CLOSE);
+                } else appendInline(e, sb);
             }
         }
     }
 
+    private static final char LINK_OPEN = '\u0002';
+    private static final char LINK_CLOSE = '\u0003';
+
+    private static boolean realLink(Element e) {
+        if (!e.normalName().equals("a")) return false;
+        String href = e.attr("href").strip();
+        return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
+    }
+
+    private static String unmarked(String s) {
+        return s.indexOf(LINK_OPEN) < 0 && s.indexOf(LINK_CLOSE) < 0 ? s : s.replace(String.valueOf(LINK_OPEN), "").replace(String.valueOf(LINK_CLOSE), "");
+    }
+
+    /** A line more than half of whose characters (spaces aside) are the words of links. */
+    private static boolean linkedLine(String marked) {
+        int depth = 0, inLink = 0, all = 0;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == LINK_OPEN) depth++;
+            else if (c == LINK_CLOSE) depth = Math.max(0, depth - 1);
+            else if (!Character.isWhitespace(c) && c != BOLD) {
+                all++;
+                if (depth > 0) inLink++;
+            }
+        }
+        return all > 0 && inLink > 0.5 * all;
+    }
+
+    /** An inline element's text, its links marked (a line of them is judged by {@link #linkedLine}). */
     private static String inlineText(Element e) {
         StringBuilder sb = new StringBuilder();
         appendInline(e, sb);
@@ -729,17 +782,21 @@ final class MainText {
     }
 
     private static void flush(StringBuilder inline, List<Para> out, boolean fragment, int[] linkChars) {
-        String s = inline.toString();
+        String marked = inline.toString();
+        String s = unmarked(marked);
         inline.setLength(0);
         boolean linked = linkChars[0] > 0.5 * s.strip().length();
         linkChars[0] = 0;
-        for (String p : s.split("\\s*\u0000\\s*(?:\u0000\\s*)*")) {
+        String[] lines = marked.split("\\s*\u0000\\s*(?:\u0000\\s*)*");
+        for (String p : lines) {
+            boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            p = unmarked(p);
             String bare = p.strip();
             boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
                     && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
-            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, linked, false));
-            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, linked, false));
+            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false));
+            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false));
             else drop("short-inline", t);
         }
     }
@@ -1044,6 +1101,19 @@ final class MainText {
     private static boolean headlineLike(String text) {
         text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
+    }
+
+    /** A short line that holds the whole headline (four words or more) and at most eight words besides. */
+    private static boolean headlineAgain(String text, String headline) {
+        int words = wordCount(headline);
+        if (words < 4 || text.length() > 250 || text.length() <= headline.length()) return false;
+        return letters(text).contains(letters(headline)) && wordCount(text) - words <= 8;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private static int wordCount(String text) {
+        return (int) WORD.matcher(text).results().count();
     }
 
     private static boolean callToAction(String text) {

@@ -306,12 +306,12 @@ class ExtractionTest {
     void aLineThatIsOnlyALabelOfThePageIsLeftOutButSentencesWithTheWordStay() throws Exception {
         String html = "<html><body><div class='story'><h1>Le projet de loi</h1><h3>Latest News</h3>"
                 + "<p>Foto:</p><p>Jaiver Nieto</p>" + LONG_FR + "<p>réagir</p><p>1.2k views</p>"
-                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p>"
+                + LONG_FR.replace("mardi", "lundi") + "<p>Il a refusé de réagir.</p><p>Siguiente</p><p>Back to the front page</p>"
                 + LONG_FR.replace("mardi", "jeudi") + "<p>Share this article</p><p>Prev Post</p><p>Next Post</p></div></body></html>";
         String text = extract(html);
         assertThat(text).doesNotContain("Latest News").doesNotContain("Foto:").doesNotContain("Jaiver Nieto")
                 .doesNotContain("\nréagir").doesNotContain("views").doesNotContain("Siguiente").doesNotContain("Share this")
-                .doesNotContain("Post").contains("Il a refusé de réagir.").contains("jeudi");
+                .doesNotContain("Post").doesNotContain("front page").contains("Il a refusé de réagir.").contains("jeudi");
     }
 
     @Test
@@ -458,5 +458,79 @@ class ExtractionTest {
         assertThat(paragraphs).contains("Privatkonsument*innen sind nicht gemeint")
                 .anyMatch(p -> p.startsWith("Le gouvernement a présenté lundi") && p.endsWith("à Paris."))
                 .noneMatch(p -> p.contains("autre article"));
+    }
+    @Test
+    void frenchSpanishAndGermanFurnitureIsKnownByItsWordsWhenNoClassNamesIt() throws Exception {
+        // round seven: words that French, Spanish and German pages (two or more each) give their boxes, here in blocks
+        // whose class names nothing; the same words inside a sentence stay
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c1'><div class='x9'>Zum Inhalt</div><div class='x9'>Connexion</div>"
+                + "<div class='c2'><p>Última hora</p><p>Auteur Uriel Gadessaud</p>" + LONG_FR
+                + "<p>Le gouvernement négocie en ce moment avec les syndicats, qui demandent des garanties.</p>"
+                + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Per Mail versenden</p><p>Fotostrecke mit 4 Bildern</p><p>Ver comentarios</p>"
+                + "<p>Seguir leyendo</p><p>Mehr lesen</p><p>« Nous voulons en savoir plus sur ce projet », a déclaré la députée.</p>"
+                + "<h3>Otras noticias</h3><p><a href='/a'>El Senado aprueba la reforma</a></p><p><a href='/b'>Crece el empleo</a></p>"
+                + "</div><div class='c3'><p>Nous utilisons des cookies pour vous garantir la meilleure expérience.</p></div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").contains("négocie en ce moment avec les syndicats")
+                .doesNotContain("Zum Inhalt").doesNotContain("Connexion").doesNotContain("Última hora")
+                .doesNotContain("Uriel").doesNotContain("Per Mail").doesNotContain("Otras noticias")
+                .doesNotContain("El Senado").doesNotContain("cookies").doesNotContain("Fotostrecke").doesNotContain("Ver comentarios")
+                .doesNotContain("Seguir leyendo").doesNotContain("Mehr lesen").contains("en savoir plus sur ce projet");
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String box = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<h3>Meistdiskutiert</h3><p><a href='/a'>Streit um die Schuldenbremse geht weiter</a></p>"
+                + "<p><a href='/b'>Kanzler verteidigt den Haushalt</a></p></div></body></html>";
+        assertThat(extract(box)).contains("am Freitag").doesNotContain("Meistdiskutiert").doesNotContain("Schuldenbremse");
+    }
+    @Test
+    void authorSubscriptionAndAdBoxesNamedInFrenchSpanishOrGermanArePruned() throws Exception {
+        // round seven: class words of French, Spanish and German pages (autor, auteur, suscribete, abo, rrss...), each
+        // seen on two or more real pages; the boxes hold sentences, so only their names tell them from the article
+        String html = "<html><body><div class='nota'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div class='autor-info'><p>Periodista especializada en economía, escribe desde 2015 sobre el mercado laboral.</p></div>"
+                + "<div class='caja-suscribete'><p>Recibe cada mañana en tu correo lo más importante del día, elegido por la redacción.</p></div>"
+                + "<div class='bloc_abo'><p>Profitez du journal où et quand vous voulez, sur tous vos appareils et sans publicité.</p></div>"
+                + "<div class='modal-connexion'><p>Renseignez vos identifiants pour retrouver vos articles et vos préférences.</p></div>"
+                + "<div class='autoren-box'><p>Die Autorin berichtet seit vielen Jahren für unsere Zeitung aus Brüssel und Straßburg.</p></div>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("Le gouvernement a présenté jeudi").doesNotContain("Periodista")
+                .doesNotContain("Recibe cada").doesNotContain("Profitez").doesNotContain("identifiants").doesNotContain("Autorin");
+    }
+    @Test
+    void theHeadlineAgainInABreadcrumbOrWithItsKickerIsLeftOutButAStandfirstStays() throws Exception {
+        // round seven: lapresse.tn, stern.de, theplanetarypress, nestle-family: the headline, then a line that is the
+        // headline again inside the breadcrumb or with its kicker
+        String head = "Parité hommes-femmes en Tunisie : au-dessous de la moyenne mondiale";
+        String page = "<html><head><title>" + head + " - La Presse</title></head><body><div class='x'><h1>" + head + "</h1>"
+                + "<p>%s</p>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi") + "</div></body></html>";
+        List<String> out = List.of(extract(String.format(page, "Accueil à la une " + head)).split("\n\n"));
+        assertThat(out.get(0)).isEqualTo(head);
+        assertThat(out).noneMatch(p -> p.startsWith("Accueil")).anyMatch(p -> p.contains("jeudi"));
+        out = List.of(extract(String.format(page, "Le point : " + head + " - que faut-il en retenir ?")).split("\n\n"));
+        assertThat(out).noneMatch(p -> p.startsWith("Le point"));
+        // a standfirst that repeats the headline's words in a sentence of its own is the article's
+        String dek = "Selon le Forum économique mondial, la " + head.toLowerCase(java.util.Locale.ROOT)
+                + " reste un constat que les associations dénoncent depuis des années dans tout le pays.";
+        assertThat(extract(String.format(page, dek))).contains("les associations dénoncent");
+    }
+    @Test
+    void eachLineBetweenLineBreaksIsALinkOrNotByItsOwnWords() throws Exception {
+        // round seven: eltiempo.com writes its article as lines between <br>s in one block; a line announcing another
+        // story with its link ("También: <a>( ... )</a>") was judged by the links of the whole block, and stayed
+        String es = "El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa.<br><br>";
+        String html = "<html><body><div class='x'><p class='contenido'>" + es + es.replace("martes", "lunes")
+                + "También:&nbsp;<a href='/politica/otra-nota-1234'>( Candidatos presidenciales rezagados)</a><br><br>"
+                + "Según el ministro, <a href='/tema/ley'>la ley</a> entrará en vigor en enero si el Senado la aprueba a tiempo.<br><br>"
+                + es.replace("martes", "jueves") + es.replace("martes", "viernes") + es.replace("martes", "sábado")
+                + es.replace("martes", "domingo") + "</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").contains("Según el ministro, la ley entrará en vigor")
+                .doesNotContain("rezagados").doesNotContain("También");
     }
 }
