@@ -361,10 +361,20 @@ public final class Checker {
         return Overlaps.resolve(allFindings(text, Long.MAX_VALUE, () -> false), this::rank);
     }
 
-    /** Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests. */
+    /**
+     * Matches of exactly one rule id in a text, before overlaps are resolved: for rule-example tests.
+     * Under {@link #EXAMPLE_LIMIT} of processor time: an example is a sentence or two, and a rule from a
+     * pull request may carry an expression that backtracks for ever on its own example ({@code calque rules
+     * test} held CI for good).
+     *
+     * @throws TimeLimitExceeded past the limit
+     */
     public List<Finding> checkOnly(String ruleId, String text) {
-        return allFindings(text, Long.MAX_VALUE, () -> false).stream().filter(f -> f.rule().equals(ruleId)).toList();
+        return allFindings(text, EXAMPLE_LIMIT.toNanos(), () -> false).stream().filter(f -> f.rule().equals(ruleId)).toList();
     }
+
+    /** Processor time one rule example may take (the bundled rules' take milliseconds). */
+    public static final Duration EXAMPLE_LIMIT = Duration.ofSeconds(10);
 
     /**
      * Checks a translation beside its original: the monolingual rules (the speller leaving alone the

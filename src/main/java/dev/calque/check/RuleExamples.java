@@ -52,7 +52,12 @@ public final class RuleExamples {
 
         /** What is wrong, empty when the case holds. */
         public List<Failure> verify(Checker checker) {
-            return example == null ? verifyRule() : verifyExample(checker);
+            try {
+                return example == null ? verifyRule() : verifyExample(checker);
+            } catch (Checker.TimeLimitExceeded e) {
+                return List.of(new Failure(rule, example.marked(), "checking this example took more than "
+                        + Checker.EXAMPLE_LIMIT.toSeconds() + " s of processor time (does the rule's expression backtrack?)"));
+            }
         }
 
         private List<Failure> verifyRule() {

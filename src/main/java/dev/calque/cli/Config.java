@@ -148,13 +148,12 @@ public final class Config {
                     + e.getKnownPropertyIds() + "; see docs/configuration.md"));
         } catch (JsonMappingException e) {
             if (isSyntax(e)) {
-                throw new UsageError(at(f, line(e), "not valid YAML: " + e.getOriginalMessage().lines().findFirst()
-                        .orElse(""), "check the indentation and quoting"));
+                throw new UsageError(at(f, line(e), "not valid YAML: " + describe(e), "check the indentation and quoting"));
             }
             throw new UsageError(at(f, line(e), describe(e), "see docs/configuration.md"));
         } catch (JsonProcessingException e) {
-            throw new UsageError(at(f, line(e), "not valid YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), "check the indentation and quoting"));
+            throw new UsageError(at(f, line(e), "not valid YAML: " + dev.calque.untrusted.UntrustedYaml.reason(e),
+                    "check the indentation and quoting"));
         } catch (NoSuchFileException e) {
             throw new UsageError(f + ": configuration file not found");
         } catch (IOException e) {
@@ -178,15 +177,7 @@ public final class Config {
 
     /** Jackson's wording, in the configuration's terms. */
     private static String describe(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
-            if (java.util.Collection.class.isAssignableFrom(m.getTargetType())) {
-                return "expected a list here (write [a, b] or one '- item' per line)";
-            }
-            if (Map.class.isAssignableFrom(m.getTargetType()) || m.getTargetType().getName().startsWith("dev.calque")) {
-                return "expected a mapping (key: value lines) here";
-            }
-        }
-        return e.getOriginalMessage().lines().findFirst().orElse("bad value");
+        return dev.calque.untrusted.UntrustedYaml.reason(e);
     }
 
     private static int line(JsonProcessingException e) {

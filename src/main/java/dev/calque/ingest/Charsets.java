@@ -140,21 +140,36 @@ final class Charsets {
         head = head.replaceAll("(?s)<!--.*?-->", "");
         Matcher m = META.matcher(head);
         while (m.find()) {
-            Charset cs = label(m.group(1) != null ? m.group(1) : m.group(2));
-            if (cs != null) return html5Meta(cs);
+            Charset cs = html5Meta(label(m.group(1) != null ? m.group(1) : m.group(2)));
+            if (cs != null) return cs;
         }
         Matcher r = META_REVERSED.matcher(head);
         while (r.find()) {
-            Charset cs = label(r.group(1));
-            if (cs != null) return html5Meta(cs);
+            Charset cs = html5Meta(label(r.group(1)));
+            if (cs != null) return cs;
         }
         return null;
     }
 
-    /** A {@code <meta>} cannot declare UTF-16 (the bytes that say so are ASCII): browsers read UTF-8. */
+    /**
+     * A {@code <meta>} cannot declare UTF-16 (the bytes that say so are ASCII): browsers read UTF-8. One
+     * that names a charset no browser has (UTF-32, UTF-7, EBCDIC: Java decodes them, and a page of ASCII
+     * declaring {@code utf-32} came out as no text at all) is passed over, as browsers pass over a label
+     * the Encoding standard does not know; null then.
+     */
     private static Charset html5Meta(Charset cs) {
-        return cs.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : cs;
+        if (cs == null) return null;
+        if (cs.name().startsWith("UTF-16")) return StandardCharsets.UTF_8;
+        return WHATWG.contains(cs.name().toLowerCase(Locale.ROOT)) ? cs : null;
     }
+
+    /** The encodings of the WHATWG Encoding standard, by Java's names (UTF-16 apart, which a meta cannot declare). */
+    private static final java.util.Set<String> WHATWG = java.util.Set.of("utf-8", "ibm866", "iso-8859-2", "iso-8859-3",
+            "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-10", "iso-8859-13", "iso-8859-14",
+            "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u", "x-maccyrillic", "macintosh", "x-macroman", "windows-874", "x-windows-874",
+            "x-ibm874", "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1255",
+            "windows-1256", "windows-1257", "windows-1258", "gbk", "gb18030", "big5", "big5-hkscs", "euc-jp", "iso-2022-jp",
+            "shift_jis", "windows-31j", "euc-kr", "x-windows-949");
 
     /** The end of the head (where a browser stops caring about a late {@code <meta>}), at most 64 KB in. */
     private static int headEnd(byte[] b) {

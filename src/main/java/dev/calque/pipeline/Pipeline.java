@@ -356,7 +356,10 @@ public final class Pipeline {
                     + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
         } catch (RuntimeException | StackOverflowError e) {
             org.slf4j.LoggerFactory.getLogger(Pipeline.class).warn("checking {} failed", a.source(), e);
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            // Java's regex engine recurses once per turn of a repeated alternation ((?:x|y)+ over 20,000 letters)
+            String why = e instanceof StackOverflowError ? "a rule's regular expression recursed too deeply on this text"
+                    + " (a very long run without a break?)"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking failed: " + why));
         }
     }

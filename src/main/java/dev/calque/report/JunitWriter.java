@@ -147,7 +147,7 @@ public final class JunitWriter implements ReportWriter {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 default -> {
-                    if (allowed(c)) b.appendCodePoint(c);
+                    if (Characters.xmlAllowed(c)) b.appendCodePoint(c);
                 }
             }
         });
@@ -160,10 +160,6 @@ public final class JunitWriter implements ReportWriter {
         return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
     }
 
-    private static boolean allowed(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                || (c >= 0x10000 && c <= 0x10FFFF);
-    }
 
     @Override
     public void close() throws IOException {

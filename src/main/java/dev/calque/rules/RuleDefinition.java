@@ -42,6 +42,9 @@ public final class RuleDefinition {
         return new RuleFileException(file, 0, "rule " + info.id() + ": " + reason);
     }
 
+    /** The largest rule table read, as for the tables of the checks against the original. */
+    public static final long MAX_TABLE_BYTES = 4L << 20;
+
     /** A line of a table file that is neither blank nor a {@code #} comment, with its 1-based number. */
     public record TableLine(Path file, int number, String text) {
     }
@@ -62,6 +65,11 @@ public final class RuleDefinition {
         }
         List<String> lines;
         try {
+            // a table from a pull request is read whole and compiled into one pattern: 64 MB of rows filled a 1 GB heap
+            if (Files.isRegularFile(t) && Files.size(t) > MAX_TABLE_BYTES) {
+                throw fail("table " + t.getFileName() + " is larger than " + (MAX_TABLE_BYTES >> 20)
+                        + " MB (the largest bundled table is 7 KB); not read");
+            }
             lines = Files.readAllLines(t, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw fail("cannot read table " + t + ": " + (e instanceof NoSuchFileException ? "file not found" : e.getMessage()));

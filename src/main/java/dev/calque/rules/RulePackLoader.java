@@ -155,11 +155,12 @@ public final class RulePackLoader {
                     + e.getPropertyName() + "' (known keys: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream()
                     .map(Object::toString).toList()) + ")");
         } catch (JsonMappingException e) {
-            throw new RuleFileException(f, line(e), e.getOriginalMessage());
+            throw new RuleFileException(f, line(e), dev.calque.untrusted.UntrustedYaml.reason(e));
         } catch (NoSuchFileException e) {
             throw new RuleFileException(f, 0, "file not found");
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? dev.calque.untrusted.UntrustedYaml.reason(jp)
+                    : e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new RuleFileException(f, e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
                     && jp.getLocation() != null ? jp.getLocation().getLineNr() : 0, "not valid YAML: " + msg);
         }
@@ -373,6 +374,13 @@ public final class RulePackLoader {
                                         (id == null ? "" : "rule " + id + ": ") + "regular expression '" + regex
                                         + "' repeats a group that itself repeats (" + evil + "), which can take "
                                         + "exponential time; write it without the nested repetition");
+                            }
+                            String slow = regex == null ? null : RegexCost.superQuadratic(regex, q.equals("regexp"));
+                            if (slow != null) {
+                                throw new RuleFileException(f, locator == null ? 0 : locator.getLineNumber(),
+                                        (id == null ? "" : "rule " + id + ": ") + "regular expression '" + regex
+                                        + "' takes more than quadratic time on long input: " + slow
+                                        + " (LanguageTool cannot stop a match; write its repetitions so that they cannot match the same text)");
                             }
                         }
                         case "suggestion" -> {

@@ -220,11 +220,11 @@ public final class AllureWriter implements ReportWriter {
     private String description(ArticleResult r) {
         Article a = r.article();
         StringBuilder d = new StringBuilder();
-        d.append("**Source:** `").append(a.source().replace("`", "'")).append("`  \n");
-        d.append("**Input:** `").append(a.group().replace("`", "'")).append("`  \n");
+        d.append("**Source:** ").append(Steps.markdown(a.source())).append("  \n");
+        d.append("**Input:** ").append(Steps.markdown(a.group())).append("  \n");
         d.append("**Words:** ").append(r.score().words())
                 .append(String.format(Locale.ROOT, " · **MQM score:** %.1f · **Penalty:** %.1f", r.score().score(), r.score().penalty()));
-        if (r.note() != null) d.append("  \n**Note:** ").append(r.note());
+        if (r.note() != null) d.append("  \n**Note:** ").append(Steps.markdown(r.note()));
         d.append("\n\nEach step is one finding; its number is the mark number in the attached article.");
         return d.toString();
     }

@@ -226,11 +226,11 @@ public final class EvalAllureReport {
 
     private static String description(CorpusResult c, String checker, RuleFigures r) {
         StringBuilder d = new StringBuilder();
-        d.append("**Rule:** `").append(r.rule().replace("`", "'")).append('`');
-        if (r.name() != null && !r.name().isBlank()) d.append(" — ").append(r.name());
-        d.append("  \n**Category:** ").append(r.category()).append(" · **Severity:** ").append(r.severity())
-                .append(" · **Origin:** ").append(r.origin()).append("  \n");
-        d.append("**Corpus:** `").append(c.file().replace("`", "'")).append("` (").append(c.segments())
+        d.append("**Rule:** ").append(Steps.markdown(r.rule()));
+        if (r.name() != null && !r.name().isBlank()) d.append(" — ").append(Steps.markdown(r.name()));
+        d.append("  \n**Category:** ").append(Steps.markdown(r.category())).append(" · **Severity:** ").append(Steps.markdown(String.valueOf(r.severity())))
+                .append(" · **Origin:** ").append(Steps.markdown(String.valueOf(r.origin()))).append("  \n");
+        d.append("**Corpus:** ").append(Steps.markdown(c.file())).append(" (").append(c.segments())
                 .append(" segments, ").append(c.words()).append(" words) · **Checker:** ").append(checker).append("\n\n");
         d.append(String.format(Locale.ROOT, "Precision %s, segment precision %s: %d findings, %d hits, %d false alarms, "
                         + "%d unconfirmed (in a faulty segment, beside its error spans), %d unjudged.%n%n",

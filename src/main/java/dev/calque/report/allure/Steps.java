@@ -70,6 +70,22 @@ final class Steps {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * Untrusted text (a file name, a rule's name, a note) for an Allure description, which the report
+     * renders as Markdown: on one line (control characters shown escaped), and every ASCII punctuation
+     * mark backslash-escaped (CommonMark's rule), so it can open no link, image, HTML tag or code span.
+     */
+    static String markdown(String s) {
+        String t = dev.calque.ingest.Printable.of(s == null ? "" : s);
+        StringBuilder b = new StringBuilder(t.length() + 16);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x7f && c > 0x20 && !Character.isLetterOrDigit(c)) b.append('\\');
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     static String shorten(String s) {
         return s.length() <= MAX_PASSAGE ? s : s.substring(0, MAX_PASSAGE - 1) + "…";
     }

@@ -32,8 +32,9 @@ public final class ItsQuality {
     /** One line for the translator: rule, the flagged passage, why, what to write. */
     public static String comment(Finding f) {
         String passage = f.passage().length() > 80 ? f.passage().substring(0, 79) + "…" : f.passage();
-        return f.rule() + " (" + f.category() + ", " + f.severity().label() + "): “" + passage.replaceAll("\\s+", " ")
+        // the annotator sets it through the DOM, whose serializer writes a control character as &#1;, which XML 1.0 forbids
+        return dev.calque.report.Characters.xml(f.rule() + " (" + f.category() + ", " + f.severity().label() + "): “" + passage.replaceAll("\\s+", " ")
                 + "”: " + f.message().replaceAll("\\s+", " ").strip()
-                + (f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions()));
+                + (f.suggestions().isEmpty() ? "" : " → " + String.join(" | ", f.suggestions())));
     }
 }

@@ -6,6 +6,7 @@ import dev.calque.model.Texts;
 import dev.calque.model.BilingualFile;
 import dev.calque.model.BilingualSegment;
 import dev.calque.model.ArticleResult;
+import dev.calque.report.Characters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -140,43 +141,42 @@ final class XliffBuilder {
         return t.isEmpty() ? "_" : t;
     }
 
+    /**
+     * Element text: markup escaped; a character XML 1.0 forbids (a C0 control, U+FFFE, U+FFFF) written
+     * as XLIFF 2's {@code <cp hex="..."/>}, a surrogate without its pair as U+FFFD (it is no character).
+     */
     static String text(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        Characters.paired(s).codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                        b.append("<cp hex=\"").append(String.format("%04X", (int) c)).append("\"/>");
-                    } else {
-                        b.append(c);
-                    }
+                    if (Characters.xmlAllowed(c)) b.appendCodePoint(c);
+                    else b.append("<cp hex=\"").append(String.format("%04X", c)).append("\"/>");
                 }
             }
-        }
+        });
         return b.toString();
     }
 
+    /** Attribute values: also quotes and line breaks escaped; characters XML 1.0 forbids left out (no {@code <cp>} there). */
     static String attr(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        Characters.xml(s).codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\n' -> b.append("&#10;");
+                case '\r' -> b.append("&#13;");
                 case '\t' -> b.append("&#9;");
-                default -> {
-                    if (c >= 0x20 || c == '\r') b.append(c); // other control characters cannot be in XML 1.0
-                }
+                default -> b.appendCodePoint(c);
             }
-        }
+        });
         return b.toString();
     }
 }

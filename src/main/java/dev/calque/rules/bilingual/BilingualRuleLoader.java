@@ -74,9 +74,11 @@ public final class BilingualRuleLoader {
         try {
             file = YAML.readValue(f.toFile(), File.class);
         } catch (JsonMappingException e) {
-            throw new RuleFileException(f, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
+            throw new RuleFileException(f, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    dev.calque.untrusted.UntrustedYaml.reason(e));
         } catch (IOException e) {
-            throw new RuleFileException(f, 0, "not valid YAML: " + e.getMessage());
+            throw new RuleFileException(f, 0, "not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
+                    ? dev.calque.untrusted.UntrustedYaml.reason(jp) : e.getMessage()));
         }
         if (file == null || file.rules() == null) throw new RuleFileException(f, 0, "no rules: in this file");
         List<BilingualRule> out = new ArrayList<>();

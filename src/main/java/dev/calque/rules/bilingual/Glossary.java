@@ -54,6 +54,9 @@ public final class Glossary {
         return entries;
     }
 
+    /** The largest glossary read. */
+    static final long MAX_BYTES = 32L << 20;
+
     public String name() {
         return name;
     }
@@ -69,6 +72,10 @@ public final class Glossary {
     public static Glossary read(Path file, String srcLang, String trgLang) {
         byte[] bytes;
         try {
+            // read whole and looked up term by term: 34 MB of rows took a 1 GB heap to its end
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new GlossaryException(file + ": the glossary is larger than " + (MAX_BYTES >> 20) + " MB; not read");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());

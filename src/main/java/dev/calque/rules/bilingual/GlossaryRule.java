@@ -26,7 +26,11 @@ public record GlossaryRule(RuleInfo info, List<BilingualExample> examples, Check
         String source = segment.source();
         String target = segment.target();
         if (target.isEmpty()) return out;
+        int n = 0;
         for (Glossary.Entry e : glossary.entries()) {
+            // a glossary from a pull request may hold 400,000 terms: each is looked for in the segment, so the
+            // article's deadline is polled here, not only between rules (it was passed by 70 s before)
+            if ((++n & 255) == 0) dev.calque.model.Deadline.check();
             String term = null;
             int[] where = null;
             for (String s : e.sources()) {
