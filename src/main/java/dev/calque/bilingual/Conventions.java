@@ -48,13 +48,22 @@ import java.util.regex.Pattern;
  *                        qualifies no noun stands for a place ("lives in French with"); or null
  * @param functionWord    words that are no noun, at a passage's start ("with", "is"): after a word, one of them says the
  *                        word qualifies no noun ("in French with his family", not "in French politics"); or null
+ * @param nameJoiner      the lower-case words that join the capitalized words of one name ("Bank of England", "Centre for
+ *                        Health and Social Services", "Institut du Nouveau Monde" as English copies it), as alternatives
+ *                        of a pattern; or null (the words of a name are then joined by spaces only)
+ * @param subjectVerb     auxiliaries and copulas ("is", "has", "will") as the words after a word: a singular demonym
+ *                        before one is a noun, the subject of its clause ("Although European is working"), which
+ *                        stands for a person, a place or an organisation; or null
+ * @param determiner      determiners ("the", "a") as the end of a passage: a demonym after one is a people or one of
+ *                        them ("the British have", "a European is"), not a name; or null
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
                        List<Pattern> negation, List<Pattern> weakNegation, java.util.Set<String> units,
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
                        List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
-                       java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord) {
+                       java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord,
+                       Pattern nameJoiner, Pattern subjectVerb, Pattern determiner) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -71,7 +80,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null, null, null);
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */
@@ -138,6 +147,14 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
      * {@link #weakNegation} too), overlapping matches counted once.
      */
     public int negationCount(String passage, boolean weak) {
+        return negations(passage, weak).size();
+    }
+
+    /**
+     * Where the passage says no: the matches of {@link #negation} (or, with {@code weak}, of {@link #weakNegation}
+     * too), {start, end} in order, overlapping matches merged, a {@link #negationJoiner} left out.
+     */
+    public List<int[]> negations(String passage, boolean weak) {
         String text = withoutNotNegation(passage);
         List<int[]> spans = new java.util.ArrayList<>();
         for (Pattern p : negation) {
@@ -154,13 +171,27 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
             }
         }
         spans.sort(java.util.Comparator.comparingInt(x -> x[0]));
-        int n = 0;
-        int end = -1;
+        List<int[]> out = new java.util.ArrayList<>();
         for (int[] x : spans) {
-            if (x[0] >= end) n++;
-            end = Math.max(end, x[1]);
+            int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && x[0] < last[1]) last[1] = Math.max(last[1], x[1]);
+            else out.add(x.clone());
         }
-        return n;
+        return out;
+    }
+
+    /**
+     * Where the passage says no in form: {@link #negations} with the weak ways, and the {@link #notNegation} matches
+     * (a litotes, "n'a pas fini de", rendered word for word says no in the same place), {start, end} in order.
+     */
+    public List<int[]> negationsInForm(String passage) {
+        List<int[]> out = new java.util.ArrayList<>(negations(passage, true));
+        for (Pattern p : notNegation) {
+            Matcher m = p.matcher(passage);
+            while (m.find()) out.add(new int[] {m.start(), m.end()});
+        }
+        out.sort(java.util.Comparator.comparingInt(x -> x[0]));
+        return out;
     }
 
     /** The passage with every {@link #notNegation} match replaced by spaces (same length, so offsets hold). */

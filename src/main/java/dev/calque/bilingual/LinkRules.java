@@ -478,8 +478,30 @@ final class LinkRules {
 
     /** A negation on one side of a link and none on the other. */
     static final class Negation extends Base {
-        Negation(Meta b) {
+        /** How far (share of the sentence's length) a weak negation of the original may stand from a plain one of the translation it renders. */
+        private final double reach;
+
+        Negation(Meta b, double reach) {
             super(b);
+            this.reach = reach;
+        }
+
+        /**
+         * A plain negation of the translation that no weak way of saying no of the original renders: none stands
+         * near its place in the sentence (as a share of each side's length; a rendering keeps roughly its place,
+         * "peu pratiques" at the end, "impractical" too), or null.
+         */
+        private int[] unrendered(Conventions src, String s, Conventions tgt, String t) {
+            List<int[]> weak = src.negationsInForm(s);
+            for (int[] n : tgt.negations(t, false)) {
+                double at = (n[0] + n[1]) / 2.0 / t.length();
+                boolean near = false;
+                for (int[] w : weak) {
+                    if (Math.abs((w[0] + w[1]) / 2.0 / s.length() - at) <= reach) near = true;
+                }
+                if (!near) return n;
+            }
+            return null;
         }
 
         @Override
@@ -524,10 +546,13 @@ final class LinkRules {
                     // the reverse: the original says no only weakly ("peu pratiques", "refus"), the translation plainly and
                     // more often than the original does in any way ("had not to be given ... impractical"): a negation added
                     // (at least once: a litotes blanked before counting still says no weakly, "n'a pas fini de")
-                    if (!sn && tgt.negationCount(t, true) > Math.max(1, src.negationCount(s, true))) {
-                        int[] neg = tgt.firstNegation(t);
+                    // or where none of the original's weak ways of saying no stands near the plain one's place
+                    int[] far = sn ? null : unrendered(src, s, tgt, t);
+                    if (!sn && (far != null || tgt.negationCount(t, true) > Math.max(1, src.negationCount(s, true)))) {
+                        int[] neg = far != null ? far : tgt.firstNegation(t);
                         out.add(hit(a, l.target().start() + neg[0], l.target().start() + neg[1], l, "“" + t0.substring(neg[0], neg[1]).strip()
-                                + "” negates, and the original says no only weakly, and less often: “" + shorten(s0) + "”.", List.of()));
+                                + "” negates, and the original says no only weakly, " + (far != null ? "elsewhere in the sentence" : "and less often")
+                                + ": “" + shorten(s0) + "”.", List.of()));
                     }
                     continue;
                 }

@@ -133,6 +133,10 @@ final class NameRule extends LinkRules.Base {
                 if (startsUnit(s, sw.get(i)[0]) && (lowerInSource.contains(y.toLowerCase(Locale.ROOT)) || src.articles().contains(y.toLowerCase(Locale.ROOT)))) continue;
                 int left = 0;
                 while (left < 3 && same(s, sw, i - left - 1, i - left, t, tw, j - left - 1, j - left)) left++;
+                // a second copy of a hyphenated name, joined by a space, beside the first copied as it is: "Commission
+                // Scolaire Marguerite-Bourgeoys (Marguerite Security School Board)"; the word after the copied one is the
+                // swapped one (an adjective translated in a name, "Old Quebec" for "Vieux-Québec", stands before it)
+                if (left == 0 && secondCopy(s, sw, i - 1, t, tw, j - 1)) left = 1;
                 int right = 0;
                 while (right < 3 && same(s, sw, i + right + 1, i + right, t, tw, j + right + 1, j + right)) right++;
                 if (left + right == 0 || demonym && left == 0 && right < 2) continue;
@@ -172,6 +176,18 @@ final class NameRule extends LinkRules.Base {
         if (!plain(a).equals(plain(b)) || Character.isUpperCase(a.charAt(0)) != Character.isUpperCase(b.charAt(0))) return false;
         String gs = joint(s, sw, Math.min(i, ni));
         return gs != null && gs.equals(joint(t, tw, Math.min(j, nj)));
+    }
+
+    /**
+     * Whether the original's words {@code i} and {@code i + 1}, joined by a hyphen, are copied as they are in the translation,
+     * which also writes word {@code i} as its word {@code j}, joined to the next by a space: a second copy of the name.
+     */
+    private static boolean secondCopy(String s, List<int[]> sw, int i, String t, List<int[]> tw, int j) {
+        if (i < 0 || j < 0 || i + 1 >= sw.size() || j + 1 >= tw.size()) return false;
+        String a = s.substring(sw.get(i)[0], sw.get(i)[1]);
+        String b = t.substring(tw.get(j)[0], tw.get(j)[1]);
+        if (!a.equals(b) || !Character.isUpperCase(a.charAt(0)) || !"-".equals(joint(s, sw, i)) || !" ".equals(joint(t, tw, j))) return false;
+        return wordAt(t, s.substring(sw.get(i)[0], sw.get(i + 1)[1]), 0) >= 0;
     }
 
     /**
@@ -356,7 +372,7 @@ final class NameRule extends LinkRules.Base {
                 // a demonym is a stand-in inside a name phrase, or where it qualifies no noun after a preposition of
                 // place ("lives in French") or inside a name ("Roger and American.", "the Royal Gendarmerie of Flemish (GRC)")
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
+                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt) || subject(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
                 boolean elsewhere = accounted(part, sourceByKey, formKeys);
                 if (elsewhere && keyCount(t, key(part), tgt) <= keyCount(s, key(part), null) + formCount(s, key(part), src)) continue;
                 // a phrase of capitalized words spelling out an acronym of the original ("the Grand Prix" for "le GP")
@@ -376,7 +392,7 @@ final class NameRule extends LinkRules.Base {
                     if (!kept.get(i).isEmpty() && !nextTo(parts, at, kept.get(i), missing.get(i), s, src)) continue;
                     int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
                     double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
-                            + (parts.length == 1 && !insideName(t, ps, pe) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
+                            + (parts.length == 1 && !insideName(t, ps, pe, tgt) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
                     if (score < bestScore) {
                         bestScore = score;
                         best = hit;
@@ -424,7 +440,19 @@ final class NameRule extends LinkRules.Base {
         return false;
     }
 
-    private static final Pattern LINKED_BEFORE = Pattern.compile("(\\p{Lu}[\\p{L}.]*)\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)+$");
+    private static final java.util.concurrent.ConcurrentMap<String, Pattern> LINKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A pattern of the name rule with {@code JOIN} read as the target language's words that join a name's words
+     * ({@link Conventions#nameJoiner}: of, for, and, the, ...); with none, {@code JOIN} matches nothing.
+     */
+    private static Pattern linked(String template, Conventions tgt) {
+        String joiners = tgt.nameJoiner() == null ? "(?!)" : tgt.nameJoiner().pattern();
+        return LINKS.computeIfAbsent(template + "\u0000" + joiners, k -> Pattern.compile(template.replace("JOIN", joiners)));
+    }
+
+    /** A capitalized word, then joining words, at the end of a passage: "Roger and ". */
+    private static final String LINKED_BEFORE = "(\\p{Lu}[\\p{L}.]*)\\s+(?:JOIN\\s+)+$";
 
     /**
      * Whether a demonym at {@code start..end} is joined as a noun to a name that is none ("Roger and American.", "the Royal
@@ -433,8 +461,18 @@ final class NameRule extends LinkRules.Base {
      */
     private static boolean coordinated(String t, int start, int end, Conventions tgt) {
         if (t.charAt(end - 1) == 's' || !qualifiesNothing(t, end, tgt)) return false;
-        Matcher b = LINKED_BEFORE.matcher(t.substring(Math.max(0, start - 40), start));
+        Matcher b = linked(LINKED_BEFORE, tgt).matcher(t.substring(Math.max(0, start - 40), start));
         return b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start()) && !tgt.notNames().matcher(b.group(1)).matches();
+    }
+
+    /**
+     * Whether a demonym ending at {@code end} is the subject of its clause, a singular noun before a verb ("Although
+     * European is currently working", for "Google"): no people ("Europeans are", "the British have"), and no adjective,
+     * which a verb never follows.
+     */
+    private static boolean subject(String t, int start, int end, Conventions tgt) {
+        return tgt.subjectVerb() != null && t.charAt(end - 1) != 's' && tgt.subjectVerb().matcher(t).region(end, t.length()).lookingAt()
+                && !(tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, start - 20), start)).find());
     }
 
     /** Whether what follows {@code end} is no noun a word would qualify: punctuation, a capital, the end, or a function word. */
@@ -445,15 +483,15 @@ final class NameRule extends LinkRules.Base {
                 || tgt.functionWord() != null && tgt.functionWord().matcher(t).region(k, t.length()).lookingAt();
     }
 
-    private static final Pattern NAME_LINK_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*$");
-    private static final Pattern NAME_LINK_AFTER = Pattern.compile("^\\s+(?:(?:of|for|and|in|on|the|de|du)\\s+)*\\p{Lu}");
+    private static final String NAME_LINK_BEFORE = "\\p{Lu}[\\p{L}.]*\\s+(?:JOIN\\s+)*$";
+    private static final String NAME_LINK_AFTER = "^\\s+(?:JOIN\\s+)*\\p{Lu}";
 
     /** Whether the capitalized word at {@code start..end} joins others in a name (Centre for Health and Social Services). */
-    private static boolean insideName(String t, int start, int end) {
+    private static boolean insideName(String t, int start, int end, Conventions tgt) {
         String before = t.substring(Math.max(0, start - 40), start);
-        Matcher b = NAME_LINK_BEFORE.matcher(before);
+        Matcher b = linked(NAME_LINK_BEFORE, tgt).matcher(before);
         boolean left = b.find() && !startsUnit(t, Math.max(0, start - 40) + b.start());
-        return left || NAME_LINK_AFTER.matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
+        return left || linked(NAME_LINK_AFTER, tgt).matcher(t.substring(end, Math.min(t.length(), end + 40))).find();
     }
 
 

@@ -38,7 +38,7 @@ public final class SourceRules {
     /** One rule as its file writes it. */
     record Spec(String id, String name, String kind, String category, Severity severity, String message,
                 Integer minWords, Integer minChars, Double mean, Double sd, Double z, Double coverageZ, Integer minMissing,
-                String values, Double margin,
+                String values, Double margin, Double reach,
                 List<Example> examples) {
     }
 
@@ -52,7 +52,8 @@ public final class SourceRules {
                         List<String> weakNegation, List<String> units, List<String> articles, String notNames,
                         Boolean unspaced, String monthPattern, List<String> notNegation,
                         String names, String negationJoiner, Map<String, String> counterparts,
-                        List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords) {
+                        List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords,
+                        List<String> nameJoiners, List<String> subjectVerbs, List<String> determiners) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -191,7 +192,12 @@ public final class SourceRules {
                 s.clauseGoesOn() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + s.clauseGoesOn() + ")(?![\\p{L}'’])"),
                 // a preposition as the last word of what comes before a word, and a function word as the first of what follows
                 s.placePrepositions() == null ? null : compile(f, "(?i)(?:^|\\s)(?:" + words(s.placePrepositions()) + ")\\s+$"),
-                s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"));
+                s.functionWords() == null ? null : compile(f, "(?:" + words(s.functionWords()) + ")\\b"),
+                s.nameJoiners() == null ? null : compile(f, "(?:" + words(s.nameJoiners()) + ")"),
+                // the verb as the first word of what follows a word
+                s.subjectVerbs() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + words(s.subjectVerbs()) + ")\\b"),
+                // a determiner as the last word of what comes before a word
+                s.determiners() == null ? null : compile(f, "(?i)(?:^|[^\\p{L}])(?:" + words(s.determiners()) + ")[\\s\\u00A0]+$"));
     }
 
     /** Words as alternatives of a pattern, each as written. */
@@ -290,7 +296,10 @@ public final class SourceRules {
                 yield new NumberRule(base, "dates".equals(s.values()));
             }
             case "names" -> new NameRule(base);
-            case "negation" -> new LinkRules.Negation(base);
+            case "negation" -> {
+                if (s.reach() != null && (s.reach() <= 0 || s.reach() > 1)) throw new RuleFileException(f, 0, where + ": 'reach' must be in (0, 1]");
+                yield new LinkRules.Negation(base, s.reach() == null ? 1 : s.reach());
+            }
             case "copy" -> new LinkRules.Copy(base, minWords == 0 ? 4 : minWords);
             case "quotes" -> new LinkRules.Quotes(base, minWords == 0 ? 3 : minWords);
             case "verbatim" -> new LinkRules.Verbatim(base);

@@ -72,6 +72,43 @@ class HumanRenderingsTest {
                 "Cocker spaniel Ruby had run off with her collar.")).hasSize(1);
     }
 
+    /**
+     * Words of the original that say no in no way ("peu après", "n'importe quoi", "la personne"), an elliptical
+     * "not" ("sometimes not"), and a weak negation far from the translation's plain one: an added "not" is seen.
+     */
+    @Test
+    void anAddedNotIsSeenBesideWordsThatSayNoInNoWay() {
+        String fr = "Des grues sont arrivées sur place peu après 10 heures, et la circulation sur la nationale a été détournée dans la foulée.";
+        assertThat(flagged("SOURCE_NEGATION", fr, "Cranes arrived on the site just after 10am, and traffic on the main road was diverted afterwards."))
+                .isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", fr, "Cranes arrived on the site just after 10am, and traffic on the main road was not diverted afterwards."))
+                .containsExactly("not");
+        String pretext = "D'autres font un bond de quinze ans en arrière sous prétexte qu'on peut servir à peu près n'importe quoi.";
+        assertThat(flagged("SOURCE_NEGATION", pretext, "Others leap backwards fifteen years, under the pretext that you can not put on pretty much whatever you want."))
+                .containsExactly("not");
+        assertThat(flagged("SOURCE_NEGATION", "Les premières émissions brassent un large choix de chanteurs, pour le meilleur et parfois pour le pire.",
+                "The first shows threw in a wide variety of singers, sometimes for the best and sometimes not.")).isEmpty();
+        // the weak "peu pratiques" stands at the end, rendered by "impractical"; the "not" near the start renders nothing
+        String jabs = "Les injections devaient être répétées si fréquemment pour que les niveaux d'anticorps restent élevés qu'ils étaient trop onéreux et peu pratiques.";
+        assertThat(flagged("SOURCE_NEGATION", jabs, "The jabs had to be given so frequently to keep antibody levels topped up that they proved expensive and impractical."))
+                .isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", jabs, "The jabs had not to be given so frequently to keep antibody levels topped up that they proved expensive and impractical."))
+                .containsExactly("not");
+        assertThat(flagged("SOURCE_NEGATION", "Les logements y sont peu chers, selon l'agence.", "Housing there is not expensive, according to the agency."))
+                .isEmpty();
+        String person = "Si le critère était adopté, un demandeur pourrait être contrôlé dans le cas où le candidat est une relation de la personne concernée.";
+        assertThat(flagged("SOURCE_NEGATION", person, "If the criteria was not adopted an applicant could be scrutinised where the nominee is a relation of the person concerned."))
+                .containsExactly("not");
+        assertThat(flagged("SOURCE_NEGATION", "La France est indemne de cas autochtones depuis 2001.", "France has not had any native cases of the disease since 2001."))
+                .isEmpty();
+        // the expletive "ne" after "avant que" is no negation
+        String before = "La députée affirme que la notion de fin de vie devra être clarifiée avant que le projet de loi ne soit adopté.";
+        assertThat(flagged("SOURCE_NEGATION", before, "The MP thinks that the concept of end of life needs to be clarified before the bill can be adopted."))
+                .isEmpty();
+        assertThat(flagged("SOURCE_NEGATION", before, "The MP thinks that the concept of end of life needs to be clarified before the bill can not be adopted."))
+                .containsExactly("not");
+    }
+
     @Test
     void litotesAndNotOnlyAreNoNegation() {
         String fr = "Le musicien anglais n'a pas fini de surprendre cette année.";

@@ -79,6 +79,18 @@ class NameRuleTest {
         // a demonym used as an adjective renders the capital that stands for the country
         assertThat(names("Le gouvernement de Madrid a refusé de commenter la décision.",
                 "The Spanish government refused to comment on the decision.")).isEmpty();
+        // a singular demonym before a verb is the subject of its clause: it stands for a name too
+        String google = "Bien que Google travaille actuellement sur un modèle de Google Glass équipé de verres de correction, aucune date n'a encore été confirmée.";
+        assertThat(names(google, "Although Google is currently working on a model of Google Glass equipped with corrective lenses, no date has yet been announced."))
+                .isEmpty();
+        hits = names(google, "Although European is currently working on a model of Google Glass equipped with corrective lenses, no date has yet been announced.");
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Google").contains("European");
+        // an adjective before its noun, and a people, are no subject standing for a name
+        assertThat(names("Le gouvernement de Madrid a refusé de commenter la décision.",
+                "The Spanish government has refused to comment on the decision.")).isEmpty();
+        assertThat(names("Les habitants de Madrid ont refusé de commenter la décision, selon Pedro Sánchez.",
+                "The Spanish have refused to comment on the decision, according to Pedro Sánchez.")).isEmpty();
     }
 
     @Test
@@ -204,5 +216,26 @@ class NameRuleTest {
         String fr2 = "Le mouvement est considéré comme une organisation terroriste par les Etats-Unis et les Nations unies.";
         assertThat(names(fr2, "The movement is considered by the United States and the United Nations to be a terrorist organization.")).isEmpty();
         assertThat(names(fr2, "The movement is considered by the United States and the United Royal to be a terrorist organization.")).hasSize(1);
+    }
+
+    @Test
+    void aWordSwappedInASecondCopyOfAHyphenatedNameIsFlagged() {
+        String fr = "Vivre ensemble en français, le défi de la commission scolaire Marguerite-Bourgeoys";
+        String en = "Living together in French is the challenge facing the Commission Scolaire Marguerite-Bourgeoys (Marguerite Bourgeoys School Board).";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("(Marguerite Bourgeoys", "(Marguerite Security"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Bourgeoys").contains("Security");
+        // the French name beside its translation in part: the translated adjective stands before the copied word
+        assertThat(names("Une maison historique a été la proie des flammes dans le Vieux-Québec vendredi.",
+                "A historic house went up in flames in the Vieux-Québec (Old Quebec) on Friday.")).isEmpty();
+    }
+
+    @Test
+    void anInternationalBodyWithAnotherEnglishNameIsRenderedByIt() {
+        String fr = "Le ministère précise que \"la France est déclarée officiellement indemne de cette maladie en novembre 2001 par l'Office international des épizooties (OIE)\".";
+        String en = "The Ministry states that \"France was officially declared free of this disease by the World Organisation for Animal Health (OIE) in November 2001\".";
+        assertThat(names(fr, en)).isEmpty();
+        assertThat(names(fr, en.replace("World Organisation for Animal Health", "Kremlin"))).hasSize(1);
     }
 }
