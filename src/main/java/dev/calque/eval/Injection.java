@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * A contrastive test on human translations: each document (its segments as paragraphs, its original
  * as a separate document, aligned by Calque as {@code --source} does) is checked as it is, then with
  * one known error injected, one type at a time. An injected error counts as detected when a finding
- * overlaps its span that the unmodified document did not have (same rule, same passage). The
+ * overlaps its span that the unmodified document did not have at the same place (same rule, same passage). The
  * unmodified documents give the false alarms: findings per 1,000 words.
  *
  * <p>Where in a document each error goes is drawn from a seeded random generator among the places that
@@ -130,13 +130,7 @@ public final class Injection {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 List<Finding> after = injected.get(i).get();
-                List<String> known = new ArrayList<>(before.get(c.doc()).stream().map(f -> f.rule() + "\u0000" + f.passage()).toList());
-                boolean hit = false;
-                for (Finding f : after) {
-                    String key = f.rule() + "\u0000" + f.passage();
-                    if (known.remove(key)) continue;
-                    if (f.start() < c.end() && c.start() < f.end()) hit = true;
-                }
+                boolean hit = flagged(c, before.get(c.doc()), after);
                 int[] d = detected.computeIfAbsent(c.type(), k -> new int[2]);
                 d[1]++;
                 if (hit) d[0]++;
@@ -150,6 +144,29 @@ public final class Injection {
             throw new IllegalStateException(e.getCause());
         }
         return new Result(detected, words, findings, sourceFindings, docs.size(), byRule, misses);
+    }
+
+    /**
+     * Whether a finding of the injected text overlaps the injected span and was not in the unmodified text
+     * at the same place. The text before the span is the unmodified text's, and the text after it is the
+     * unmodified text's shifted by the change in length, so the span's counterpart in the unmodified text
+     * is known: a finding there with the same rule and passage is the old one. (Matching by rule and
+     * passage anywhere in the document let an old false alarm elsewhere, "sometimes not", stand for an
+     * injected "not".)
+     */
+    static boolean flagged(Case c, List<Finding> before, List<Finding> after) {
+        int from = c.start();
+        int to = Math.max(from, c.end() - (c.target().length() - c.doc().text().length()));
+        List<String> there = new ArrayList<>();
+        for (Finding f : before) {
+            boolean overlaps = from == to ? f.start() <= from && from <= f.end() : f.start() < to && from < f.end();
+            if (overlaps) there.add(f.rule() + "\u0000" + f.passage());
+        }
+        for (Finding f : after) {
+            if (f.start() >= c.end() || c.start() >= f.end()) continue;
+            if (!there.remove(f.rule() + "\u0000" + f.passage())) return true;
+        }
+        return false;
     }
 
     private static List<Finding> check(Checker checker, String target, String source, String language) {
