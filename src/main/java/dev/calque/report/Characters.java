@@ -48,4 +48,30 @@ public final class Characters {
         if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
         return false;
     }
+
+    /**
+     * A generator that writes every string and name with each surrogate that has no pair as U+FFFD:
+     * Jackson would write it as an escaped lone surrogate, which strict readers (I-JSON, Rust's serde)
+     * refuse. A JSON Feed's escaped lone surrogate reaches an article's text that way, and a request's
+     * text reaches the server's answers.
+     */
+    public static com.fasterxml.jackson.core.JsonGenerator paired(com.fasterxml.jackson.core.JsonGenerator g) {
+        return new PairedJson(g);
+    }
+
+    private static final class PairedJson extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+        PairedJson(com.fasterxml.jackson.core.JsonGenerator g) {
+            super(g, false);
+        }
+
+        @Override
+        public void writeString(String text) throws java.io.IOException {
+            super.writeString(paired(text));
+        }
+
+        @Override
+        public void writeFieldName(String name) throws java.io.IOException {
+            super.writeFieldName(paired(name));
+        }
+    }
 }

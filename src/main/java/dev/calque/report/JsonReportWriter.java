@@ -12,7 +12,7 @@ abstract class JsonReportWriter implements ReportWriter {
 
     protected JsonReportWriter(Destination dest) throws IOException {
         this.dest = dest;
-        this.g = new Paired(new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8));
+        this.g = Characters.paired(new JsonFactory().createGenerator(dest.stream(), JsonEncoding.UTF8));
         g.useDefaultPrettyPrinter();
     }
 
@@ -30,26 +30,5 @@ abstract class JsonReportWriter implements ReportWriter {
     @Override
     public void close() throws IOException {
         dest.close();
-    }
-
-    /**
-     * Every string and name written with each surrogate that has no pair as U+FFFD: Jackson would write
-     * it as an escaped lone surrogate, which strict readers (I-JSON, Rust's serde) refuse. A JSON Feed's
-     * escaped lone surrogate reaches an article's text that way.
-     */
-    private static final class Paired extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
-        Paired(JsonGenerator g) {
-            super(g, false);
-        }
-
-        @Override
-        public void writeString(String text) throws IOException {
-            super.writeString(Characters.paired(text));
-        }
-
-        @Override
-        public void writeFieldName(String name) throws IOException {
-            super.writeFieldName(Characters.paired(name));
-        }
     }
 }

@@ -329,12 +329,22 @@ public final class ReviewDesk implements HttpHandler {
     }
 
     private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+        send(ex, status, "application/json; charset=utf-8", json(body));
+    }
+
+    /** A node as UTF-8 JSON, a lone surrogate of a request's text written as U+FFFD, not as an escape. */
+    private static byte[] json(JsonNode node) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.calque.report.Characters.paired(
+                JSON.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8))) {
+            JSON.writeTree(g, node);
+        }
+        return out.toByteArray();
     }
 
     private static void error(HttpExchange ex, int status, String message) throws IOException {
         ObjectNode o = JSON.createObjectNode().put("error", message);
-        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(o));
+        send(ex, status, "application/json; charset=utf-8", json(o));
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

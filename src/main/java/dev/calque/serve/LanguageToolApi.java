@@ -93,7 +93,7 @@ final class LanguageToolApi {
 
     private void languages(HttpExchange ex) throws IOException {
         StringWriter sw = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+        try (JsonGenerator g = dev.calque.report.Characters.paired(FACTORY.createGenerator(sw))) {
             g.writeStartArray();
             Set<String> longCodes = new HashSet<>();
             for (Language lang : Languages.get()) {
@@ -120,7 +120,7 @@ final class LanguageToolApi {
 
     private void info(HttpExchange ex) throws IOException {
         StringWriter sw = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+        try (JsonGenerator g = dev.calque.report.Characters.paired(FACTORY.createGenerator(sw))) {
             g.writeStartObject();
             software(g);
             g.writeEndObject();
@@ -301,7 +301,7 @@ final class LanguageToolApi {
         String plain = text.getPlainText();
         List<String> sentences = lang.getSentenceTokenizer().tokenize(plain);
         StringWriter sw = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+        try (JsonGenerator g = dev.calque.report.Characters.paired(FACTORY.createGenerator(sw))) {
             g.writeStartObject();
             software(g);
             g.writeObjectFieldStart("warnings");

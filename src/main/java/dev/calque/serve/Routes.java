@@ -42,7 +42,7 @@ final class Routes {
     private static void health(HttpExchange ex, CheckService service) throws IOException {
         allow(ex, "GET", "HEAD");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = dev.calque.report.Characters.paired(new JsonFactory().createGenerator(out, JsonEncoding.UTF8))) {
             g.writeStartObject();
             g.writeStringField("status", "ok");
             g.writeStringField("target", service.checker().target());
@@ -116,7 +116,7 @@ final class Routes {
         allow(ex, "GET", "HEAD");
         Checker checker = service.checker();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = dev.calque.report.Characters.paired(new JsonFactory().createGenerator(out, JsonEncoding.UTF8))) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("target", checker.target());

@@ -111,6 +111,17 @@ class ServerHostileTest {
     }
 
     @Test
+    void aLoneSurrogateInARequestComesBackAsTheReplacementCharacterNotAsAnEscape() throws Exception {
+        // JSON allows the escape; UTF-8 and strict readers (I-JSON) have no place for the lone surrogate it names
+        byte[] check = "{\"text\": \"The cat sat on the tabel \\ud800 yesterday.\"}".getBytes(StandardCharsets.UTF_8);
+        for (String path : new String[] {"/api/check", "/review/api/check"}) {
+            String answer = post("127.0.0.1:" + port, path, "application/json", check);
+            assertThat(answer).as(path).startsWith("HTTP/1.1 200").contains("tabel");
+            assertThat(answer).as(path).doesNotContainPattern("(?i)\\\\ud[89ab][0-9a-f]{2}");
+        }
+    }
+
+    @Test
     void traversalOutOfTheDeskIsNotFound() throws Exception {
         for (String path : new String[] {"/review/../../../../etc/passwd", "/review/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                 "/review/..%2f..%2f..%2f..%2fetc%2fpasswd", "/review/static/..%5c..%5c..%5cetc%5cpasswd"}) {
