@@ -102,6 +102,7 @@ public final class DocumentReader {
      */
     public List<Article> read(byte[] bytes, String name, String source, String group, String typeHint)
             throws Unreadable {
+        bytes = fromUtf32(bytes);
         String refused = refusedByContent(bytes);
         if (refused != null) throw new Unreadable(refused);
         BilingualSniffer.Sniffed bilingual = BilingualSniffer.sniff(bytes, name);
@@ -173,6 +174,7 @@ public final class DocumentReader {
      */
     public static String refusedByContent(byte[] head) {
         if (head.length == 0) return "empty file";
+        if (utf32(head) != null) return null; // its ASCII is three zero bytes a character: read decoded (fromUtf32)
         if (!documentMagic(head) && binaryBytes(head)) return "binary data, not text (control bytes in its content)";
         return null;
     }
@@ -300,6 +302,35 @@ public final class DocumentReader {
             if (t.source().equals(source) && truncations.remove(t)) return t.fullLength();
         }
         return 0;
+    }
+
+    /**
+     * UTF-32 named by its byte-order mark (00 00 FE FF, FF FE 00 00), or null. No web page or news system
+     * writes it (WHATWG leaves it out), but an exported text may carry it, and unlike UTF-16 its BOM cannot
+     * be read as anything else: FF FE 00 00 as UTF-16 would open with a NUL.
+     */
+    private static Charset utf32(byte[] b) {
+        if (b.length < 4) return null;
+        if (b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) return Charset.forName("UTF-32BE");
+        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) return Charset.forName("UTF-32LE");
+        return null;
+    }
+
+    /**
+     * A UTF-32 document as UTF-8 with its byte-order mark, so that every later look (the kind of file, the
+     * markup, the charset) reads it as it reads any other text; other bytes as they are.
+     */
+    static byte[] fromUtf32(byte[] b) {
+        Charset cs = utf32(b);
+        if (cs == null) return b;
+        String text = new String(b, 4, b.length - 4, cs);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[utf8.length + 3];
+        out[0] = (byte) 0xEF;
+        out[1] = (byte) 0xBB;
+        out[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, out, 3, utf8.length);
+        return out;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

@@ -78,4 +78,21 @@ class Utf16MarkupTest {
         assertThatThrownBy(() -> HtmlGuard.check(DEEP.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("HTML nested more than 512 levels deep (<div> at byte 2572)");
     }
+
+    @Test
+    void aUtf32DocumentWithItsByteOrderMarkIsReadAsText() throws Exception {
+        // 00 00 FE FF and FF FE 00 00 name UTF-32 and nothing else: read decoded, a page as a page, a text as a text
+        for (String cs : List.of("UTF-32BE", "UTF-32LE")) {
+            byte[] bom = cs.endsWith("BE") ? new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF} : new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0};
+            byte[] page = concat(bom, PAGE.getBytes(Charset.forName(cs)));
+            assertThat(DocumentReader.refusedByContent(page)).as(cs).isNull();
+            List<Article> read = reader.read(page, "page.html", "page.html", "page.html", null);
+            assertThat(read).as(cs).hasSize(1);
+            assertThat(read.get(0).text()).as(cs).contains("The minister told reporters on Monday").doesNotContain("\u0000")
+                    .doesNotContain("<p>").doesNotContain("\uFEFF");
+            byte[] text = concat(bom, "The minister spoke on Monday in Geneva.".getBytes(Charset.forName(cs)));
+            assertThat(reader.read(text, "note.txt", "note.txt", "note.txt", null).get(0).text()).as(cs)
+                    .isEqualTo("The minister spoke on Monday in Geneva.");
+        }
+    }
 }
