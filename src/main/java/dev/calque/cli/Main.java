@@ -37,13 +37,36 @@ public final class Main {
 
     public static void main(String[] args) {
         dev.calque.check.Trace.mark("main");
+        // a background thread (LanguageTool's start-up, a warm-up) that fails says so in one line, as the
+        // main thread does; the JVM's default prints the whole stack trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (Verbosity.verbose) e.printStackTrace();
+            else if (!(outOfMemory(e))) System.err.println("calque: " + thread.getName() + ": " + Errors.oneLine(e));
+        });
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = commandLine();
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the stack is unwound by now, so the one line has room
+            System.err.println(outOfMemoryLine());
+            if (Verbosity.verbose) e.printStackTrace();
+            return USAGE;
+        }
+    }
+
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof OutOfMemoryError) return true;
+        return false;
+    }
+
+    static String outOfMemoryLine() {
+        return "calque: out of memory: Java's heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB is too small for this run (give it more, e.g. CALQUE_JAVA_OPTS=\"-Xmx2g -XX:+UseSerialGC\")";
     }
 
     static CommandLine commandLine() {
@@ -57,7 +80,8 @@ public final class Main {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("calque: " + Errors.oneLine(ex));
+            // LanguageTool's start-up out of memory reaches the command wrapped (CompletionException)
+            commandLine.getErr().println(outOfMemory(ex) ? outOfMemoryLine() : "calque: " + Errors.oneLine(ex));
             if (Verbosity.verbose) ex.printStackTrace(commandLine.getErr());
             // bad options, configuration, rule files and outputs (each message names the path and the
             // reason); an unexpected failure too: the README lists no other code
