@@ -219,7 +219,9 @@ public final class SourceRules {
         Path t = ruleFile.resolveSibling(name);
         List<String> lines;
         try {
-            if (Files.size(t) > 4 * MAX_FILE_BYTES) throw new RuleFileException(t, 0, "table larger than 4 MB");
+            if (Files.size(t) > dev.calque.rules.RuleDefinition.MAX_TABLE_BYTES) {
+                throw new RuleFileException(t, 0, "table larger than " + (dev.calque.rules.RuleDefinition.MAX_TABLE_BYTES >> 20) + " MB");
+            }
             lines = Files.readAllLines(t, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new RuleFileException(ruleFile, 0, "bilingual: table " + t + " not found");

@@ -120,6 +120,18 @@ final class Charsets {
         return utf16 == null ? null : new Found(utf16, Source.DETECTED, 0);
     }
 
+    /**
+     * UTF-32 named by its byte-order mark (00 00 FE FF, FF FE 00 00), or null. No web page or news system
+     * writes it (WHATWG leaves it out), but an exported text may carry it, and unlike UTF-16 its BOM cannot
+     * be read as anything else: FF FE 00 00 as UTF-16 would open with a NUL.
+     */
+    static Charset utf32Bom(byte[] b) {
+        if (b.length < 4) return null;
+        if (b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) return Charset.forName("UTF-32BE");
+        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) return Charset.forName("UTF-32LE");
+        return null;
+    }
+
     private static Found bom(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             return new Found(StandardCharsets.UTF_8, Source.BOM, 3);

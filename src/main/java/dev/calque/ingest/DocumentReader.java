@@ -174,7 +174,7 @@ public final class DocumentReader {
      */
     public static String refusedByContent(byte[] head) {
         if (head.length == 0) return "empty file";
-        if (utf32(head) != null) return null; // its ASCII is three zero bytes a character: read decoded (fromUtf32)
+        if (Charsets.utf32Bom(head) != null) return null; // its ASCII is three zero bytes a character: read decoded (fromUtf32)
         if (!documentMagic(head) && binaryBytes(head)) return "binary data, not text (control bytes in its content)";
         return null;
     }
@@ -305,23 +305,11 @@ public final class DocumentReader {
     }
 
     /**
-     * UTF-32 named by its byte-order mark (00 00 FE FF, FF FE 00 00), or null. No web page or news system
-     * writes it (WHATWG leaves it out), but an exported text may carry it, and unlike UTF-16 its BOM cannot
-     * be read as anything else: FF FE 00 00 as UTF-16 would open with a NUL.
-     */
-    private static Charset utf32(byte[] b) {
-        if (b.length < 4) return null;
-        if (b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) return Charset.forName("UTF-32BE");
-        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) return Charset.forName("UTF-32LE");
-        return null;
-    }
-
-    /**
      * A UTF-32 document as UTF-8 with its byte-order mark, so that every later look (the kind of file, the
      * markup, the charset) reads it as it reads any other text; other bytes as they are.
      */
     static byte[] fromUtf32(byte[] b) {
-        Charset cs = utf32(b);
+        Charset cs = Charsets.utf32Bom(b);
         if (cs == null) return b;
         String text = new String(b, 4, b.length - 4, cs);
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -339,17 +327,8 @@ public final class DocumentReader {
 
     /** Decodes text: a BOM wins, then strict UTF-8, then ICU's guess (Windows-1252, Latin-1...). */
     static String decode(byte[] b) {
-        if (hasUtf8Bom(b)) {
-            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
-        }
-        Charset utf16 = Charsets.utf16WithoutBom(b);
-        if (utf16 != null) return new String(b, utf16);
+        Charsets.Found marked = Charsets.bomOrUtf16(b);
+        if (marked != null) return new String(b, marked.skip(), b.length - marked.skip(), marked.charset());
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();

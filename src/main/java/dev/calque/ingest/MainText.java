@@ -1105,15 +1105,9 @@ final class MainText {
 
     /** A short line that holds the whole headline (four words or more) and at most eight words besides. */
     private static boolean headlineAgain(String text, String headline) {
-        int words = wordCount(headline);
+        int words = dev.calque.model.Texts.wordCount(headline);
         if (words < 4 || text.length() > 250 || text.length() <= headline.length()) return false;
-        return letters(text).contains(letters(headline)) && wordCount(text) - words <= 8;
-    }
-
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
-    private static int wordCount(String text) {
-        return (int) WORD.matcher(text).results().count();
+        return letters(text).contains(letters(headline)) && dev.calque.model.Texts.wordCount(text) - words <= 8;
     }
 
     private static boolean callToAction(String text) {

@@ -42,7 +42,7 @@ public final class RuleDefinition {
         return new RuleFileException(file, 0, "rule " + info.id() + ": " + reason);
     }
 
-    /** The largest rule table read, as for the tables of the checks against the original. */
+    /** The largest rule table read: a rule pack's and the tables of the checks against the original (SourceRules). */
     public static final long MAX_TABLE_BYTES = 4L << 20;
 
     /** A line of a table file that is neither blank nor a {@code #} comment, with its 1-based number. */
