@@ -120,7 +120,7 @@ final class NameRule extends LinkRules.Base {
 
     /**
      * A name the translated sentence adds: a lone capitalized word of four letters or more (not opening its sentence, not
-     * joined to other capitalized words, not after a determiner, where English capitalizes title words: "the Government",
+     * joined to other capitalized words but demonyms, not after a determiner, where English capitalizes title words: "the Government",
      * "the Pope"; no acronym, date or number word) that nothing in the whole original accounts for: no word of it with the
      * same first four letters is a cognate, nor is an English form of one of its names, nor is a word the language's
      * {@code capitals} table gives for it, none of its words is a respelling of it, and a demonym has no word of the
@@ -134,12 +134,23 @@ final class NameRule extends LinkRules.Base {
         Matcher m = NAME.matcher(t);
         while (m.find()) {
             List<int[]> spans = parts(t, m.start(), m.end());
-            if (spans.size() != 1 || startsUnit(t, m.start())) continue;
+            // a demonym qualifying a name makes no phrase with it ("187 are Lebanese Richard militants")
+            // (read as lower-case words, so offsets hold)
+            StringBuilder u = new StringBuilder(t);
+            if (spans.size() > 1 && tgt.notNames() != null) {
+                spans.removeIf(sp -> {
+                    boolean demonym = tgt.notNames().matcher(t.substring(sp[0], sp[1])).matches();
+                    if (demonym) for (int k = sp[0]; k < sp[1]; k++) u.setCharAt(k, 'x');
+                    return demonym;
+                });
+            }
+            if (spans.size() != 1 || spans.get(0)[0] == m.start() && startsUnit(t, m.start())) continue;
             int ps = spans.get(0)[0];
             int pe = spans.get(0)[1];
             String part = t.substring(ps, pe);
+            String v = u.toString();
             if (part.length() < 4 || acronym(part) || !part.chars().allMatch(Character::isLetter) || tgt.word(part) != null
-                    || insideName(t, ps, pe, tgt) || BESIDE_CAPITAL_BEFORE.matcher(t.substring(Math.max(0, ps - 40), ps)).find()) continue;
+                    || insideName(v, ps, pe, tgt) || BESIDE_CAPITAL_BEFORE.matcher(v.substring(Math.max(0, ps - 40), ps)).find()) continue;
             if (tgt.notNames() != null && tgt.notNames().matcher(part).matches() && part.endsWith("s")) continue;
             if (tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, ps - 20), ps)).find()) continue;
             if (accounted(part, documentByKey, documentFormKeys) || capitalRendered(part, original, src)) continue;
@@ -474,14 +485,16 @@ final class NameRule extends LinkRules.Base {
                     int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
                     // and one beside a rendering of the missing word's neighbours keeps their name ("the Corporal Chair in
                     // Tourism" for "la Chaire de tourisme Transat", not "the School of Management" further on)
-                    // (when the translation renders every one of them: "French Alpine Troops" renders "Chasseurs alpins", so
-                    // a word of it may be a rendering, and the stand-in elsewhere)
+                    // when the translation renders every one of them; when it renders some, a phrase with one of them is the
+                    // rendering of the name's phrase in words of its own ("French Alpine Troops" for "Chasseurs alpins"), and
+                    // the stand-in is elsewhere ("stationed in Texas" for "de Chambéry")
                     boolean neighbours = false;
                     for (int q = 0; q < parts.length; q++) for (String w : near.get(i)) neighbours |= q != at && key(w).equals(key(parts[q]));
-                    for (String w : near.get(i)) neighbours &= targetKeys.contains(key(w));
+                    boolean allRendered = true;
+                    for (String w : near.get(i)) allRendered &= targetKeys.contains(key(w));
                     double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
                             + (parts.length == 1 && !insideName(t, ps, pe, tgt) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0)
-                            - (neighbours ? 0.2 : 0);
+                            + (neighbours ? (allRendered ? -0.2 : 0.2) : 0);
                     if (score < bestScore) {
                         bestScore = score;
                         best = hit;

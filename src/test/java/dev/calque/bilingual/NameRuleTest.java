@@ -270,6 +270,11 @@ class NameRuleTest {
         String en2 = "The news was reported on Thursday by the National Catholic Reporter, an independent Catholic newspaper in the United States.";
         assertThat(names(fr2, en2)).isEmpty();
         assertThat(names(fr2, en2.replace("independent Catholic", "independent College"))).hasSize(1);
+        // a demonym before it makes no name phrase of it
+        String fr3 = "Du côté du gouvernement, on estime que 29 954 membres des forces armées du président Bachar el-Assad ont été tués, et 187 miliciens libanais.";
+        String en3 = "On the government side, it said 29,954 are members of President Bashar Assad's armed forces and 187 are Lebanese militants.";
+        assertThat(names(fr3, en3)).isEmpty();
+        assertThat(names(fr3, en3.replace("Lebanese militants", "Lebanese Richard militants"))).hasSize(1);
         // after a determiner English capitalizes title words: no name added
         assertThat(names("Le gouvernement a confirmé la nouvelle jeudi.", "The Government confirmed the news on Thursday.")).isEmpty();
     }
@@ -286,5 +291,8 @@ class NameRuleTest {
         String fr2 = "Les deux militaires au 13e bataillon des Chasseurs alpins de Chambéry, ont été retrouvés \"épuisés, mais non blessés\".";
         String en2 = "The two men, who are soldiers in the 13th Battalion of French Alpine Troops stationed in Chambéry, were found \"exhausted but uninjured\".";
         assertThat(names(fr2, en2)).isEmpty();
+        hits = names(fr2, en2.replace("in Chambéry", "in Texas"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Chambéry").contains("Texas");
     }
 }
