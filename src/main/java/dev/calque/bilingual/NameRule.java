@@ -69,6 +69,11 @@ final class NameRule extends LinkRules.Base {
         // the first letters of the original's words and of the English forms of its names: what a demonym may render
         Set<String> documentPrefixes = prefixes(st);
         for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(st, e.getKey())) documentPrefixes.addAll(prefixes(e.getValue()));
+        // a name the original lacks can be told only where the original writes names in the translation's script (a
+        // Chinese original writes none of the English's names in Latin letters)
+        long letters = st.codePoints().filter(Character::isLetter).count();
+        boolean latin = letters > 0 && st.codePoints().filter(cp -> Character.isLetter(cp)
+                && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN).count() * 2 > letters;
         Map<String, Set<String>> documentByKey = new HashMap<>();
         Matcher dw = WORD.matcher(st);
         while (dw.find()) documentByKey.computeIfAbsent(key(dw.group()), x -> new HashSet<>()).add(plain(dw.group()));
@@ -109,7 +114,7 @@ final class NameRule extends LinkRules.Base {
                         + ": “" + LinkRules.shorten(s) + "”.", List.of()));
                 continue;
             }
-            int[] added = added(t, st, documentByKey, documentFormKeys, documentPrefixes, src, tgt);
+            int[] added = latin ? added(t, st, documentByKey, documentFormKeys, documentPrefixes, src, tgt) : null;
             if (added != null) {
                 out.add(hit(a, l.target().start() + added[0], l.target().start() + added[1], l, "The translation names “"
                         + t.substring(added[0], added[1]) + "”, which nothing in the original accounts for: “" + LinkRules.shorten(s) + "”.", List.of()));

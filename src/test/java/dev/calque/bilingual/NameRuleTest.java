@@ -270,6 +270,11 @@ class NameRuleTest {
         String en2 = "The news was reported on Thursday by the National Catholic Reporter, an independent Catholic newspaper in the United States.";
         assertThat(names(fr2, en2)).isEmpty();
         assertThat(names(fr2, en2.replace("independent Catholic", "independent College"))).hasSize(1);
+        // an original in another script writes none of the English's names: nothing to tell an added one by
+        SourceRule rule = PACK.rules().stream().filter(r -> r.info().id().equals("SOURCE_NAME")).findFirst().orElseThrow();
+        BilingualArticle zh = BilingualArticle.of(Article.ofText("t.txt", "The Chinese team beat Brazil on Sunday in Shanghai."),
+                Original.of("t.zh.txt", "zh", "中国队周日在上海击败了巴西队。"));
+        assertThat(rule.find(zh, PACK.conventions())).isEmpty();
         // a demonym before it makes no name phrase of it
         String fr3 = "Du côté du gouvernement, on estime que 29 954 membres des forces armées du président Bachar el-Assad ont été tués, et 187 miliciens libanais.";
         String en3 = "On the government side, it said 29,954 are members of President Bashar Assad's armed forces and 187 are Lebanese militants.";
