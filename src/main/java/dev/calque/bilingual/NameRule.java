@@ -125,7 +125,7 @@ final class NameRule extends LinkRules.Base {
 
     /**
      * A name the translated sentence adds: a lone capitalized word of four letters or more (not opening its sentence, not
-     * joined to other capitalized words but demonyms, not after a determiner, where English capitalizes title words: "the Government",
+     * joined to other capitalized words, not after a determiner, where English capitalizes title words: "the Government",
      * "the Pope"; no acronym, date or number word) that nothing in the whole original accounts for: no word of it with the
      * same first four letters is a cognate, nor is an English form of one of its names, nor is a word the language's
      * {@code capitals} table gives for it, none of its words is a respelling of it, and a demonym has no word of the
@@ -139,23 +139,13 @@ final class NameRule extends LinkRules.Base {
         Matcher m = NAME.matcher(t);
         while (m.find()) {
             List<int[]> spans = parts(t, m.start(), m.end());
-            // a demonym qualifying a name makes no phrase with it ("187 are Lebanese Richard militants")
-            // (read as lower-case words, so offsets hold)
-            StringBuilder u = new StringBuilder(t);
-            if (spans.size() > 1 && tgt.notNames() != null) {
-                spans.removeIf(sp -> {
-                    boolean demonym = tgt.notNames().matcher(t.substring(sp[0], sp[1])).matches();
-                    if (demonym) for (int k = sp[0]; k < sp[1]; k++) u.setCharAt(k, 'x');
-                    return demonym;
-                });
-            }
-            if (spans.size() != 1 || spans.get(0)[0] == m.start() && startsUnit(t, m.start())) continue;
+            // a demonym before it makes a phrase too: English writes institutions so ("the French Embassy", "the Italian Council")
+            if (spans.size() != 1 || startsUnit(t, m.start())) continue;
             int ps = spans.get(0)[0];
             int pe = spans.get(0)[1];
             String part = t.substring(ps, pe);
-            String v = u.toString();
             if (part.length() < 4 || acronym(part) || !part.chars().allMatch(Character::isLetter) || tgt.word(part) != null
-                    || insideName(v, ps, pe, tgt) || BESIDE_CAPITAL_BEFORE.matcher(v.substring(Math.max(0, ps - 40), ps)).find()) continue;
+                    || insideName(t, ps, pe, tgt) || BESIDE_CAPITAL_BEFORE.matcher(t.substring(Math.max(0, ps - 40), ps)).find()) continue;
             if (tgt.notNames() != null && tgt.notNames().matcher(part).matches() && part.endsWith("s")) continue;
             if (tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, ps - 20), ps)).find()) continue;
             if (accounted(part, documentByKey, documentFormKeys) || capitalRendered(part, original, src)) continue;
