@@ -533,4 +533,38 @@ class ExtractionTest {
         assertThat(text).contains("presentó el jueves").contains("Según el ministro, la ley entrará en vigor")
                 .doesNotContain("rezagados").doesNotContain("También");
     }
+
+    @Test
+    void roundEightFurnitureWordsOfFrenchSpanishAndGermanNewsPagesAreKnown() throws Exception {
+        // round eight: what fr/es/de news sites write on their boxes (and the names of common share and recommendation
+        // widgets), in blocks whose other class names say nothing; the same words inside the article's sentences stay
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String html = "<html><body><div class='c1'><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Beitrag teilen</p><p>Réagir à cet article</p><p>Compartir esta noticia</p>"
+                + "<p>Le ministre a appelé chacun à réagir à cet article de loi avant le vote, selon son entourage.</p>"
+                + de + de.replace("Dienstag", "Freitag") + "<p>Bildnachweis: Agentur</p>"
+                + "<div class='shariff'><p>Teilen Sie diesen Beitrag mit Ihren Freunden und Bekannten im Netz.</p></div>"
+                + "<div class='box-empfehlungen'><p>Unsere Redaktion hat für Sie diese lesenswerten Geschichten ausgewählt.</p></div>"
+                + "<div class='bloc-alire'><p>Une sélection de nos journalistes sur la réforme des retraites et ses suites.</p></div>"
+                + "<div class='caja-leidas'><p>Las historias que más han interesado hoy a nuestros lectores en todo el país.</p></div>"
+                + "<h3>Vous aimerez aussi</h3><p><a href='/a'>La réforme adoptée au Sénat</a></p><p><a href='/b'>Les syndicats reçus</a></p>"
+                + "</div></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("présenté lundi").contains("am Freitag").contains("à réagir à cet article de loi")
+                .doesNotContain("Beitrag teilen").doesNotContain("Réagir à cet article\n").doesNotContain("Compartir")
+                .doesNotContain("Bildnachweis").doesNotContain("Freunden").doesNotContain("lesenswerten")
+                .doesNotContain("nos journalistes").doesNotContain("nuestros lectores").doesNotContain("aimerez")
+                .doesNotContain("adoptée au Sénat");
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String more = "<html><body><div class='c2'>" + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<h3>Quizás te interese</h3><p><a href='/a'>El Senado aprueba la reforma</a></p><p><a href='/b'>Crece el empleo</a></p>"
+                + "</div></body></html>";
+        assertThat(extract(more)).contains("presentó el jueves").doesNotContain("interese").doesNotContain("El Senado");
+        String comments = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<h3>12 Leserkommentare</h3><p>Das sehe ich ganz anders, der Entwurf geht an den Menschen vorbei.</p>"
+                + "</div></body></html>";
+        assertThat(extract(comments)).contains("am Freitag").doesNotContain("Leserkommentare").doesNotContain("ganz anders");
+    }
 }
