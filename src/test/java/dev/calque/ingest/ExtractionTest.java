@@ -567,4 +567,23 @@ class ExtractionTest {
                 + "</div></body></html>";
         assertThat(extract(comments)).contains("am Freitag").doesNotContain("Leserkommentare").doesNotContain("ganz anders");
     }
+
+    @Test
+    void commentControlsKeepReadingListsAndClosingNoticesOfNewsSitesAreLeftOut() throws Exception {
+        // round eight, second batch: a thread's controls ("Répondre", "Signaler un abus"), a replies box named only so,
+        // the list of links after "Seguir leyendo:", a share-tools bar ("herramientas"), tagesschau's closing line
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c2'><div class='herramientas'><p>Recibí las noticias más importantes del día en tu correo.</p></div>"
+                + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Seguir leyendo:</p><ul><li><a href='/a'>El Senado aprueba la reforma laboral</a></li>"
+                + "<li><a href='/b'>Crece el empleo en el interior del país</a></li></ul>"
+                + "</div><div class='c3'><p>Réutiliser ce contenu</p><p>Über dieses Thema berichtete die tagesschau am 12. März 2021 um 20:00 Uhr.</p></div>"
+                + "<div class='x-replies'><p>Je ne suis pas d'accord du tout avec cet article, le ministre se trompe.</p>"
+                + "<p>Répondre</p><p>Signaler un abus</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").doesNotContain("Seguir leyendo").doesNotContain("El Senado")
+                .doesNotContain("Crece el empleo").doesNotContain("Recibí").doesNotContain("Réutiliser")
+                .doesNotContain("tagesschau").doesNotContain("pas d'accord").doesNotContain("Répondre").doesNotContain("Signaler");
+    }
 }
