@@ -586,4 +586,19 @@ class ExtractionTest {
                 .doesNotContain("Crece el empleo").doesNotContain("Recibí").doesNotContain("Réutiliser")
                 .doesNotContain("tagesschau").doesNotContain("pas d'accord").doesNotContain("Répondre").doesNotContain("Signaler");
     }
+
+    @Test
+    void captionsAndBreadcrumbsNamedInFrenchSpanishOrGermanArePrunedButAnArticlesClosingNoteStays() throws Exception {
+        // round eight, third batch: légende, Bildunterschrift, migas (de pan), vcard; a closing note named "nota_pie"
+        // (elpais: "Con información de ...") is the article's, so Spanish "pie" is no furniture word
+        String html = "<html><body><div class='c2'><div class='migas'><p>Portada / Política / Congreso de los Diputados y Senado</p></div>"
+                + LONG_FR + "<div class='photo'><img src='a.jpg'><div class='legende'>Le ministre lors de sa conférence de presse à Paris, mardi.</div></div>"
+                + LONG_FR.replace("mardi", "lundi") + "<p class='bildunterschrift'>Der Minister bei der Pressekonferenz in Berlin am Dienstag.</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "<p class='nota_pie'>Con información de Paloma Marín y Elena G. Sevillano.</p>"
+                + "<div class='vcard'><p>Journaliste au service politique depuis 2012, spécialiste des questions sociales.</p></div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("présenté jeudi").contains("Con información de Paloma Marín").doesNotContain("Portada")
+                .doesNotContain("lors de sa conférence").doesNotContain("Der Minister").doesNotContain("Journaliste au service");
+    }
 }
