@@ -601,4 +601,20 @@ class ExtractionTest {
         assertThat(text).contains("présenté jeudi").contains("Con información de Paloma Marín").doesNotContain("Portada")
                 .doesNotContain("lors de sa conférence").doesNotContain("Der Minister").doesNotContain("Journaliste au service");
     }
+
+    @Test
+    void aClosingSentenceThatSharesWordsWithABoxHeadingStays() throws Exception {
+        // round eight: "Weitere Nachrichten" heads other stories, "Weitere Nachrichten folgen" ends a breaking story;
+        // reactions gathered "from around the web" are the article's (a Taboola box is known by its class)
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String html = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<p>Weitere Nachrichten folgen in Kürze.</p></div></body></html>";
+        assertThat(extract(html)).contains("am Freitag").contains("Weitere Nachrichten folgen in Kürze.");
+        String en = "<p>The government presented its bill on Tuesday, which Parliament is to debate before the summer,"
+                + " the minister told a press conference in London.</p>";
+        String page = "<html><body><div class='c2'>" + en + en.replace("Tuesday", "Monday") + en.replace("Tuesday", "Friday")
+                + "<p>We have gathered the first reactions from around the web below.</p></div></body></html>";
+        assertThat(extract(page)).contains("on Friday").contains("reactions from around the web");
+    }
 }
