@@ -617,4 +617,16 @@ class ExtractionTest {
                 + "<p>We have gathered the first reactions from around the web below.</p></div></body></html>";
         assertThat(extract(page)).contains("on Friday").contains("reactions from around the web");
     }
+
+    @Test
+    void furnitureTypedInSchemaOrgMicrodataIsPrunedWhateverItsLanguage() throws Exception {
+        // round eight: ad slots, sidebars and readers' comments typed WPAdBlock, WPSideBar, Comment in microdata (la
+        // nacion, clarin, elpais, publishedreporter...), in blocks whose class names say nothing
+        String html = "<html><body><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div class='c4' itemscope itemtype='https://schema.org/Comment'><p>Je ne suis pas d'accord avec ce projet,"
+                + " qui oublie les retraités comme toujours.</p></div>"
+                + "<div class='c5' itemscope itemtype='http://schema.org/WPSideBar'><p>Retrouvez tous nos dossiers sur la réforme"
+                + " et les retraites dans notre rubrique spéciale.</p></div></div></body></html>";
+        assertThat(extract(html)).contains("présenté jeudi").doesNotContain("pas d'accord").doesNotContain("Retrouvez");
+    }
 }
