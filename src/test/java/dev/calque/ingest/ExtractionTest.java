@@ -629,4 +629,19 @@ class ExtractionTest {
                 + " et les retraites dans notre rubrique spéciale.</p></div></div></body></html>";
         assertThat(extract(html)).contains("présenté jeudi").doesNotContain("pas d'accord").doesNotContain("Retrouvez");
     }
+
+    @Test
+    void aHealthSitesStandingDisclaimerAfterTheArticleIsLeftOut() throws Exception {
+        // round eight: "does not offer medical advice", "ne remplace pas un avis médical", "ersetzt keine ärztliche
+        // Beratung": the site's disclaimer, not the article; a sentence of the article about advice stays
+        String en = "<p>The government presented its bill on Tuesday, which Parliament is to debate before the summer,"
+                + " the minister told a press conference in London.</p>";
+        String html = "<html><body><div class='c2'>" + en + en.replace("Tuesday", "Monday") + en.replace("Tuesday", "Friday")
+                + "<p>Doctors said the new rules would change the medical advice given to pregnant women this year.</p>"
+                + "</div><div class='c3'><p>Our site does not offer medical advice, services, or treatments. Ask your doctor.</p>"
+                + "<p>Cet article ne remplace pas un avis médical.</p><p>Dieser Beitrag ersetzt keine ärztliche Beratung.</p>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("on Friday").contains("change the medical advice given")
+                .doesNotContain("does not offer").doesNotContain("avis médical").doesNotContain("ärztliche");
+    }
 }
