@@ -644,4 +644,16 @@ class ExtractionTest {
         assertThat(extract(html)).contains("on Friday").contains("change the medical advice given")
                 .doesNotContain("does not offer").doesNotContain("avis médical").doesNotContain("ärztliche");
     }
+
+    @Test
+    void aSearchBoxNamedSoInAnyOfTheFourLanguagesIsPrunedWithItsHeading() throws Exception {
+        // round eight: the heading and filters of a search box ("Search for articles and topics", "Buscar noticias")
+        // outlive its form; the box is named for what it is (search, buscador, recherche, suche)
+        String html = "<html><body><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div id='sticky-search'><h2>Search for articles and topics on our site</h2><form><input></form></div>"
+                + "<section class='buscador'><h3>Buscar noticias por fecha y categoría</h3><p>Fecha</p><p>Categoría</p></section>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("présenté jeudi").doesNotContain("Search for").doesNotContain("Buscar")
+                .doesNotContain("Categoría");
+    }
 }
