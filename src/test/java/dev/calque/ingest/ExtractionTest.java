@@ -656,4 +656,18 @@ class ExtractionTest {
         assertThat(extract(html)).contains("présenté jeudi").doesNotContain("Search for").doesNotContain("Buscar")
                 .doesNotContain("Categoría");
     }
+
+    @Test
+    void paywallAndClosedCommentLinesOfFrenchSpanishAndGermanSitesAreLeftOut() throws Exception {
+        // round eight: the lines a paywall or a closed thread leaves after the article's last paragraph
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c2'>" + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Regístrate gratis para seguir leyendo. ¿Ya tienes una cuenta? Ingresa aquí.</p>"
+                + "<p>Um diesen Artikel zu lesen, benötigen Sie ein Digital-Abo.</p>"
+                + "<p>Les commentaires sont fermés.</p><p>Contenu sponsorisé par notre partenaire.</p>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("presentó el jueves").doesNotContain("Regístrate").doesNotContain("Digital-Abo")
+                .doesNotContain("commentaires").doesNotContain("sponsorisé");
+    }
 }
