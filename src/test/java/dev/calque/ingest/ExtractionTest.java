@@ -543,7 +543,7 @@ class ExtractionTest {
         String html = "<html><body><div class='c1'><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
                 + "<p>Beitrag teilen</p><p>Réagir à cet article</p><p>Compartir esta noticia</p>"
                 + "<p>Le ministre a appelé chacun à réagir à cet article de loi avant le vote, selon son entourage.</p>"
-                + de + de.replace("Dienstag", "Freitag") + "<p>Bildnachweis: Agentur</p>"
+                + de + de.replace("Dienstag", "Freitag")
                 + "<div class='shariff'><p>Teilen Sie diesen Beitrag mit Ihren Freunden und Bekannten im Netz.</p></div>"
                 + "<div class='box-empfehlungen'><p>Unsere Redaktion hat für Sie diese lesenswerten Geschichten ausgewählt.</p></div>"
                 + "<div class='bloc-alire'><p>Une sélection de nos journalistes sur la réforme des retraites et ses suites.</p></div>"
@@ -553,7 +553,7 @@ class ExtractionTest {
         String text = extract(html);
         assertThat(text).contains("présenté lundi").contains("am Freitag").contains("à réagir à cet article de loi")
                 .doesNotContain("Beitrag teilen").doesNotContain("Réagir à cet article\n").doesNotContain("Compartir")
-                .doesNotContain("Bildnachweis").doesNotContain("Freunden").doesNotContain("lesenswerten")
+                .doesNotContain("Freunden").doesNotContain("lesenswerten")
                 .doesNotContain("nos journalistes").doesNotContain("nuestros lectores").doesNotContain("aimerez")
                 .doesNotContain("adoptée au Sénat");
         String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
