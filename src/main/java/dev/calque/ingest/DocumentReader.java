@@ -127,7 +127,8 @@ public final class DocumentReader {
             String text = decode(bytes);
             if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
             if (text.startsWith("\uFEFF")) text = text.substring(1);
-            if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
+            if (Texts.blank(text)) throw new Unreadable("no text to check (the file holds only white space, byte-order marks or control characters)");
+            text = Texts.lineBreaks(text);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) {
@@ -438,8 +439,8 @@ public final class DocumentReader {
 
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
                              String type, Metadata md) throws Unreadable {
-        String text = String.join("\n\n", paragraphs);
-        if (text.isBlank()) {
+        String text = Texts.lineBreaks(String.join("\n\n", paragraphs));
+        if (Texts.blank(text)) {
             throw new Unreadable("no text to check in this " + describe(type)
                     + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
         }

@@ -51,8 +51,25 @@ public record Finding(
     public static final String CALQUE = "calque";
     public static final String LANGUAGETOOL = "languagetool";
 
+    /**
+     * Longest sentence a finding carries: text without sentence ends (500 KB of words without a full stop)
+     * would otherwise give every finding a copy of the whole text, thousands of them (docs/security.md,
+     * round eight). A longer one is the window of this many characters around the passage.
+     */
+    public static final int MAX_SENTENCE = 2_000;
+
     public Finding {
         suggestions = List.copyOf(suggestions);
+        if (sentence != null && sentence.length() > MAX_SENTENCE) {
+            int at = Math.max(0, Math.min(start - sentenceStart, sentence.length()));
+            int from = Math.max(0, Math.min(at - (MAX_SENTENCE - Math.min(end - start, MAX_SENTENCE)) / 2,
+                    sentence.length() - MAX_SENTENCE));
+            int to = from + MAX_SENTENCE;
+            if (from > 0 && Character.isLowSurrogate(sentence.charAt(from))) from++;
+            if (Character.isHighSurrogate(sentence.charAt(to - 1))) to--;
+            sentenceStart += from;
+            sentence = sentence.substring(from, to);
+        }
     }
 
     /** A finding with no original beside it (a monolingual check). */

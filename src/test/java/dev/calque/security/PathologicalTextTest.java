@@ -1,0 +1,110 @@
+package dev.calque.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.calque.cli.CliRun;
+import dev.calque.cli.Main;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Valid text of shapes no editor writes but any file can hold (round eight, docs/security.md): line breaks of
+ * other systems and of Unicode, files of nothing but white space or byte-order marks. Each is generated here
+ * from the seed article and goes through the real command line.
+ */
+class PathologicalTextTest {
+    private static final Path SEED = Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(300)
+    void lineBreaksOfOtherSystemsAreLineBreaksAndBlankFilesAreRefused() throws Exception {
+        String seed = Files.readString(SEED).replace("\r\n", "\n");
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.writeString(in.resolve("lf.txt"), seed);
+        Files.writeString(in.resolve("cr.txt"), seed.replace('\n', '\r')); // classic Mac OS
+        Files.writeString(in.resolve("crlf.txt"), seed.replace("\n", "\r\n"));
+        Files.writeString(in.resolve("unicode.txt"), seed.replace("\n\n", "\u2029").replace('\n', '\u2028'));
+        Files.writeString(in.resolve("spaces.txt"), " \t\n\r\n \u00a0\u2003\u3000\u200b\u2060\n".repeat(500));
+        byte[] boms = new byte[3 * 1000];
+        for (int i = 0; i < boms.length; i += 3) {
+            boms[i] = (byte) 0xEF;
+            boms[i + 1] = (byte) 0xBB;
+            boms[i + 2] = (byte) 0xBF;
+        }
+        Files.write(in.resolve("boms.txt"), boms);
+        Path json = dir.resolve("out.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "--no-stock", "-f", "json", "-o", json.toString(), in.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        for (String blank : List.of("spaces.txt", "boms.txt")) {
+            assertThat(run.err()).contains("calque: " + in.resolve(blank) + ": no text to check (the file holds only white space");
+        }
+        assertThat(run.err().lines().filter(l -> l.startsWith("calque: " + in)).count()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+
+        JsonNode articles = new ObjectMapper().readTree(json.toFile()).get("articles");
+        assertThat(articles).hasSize(4);
+        List<String> expected = findings(articles, in.resolve("lf.txt"));
+        assertThat(expected).hasSizeGreaterThan(5);
+        for (String other : List.of("cr.txt", "crlf.txt", "unicode.txt")) {
+            JsonNode a = article(articles, in.resolve(other));
+            assertThat(a.get("title").asText()).as(other).isEqualTo(seed.lines().findFirst().orElseThrow());
+            // the same findings at the same lines and columns: the breaks are read as the ones of the LF file
+            assertThat(findings(articles, in.resolve(other))).as(other).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void aTextWithoutSentenceEndsGivesEachFindingItsPassagesNeighbourhoodNotTheWholeText() throws Exception {
+        // 60,000 characters of the seed's words without a full stop or a line break: one "sentence". Before,
+        // every finding carried all of it (a 500 KB one ran a 1 GB heap out of memory and the run died)
+        String seed = Files.readString(SEED);
+        String[] words = seed.replaceAll("[\\p{P}\\s]+", " ").strip().split(" ");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 60_000; i++) b.append(words[(i * 7) % words.length]).append(' ');
+        Path in = Files.writeString(dir.resolve("one-sentence.txt"), b.toString());
+        Path json = dir.resolve("out.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "-f", "json", "-o", json.toString(), in.toString());
+
+        assertThat(run.exit()).isIn(Main.OK, Main.FAILED_GATE);
+        assertThat(run.err()).doesNotContain("\tat ", "Exception", "out of memory");
+        JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("articles").get(0).get("findings");
+        assertThat(findings.size()).isGreaterThan(20);
+        for (JsonNode f : findings) {
+            String sentence = f.get("sentence").asText();
+            assertThat(sentence.length()).isLessThanOrEqualTo(dev.calque.model.Finding.MAX_SENTENCE);
+            assertThat(sentence).contains(f.get("passage").asText());
+            assertThat(b.toString()).contains(sentence.strip());
+        }
+    }
+
+    private static JsonNode article(JsonNode articles, Path source) {
+        for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
+        throw new AssertionError("no article " + source + " in " + articles);
+    }
+
+    private static List<String> findings(JsonNode articles, Path source) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : article(articles, source).get("findings")) {
+            out.add(f.get("rule").asText() + "@" + f.get("line").asInt() + ":" + f.get("column").asInt() + " "
+                    + f.get("passage").asText());
+        }
+        return out;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
