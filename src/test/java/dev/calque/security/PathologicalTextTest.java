@@ -68,12 +68,12 @@ class PathologicalTextTest {
     @Test
     @Timeout(300)
     void aTextWithoutSentenceEndsGivesEachFindingItsPassagesNeighbourhoodNotTheWholeText() throws Exception {
-        // 60,000 characters of the seed's words without a full stop or a line break: one "sentence". Before,
+        // 20,000 characters of the seed's words without a full stop or a line break: one "sentence". Before,
         // every finding carried all of it (a 500 KB one ran a 1 GB heap out of memory and the run died)
         String seed = Files.readString(SEED);
         String[] words = seed.replaceAll("[\\p{P}\\s]+", " ").strip().split(" ");
         StringBuilder b = new StringBuilder();
-        for (int i = 0; b.length() < 60_000; i++) b.append(words[(i * 7) % words.length]).append(' ');
+        for (int i = 0; b.length() < 20_000; i++) b.append(words[(i * 7) % words.length]).append(' ');
         Path in = Files.writeString(dir.resolve("one-sentence.txt"), b.toString());
         Path json = dir.resolve("out.json");
         CliRun run = CliRun.of("check", "--threads", "1", "-f", "json", "-o", json.toString(), in.toString());
@@ -88,6 +88,51 @@ class PathologicalTextTest {
             assertThat(sentence).contains(f.get("passage").asText());
             assertThat(b.toString()).contains(sentence.strip());
         }
+    }
+
+    @Test
+    @Timeout(300)
+    void anArticleOfThousandsOfFindingsListsTheMostSevereThousandAndSaysSo() throws Exception {
+        // the seed repeated 30 times, and a rule pack from the pull request flagging every "the", "of", "to"…
+        // (minor): thousands of findings, the bundled rules' major ones among them
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        Files.writeString(rules.resolve("every-the.yml"), """
+                rules:
+                  - id: EVERY_THE
+                    kind: regex
+                    category: Style/Unidiomatic
+                    severity: minor
+                    message: "An article."
+                    pattern: '\\b(?:the|a|of|in|to|and|with|his)\\b'
+                    examples:
+                      - flag: "<marker>the</marker> cat"
+                      - clean: "Cats sleep."
+                """);
+        String seed = Files.readString(SEED).strip();
+        Path in = Files.writeString(dir.resolve("repeated.txt"), String.join("\n\n", java.util.Collections.nCopies(30, seed)));
+        Path json = dir.resolve("out.json");
+        Path sarif = dir.resolve("out.sarif");
+        Path console = dir.resolve("out.txt");
+        CliRun run = CliRun.of("check", "--threads", "1", "--no-stock", "--rules", rules.toString(), "-f", "json", "-o",
+                json.toString(), "-f", "sarif", "-o", sarif.toString(), "-f", "console", "-o", console.toString(), in.toString());
+        assertThat(run.exit()).isEqualTo(Main.FAILED_GATE);
+
+        JsonNode a = new ObjectMapper().readTree(json.toFile()).get("articles").get(0);
+        assertThat(a.get("findings")).hasSize(dev.calque.pipeline.Pipeline.MAX_LISTED);
+        assertThat(a.get("note").asText()).matches("[0-9,]+ findings: only the 1,000 most severe are listed .*");
+        int total = Integer.parseInt(a.get("note").asText().split(" ")[0].replace(",", ""));
+        assertThat(total).isGreaterThan(2_000);
+        long majors = 0;
+        int last = -1;
+        for (JsonNode f : a.get("findings")) {
+            if (f.get("severity").asText().equals("major")) majors++;
+            assertThat(f.get("start").asInt()).isGreaterThanOrEqualTo(last); // still in text order
+            last = f.get("start").asInt();
+        }
+        assertThat(majors).as("every major finding of the 30 copies is kept").isGreaterThanOrEqualTo(30 * 3);
+        assertThat(new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0).get("results"))
+                .hasSize(dev.calque.pipeline.Pipeline.MAX_LISTED);
+        assertThat(Files.readString(console)).contains("note: " + a.get("note").asText());
     }
 
     private static JsonNode article(JsonNode articles, Path source) {
