@@ -135,6 +135,36 @@ class PathologicalTextTest {
         assertThat(Files.readString(console)).contains("note: " + a.get("note").asText());
     }
 
+    @Test
+    @Timeout(300)
+    void aRightToLeftOverrideInsideAnArticleIsShownAsItsEscapeInTheAllureReportAndOnTheConsole() throws Exception {
+        // Trojan Source: U+202E in the headline and inside a flagged sentence, isolates around a passage
+        String seed = Files.readString(SEED);
+        String text = "Biden \u202eand Putin\u202c stand firm\n\n" + seed.substring(seed.indexOf("\n\n") + 2)
+                .replace("Vladimir Poutine said", "Vladimir Poutine \u2067said\u2069 \u202e\"admin\"\u202c");
+        Path in = Files.writeString(dir.resolve("bidi.txt"), text);
+        Path reports = dir.resolve("reports");
+        Path console = dir.resolve("out.txt");
+        CliRun run = CliRun.of("check", "--threads", "1", "--no-stock", "--report-dir", reports.toString(),
+                "-f", "console", "-o", console.toString(), in.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.FAILED_GATE);
+
+        List<Path> files;
+        try (var walk = Files.walk(reports)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).anyMatch(p -> p.toString().endsWith(".html") && !p.endsWith("index.html"));
+        boolean shown = false;
+        for (Path f : files) {
+            String s = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            assertThat(s).as(f.toString()).doesNotContain("\u202e", "\u2067", "\u2069", "\u202c");
+            shown |= s.contains("\\u202e");
+        }
+        assertThat(shown).as("the override is shown as its escape somewhere in the report").isTrue();
+        String out = Files.readString(console);
+        assertThat(out).doesNotContain("\u202e", "\u2067").contains("\\u202e\"admin\"\\u202c");
+    }
+
     private static JsonNode article(JsonNode articles, Path source) {
         for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
         throw new AssertionError("no article " + source + " in " + articles);
