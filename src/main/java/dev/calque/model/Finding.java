@@ -18,7 +18,8 @@ import java.util.List;
  * @param sentence    the sentence around it
  * @param sentenceStart offset of {@code sentence} in the article text
  * @param origin      {@code calque} for Calque's rule packs, {@code languagetool} for stock rules
- * @param sourcePassage the original's passage the finding concerns (checked beside an original), or {@code null}
+ * @param sourcePassage the original's passage the finding concerns (checked beside an original), or {@code null};
+ *                    one over {@link #MAX_SENTENCE} characters is cut there and ends with "…"
  * @param sourceStart offset of {@code sourcePassage} in the original's text, -1 when there is none
  * @param sourceEnd   its end (exclusive), -1 when there is none
  * @param segmentId   the unit/segment id of a bilingual file the finding lies in, or {@code null}
@@ -69,6 +70,13 @@ public record Finding(
             if (Character.isHighSurrogate(sentence.charAt(to - 1))) to--;
             sentenceStart += from;
             sentence = sentence.substring(from, to);
+        }
+        // the original's side likewise (a TSV line of 100,000 characters gave each finding all of it); its
+        // offsets still say where the whole passage lies
+        if (sourcePassage != null && sourcePassage.length() > MAX_SENTENCE) {
+            int to = MAX_SENTENCE - 1;
+            if (Character.isHighSurrogate(sourcePassage.charAt(to - 1))) to--;
+            sourcePassage = sourcePassage.substring(0, to) + "…";
         }
     }
 

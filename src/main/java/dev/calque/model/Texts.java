@@ -69,6 +69,19 @@ public final class Texts {
      * line; CR LF is kept. The same text when it has none of them.
      */
     public static String lineBreaks(String text) {
+        return lineBreaks(text, "\n\n");
+    }
+
+    /**
+     * The same, written character for character (a paragraph separator a line feed too): for text whose
+     * offsets something else holds already (a bilingual segment's inline codes).
+     */
+    public static String lineFeeds(String text) {
+        return lineBreaks(text, "\n");
+    }
+
+    private static String lineBreaks(String text, String paragraph) {
+        if (text == null) return null;
         int i = 0;
         for (; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -81,7 +94,7 @@ public final class Texts {
             switch (c) {
                 case '\r' -> b.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? '\r' : '\n');
                 case '\u2028', '\u0085' -> b.append('\n');
-                case '\u2029' -> b.append("\n\n");
+                case '\u2029' -> b.append(paragraph);
                 default -> b.append(c);
             }
         }

@@ -165,6 +165,44 @@ class PathologicalTextTest {
         assertThat(out).doesNotContain("\u202e", "\u2067").contains("\\u202e\"admin\"\\u202c");
     }
 
+    @Test
+    @Timeout(300)
+    void bilingualSegmentsOfTheSameShapesReadTheSame() throws Exception {
+        String seed = Files.readString(SEED).strip();
+        String fr = Files.readString(SEED.resolveSibling("000_5323ff96fa5a9330.fr.txt")).strip();
+        String[] en = seed.split("\n\n");
+        String[] src = fr.split("\n\n");
+        // XLIFF 2 whose targets break their sentences with U+2029 and U+2028 instead of a space
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\""
+                + " version=\"2.0\" srcLang=\"fr\" trgLang=\"en\"><file id=\"f1\">");
+        for (int i = 0; i < Math.min(en.length, src.length); i++) {
+            String target = en[i].replace(". ", i % 2 == 0 ? ".\u2029" : ".\u2028");
+            x.append("<unit id=\"u").append(i).append("\"><segment><source>").append(src[i].replace("&", "&amp;").replace("<", "&lt;"))
+                    .append("</source><target>").append(target.replace("&", "&amp;").replace("<", "&lt;")).append("</target></segment></unit>");
+        }
+        Path xliff = Files.writeString(dir.resolve("separators.fr-en.xlf"), x.append("</file></xliff>\n"));
+        // a bitext line of 20,000 characters a side without a sentence end
+        String[] words = seed.replaceAll("[\\p{P}\\s]+", " ").strip().split(" ");
+        StringBuilder one = new StringBuilder();
+        for (int i = 0; one.length() < 20_000; i++) one.append(words[(i * 5) % words.length]).append(' ');
+        Path tsv = Files.writeString(dir.resolve("long.fr-en.tsv"), one + "\t" + one + "\n");
+        Path json = dir.resolve("out.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "-f", "json", "-o", json.toString(), xliff.toString(), tsv.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.FAILED_GATE);
+
+        JsonNode articles = new ObjectMapper().readTree(json.toFile()).get("articles");
+        // before: LanguageTool saw no break and asked for "a space between sentences" at each separator
+        assertThat(findings(articles, xliff)).hasSizeGreaterThan(5).noneMatch(f -> f.startsWith("SENTENCE_WHITESPACE"));
+        JsonNode found = article(articles, tsv).get("findings");
+        assertThat(found.size()).isGreaterThan(10);
+        for (JsonNode f : found) {
+            assertThat(f.get("sentence").asText().length()).isLessThanOrEqualTo(dev.calque.model.Finding.MAX_SENTENCE);
+            if (f.has("sourcePassage")) {
+                assertThat(f.get("sourcePassage").asText().length()).isLessThanOrEqualTo(dev.calque.model.Finding.MAX_SENTENCE);
+            }
+        }
+    }
+
     private static JsonNode article(JsonNode articles, Path source) {
         for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
         throw new AssertionError("no article " + source + " in " + articles);
