@@ -392,6 +392,7 @@ public final class DocumentReader {
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
+        if (type.equals("application/pdf")) ctx.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
         parse(bytes, handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
@@ -414,6 +415,24 @@ public final class DocumentReader {
         }
         return assemble(paragraphs, title, name, source, group, type, md);
     }
+
+    /**
+     * A PDF's embedded files (its EmbeddedFiles, file-attachment annotations) are attachments, not its text:
+     * Tika would append their text to the pages' and check it as the article's (docs/security.md, round eight).
+     */
+    private static final org.apache.tika.extractor.EmbeddedDocumentExtractor NO_ATTACHMENTS =
+            new org.apache.tika.extractor.EmbeddedDocumentExtractor() {
+                @Override
+                public boolean shouldParseEmbedded(Metadata metadata) {
+                    return false;
+                }
+
+                @Override
+                public void parseEmbedded(java.io.InputStream stream, org.xml.sax.ContentHandler handler, Metadata metadata,
+                                          boolean outputHtml) {
+                    // never asked: shouldParseEmbedded says no
+                }
+            };
 
     /** Article metadata: the damaged pages of a PDF (comma-separated, 1-based) and its page count. */
     public static final String DAMAGED_PAGES = "damaged-pages";
