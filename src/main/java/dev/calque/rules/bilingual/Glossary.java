@@ -163,7 +163,7 @@ public final class Glossary {
         try {
             doc = dev.calque.untrusted.UntrustedXml.domBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
-            throw new GlossaryException(file + ": not a readable TBX file: " + e.getMessage());
+            throw new GlossaryException(file + ": not a readable TBX file: " + dev.calque.untrusted.UntrustedXml.plain(e));
         } catch (IOException e) {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());
         }
