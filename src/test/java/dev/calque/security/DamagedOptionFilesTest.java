@@ -44,6 +44,14 @@ class DamagedOptionFilesTest {
         return c;
     }
 
+    private static java.util.List<String> ruleSpans(Path json) throws java.io.IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var f : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("articles").get(0).get("findings")) {
+            out.add(f.get("rule").asText() + "@" + f.get("start").asInt() + "-" + f.get("end").asInt());
+        }
+        return out;
+    }
+
     private static void assertOneLine(CliRun run, Path file, String reason) {
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.USAGE);
         assertThat(run.err().lines().filter(l -> l.contains(file.getFileName().toString())).toList()).hasSize(1);
@@ -72,6 +80,28 @@ class DamagedOptionFilesTest {
         Path utf16Bom = folder("d", bom, "calques.xml");
         assertOneLine(CliRun.of("check", "--no-bundled-rules", "--rules", utf16Bom.toString(), SEED.toString()),
                 utf16Bom.resolve("calques.xml"), "not well-formed XML: ");
+    }
+
+    @Test
+    @Timeout(120)
+    void aTbxGlossaryCutShortIsOneLineAndOneSavedAsUtf16IsRead() throws Exception {
+        Path bitext = Path.of("src/test/resources/bilingual/seed.fr-en.tsv");
+        byte[] tbx = Files.readAllBytes(Path.of("src/test/resources/bilingual/glossary.fr-en.tbx"));
+        Path cut = folder("t1", Arrays.copyOf(tbx, tbx.length / 2), "g.tbx").resolve("g.tbx");
+        assertOneLine(CliRun.of("check", "--no-stock", "--glossary", cut.toString(), bitext.toString()), cut,
+                "not a readable TBX file: the file ends before its elements are closed (cut short?)");
+        // before: read as a table, "g.tbx:1: neither a required nor a forbidden target term", exit 2
+        String xml = new String(tbx, StandardCharsets.UTF_8).replaceFirst("encoding=\"[^\"]*\"", "encoding=\"UTF-16\"");
+        byte[] utf16 = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE);
+        Path wide = folder("t2", utf16, "g.tbx").resolve("g.tbx");
+        Path json = dir.resolve("g.json");
+        CliRun run = CliRun.of("check", "--no-stock", "--glossary", wide.toString(), "-f", "json", "-o", json.toString(), bitext.toString());
+        assertThat(run.exit()).as(run.err()).isIn(Main.OK, Main.FAILED_GATE);
+        assertThat(run.err()).doesNotContain("g.tbx");
+        CliRun plain = CliRun.of("check", "--no-stock", "--glossary", Path.of("src/test/resources/bilingual/glossary.fr-en.tbx").toString(),
+                "-f", "json", "-o", dir.resolve("g8.json").toString(), bitext.toString());
+        // the same findings as from the UTF-8 file
+        assertThat(ruleSpans(json)).hasSizeGreaterThan(3).isEqualTo(ruleSpans(dir.resolve("g8.json")));
     }
 
     @Test
