@@ -43,6 +43,7 @@ public final class UntrustedYaml {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         java.util.regex.Matcher utf8 = java.util.regex.Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{2})").matcher(m);
         if (utf8.find()) return "not valid UTF-8 (byte " + utf8.group(1) + "; save the file as UTF-8)";
+        if (m.startsWith("No content to map due to end-of-input")) return "the file is empty";
         if (m.contains("nesting depth") || m.contains("Nesting Depth")) {
             return "nested more than " + MAX_DEPTH + " levels deep; not read";
         }
@@ -81,6 +82,9 @@ public final class UntrustedYaml {
         String problem = null;
         for (int i = 1; i < lines.size() && problem == null; i++) {
             if (!Character.isWhitespace(lines.get(i).charAt(0))) problem = lines.get(i).strip();
+        }
+        if (context.startsWith("mapping values are not allowed")) {
+            return "a ': ' where no key may start (quote a text that holds a colon)";
         }
         if (m.contains("special characters are not allowed")) {
             return "a control character YAML does not allow (a NUL or another code below 32 other than tab and line breaks)";

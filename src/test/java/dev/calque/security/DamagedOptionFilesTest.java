@@ -106,6 +106,18 @@ class DamagedOptionFilesTest {
 
     @Test
     @Timeout(120)
+    void damagedSuppressionsAreOneLineInPlainWords() throws Exception {
+        byte[] yml = Files.readAllBytes(Path.of("docs/examples/calque-suppressions.yml"));
+        // before: "java.io.CharConversionException: Invalid UTF-8 middle byte 0x65 (at char #304, byte #-1)"
+        Path bad = folder("s1", withByte(yml, yml.length / 2, 0xA6), "s.yml").resolve("s.yml");
+        assertOneLine(CliRun.of("check", "--suppressions", bad.toString(), SEED.toString()), bad, "not valid UTF-8 (byte 0xa6");
+        // before: "No content to map due to end-of-input"
+        Path empty = folder("s2", "# nothing yet\n".getBytes(StandardCharsets.UTF_8), "s.yml").resolve("s.yml");
+        assertOneLine(CliRun.of("check", "--suppressions", empty.toString(), SEED.toString()), empty, "the file is empty");
+    }
+
+    @Test
+    @Timeout(120)
     void aDamagedConfigurationIsOneLineInPlainWords() throws Exception {
         byte[] yml = Files.readAllBytes(Path.of("docs/examples/calque.yml"));
         Path d = folder("cfg", withByte(yml, yml.length / 2, 0xFF), "calque.yml");
