@@ -15,9 +15,9 @@ Candidates: an "error-prone words" lexicon (smoothed log-odds of a word lying in
 major / any error span, counted on the vocabulary half, the rows the models never see; in the honest
 variant also without the held-out domain's rows), source punctuation and sentence counts against the
 target's, length interactions, training on machine translations only, and a model of its own for
-Chinese originals. Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
+Chinese originals; round eight: the original's difficulty and the cognates of its long words. Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
 """
-import collections, gzip, hashlib, json, math, re, sys
+import collections, gzip, hashlib, json, math, re, sys, unicodedata
 import numpy as np
 
 TRAIN, EVAL = '../shared/train/', '../shared/eval/'
@@ -150,6 +150,30 @@ def source_language(x, r):
     return [c, c * x['log_unknown_capitalized'], c * x['capitalized_rate']]
 
 
+WORD_ANY = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*")
+
+
+def fold(w):
+    return ''.join(c for c in unicodedata.normalize('NFD', w.lower()) if unicodedata.category(c) != 'Mn')
+
+
+def source_difficulty(x, r):
+    """Round eight: how technical a Latin-script original is (long words, mean word length, codes mixing
+    letters and digits, hyphenated words) and how many of its long words (7+ letters) have a cognate in
+    the translation (the same first five letters, accents folded): the share, and the count without one."""
+    s, t = r.get('source') or '', r['text']
+    if not s or any('\u4e00' <= c <= '\u9fff' for c in s): return [0.0] * 7
+    sw, tw = WORD_ANY.findall(s), WORD_ANY.findall(t); n = max(1, len(sw))
+    long_words = [w for w in sw if len(w) >= 12]
+    codes = [w for w in s.split() if re.search(r'\d', w) and re.search(r'[^\W\d_]', w)]
+    stems = {fold(w)[:5] for w in tw if len(w) >= 5}
+    content = [fold(w) for w in sw if len(w) >= 7]
+    cognates = sum(1 for w in content if w[:5] in stems)
+    return [len(long_words) / n, math.log1p(len(long_words)), sum(map(len, sw)) / n, math.log1p(len(codes)),
+            math.log1p(sum(1 for w in sw if '-' in w)), (cognates + 1) / (len(content) + 2),
+            math.log1p(len(content) - cognates)]
+
+
 def matrix(ts, src, extra):
     cols = [n for n in NAMES if src or not n.startswith('src_')]
     return np.array([[x.get(n, 0.0) for n in cols] + list(extra(x, r)) for _, x, _, r in ts], float)
@@ -186,6 +210,9 @@ def main():
         probe('+ lexicon, any error span, held-out domain unseen', src, lexicon_features(error_lex),
               lambda d: lexicon_features(without[d][1]))
         if src: probe('+ source punctuation and sentences', src, source_punctuation)
+        if src: probe('+ source difficulty and cognates (round eight)', src, source_difficulty)
+        if src: probe('+ source difficulty, no cognates', src, lambda x, r: source_difficulty(x, r)[:5])
+        if src: probe('+ cognates only', src, lambda x, r: source_difficulty(x, r)[5:])
         probe('+ length interactions', src, interactions)
         probe('fitted on machine translations only', src, train_rows=~HUMAN)
         probe('+ CJK source language (--from), no original', src, lambda x, r: source_language(x, r)[:1])

@@ -287,6 +287,13 @@ final class MainText {
     }
 
     private static final Pattern MEDIA_OBJECT = Pattern.compile("(?i)schema\\.org/(?:Video|Audio)Object\\b");
+    /**
+     * The schema.org types a page gives its own furniture in microdata, whatever its language: an ad slot, a sidebar,
+     * the site's footer or navigation, a reader's comment. (The page header, WPHeader, is left to the rule for
+     * headers: some hold the headline.)
+     */
+    private static final Pattern PAGE_FURNITURE_TYPE = Pattern.compile("(?i)schema\\.org/(?:WPAdBlock|WPSideBar|WPFooter"
+            + "|SiteNavigationElement|Comment|UserComments)\\b");
     private static final Set<String> INLINE_TAGS = Set.of("a", "span", "em", "strong", "b", "i", "u", "abbr", "cite",
             "q", "mark", "small", "sup", "sub", "font", "time", "dfn", "var", "code", "kbd", "s", "del", "ins");
 
@@ -359,6 +366,7 @@ final class MainText {
         // a video or a recording described in schema.org microdata: its description and transcript are not the article's (a
         // picture's ImageObject is left alone: a slideshow page keeps its text in them)
         if (MEDIA_OBJECT.matcher(e.attr("itemtype")).find()) return true;
+        if (PAGE_FURNITURE_TYPE.matcher(e.attr("itemtype")).find()) return true;
         if (tag.equals("body") || tag.equals("html") || !byName) return false;
         if (tag.equals("article") || tag.equals("main")) return strongName(e.className() + " " + e.id());
         if (tag.startsWith("h") && tag.length() == 2 && Character.isDigit(tag.charAt(1))) return false;

@@ -533,4 +533,141 @@ class ExtractionTest {
         assertThat(text).contains("presentó el jueves").contains("Según el ministro, la ley entrará en vigor")
                 .doesNotContain("rezagados").doesNotContain("También");
     }
+
+    @Test
+    void roundEightFurnitureWordsOfFrenchSpanishAndGermanNewsPagesAreKnown() throws Exception {
+        // round eight: what fr/es/de news sites write on their boxes (and the names of common share and recommendation
+        // widgets), in blocks whose other class names say nothing; the same words inside the article's sentences stay
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String html = "<html><body><div class='c1'><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi")
+                + "<p>Beitrag teilen</p><p>Réagir à cet article</p><p>Compartir esta noticia</p>"
+                + "<p>Le ministre a appelé chacun à réagir à cet article de loi avant le vote, selon son entourage.</p>"
+                + de + de.replace("Dienstag", "Freitag")
+                + "<div class='shariff'><p>Teilen Sie diesen Beitrag mit Ihren Freunden und Bekannten im Netz.</p></div>"
+                + "<div class='box-empfehlungen'><p>Unsere Redaktion hat für Sie diese lesenswerten Geschichten ausgewählt.</p></div>"
+                + "<div class='bloc-alire'><p>Une sélection de nos journalistes sur la réforme des retraites et ses suites.</p></div>"
+                + "<div class='caja-leidas'><p>Las historias que más han interesado hoy a nuestros lectores en todo el país.</p></div>"
+                + "<h3>Vous aimerez aussi</h3><p><a href='/a'>La réforme adoptée au Sénat</a></p><p><a href='/b'>Les syndicats reçus</a></p>"
+                + "</div></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("présenté lundi").contains("am Freitag").contains("à réagir à cet article de loi")
+                .doesNotContain("Beitrag teilen").doesNotContain("Réagir à cet article\n").doesNotContain("Compartir")
+                .doesNotContain("Freunden").doesNotContain("lesenswerten")
+                .doesNotContain("nos journalistes").doesNotContain("nuestros lectores").doesNotContain("aimerez")
+                .doesNotContain("adoptée au Sénat");
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String more = "<html><body><div class='c2'>" + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<h3>Quizás te interese</h3><p><a href='/a'>El Senado aprueba la reforma</a></p><p><a href='/b'>Crece el empleo</a></p>"
+                + "</div></body></html>";
+        assertThat(extract(more)).contains("presentó el jueves").doesNotContain("interese").doesNotContain("El Senado");
+        String comments = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<h3>12 Leserkommentare</h3><p>Das sehe ich ganz anders, der Entwurf geht an den Menschen vorbei.</p>"
+                + "</div></body></html>";
+        assertThat(extract(comments)).contains("am Freitag").doesNotContain("Leserkommentare").doesNotContain("ganz anders");
+    }
+
+    @Test
+    void commentControlsKeepReadingListsAndClosingNoticesOfNewsSitesAreLeftOut() throws Exception {
+        // round eight, second batch: a thread's controls ("Répondre", "Signaler un abus"), a replies box named only so,
+        // the list of links after "Seguir leyendo:", a share-tools bar ("herramientas"), tagesschau's closing line
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c2'><div class='herramientas'><p>Recibí las noticias más importantes del día en tu correo.</p></div>"
+                + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Seguir leyendo:</p><ul><li><a href='/a'>El Senado aprueba la reforma laboral</a></li>"
+                + "<li><a href='/b'>Crece el empleo en el interior del país</a></li></ul>"
+                + "</div><div class='c3'><p>Réutiliser ce contenu</p><p>Über dieses Thema berichtete die tagesschau am 12. März 2021 um 20:00 Uhr.</p></div>"
+                + "<div class='x-replies'><p>Je ne suis pas d'accord du tout avec cet article, le ministre se trompe.</p>"
+                + "<p>Répondre</p><p>Signaler un abus</p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("presentó el jueves").doesNotContain("Seguir leyendo").doesNotContain("El Senado")
+                .doesNotContain("Crece el empleo").doesNotContain("Recibí").doesNotContain("Réutiliser")
+                .doesNotContain("tagesschau").doesNotContain("pas d'accord").doesNotContain("Répondre").doesNotContain("Signaler");
+    }
+
+    @Test
+    void captionsAndBreadcrumbsNamedInFrenchSpanishOrGermanArePrunedButAnArticlesClosingNoteStays() throws Exception {
+        // round eight, third batch: légende, Bildunterschrift, migas (de pan), vcard; a closing note named "nota_pie"
+        // (elpais: "Con información de ...") is the article's, so Spanish "pie" is no furniture word
+        String html = "<html><body><div class='c2'><div class='migas'><p>Portada / Política / Congreso de los Diputados y Senado</p></div>"
+                + LONG_FR + "<div class='photo'><img src='a.jpg'><div class='legende'>Le ministre lors de sa conférence de presse à Paris, mardi.</div></div>"
+                + LONG_FR.replace("mardi", "lundi") + "<p class='bildunterschrift'>Der Minister bei der Pressekonferenz in Berlin am Dienstag.</p>"
+                + LONG_FR.replace("mardi", "jeudi") + "<p class='nota_pie'>Con información de Paloma Marín y Elena G. Sevillano.</p>"
+                + "<div class='vcard'><p>Journaliste au service politique depuis 2012, spécialiste des questions sociales.</p></div>"
+                + "</div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("présenté jeudi").contains("Con información de Paloma Marín").doesNotContain("Portada")
+                .doesNotContain("lors de sa conférence").doesNotContain("Der Minister").doesNotContain("Journaliste au service");
+    }
+
+    @Test
+    void aClosingSentenceThatSharesWordsWithABoxHeadingStays() throws Exception {
+        // round eight: "Weitere Nachrichten" heads other stories, "Weitere Nachrichten folgen" ends a breaking story;
+        // reactions gathered "from around the web" are the article's (a Taboola box is known by its class)
+        String de = "<p>Die Regierung hat am Dienstag ihren Gesetzentwurf vorgestellt, den das Parlament vor dem Sommer"
+                + " beraten soll, teilte der Minister auf einer Pressekonferenz in Berlin mit.</p>";
+        String html = "<html><body><div class='c2'>" + de + de.replace("Dienstag", "Montag") + de.replace("Dienstag", "Freitag")
+                + "<p>Weitere Nachrichten folgen in Kürze.</p></div></body></html>";
+        assertThat(extract(html)).contains("am Freitag").contains("Weitere Nachrichten folgen in Kürze.");
+        String en = "<p>The government presented its bill on Tuesday, which Parliament is to debate before the summer,"
+                + " the minister told a press conference in London.</p>";
+        String page = "<html><body><div class='c2'>" + en + en.replace("Tuesday", "Monday") + en.replace("Tuesday", "Friday")
+                + "<p>We have gathered the first reactions from around the web below.</p></div></body></html>";
+        assertThat(extract(page)).contains("on Friday").contains("reactions from around the web");
+    }
+
+    @Test
+    void furnitureTypedInSchemaOrgMicrodataIsPrunedWhateverItsLanguage() throws Exception {
+        // round eight: ad slots, sidebars and readers' comments typed WPAdBlock, WPSideBar, Comment in microdata (la
+        // nacion, clarin, elpais, publishedreporter...), in blocks whose class names say nothing
+        String html = "<html><body><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div class='c4' itemscope itemtype='https://schema.org/Comment'><p>Je ne suis pas d'accord avec ce projet,"
+                + " qui oublie les retraités comme toujours.</p></div>"
+                + "<div class='c5' itemscope itemtype='http://schema.org/WPSideBar'><p>Retrouvez tous nos dossiers sur la réforme"
+                + " et les retraites dans notre rubrique spéciale.</p></div></div></body></html>";
+        assertThat(extract(html)).contains("présenté jeudi").doesNotContain("pas d'accord").doesNotContain("Retrouvez");
+    }
+
+    @Test
+    void aHealthSitesStandingDisclaimerAfterTheArticleIsLeftOut() throws Exception {
+        // round eight: "does not offer medical advice", "ne remplace pas un avis médical", "ersetzt keine ärztliche
+        // Beratung": the site's disclaimer, not the article; a sentence of the article about advice stays
+        String en = "<p>The government presented its bill on Tuesday, which Parliament is to debate before the summer,"
+                + " the minister told a press conference in London.</p>";
+        String html = "<html><body><div class='c2'>" + en + en.replace("Tuesday", "Monday") + en.replace("Tuesday", "Friday")
+                + "<p>Doctors said the new rules would change the medical advice given to pregnant women this year.</p>"
+                + "</div><div class='c3'><p>Our site does not offer medical advice, services, or treatments. Ask your doctor.</p>"
+                + "<p>Cet article ne remplace pas un avis médical.</p><p>Dieser Beitrag ersetzt keine ärztliche Beratung.</p>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("on Friday").contains("change the medical advice given")
+                .doesNotContain("does not offer").doesNotContain("avis médical").doesNotContain("ärztliche");
+    }
+
+    @Test
+    void aSearchBoxNamedSoInAnyOfTheFourLanguagesIsPrunedWithItsHeading() throws Exception {
+        // round eight: the heading and filters of a search box ("Search for articles and topics", "Buscar noticias")
+        // outlive its form; the box is named for what it is (search, buscador, recherche, suche)
+        String html = "<html><body><div class='c2'>" + LONG_FR + LONG_FR.replace("mardi", "lundi") + LONG_FR.replace("mardi", "jeudi")
+                + "<div id='sticky-search'><h2>Search for articles and topics on our site</h2><form><input></form></div>"
+                + "<section class='buscador'><h3>Buscar noticias por fecha y categoría</h3><p>Fecha</p><p>Categoría</p></section>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("présenté jeudi").doesNotContain("Search for").doesNotContain("Buscar")
+                .doesNotContain("Categoría");
+    }
+
+    @Test
+    void paywallAndClosedCommentLinesOfFrenchSpanishAndGermanSitesAreLeftOut() throws Exception {
+        // round eight: the lines a paywall or a closed thread leaves after the article's last paragraph
+        String es = "<p>El gobierno presentó el martes su proyecto de ley, que el Parlamento debe examinar antes del verano,"
+                + " según indicó el ministro en una rueda de prensa en Montevideo.</p>";
+        String html = "<html><body><div class='c2'>" + es + es.replace("martes", "lunes") + es.replace("martes", "jueves")
+                + "<p>Regístrate gratis para seguir leyendo. ¿Ya tienes una cuenta? Ingresa aquí.</p>"
+                + "<p>Um diesen Artikel zu lesen, benötigen Sie ein Digital-Abo.</p>"
+                + "<p>Les commentaires sont fermés.</p><p>Contenu sponsorisé par notre partenaire.</p>"
+                + "</div></body></html>";
+        assertThat(extract(html)).contains("presentó el jueves").doesNotContain("Regístrate").doesNotContain("Digital-Abo")
+                .doesNotContain("commentaires").doesNotContain("sponsorisé");
+    }
 }
