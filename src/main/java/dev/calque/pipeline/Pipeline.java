@@ -17,6 +17,7 @@ import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -109,6 +110,13 @@ public final class Pipeline {
     }
 
     /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
+    /**
+     * Most findings listed for one article in every report: a real story has tens; a text of the same
+     * paragraph repeated thousands of times has tens of thousands, and each report (an Allure step, a SARIF
+     * result) grows with every one (docs/security.md, round eight).
+     */
+    public static final int MAX_LISTED = 1_000;
+
     private record Outcome(ArticleResult result, InputProblem problem) {
     }
 
@@ -346,8 +354,31 @@ public final class Pipeline {
             String note = cutFrom != 0
                     ? "text cut to the size limit; only the first part was checked" : null;
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
-            return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
-                    kept.suppressed(), kept.fingerprints(), took), null);
+            boolean failed = gate.fails(checked.findings(), score);
+            List<String> fingerprints = kept.fingerprints();
+            if (checked.findings().size() > MAX_LISTED) {
+                // the score and the gate have counted them all; the reports list the most severe
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < checked.findings().size(); i++) order.add(i);
+                List<dev.calque.model.Finding> found = checked.findings();
+                order.sort(java.util.Comparator.comparing((Integer i) -> found.get(i).severity()).reversed()
+                        .thenComparingInt(i -> i));
+                List<Integer> listed = new ArrayList<>(order.subList(0, MAX_LISTED));
+                java.util.Collections.sort(listed);
+                List<dev.calque.model.Finding> f = new ArrayList<>(MAX_LISTED);
+                List<String> p = new ArrayList<>(MAX_LISTED);
+                for (int i : listed) {
+                    f.add(found.get(i));
+                    p.add(fingerprints.get(i));
+                }
+                String capped = String.format(java.util.Locale.ROOT, "%,d findings: only the %,d most severe are listed"
+                        + " (the score and the gate count them all)", found.size(), MAX_LISTED);
+                note = note == null ? capped : note + "; " + capped;
+                checked = checked.withFindings(f);
+                fingerprints = p;
+            }
+            return new Outcome(new ArticleResult(checked, score, failed, note,
+                    kept.suppressed(), fingerprints, took), null);
         } catch (Checker.Stopped e) {
             return DROPPED;
         } catch (Checker.TimeLimitExceeded | Deadline.Exceeded e) {
