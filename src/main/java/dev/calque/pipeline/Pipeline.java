@@ -9,6 +9,7 @@ import dev.calque.model.ArticleResult;
 import dev.calque.model.ArticleScore;
 import dev.calque.model.CheckedArticle;
 import dev.calque.model.Deadline;
+import dev.calque.model.Finding;
 import dev.calque.model.Fingerprints;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
@@ -18,7 +19,10 @@ import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -109,7 +113,6 @@ public final class Pipeline {
         }
     }
 
-    /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
     /**
      * Most findings listed for one article in every report: a real story has tens; a text of the same
      * paragraph repeated thousands of times has tens of thousands, and each report (an Allure step, a SARIF
@@ -117,6 +120,7 @@ public final class Pipeline {
      */
     public static final int MAX_LISTED = 1_000;
 
+    /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
     private record Outcome(ArticleResult result, InputProblem problem) {
     }
 
@@ -360,18 +364,18 @@ public final class Pipeline {
                 // the score and the gate have counted them all; the reports list the most severe
                 List<Integer> order = new ArrayList<>();
                 for (int i = 0; i < checked.findings().size(); i++) order.add(i);
-                List<dev.calque.model.Finding> found = checked.findings();
-                order.sort(java.util.Comparator.comparing((Integer i) -> found.get(i).severity()).reversed()
+                List<Finding> found = checked.findings();
+                order.sort(Comparator.comparing((Integer i) -> found.get(i).severity()).reversed()
                         .thenComparingInt(i -> i));
                 List<Integer> listed = new ArrayList<>(order.subList(0, MAX_LISTED));
-                java.util.Collections.sort(listed);
-                List<dev.calque.model.Finding> f = new ArrayList<>(MAX_LISTED);
+                Collections.sort(listed);
+                List<Finding> f = new ArrayList<>(MAX_LISTED);
                 List<String> p = new ArrayList<>(MAX_LISTED);
                 for (int i : listed) {
                     f.add(found.get(i));
                     p.add(fingerprints.get(i));
                 }
-                String capped = String.format(java.util.Locale.ROOT, "%,d findings: only the %,d most severe are listed"
+                String capped = String.format(Locale.ROOT, "%,d findings: only the %,d most severe are listed"
                         + " (the score and the gate count them all)", found.size(), MAX_LISTED);
                 note = note == null ? capped : note + "; " + capped;
                 checked = checked.withFindings(f);
@@ -401,7 +405,7 @@ public final class Pipeline {
         // a bilingual file's inline codes and ids
         String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text()
                 + (a.bilingual() == null ? "" : "\u0000" + a.bilingual().identity()));
-        List<dev.calque.model.Finding> known = cache.get(key);
+        List<Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount(), b != null ? b.aligned() : null);
