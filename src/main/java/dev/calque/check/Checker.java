@@ -493,6 +493,15 @@ public final class Checker {
     private List<Finding> allFindings(String text, long limitNanos, java.util.function.BooleanSupplier stop) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
+        java.util.function.Supplier<List<int[]>> paragraphs = new java.util.function.Supplier<>() {
+            private List<int[]> found;
+
+            @Override
+            public List<int[]> get() {
+                if (found == null) found = Texts.paragraphs(text);
+                return found;
+            }
+        };
         JLanguageTool lt = tools.get();
         Trace.mark("check start");
         // the limit counts from here: creating this thread's LanguageTool is not the article's fault
@@ -508,7 +517,7 @@ public final class Checker {
                 List<RuleMatch> matches = lt.check(part);
                 if (Deadline.passed()) throw overLimit();
                 for (RuleMatch m : matches) {
-                    Finding f = toFinding(m, text, lines, piece[0]);
+                    Finding f = toFinding(m, text, lines, piece[0], paragraphs);
                     if (f != null) findings.add(f);
                 }
             }
@@ -547,7 +556,8 @@ public final class Checker {
         return stockInfos.computeIfAbsent(r.getId(), id -> pack.stock().describe(r));
     }
 
-    private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines, int offset) {
+    private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines, int offset,
+                              java.util.function.Supplier<List<int[]>> paragraphs) {
         Rule rule = m.getRule() instanceof CapitalizedWordsLeftOut w ? w.speller() : m.getRule();
         RuleInfo info = pack.info(rule.getId());
         boolean own = info != null;
@@ -567,7 +577,7 @@ public final class Checker {
         if (suggestions.size() > MAX_SUGGESTIONS) suggestions = suggestions.subList(0, MAX_SUGGESTIONS);
         String message = m.getMessage().replaceAll("<suggestion>(.*?)</suggestion>", "“$1”")
                 .replaceAll("</?[a-z]+>", "");
-        int[] sentence = sentenceSpan(m, text, start, end);
+        int[] sentence = sentenceSpan(m, text, start, end, paragraphs);
         Severity severity = severityOverrides.getOrDefault(info.id(), info.severity());
         return new Finding(info.id(), info.name(), info.category(), severity, message, suggestions, start, end,
                 lines.line(start), lines.column(start), lines.line(end), lines.column(end),
@@ -576,7 +586,8 @@ public final class Checker {
     }
 
     /** Where the match's sentence lies in the text; LanguageTool reports its text, not its offset. */
-    private static int[] sentenceSpan(RuleMatch m, String text, int start, int end) {
+    private static int[] sentenceSpan(RuleMatch m, String text, int start, int end,
+                                      java.util.function.Supplier<List<int[]>> paragraphs) {
         if (m.getSentence() != null) {
             String s = m.getSentence().getText().strip();
             if (!s.isEmpty()) {
@@ -588,8 +599,16 @@ public final class Checker {
                 }
             }
         }
-        for (int[] p : Texts.paragraphs(text)) {
-            if (p[0] <= start && end <= p[1]) return p;
+        // the paragraph around it, found by halving (a text of thousands of findings, each walking every
+        // paragraph, was quadratic)
+        List<int[]> ps = paragraphs.get();
+        int lo = 0, hi = ps.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int[] p = ps.get(mid);
+            if (p[1] < end) lo = mid + 1;
+            else if (p[0] > start) hi = mid - 1;
+            else return p;
         }
         return new int[] {start, end};
     }

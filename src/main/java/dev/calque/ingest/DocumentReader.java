@@ -127,7 +127,8 @@ public final class DocumentReader {
             String text = decode(bytes);
             if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
             if (text.startsWith("\uFEFF")) text = text.substring(1);
-            if (text.isBlank()) throw new Unreadable("no text to check (the file is blank)");
+            if (Texts.blank(text)) throw new Unreadable("no text to check (the file holds only white space, byte-order marks or control characters)");
+            text = Texts.lineBreaks(text);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) {
@@ -391,6 +392,7 @@ public final class DocumentReader {
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
+        if (type.equals("application/pdf")) ctx.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
         parse(bytes, handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
@@ -413,6 +415,24 @@ public final class DocumentReader {
         }
         return assemble(paragraphs, title, name, source, group, type, md);
     }
+
+    /**
+     * A PDF's embedded files (its EmbeddedFiles, file-attachment annotations) are attachments, not its text:
+     * Tika would append their text to the pages' and check it as the article's (docs/security.md, round eight).
+     */
+    private static final org.apache.tika.extractor.EmbeddedDocumentExtractor NO_ATTACHMENTS =
+            new org.apache.tika.extractor.EmbeddedDocumentExtractor() {
+                @Override
+                public boolean shouldParseEmbedded(Metadata metadata) {
+                    return false;
+                }
+
+                @Override
+                public void parseEmbedded(java.io.InputStream stream, org.xml.sax.ContentHandler handler, Metadata metadata,
+                                          boolean outputHtml) {
+                    // never asked: shouldParseEmbedded says no
+                }
+            };
 
     /** Article metadata: the damaged pages of a PDF (comma-separated, 1-based) and its page count. */
     public static final String DAMAGED_PAGES = "damaged-pages";
@@ -438,8 +458,8 @@ public final class DocumentReader {
 
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
                              String type, Metadata md) throws Unreadable {
-        String text = String.join("\n\n", paragraphs);
-        if (text.isBlank()) {
+        String text = Texts.lineBreaks(String.join("\n\n", paragraphs));
+        if (Texts.blank(text)) {
             throw new Unreadable("no text to check in this " + describe(type)
                     + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
         }

@@ -33,7 +33,26 @@ public final class Printable {
         return b.toString();
     }
 
-    private static boolean unsafe(char c) {
+    /**
+     * The same as {@link #of} but for tabs and line breaks, which stay: for texts laid out in lines (an HTML
+     * page, a report's message), where only what re-programs or reorders the display must be shown.
+     */
+    public static String visible(String s) {
+        if (s == null) return null;
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean escape = unsafe(c) && c != '\n' && c != '\r' && c != '\t';
+            if (escape && b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            if (b == null) continue;
+            if (escape) b.append(of(String.valueOf(c)));
+            else b.append(c);
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** A control character (C0, DEL, C1) or a bidirectional override, embedding, isolate or mark. */
+    public static boolean unsafe(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x061c || c == 0x200e || c == 0x200f;
     }

@@ -18,6 +18,9 @@ public record BilingualSegment(String id, String source, String target, List<Inl
                                List<InlineCode> targetCodes, String unitId, String segmentId) {
 
     public BilingualSegment {
+        // a lone CR or a Unicode line or paragraph separator in a segment reads as the line break it is
+        source = Texts.lineFeeds(source);
+        target = Texts.lineFeeds(target);
         sourceCodes = List.copyOf(sourceCodes);
         targetCodes = List.copyOf(targetCodes);
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param sentence    the sentence around it
  * @param sentenceStart offset of {@code sentence} in the article text
  * @param origin      {@code calque} for Calque's rule packs, {@code languagetool} for stock rules
- * @param sourcePassage the original's passage the finding concerns (checked beside an original), or {@code null}
+ * @param sourcePassage the original's passage the finding concerns (checked beside an original), or {@code null};
+ *                    one over {@link #MAX_SENTENCE} characters is cut there and ends with "…"
  * @param sourceStart offset of {@code sourcePassage} in the original's text, -1 when there is none
  * @param sourceEnd   its end (exclusive), -1 when there is none
  * @param segmentId   the unit/segment id of a bilingual file the finding lies in, or {@code null}
@@ -51,8 +52,32 @@ public record Finding(
     public static final String CALQUE = "calque";
     public static final String LANGUAGETOOL = "languagetool";
 
+    /**
+     * Longest sentence a finding carries: text without sentence ends (500 KB of words without a full stop)
+     * would otherwise give every finding a copy of the whole text, thousands of them (docs/security.md,
+     * round eight). A longer one is the window of this many characters around the passage.
+     */
+    public static final int MAX_SENTENCE = 2_000;
+
     public Finding {
         suggestions = List.copyOf(suggestions);
+        if (sentence != null && sentence.length() > MAX_SENTENCE) {
+            int at = Math.max(0, Math.min(start - sentenceStart, sentence.length()));
+            int from = Math.max(0, Math.min(at - (MAX_SENTENCE - Math.min(end - start, MAX_SENTENCE)) / 2,
+                    sentence.length() - MAX_SENTENCE));
+            int to = from + MAX_SENTENCE;
+            if (from > 0 && Character.isLowSurrogate(sentence.charAt(from))) from++;
+            if (Character.isHighSurrogate(sentence.charAt(to - 1))) to--;
+            sentenceStart += from;
+            sentence = sentence.substring(from, to);
+        }
+        // the original's side likewise (a TSV line of 100,000 characters gave each finding all of it); its
+        // offsets still say where the whole passage lies
+        if (sourcePassage != null && sourcePassage.length() > MAX_SENTENCE) {
+            int to = MAX_SENTENCE - 1;
+            if (Character.isHighSurrogate(sourcePassage.charAt(to - 1))) to--;
+            sourcePassage = sourcePassage.substring(0, to) + "…";
+        }
     }
 
     /** A finding with no original beside it (a monolingual check). */

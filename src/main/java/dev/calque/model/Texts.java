@@ -63,6 +63,59 @@ public final class Texts {
         return end;
     }
 
+    /**
+     * Line breaks as Unicode's line-breaking algorithm (UAX #14) has them mandatory, written as Calque reads
+     * them: a lone CR (old Mac files), NEL and LINE SEPARATOR become a line feed, PARAGRAPH SEPARATOR a blank
+     * line; CR LF is kept. The same text when it has none of them.
+     */
+    public static String lineBreaks(String text) {
+        return lineBreaks(text, "\n\n");
+    }
+
+    /**
+     * The same, written character for character (a paragraph separator a line feed too): for text whose
+     * offsets something else holds already (a bilingual segment's inline codes).
+     */
+    public static String lineFeeds(String text) {
+        return lineBreaks(text, "\n");
+    }
+
+    private static String lineBreaks(String text, String paragraph) {
+        if (text == null) return null;
+        int i = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) break;
+        }
+        if (i == text.length()) return text;
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r' -> b.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? '\r' : '\n');
+                case '\u2028', '\u0085' -> b.append('\n');
+                case '\u2029' -> b.append(paragraph);
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether a text has nothing to read: only white space of any kind (no-break and ideographic spaces
+     * included, which {@link String#isBlank} counts as text), byte-order marks, zero-width and bidirectional
+     * format characters, and control characters.
+     */
+    public static boolean blank(CharSequence text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            int t = Character.getType(c);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && t != Character.FORMAT && t != Character.CONTROL) return false;
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
     public static int wordCount(CharSequence text) {
         Matcher m = WORD.matcher(text);
         int n = 0;

@@ -9,6 +9,7 @@ import dev.calque.model.ArticleResult;
 import dev.calque.model.ArticleScore;
 import dev.calque.model.CheckedArticle;
 import dev.calque.model.Deadline;
+import dev.calque.model.Finding;
 import dev.calque.model.Fingerprints;
 import dev.calque.report.ReportWriter;
 import dev.calque.report.RunInfo;
@@ -17,7 +18,11 @@ import dev.calque.score.QualityGate;
 import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -107,6 +112,13 @@ public final class Pipeline {
             this(article, problem, null);
         }
     }
+
+    /**
+     * Most findings listed for one article in every report: a real story has tens; a text of the same
+     * paragraph repeated thousands of times has tens of thousands, and each report (an Allure step, a SARIF
+     * result) grows with every one (docs/security.md, round eight).
+     */
+    public static final int MAX_LISTED = 1_000;
 
     /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
     private record Outcome(ArticleResult result, InputProblem problem) {
@@ -346,8 +358,31 @@ public final class Pipeline {
             String note = cutFrom != 0
                     ? "text cut to the size limit; only the first part was checked" : null;
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
-            return new Outcome(new ArticleResult(checked, score, gate.fails(checked.findings(), score), note,
-                    kept.suppressed(), kept.fingerprints(), took), null);
+            boolean failed = gate.fails(checked.findings(), score);
+            List<String> fingerprints = kept.fingerprints();
+            if (checked.findings().size() > MAX_LISTED) {
+                // the score and the gate have counted them all; the reports list the most severe
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < checked.findings().size(); i++) order.add(i);
+                List<Finding> found = checked.findings();
+                order.sort(Comparator.comparing((Integer i) -> found.get(i).severity()).reversed()
+                        .thenComparingInt(i -> i));
+                List<Integer> listed = new ArrayList<>(order.subList(0, MAX_LISTED));
+                Collections.sort(listed);
+                List<Finding> f = new ArrayList<>(MAX_LISTED);
+                List<String> p = new ArrayList<>(MAX_LISTED);
+                for (int i : listed) {
+                    f.add(found.get(i));
+                    p.add(fingerprints.get(i));
+                }
+                String capped = String.format(Locale.ROOT, "%,d findings: only the %,d most severe are listed"
+                        + " (the score and the gate count them all)", found.size(), MAX_LISTED);
+                note = note == null ? capped : note + "; " + capped;
+                checked = checked.withFindings(f);
+                fingerprints = p;
+            }
+            return new Outcome(new ArticleResult(checked, score, failed, note,
+                    kept.suppressed(), fingerprints, took), null);
         } catch (Checker.Stopped e) {
             return DROPPED;
         } catch (Checker.TimeLimitExceeded | Deadline.Exceeded e) {
@@ -370,7 +405,7 @@ public final class Pipeline {
         // a bilingual file's inline codes and ids
         String key = cache.key(b == null ? a.text() : a.text() + "\u0000original\u0000" + b.original().text()
                 + (a.bilingual() == null ? "" : "\u0000" + a.bilingual().identity()));
-        List<dev.calque.model.Finding> known = cache.get(key);
+        List<Finding> known = cache.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return new CheckedArticle(b != null ? Checker.articleOf(b) : a, known, a.wordCount(), b != null ? b.aligned() : null);

@@ -53,6 +53,7 @@ public final class ConsoleWriter implements ReportWriter {
         out.printf(Locale.ROOT, "%s %s%n", paint(Printable.of(r.article().source()), "1"),
                 paint(String.format(Locale.ROOT, "· %s · %d words · MQM %.1f%s · ", quote(Printable.of(r.article().title()), 60),
                         r.score().words(), r.score().score(), RiskText.risk(r)), "2") + verdict);
+        if (r.note() != null) out.println("  " + paint("note: " + Printable.of(r.note()), "2"));
         for (Finding f : byConfidence ? RiskText.byConfidence(r.findings()) : r.findings()) {
             out.printf(Locale.ROOT, "  %s  %s  %s  %s%s%n",
                     paint(f.line() + ":" + f.column(), "36"),

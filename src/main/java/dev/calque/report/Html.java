@@ -4,7 +4,11 @@ package dev.calque.report;
 public final class Html {
     private Html() {}
 
-    /** {@code s} with {@code < > & " '} escaped; null gives "". */
+    /**
+     * {@code s} with {@code < > & " '} escaped, and every control character other than tab and line breaks
+     * and every bidirectional control shown as its escape, as on the console ({@code \u202e}): a browser
+     * would otherwise reorder the line around a right-to-left override (Trojan Source); null gives "".
+     */
     public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);
@@ -16,7 +20,11 @@ public final class Html {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                case '\t', '\n', '\r' -> b.append(c);
+                default -> {
+                    if (dev.calque.ingest.Printable.unsafe(c)) b.append(dev.calque.ingest.Printable.of(String.valueOf(c)));
+                    else b.append(c);
+                }
             }
         }
         return b.toString();

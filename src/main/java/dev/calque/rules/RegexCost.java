@@ -1,6 +1,8 @@
 package dev.calque.rules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,23 +47,56 @@ final class RegexCost {
         } catch (PatternSyntaxException | StackOverflowError e) {
             return null;
         }
-        for (char c : probeCharacters(regex)) {
-            long small = reads(p, c, SHORT, sentence);
-            long large = reads(p, c, LONG, sentence);
+        for (String unit : probes(regex)) {
+            long small = reads(p, unit, SHORT, sentence);
+            long large = reads(p, unit, LONG, sentence);
             if (large < 0 || small < 0) {
-                return "on " + LONG + " times '" + shown(c) + "' it reads more than " + String.format(java.util.Locale.ROOT, "%,d", BUDGET)
-                        + " characters";
+                return "on " + LONG + " characters of '" + shown(unit) + "' repeated it reads more than "
+                        + String.format(java.util.Locale.ROOT, "%,d", BUDGET) + " characters";
             }
             if (large > 50_000 && large > RATIO * small) {
                 return String.format(java.util.Locale.ROOT, "its cost grows %.0f times when a run of '%s' doubles from %d to %d"
-                        + " characters (more than quadratic)", (double) large / Math.max(1, small), shown(c), SHORT, LONG);
+                        + " characters (more than quadratic)", (double) large / Math.max(1, small), shown(unit), SHORT, LONG);
             }
         }
         return null;
     }
 
-    private static String shown(char c) {
-        return c == ' ' ? "space" : String.valueOf(c);
+    private static String shown(String unit) {
+        return unit.equals(" ") ? "space" : unit;
+    }
+
+    /** Most literal sequences of the expression probed, and most of its literal characters paired. */
+    static final int MAX_SEQUENCES = 4;
+    static final int MAX_PAIRED = 4;
+
+    /**
+     * What the runs are made of: each character of {@link #probeCharacters}; each literal sequence the
+     * expression writes ({@code ab} of {@code (?:ab)*(?:ab)*c}, a shape slow only on "abab…", where every run
+     * of one character fails at once); each ordered pair of its first literal characters; and a letter mixed
+     * with a space, a digit and a full stop.
+     */
+    static Set<String> probes(String regex) {
+        Set<String> out = new LinkedHashSet<>();
+        for (char c : probeCharacters(regex)) out.add(String.valueOf(c));
+        StringBuilder run = new StringBuilder();
+        List<String> sequences = new ArrayList<>();
+        List<Character> literals = new ArrayList<>();
+        for (int i = 0; i <= regex.length(); i++) {
+            char c = i < regex.length() ? regex.charAt(i) : '\\';
+            if (Character.isLetterOrDigit(c) || c == ' ') {
+                run.append(c);
+                if (!literals.contains(c) && literals.size() < MAX_PAIRED) literals.add(c);
+                continue;
+            }
+            if (run.length() >= 2 && sequences.size() < MAX_SEQUENCES) sequences.add(run.length() > 8 ? run.substring(0, 8) : run.toString());
+            run.setLength(0);
+            if (c == '\\') i++; // an escape is a class (\w, \d) or a quoted mark, not a literal of a sequence
+        }
+        out.addAll(sequences);
+        for (char a : literals) for (char b : literals) if (a != b) out.add("" + a + b);
+        out.addAll(List.of("a ", "a1", "a."));
+        return out;
     }
 
     /** Every literal character of the expression (outside escapes), and one of each common kind. */
@@ -79,9 +114,9 @@ final class RegexCost {
         return out;
     }
 
-    /** Characters read matching {@code c} repeated {@code n} times and a control character; -1 past the budget. */
-    private static long reads(Pattern p, char c, int n, boolean sentence) {
-        Counted text = new Counted((String.valueOf(c).repeat(n) + '\u0001'), new long[1]);
+    /** Characters read matching {@code unit} repeated to {@code n} characters and a control character; -1 past the budget. */
+    private static long reads(Pattern p, String unit, int n, boolean sentence) {
+        Counted text = new Counted((unit.repeat(n / unit.length()) + '\u0001'), new long[1]);
         try {
             Matcher m = p.matcher(text);
             if (sentence) {

@@ -413,7 +413,7 @@ public final class RulePackLoader {
             });
         } catch (SAXParseException e) {
             if (UntrustedXml.isDoctypeRefusal(e)) throw new RuleFileException(f, e.getLineNumber(), UntrustedXml.NO_DOCTYPE);
-            throw new RuleFileException(f, e.getLineNumber(), "not well-formed XML: " + e.getMessage());
+            throw new RuleFileException(f, e.getLineNumber(), "not well-formed XML: " + UntrustedXml.plain(e));
         } catch (RuleFileException e) {
             throw e;
         } catch (Exception e) {

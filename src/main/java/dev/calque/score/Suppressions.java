@@ -154,8 +154,7 @@ public final class Suppressions {
             throw new IllegalArgumentException(f + line(e) + ": unknown key '" + e.getPropertyName() + "' (known keys: "
                     + e.getKnownPropertyIds() + ")");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(f + line(e) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("cannot be read"));
+            throw new IllegalArgumentException(f + line(e) + ": " + dev.calque.untrusted.UntrustedYaml.reason(e));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new IllegalArgumentException(f + ": file not found");
         } catch (IOException e) {

@@ -59,6 +59,32 @@ public final class UntrustedXml {
     }
 
     /** Whether a parse error is the refusal of a DOCTYPE (Xerces words it this way in every locale we ship). */
+    /**
+     * The parser's reason for XML that is not well-formed, in an editor's words where it has a plain
+     * equivalent (round eight's sweep: cut short, a byte-order mark of another encoding, a byte that is not
+     * UTF-8, a control character); the parser's own sentence otherwise. The line is given beside it.
+     */
+    public static String plain(SAXException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.contains("must start and end within the same entity") || m.contains("Premature end of file")) {
+            return "the file ends before its elements are closed (cut short?)";
+        }
+        if (m.contains("Content is not allowed in prolog")) {
+            return "text before the first element (not XML, or a byte-order mark of an encoding it does not declare?)";
+        }
+        if (m.contains("Content is not allowed in trailing section") || m.contains("following the root element must be well-formed")) {
+            return "something after the end of the document's root element";
+        }
+        if (m.matches("(?s)Invalid byte \\d+ of \\d+-byte UTF-8 sequence.*")) return "not valid UTF-8";
+        java.util.regex.Matcher c = java.util.regex.Pattern.compile("An invalid XML character \\(Unicode: 0x([0-9a-fA-F]+)\\)").matcher(m);
+        if (c.find()) {
+            int code = Integer.parseInt(c.group(1), 16);
+            return code == 0 ? "a NUL character (code 0) that XML does not allow in a document"
+                    : "a control character (code " + code + ") that XML does not allow in a document";
+        }
+        return m;
+    }
+
     public static boolean isDoctypeRefusal(Throwable e) {
         String m = e.getMessage();
         return m != null && m.contains("DOCTYPE") && m.contains("disallow-doctype-decl");

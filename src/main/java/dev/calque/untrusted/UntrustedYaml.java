@@ -2,6 +2,7 @@ package dev.calque.untrusted;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -40,6 +41,9 @@ public final class UntrustedYaml {
      */
     public static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher utf8 = java.util.regex.Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{2})").matcher(m);
+        if (utf8.find()) return "not valid UTF-8 (byte " + utf8.group(1) + "; save the file as UTF-8)";
+        if (m.startsWith("No content to map due to end-of-input")) return "the file is empty";
         if (m.contains("nesting depth") || m.contains("Nesting Depth")) {
             return "nested more than " + MAX_DEPTH + " levels deep; not read";
         }
@@ -61,7 +65,40 @@ public final class UntrustedYaml {
             if (t == String.class) return "expected a text value here";
             if (Number.class.isAssignableFrom(t) || t.isPrimitive()) return "expected a number or a yes/no value here";
         }
-        String first = m.lines().findFirst().orElse("").strip();
-        return first.isEmpty() ? e.getClass().getSimpleName() : first;
+        return scanner(m, e.getClass().getSimpleName());
+    }
+
+    /**
+     * SnakeYAML's reason is a context line ("while scanning a quoted scalar"), where, then the problem
+     * ("found unexpected end of stream"): the two together, in plain words for the common ones (round
+     * eight's sweep of damaged rule files and calque.yml gave the context line alone).
+     */
+    static String scanner(String m, String fallback) {
+        // the context and the problem start their lines; where ("in 'reader', line 3") and the quoted
+        // excerpt are indented
+        List<String> lines = m.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) return fallback;
+        String context = lines.get(0).strip();
+        String problem = null;
+        for (int i = 1; i < lines.size() && problem == null; i++) {
+            if (!Character.isWhitespace(lines.get(i).charAt(0))) problem = lines.get(i).strip();
+        }
+        if (context.startsWith("mapping values are not allowed")) {
+            return "a ': ' where no key may start (quote a text that holds a colon)";
+        }
+        if (m.contains("special characters are not allowed")) {
+            return "a control character YAML does not allow (a NUL or another code below 32 other than tab and line breaks)";
+        }
+        if (!context.startsWith("while ") || problem == null) return context;
+        if (problem.contains("unexpected end of stream")) {
+            return "the file ends inside " + (context.contains("quoted") ? "a quoted text" : "an unfinished value") + " (cut short?)";
+        }
+        if (context.contains("simple key") && problem.contains("expected ':'")) {
+            return "a line that is neither 'key: value' nor a '- item' (a key without its colon?)";
+        }
+        if (problem.contains("cannot start any token")) {
+            return "a character that cannot start a YAML value here (a tab where only spaces indent?)";
+        }
+        return context + ": " + problem;
     }
 }

@@ -9,14 +9,23 @@
   var state = { run: null, articleIndex: 0, findings: [], current: -1 };
   var $ = function (id) { return document.getElementById(id); };
 
+  // a bidirectional control inside an article would reorder the line the editor reads (Trojan Source):
+  // it is shown as its escape, as on the console
+  var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function visible(s) {
+    return typeof s !== "string" ? s : s.replace(BIDI, function (c) {
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
     if (attrs) Object.keys(attrs).forEach(function (k) {
-      if (k === "text") e.textContent = attrs[k];
+      if (k === "text") e.textContent = visible(attrs[k]);
       else if (k === "cls") e.className = attrs[k];
       else e.setAttribute(k, attrs[k]);
     });
-    (children || []).forEach(function (c) { if (c != null) e.append(c); });
+    (children || []).forEach(function (c) { if (c != null) e.append(visible(c)); });
     return e;
   }
 

@@ -367,6 +367,23 @@ public final class HostileFiles {
                 "<< /Type /Annot /Subtype /Link /Rect [72 690 400 712] /A << /S /URI /URI (" + url + "/uri) >> >>"));
     }
 
+    /**
+     * A one-page PDF carrying {@code attached} as an embedded text file (the document's EmbeddedFiles and a
+     * file-attachment annotation on the page): text that is not the page's.
+     */
+    public static Path pdfWithAttachedText(Path dir, String attached) throws IOException {
+        byte[] text = attached.getBytes(StandardCharsets.ISO_8859_1);
+        return Files.write(dir.resolve("attachment.pdf"), rawPdf("",
+                "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(notes.txt) 5 0 R] >> >> >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + HELVETICA
+                        + " /Contents 4 0 R /Annots [7 0 R] >>",
+                stream("", textContent().getBytes(StandardCharsets.ISO_8859_1)),
+                "<< /Type /Filespec /F (notes.txt) /UF (notes.txt) /EF << /F 6 0 R >> >>",
+                stream("/Type /EmbeddedFile /Subtype /text#2Fplain", text),
+                "<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 90 620] /FS 5 0 R >>"));
+    }
+
     /** The seed PDF encrypted with an owner password and an empty user password: anyone may open it. */
     public static Path pdfEmptyUserPassword(Path dir) throws IOException {
         Path src = Fixtures.pdf(Files.createDirectories(dir.resolve("gen3")));

@@ -200,6 +200,11 @@ public final class MutationSweepHarness {
         int at = b.length == 0 ? 0 : rnd.nextInt(b.length);
         return switch (kind) {
             case "cut-a", "cut-b", "cut-c", "cut-d" -> Arrays.copyOf(b, at);
+            case "dup-chunk" -> {
+                // a sixteenth of the file, from a random place, inserted again at another
+                int len = Math.max(1, b.length / 16), from = b.length <= len ? 0 : rnd.nextInt(b.length - len);
+                yield insert(b, b.length == 0 ? 0 : rnd.nextInt(b.length), Arrays.copyOfRange(b, from, Math.min(b.length, from + len)));
+            }
             case "flip-1", "flip-8", "flip-64", "flip-512" -> {
                 byte[] c = b.clone();
                 int n = Integer.parseInt(kind.substring(5));
@@ -225,7 +230,10 @@ public final class MutationSweepHarness {
                 byte[] c = deleteClosingTags(b, 2, rnd);
                 yield insert(c, c.length == 0 ? 0 : rnd.nextInt(c.length), new byte[] {0});
             }
-            default -> throw new IllegalArgumentException(kind);
+            default -> {
+                if (!kind.startsWith("cut16-")) throw new IllegalArgumentException(kind);
+                yield Arrays.copyOf(b, (int) ((long) b.length * Integer.parseInt(kind.substring(6)) / 16)); // cut at k/16
+            }
         };
     }
 

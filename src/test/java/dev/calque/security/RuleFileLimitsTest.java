@@ -58,6 +58,21 @@ class RuleFileLimitsTest {
     }
 
     @Test
+    @Timeout(120)
+    void expressionsSlowOnlyOnAMixedRunAreRefusedAtLoad() throws Exception {
+        // round eight: every run of one character fails these at once ('a' never completes an "ab", a "b"
+        // never starts one), so round seven's probes passed them; on "abab…" they backtrack polynomially
+        for (String shape : List.of("<pattern><token regexp=\"yes\">(?:ab)*(?:ab)*(?:ab)*(?:ab)*(?:ab)*c</token></pattern>",
+                "<regexp>(?:xy)*(?:xy)*(?:xy)*(?:xy)*(?:xy)*z</regexp>")) {
+            Path rules = pack("m" + Math.abs(shape.hashCode()), "slow.xml", String.format(XML_RULE, shape));
+            CliRun run = CliRun.of("check", "--rules", rules.toString(), "--timeout", "10", article().toString());
+            assertThat(run.exit()).as(shape).isEqualTo(Main.USAGE);
+            assertThat(run.err().strip()).as(shape).startsWith("calque: " + rules.resolve("slow.xml") + ":2: rule SLOW: regular expression")
+                    .contains("takes more than quadratic time on long input").doesNotContain("\n");
+        }
+    }
+
+    @Test
     void noExpressionOfLanguageToolsOwnEnglishRulesIsRefused() throws Exception {
         // real rules nobody here wrote: 12,700 token and sentence expressions of LanguageTool's English grammar and style
         List<String[]> found = new ArrayList<>();

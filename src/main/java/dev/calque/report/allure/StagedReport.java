@@ -53,7 +53,7 @@ final class StagedReport implements Closeable {
         results = Files.createDirectories(staging.resolve(RESULTS));
         AllureReport.copyTree(this.reportDir.resolve(AllureReport.HISTORY), results.resolve(AllureReport.HISTORY));
         buildOrder = previousBuildOrder(this.reportDir.resolve(RESULTS)) + 1;
-        writer = new FileSystemResultsWriter(results);
+        writer = new Visible(results);
     }
 
     private static final String STAGING = ".calque-report-";

@@ -80,7 +80,10 @@ public final class Glossary {
         } catch (IOException e) {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        // a TBX or table saved as UTF-16 (a Windows tool) opens with its byte-order mark: Java's UTF-16 decoder reads it
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
+        String text = new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String head = text.stripLeading();
         List<Entry> entries = head.startsWith("<") ? tbx(file, bytes, srcLang, trgLang)
@@ -163,7 +166,7 @@ public final class Glossary {
         try {
             doc = dev.calque.untrusted.UntrustedXml.domBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
-            throw new GlossaryException(file + ": not a readable TBX file: " + e.getMessage());
+            throw new GlossaryException(file + ": not a readable TBX file: " + dev.calque.untrusted.UntrustedXml.plain(e));
         } catch (IOException e) {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());
         }
