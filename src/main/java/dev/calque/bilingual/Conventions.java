@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  *                        stands for a person, a place or an organisation; or null
  * @param determiner      determiners ("the", "a") as the end of a passage: a demonym after one is a people or one of
  *                        them ("the British have", "a European is"), not a name; or null
+ * @param capitals        a word English capitalizes (a demonym, a party, the Earth) -> the words of this language that it
+ *                        renders when their first letters differ (French: "français", "France"; Labour: "travailliste"),
+ *                        as a pattern; the key is the English word's beginning
  */
 public record Conventions(String code, boolean decimalComma, Map<String, String> words, boolean capitalizedDates,
                        Map<String, String> nameForms, Pattern time, Pattern ordinal, Pattern century,
@@ -63,7 +66,7 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
                        java.util.Set<String> articles, Pattern notNames, boolean unspaced, Pattern month,
                        List<Pattern> notNegation, Pattern negationJoiner, Map<String, Pattern> counterparts,
                        java.util.Set<String> nameArticles, Pattern clauseGoesOn, Pattern placePreposition, Pattern functionWord,
-                       Pattern nameJoiner, Pattern subjectVerb, Pattern determiner) {
+                       Pattern nameJoiner, Pattern subjectVerb, Pattern determiner, Map<String, Pattern> capitals) {
 
     public Conventions {
         words = Map.copyOf(words);
@@ -75,12 +78,13 @@ public record Conventions(String code, boolean decimalComma, Map<String, String>
         notNegation = List.copyOf(notNegation);
         counterparts = Map.copyOf(counterparts);
         nameArticles = java.util.Set.copyOf(nameArticles);
+        capitals = Map.copyOf(capitals);
     }
 
     /** A language Calque knows nothing particular about. */
     public static Conventions unknown(String code) {
         return new Conventions(code, false, Map.of(), false, Map.of(), null, null, null, List.of(), List.of(),
-                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null, null, null);
+                java.util.Set.of(), java.util.Set.of(), null, false, null, List.of(), null, Map.of(), java.util.Set.of(), null, null, null, null, null, null, Map.of());
     }
 
     /** Whether the passage says no in a weaker way ({@link #weakNegation}). */

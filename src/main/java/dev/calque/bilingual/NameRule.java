@@ -66,6 +66,19 @@ final class NameRule extends LinkRules.Base {
         Set<String> capitalizedInTarget = new HashSet<>();
         Matcher c = CAPITALIZED.matcher(tt);
         while (c.find()) if (!startsUnit(tt, c.start())) capitalizedInTarget.add(key(c.group()));
+        // the first letters of the original's words and of the English forms of its names: what a demonym may render
+        Set<String> documentPrefixes = prefixes(st);
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(st, e.getKey())) documentPrefixes.addAll(prefixes(e.getValue()));
+        // a name the original lacks can be told only where the original writes names in the translation's script (a
+        // Chinese original writes none of the English's names in Latin letters)
+        long letters = st.codePoints().filter(Character::isLetter).count();
+        boolean latin = letters > 0 && st.codePoints().filter(cp -> Character.isLetter(cp)
+                && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN).count() * 2 > letters;
+        Map<String, Set<String>> documentByKey = new HashMap<>();
+        Matcher dw = WORD.matcher(st);
+        while (dw.find()) documentByKey.computeIfAbsent(key(dw.group()), x -> new HashSet<>()).add(plain(dw.group()));
+        Set<String> documentFormKeys = new HashSet<>();
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(st, e.getKey())) documentFormKeys.addAll(keys(e.getValue()));
         List<Hit> out = new ArrayList<>();
         for (Link l : a.alignment().sentences()) {
             if (!l.hasSource() || !l.hasTarget()) continue;
@@ -92,16 +105,60 @@ final class NameRule extends LinkRules.Base {
                         + t.substring(copy[6], copy[7]) + "”, a word the original does not have: “" + LinkRules.shorten(s) + "”.", List.of()));
                 continue;
             }
-            int[] stand = missing.isEmpty() ? null : standIn(t, s, sourceParagraph, sourceByKey, formKeys, src, tgt, missing, siblings);
+            int[] stand = missing.isEmpty() ? null : standIn(t, s, sourceParagraph, sourceByKey, formKeys, src, tgt, missing, siblings, st, documentPrefixes);
             if (stand != null) {
                 String gone = missing.get(stand[2]);
                 out.add(hit(a, l.target().start() + stand[0], l.target().start() + stand[1], l, "The original names “" + gone
                         + "” here, the translation “" + t.substring(stand[0], stand[1]) + "”, which "
                         + (stand[3] == 1 ? "the original names elsewhere, not in this sentence" : "the original does not have")
                         + ": “" + LinkRules.shorten(s) + "”.", List.of()));
+                continue;
+            }
+            int[] added = latin ? added(t, st, documentByKey, documentFormKeys, documentPrefixes, src, tgt) : null;
+            if (added != null) {
+                out.add(hit(a, l.target().start() + added[0], l.target().start() + added[1], l, "The translation names “"
+                        + t.substring(added[0], added[1]) + "”, which nothing in the original accounts for: “" + LinkRules.shorten(s) + "”.", List.of()));
             }
         }
         return out;
+    }
+
+    /**
+     * A name the translated sentence adds: a lone capitalized word of four letters or more (not opening its sentence, not
+     * joined to other capitalized words, not after a determiner, where English capitalizes title words: "the Government",
+     * "the Pope"; no acronym, date or number word) that nothing in the whole original accounts for: no word of it with the
+     * same first four letters is a cognate, nor is an English form of one of its names, nor is a word the language's
+     * {@code capitals} table gives for it, none of its words is a respelling of it, and a demonym has no word of the
+     * original it renders; not in a headline ("an independent Translational newspaper" for "un journal
+     * catholique indépendant"). {start, end} of the word, or null.
+     */
+    private static int[] added(String t, String original, Map<String, Set<String>> documentByKey, Set<String> documentFormKeys,
+                               Set<String> documentPrefixes, Conventions src, Conventions tgt) {
+        // a headline capitalizes as a title does ("European Markets Down at Midday")
+        if (LinkRules.LengthRatio.headline(t.replaceAll("[\"'”’»)\\]\\s]+$", ""))) return null;
+        Matcher m = NAME.matcher(t);
+        while (m.find()) {
+            List<int[]> spans = parts(t, m.start(), m.end());
+            // a demonym before it makes a phrase too: English writes institutions so ("the French Embassy", "the Italian Council")
+            if (spans.size() != 1 || startsUnit(t, m.start())) continue;
+            int ps = spans.get(0)[0];
+            int pe = spans.get(0)[1];
+            String part = t.substring(ps, pe);
+            if (part.length() < 4 || acronym(part) || !part.chars().allMatch(Character::isLetter) || tgt.word(part) != null
+                    || insideName(t, ps, pe, tgt) || BESIDE_CAPITAL_BEFORE.matcher(t.substring(Math.max(0, ps - 40), ps)).find()) continue;
+            if (tgt.notNames() != null && tgt.notNames().matcher(part).matches() && part.endsWith("s")) continue;
+            if (tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, ps - 20), ps)).find()) continue;
+            if (accounted(part, documentByKey, documentFormKeys) || capitalRendered(part, original, src)) continue;
+            if (tgt.notNames() != null && tgt.notNames().matcher(part).matches() && evidenced(part, documentPrefixes, original, src)) continue;
+            // a respelling of a word of the original renders it (ouïghours: Uighur; alaouite: Alawite)
+            boolean respelled = false;
+            String p = plain(part);
+            for (Set<String> words : documentByKey.values()) {
+                for (String w : words) respelled |= w.length() >= 3 && (dice(w, p) >= 0.6 || samePrefix(w, p) && dice(w, p) >= 0.5);
+            }
+            if (!respelled) return new int[] {ps, pe};
+        }
+        return null;
     }
 
     /**
@@ -156,6 +213,9 @@ final class NameRule extends LinkRules.Base {
         }
         return null;
     }
+
+    /** A capitalized word just before, a possessive between ("Magistrates' Court"): the word is inside a name. */
+    private static final Pattern BESIDE_CAPITAL_BEFORE = Pattern.compile("\\p{Lu}[\\p{L}.]*['’]s?[\\s\\u00A0]+$");
 
     /** The words of a passage: {start, end} of each. */
     private static List<int[]> tokens(String text) {
@@ -315,7 +375,8 @@ final class NameRule extends LinkRules.Base {
      * article put in another's place): {start, end, index of the missing word, 1 when named elsewhere}.
      */
     private static int[] standIn(String t, String s, String sourceParagraph, Map<String, Set<String>> sourceByKey, Set<String> formKeys,
-                                 Conventions src, Conventions tgt, List<String> missing, Map<String, List<String>> siblings) {
+                                 Conventions src, Conventions tgt, List<String> missing, Map<String, List<String>> siblings,
+                                 String original, Set<String> documentPrefixes) {
         // the words of each missing word's name that the sentence does render ("Front" of "Front National")
         List<List<String>> kept = new ArrayList<>();
         for (String gone : missing) {
@@ -323,6 +384,27 @@ final class NameRule extends LinkRules.Base {
             for (String o : siblings.getOrDefault(gone, List.of())) if (rendered(o, s, src.nameForms(), t) > 0) k.add(o);
             kept.add(k);
         }
+        // the words (plain) within three of each missing word in its phrase of the original's sentence (Chaire, tourisme: Transat)
+        List<Set<String>> near = new ArrayList<>();
+        List<int[]> sw = tokens(s);
+        for (String gone : missing) {
+            Set<String> n = new HashSet<>();
+            int at = wordAt(s, gone, 0);
+            for (int k = 0; k < sw.size(); k++) {
+                if (sw.get(k)[0] != at) continue;
+                // within its phrase: no punctuation between ("Colchester, Howie" are two phrases)
+                for (int q = k - 1; q >= Math.max(0, k - 3) && joint(s, sw, q) != null; q--) {
+                    if (q >= 0 && sw.get(q)[1] - sw.get(q)[0] >= 4) n.add(plain(s.substring(sw.get(q)[0], sw.get(q)[1])));
+                }
+                // and before a word that carries the clause on ("Transat à l'École": à)
+                for (int q = k + 1; q <= Math.min(sw.size() - 1, k + 3) && joint(s, sw, q - 1) != null
+                        && !(src.clauseGoesOn() != null && src.clauseGoesOn().matcher(s).region(sw.get(q - 1)[1], s.length()).lookingAt()); q++) {
+                    if (sw.get(q)[1] - sw.get(q)[0] >= 4) n.add(plain(s.substring(sw.get(q)[0], sw.get(q)[1])));
+                }
+            }
+            near.add(n);
+        }
+        Set<String> targetKeys = keys(t);
         Set<String> sourceWords = prefixes(sourceParagraph);
         for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
             if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
@@ -371,8 +453,13 @@ final class NameRule extends LinkRules.Base {
                 if (value != null && !(phrase > 1 && value.matches("(?:weekday|month):\\d+") && !sourceDates.contains(value))) continue;
                 // a demonym is a stand-in inside a name phrase, or where it qualifies no noun after a preposition of
                 // place ("lives in French") or inside a name ("Roger and American.", "the Royal Gendarmerie of Flemish (GRC)")
+                // ("a American demonstration" for "une manifestation du Hezbollah"); elsewhere it qualifies a noun, and renders
+                // a word of the original only when the original has one for it: a word with its first letters (américain)
+                // or one the language's capitals table gives (français: French); a word's shape alone ("Sebastian", "-ian")
+                // is no evidence
                 if (tgt.notNames() != null && tgt.notNames().matcher(part).matches()
-                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt) || subject(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))) continue;
+                        && !((phrase > 1 || nounUse(t, ps, pe, tgt) || coordinated(t, ps, pe, tgt) || subject(t, ps, pe, tgt)) && !sourceWords.contains(prefix(part)))
+                        && (evidenced(part, sourceWords, sourceParagraph, src) || !standsWhere(part, ps, pe, t, near, tgt))) continue;
                 boolean elsewhere = accounted(part, sourceByKey, formKeys);
                 if (elsewhere && keyCount(t, key(part), tgt) <= keyCount(s, key(part), null) + formCount(s, key(part), src)) continue;
                 // a phrase of capitalized words spelling out an acronym of the original ("the Grand Prix" for "le GP")
@@ -391,8 +478,18 @@ final class NameRule extends LinkRules.Base {
                     // adjective ("Travaux Publics": "Public Works"); a word swapped into a copied name keeps the order
                     if (!kept.get(i).isEmpty() && !nextTo(parts, at, kept.get(i), missing.get(i), s, src)) continue;
                     int[] hit = {m.start(), m.end(), i, elsewhere ? 1 : 0};
+                    // and one beside a rendering of the missing word's neighbours keeps their name ("the Corporal Chair in
+                    // Tourism" for "la Chaire de tourisme Transat", not "the School of Management" further on)
+                    // when the translation renders every one of them; when it renders some, a phrase with one of them is the
+                    // rendering of the name's phrase in words of its own ("French Alpine Troops" for "Chasseurs alpins"), and
+                    // the stand-in is elsewhere ("stationed in Texas" for "de Chambéry")
+                    boolean neighbours = false;
+                    for (int q = 0; q < parts.length; q++) for (String w : near.get(i)) neighbours |= q != at && key(w).equals(key(parts[q]));
+                    boolean allRendered = true;
+                    for (String w : near.get(i)) allRendered &= targetKeys.contains(key(w));
                     double score = Math.abs(place(s, missing.get(i)) - (double) ps / Math.max(1, t.length()))
-                            + (parts.length == 1 && !insideName(t, ps, pe, tgt) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0);
+                            + (parts.length == 1 && !insideName(t, ps, pe, tgt) ? 0 : 0.05) - (known.contains(part) ? 0.3 : 0)
+                            + (neighbours ? (allRendered ? -0.2 : 0.2) : 0);
                     if (score < bestScore) {
                         bestScore = score;
                         best = hit;
@@ -513,6 +610,44 @@ final class NameRule extends LinkRules.Base {
     private static String prefix(String word) {
         String p = plain(word).toLowerCase(Locale.ROOT);
         return p.length() > 3 ? p.substring(0, 3) : p;
+    }
+
+    /**
+     * Whether the original has a word a demonym of the translation renders: one that begins with its first three letters, or
+     * an English form of one of its names that does ({@code prefixes}: américain, Allemagne's Germany: American, German), or
+     * one the source language's {@code capitals} table gives for it (français: French).
+     */
+    private static boolean evidenced(String demonym, Set<String> prefixes, String original, Conventions src) {
+        if (prefixes.contains(prefix(demonym))) return true;
+        return capitalRendered(demonym, original, src);
+    }
+
+    /** Whether the source language's {@code capitals} table gives a word of the original that the English word renders (francité: Frenchness). */
+    private static boolean capitalRendered(String word, String original, Conventions src) {
+        for (Map.Entry<String, Pattern> e : src.capitals().entrySet()) {
+            if (word.startsWith(e.getKey()) && e.getValue().matcher(original).find()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a demonym the original has no word for may stand in a missing name's place: a singular one (a plural is a people,
+     * which French writes as a capitalized noun: "Bourguignons", "Burgundians"; so is a singular one after a determiner before
+     * no noun and in no name: "The Spanish have", not "the Sebastian and Sierra trucks"), unless it qualifies a cognate of a word of
+     * the missing name's phrase: English puts before the noun the place French names after it ("The Spanish government" for
+     * "Le gouvernement de Madrid"), while "a American demonstration" for "une manifestation du Hezbollah" qualifies no word
+     * of the original.
+     */
+    private static boolean standsWhere(String demonym, int start, int end, String t, List<Set<String>> near, Conventions tgt) {
+        if (demonym.endsWith("s")) return false;
+        // after a determiner, qualifying nothing, it is a people too ("The Spanish have refused" for "Les habitants de Madrid")
+        if (tgt.determiner() != null && tgt.determiner().matcher(t.substring(Math.max(0, start - 20), start)).find() && qualifiesNothing(t, end, tgt)
+                && !insideName(t, start, end, tgt)) return false;
+        Matcher next = WORD.matcher(t);
+        if (!next.find(end)) return true;
+        String n = plain(next.group());
+        for (Set<String> words : near) for (String w : words) if (samePrefix(w, n) || dice(w, n) >= 0.5) return false;
+        return true;
     }
 
     /** Whether the sentence has a demonym (the language's {@code notNames}) that begins as the name does. */

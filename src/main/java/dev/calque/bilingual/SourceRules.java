@@ -53,7 +53,8 @@ public final class SourceRules {
                         Boolean unspaced, String monthPattern, List<String> notNegation,
                         String names, String negationJoiner, Map<String, String> counterparts,
                         List<String> nameArticles, String clauseGoesOn, List<String> placePrepositions, List<String> functionWords,
-                        List<String> nameJoiners, List<String> subjectVerbs, List<String> determiners) {
+                        List<String> nameJoiners, List<String> subjectVerbs, List<String> determiners,
+                        Map<String, String> capitals) {
     }
 
     record Section(Map<String, LanguageSpec> languages, List<Spec> rules) {
@@ -197,7 +198,8 @@ public final class SourceRules {
                 // the verb as the first word of what follows a word
                 s.subjectVerbs() == null ? null : compile(f, "[\\s\\u00A0]+(?:" + words(s.subjectVerbs()) + ")\\b"),
                 // a determiner as the last word of what comes before a word
-                s.determiners() == null ? null : compile(f, "(?i)(?:^|[^\\p{L}])(?:" + words(s.determiners()) + ")[\\s\\u00A0]+$"));
+                s.determiners() == null ? null : compile(f, "(?i)(?:^|[^\\p{L}])(?:" + words(s.determiners()) + ")[\\s\\u00A0]+$"),
+                counterparts(f, s.capitals()));
     }
 
     /** Words as alternatives of a pattern, each as written. */

@@ -238,4 +238,63 @@ class NameRuleTest {
         assertThat(names(fr, en)).isEmpty();
         assertThat(names(fr, en.replace("World Organisation for Animal Health", "Kremlin"))).hasSize(1);
     }
+
+    @Test
+    void aDemonymTheOriginalHasNoWordForStandsInForAName() {
+        String fr = "Enlevé à Beyrouth le 8 mars 1986 avec trois membres de son équipe d'\"Antenne 2\" venue filmer une manifestation du Hezbollah, le journaliste Jean-Louis Normandin a été libéré près de 21 mois plus tard, le 27 novembre 1987.";
+        String en = "Journalist Jean-Louis Normandin was kidnapped in Beirut on 08 March 1986, along with three members of his Antenne 2 team who had come to film a Hezbollah demonstration, and was set free almost 21 months later, on 27 November 1987.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("a Hezbollah demonstration", "a American demonstration"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Hezbollah").contains("American");
+        // a demonym the original has a word for qualifies a noun: "français" renders French, whatever its first letters
+        assertThat(names("Des manifestants français ont rejoint le cortège du Hezbollah.", "French demonstrators joined the Hezbollah procession.")).isEmpty();
+        // a name ending in -ian is no demonym for its shape alone
+        String fr2 = "Les ventes de pickups Silverado et Sierra, qui ont été redessinés pour le modèle 2014, ont augmenté d'environ 20 % au cours des 10 premiers mois de l'année, a déclaré GM vendredi.";
+        String en2 = "Sales of the Silverado and Sierra trucks, which were redesigned for the 2014 model year, were up about 20 percent during the first 10 months of the year, GM said on Friday.";
+        assertThat(names(fr2, en2)).isEmpty();
+        hits = names(fr2, en2.replace("Silverado", "Sebastian"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Silverado").contains("Sebastian");
+    }
+
+    @Test
+    void aLoneNameNothingInTheOriginalAccountsForIsAdded() {
+        String fr = "Selon des examens de la Commission européenne, la France a été le pays le plus touché par la présence de ce type de viande dans des produits censés contenir uniquement du boeuf.";
+        String en = "According to investigations by the European Commission, France was the most affected by the presence of this type of meat in products which are supposed to contain beef only.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("France was", "Israeli was"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Israeli");
+        String fr2 = "La nouvelle a été rapportée jeudi par le \"National Catholic Reporter\", un journal catholique indépendant des États-Unis.";
+        String en2 = "The news was reported on Thursday by the National Catholic Reporter, an independent Catholic newspaper in the United States.";
+        assertThat(names(fr2, en2)).isEmpty();
+        assertThat(names(fr2, en2.replace("independent Catholic", "independent College"))).hasSize(1);
+        // an original in another script writes none of the English's names: nothing to tell an added one by
+        SourceRule rule = PACK.rules().stream().filter(r -> r.info().id().equals("SOURCE_NAME")).findFirst().orElseThrow();
+        BilingualArticle zh = BilingualArticle.of(Article.ofText("t.txt", "The Chinese team beat Brazil on Sunday in Shanghai."),
+                Original.of("t.zh.txt", "zh", "中国队周日在上海击败了巴西队。"));
+        assertThat(rule.find(zh, PACK.conventions())).isEmpty();
+        // a demonym before a title word makes a name of them, which English writes so
+        assertThat(names("Des Français nous amènent à l'ambassade de France.", "Some French people take us to the French Embassy.")).isEmpty();
+        // after a determiner English capitalizes title words: no name added
+        assertThat(names("Le gouvernement a confirmé la nouvelle jeudi.", "The Government confirmed the news on Thursday.")).isEmpty();
+    }
+
+    @Test
+    void ofSeveralStandInsTheOneBesideTheMissingNamesNeighboursIsFlagged() {
+        String fr = "\"Ou soit il le vendait à quelqu'un d'autre et c'est ce qui s'est passé\", explique Paul Arsenault, titulaire de la Chaire de tourisme Transat à l'École des sciences de la gestion de l'UQAM.";
+        String en = "\"Or sell it to someone else, which is what happened,\" explains Paul Arsenault, holder of the Transat Chair in Tourism at the School of Management at the UQAM.";
+        assertThat(names(fr, en)).isEmpty();
+        List<SourceRule.Hit> hits = names(fr, en.replace("Transat Chair", "Corporal Chair"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Transat").contains("Corporal");
+        // a rendering with capitalized words of its own ("Chasseurs alpins": "French Alpine Troops") is no stand-in
+        String fr2 = "Les deux militaires au 13e bataillon des Chasseurs alpins de Chambéry, ont été retrouvés \"épuisés, mais non blessés\".";
+        String en2 = "The two men, who are soldiers in the 13th Battalion of French Alpine Troops stationed in Chambéry, were found \"exhausted but uninjured\".";
+        assertThat(names(fr2, en2)).isEmpty();
+        hits = names(fr2, en2.replace("in Chambéry", "in Texas"));
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains("Chambéry").contains("Texas");
+    }
 }
