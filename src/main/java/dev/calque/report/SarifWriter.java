@@ -27,6 +27,8 @@ public final class SarifWriter extends JsonReportWriter {
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     private final List<String> stockIds = new ArrayList<>();
     private final List<InputProblem> unreadable = new ArrayList<>();
+    /** Each article's note (text cut, original not paired, findings not all listed): {uri, note}. */
+    private final List<String[]> notes = new ArrayList<>();
     /** Per-article score lines for the run properties: small, one per article. */
     private final List<ArticleLine> articles = new ArrayList<>();
 
@@ -61,6 +63,7 @@ public final class SarifWriter extends JsonReportWriter {
         articles.add(new ArticleLine(a.source(), a.title(), r.score().words(), r.score().score(), r.failed(),
                 r.findings().size(), r.suppressed()));
         String uri = Locations.uri(a.source());
+        if (r.note() != null) notes.add(new String[] {uri, r.note()});
         boolean inFile = Locations.positionsInFile(a);
         for (int i = 0; i < r.findings().size(); i++) {
             Finding f = r.findings().get(i);
@@ -186,26 +189,8 @@ public final class SarifWriter extends JsonReportWriter {
         g.writeStringField("startTimeUtc", run.started().toString());
         g.writeStringField("endTimeUtc", run.started().plus(s.elapsed()).toString());
         g.writeArrayFieldStart("toolExecutionNotifications");
-        for (InputProblem p : unreadable) {
-            g.writeStartObject();
-            g.writeStringField("level", "error");
-            g.writeObjectFieldStart("message");
-            g.writeStringField("text", p.oneLine());
-            g.writeEndObject();
-            g.writeArrayFieldStart("locations");
-            g.writeStartObject();
-            g.writeObjectFieldStart("physicalLocation");
-            g.writeObjectFieldStart("artifactLocation");
-            g.writeStringField("uri", Locations.uri(p.source()));
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeObjectFieldStart("descriptor");
-            g.writeStringField("id", "unreadable-input");
-            g.writeEndObject();
-            g.writeEndObject();
-        }
+        for (InputProblem p : unreadable) notification("error", p.oneLine(), Locations.uri(p.source()), "unreadable-input");
+        for (String[] n : notes) notification("note", n[1], n[0], "article-note");
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
@@ -214,6 +199,28 @@ public final class SarifWriter extends JsonReportWriter {
         g.writeEndArray();
         g.writeEndObject();
         complete();
+    }
+
+    /** One tool execution notification: what happened to an input, beside the results. */
+    private void notification(String level, String text, String uri, String id) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("level", level);
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", text);
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri);
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("descriptor");
+        g.writeStringField("id", id);
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private void writeTool() throws IOException {

@@ -68,6 +68,29 @@ class CiFormatsTest {
     }
 
     @Test
+    void anArticlesNoteIsASarifNotificationOnItsFile() throws Exception {
+        // the seed cut at the text limit: SARIF said nothing of the cut (only JSON, JUnit and Allure carried the note)
+        Path out = dir.resolve("cut.sarif");
+        int code = Main.run("check", "--no-report", "--threads", "1", "--max-text-chars", "1000", SEED, "-f", "sarif", "-o", out.toString());
+        assertThat(code).as("the cut is said, as an input problem is").isEqualTo(Main.UNREADABLE_INPUT);
+        JsonNode cut = new ObjectMapper().readTree(out.toFile());
+        JsonNode notes = cut.at("/runs/0/invocations/0/toolExecutionNotifications");
+        List<JsonNode> articleNotes = new ArrayList<>();
+        notes.forEach(n -> { if (n.at("/descriptor/id").asText().equals("article-note")) articleNotes.add(n); });
+        assertThat(articleNotes).hasSize(1);
+        assertThat(articleNotes.get(0).at("/message/text").asText()).contains("text cut");
+        assertThat(articleNotes.get(0).get("level").asText()).isEqualTo("note");
+        assertThat(articleNotes.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("000_5323ff96fa5a9330.txt");
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(Path.of("src/test/resources/schemas/sarif-schema-2.1.0.json"))) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        assertThat(schema.validate(cut)).isEmpty();
+        // the run without a cut has no article note
+        assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications").findValuesAsText("id")).doesNotContain("article-note");
+    }
+
+    @Test
     void sarifListsEveryCalqueRuleWithHelpAndMqmProperties() {
         JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
         List<String> ids = new ArrayList<>();
