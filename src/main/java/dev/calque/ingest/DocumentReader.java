@@ -128,6 +128,7 @@ public final class DocumentReader {
             if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             if (Texts.blank(text)) throw new Unreadable("no text to check (the file holds only white space, byte-order marks or control characters)");
+            if (Texts.letterless(text)) throw new Unreadable("no text to check (not one letter: only symbols, digits or punctuation)");
             text = Texts.lineBreaks(text);
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
@@ -462,6 +463,9 @@ public final class DocumentReader {
         if (Texts.blank(text)) {
             throw new Unreadable("no text to check in this " + describe(type)
                     + (type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : ""));
+        }
+        if (Texts.letterless(text)) {
+            throw new Unreadable("no text to check in this " + describe(type) + " (not one letter: only symbols, digits or punctuation)");
         }
         if (title == null || title.isBlank()) title = Texts.titleOf(text, baseName(name));
         Map<String, String> meta = new LinkedHashMap<>();

@@ -116,6 +116,14 @@ public final class Texts {
         return true;
     }
 
+    /**
+     * Whether a text has not one letter, in any script: only symbols, emoji, digits, punctuation and white space.
+     * There is no word in it for a checker to read (LanguageTool would still spend minutes on a megabyte of emoji).
+     */
+    public static boolean letterless(CharSequence text) {
+        return text.codePoints().noneMatch(Character::isLetter);
+    }
+
     public static int wordCount(CharSequence text) {
         Matcher m = WORD.matcher(text);
         int n = 0;

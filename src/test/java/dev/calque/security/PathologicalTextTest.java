@@ -67,6 +67,27 @@ class PathologicalTextTest {
 
     @Test
     @Timeout(300)
+    void aFileWithoutOneLetterIsRefusedAtOnceNotCheckedToTheTimeLimit() throws Exception {
+        // 200 KB of family emoji (ZWJ sequences) held LanguageTool to the --timeout; a page of only figures and
+        // symbols has no word either; the seed beside them is still checked
+        Path in = Files.createDirectory(dir.resolve("letterless"));
+        Files.writeString(in.resolve("emoji.txt"), "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 ".repeat(20_000));
+        Files.writeString(in.resolve("figures.html"), "<html><body><table><tr><td>12.5 %</td><td>+3,4</td></tr>"
+                + "<tr><td>★ ★ ★</td><td>→ 2024–2025</td></tr></table></body></html>");
+        Files.copy(SEED, in.resolve("seed.txt"));
+        Path json = dir.resolve("letterless.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "--no-stock", "--timeout", "120", "-f", "json", "-o", json.toString(), in.toString());
+
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        assertThat(run.err()).contains("calque: " + in.resolve("emoji.txt") + ": no text to check (not one letter")
+                .contains("calque: " + in.resolve("figures.html") + ": no text to check in this").doesNotContain("took more than");
+        JsonNode articles = new ObjectMapper().readTree(json.toFile()).get("articles");
+        assertThat(articles).hasSize(1);
+        assertThat(articles.get(0).get("findings")).isNotEmpty();
+    }
+
+    @Test
+    @Timeout(300)
     void aTextWithoutSentenceEndsGivesEachFindingItsPassagesNeighbourhoodNotTheWholeText() throws Exception {
         // 20,000 characters of the seed's words without a full stop or a line break: one "sentence". Before,
         // every finding carried all of it (a 500 KB one ran a 1 GB heap out of memory and the run died)
