@@ -67,18 +67,14 @@ final class NameRule extends LinkRules.Base {
         Matcher c = CAPITALIZED.matcher(tt);
         while (c.find()) if (!startsUnit(tt, c.start())) capitalizedInTarget.add(key(c.group()));
         // the first letters of the original's words and of the English forms of its names: what a demonym may render
-        Set<String> documentPrefixes = prefixes(st);
-        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(st, e.getKey())) documentPrefixes.addAll(prefixes(e.getValue()));
+        Set<String> documentPrefixes = renderedPrefixes(st, src);
         // a name the original lacks can be told only where the original writes names in the translation's script (a
         // Chinese original writes none of the English's names in Latin letters)
         long letters = st.codePoints().filter(Character::isLetter).count();
         boolean latin = letters > 0 && st.codePoints().filter(cp -> Character.isLetter(cp)
                 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN).count() * 2 > letters;
-        Map<String, Set<String>> documentByKey = new HashMap<>();
-        Matcher dw = WORD.matcher(st);
-        while (dw.find()) documentByKey.computeIfAbsent(key(dw.group()), x -> new HashSet<>()).add(plain(dw.group()));
-        Set<String> documentFormKeys = new HashSet<>();
-        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(st, e.getKey())) documentFormKeys.addAll(keys(e.getValue()));
+        Map<String, Set<String>> documentByKey = byKey(st);
+        Set<String> documentFormKeys = formKeys(st, src);
         List<Hit> out = new ArrayList<>();
         for (Link l : a.alignment().sentences()) {
             if (!l.hasSource() || !l.hasTarget()) continue;
@@ -90,13 +86,8 @@ final class NameRule extends LinkRules.Base {
             List<String> missing = missing(s, t, src, lowerInSource, capitalizedInTarget, siblings);
             // a place rendered by its adjective: Flandre, "Flemish"; France, "French"
             missing.removeIf(gone -> demonymOf(gone, t, tgt));
-            Map<String, Set<String>> sourceByKey = new HashMap<>();
-            Matcher sw = WORD.matcher(sourceParagraph);
-            while (sw.find()) sourceByKey.computeIfAbsent(key(sw.group()), x -> new HashSet<>()).add(plain(sw.group()));
-            Set<String> formKeys = new HashSet<>();
-            for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
-                if (containsWord(sourceParagraph, e.getKey())) formKeys.addAll(keys(e.getValue()));
-            }
+            Map<String, Set<String>> sourceByKey = byKey(sourceParagraph);
+            Set<String> formKeys = formKeys(sourceParagraph, src);
             // a word of a copied name replaced is the plainest evidence; else a missing name word and its stand-in
             int[] copy = inCopiedName(s, t, sourceParagraph, sourceByKey, formKeys, lowerInSource, src, tgt);
             if (copy != null) {
@@ -405,10 +396,7 @@ final class NameRule extends LinkRules.Base {
             near.add(n);
         }
         Set<String> targetKeys = keys(t);
-        Set<String> sourceWords = prefixes(sourceParagraph);
-        for (Map.Entry<String, String> e : src.nameForms().entrySet()) {
-            if (containsWord(sourceParagraph, e.getKey())) sourceWords.addAll(prefixes(e.getValue()));
-        }
+        Set<String> sourceWords = renderedPrefixes(sourceParagraph, src);
         // the weekdays and months of the original's paragraph (jeudi: weekday:4)
         Set<String> sourceDates = new HashSet<>();
         Matcher d = WORD.matcher(sourceParagraph);
@@ -600,6 +588,28 @@ final class NameRule extends LinkRules.Base {
     private static boolean nounUse(String t, int start, int end, Conventions tgt) {
         return tgt.placePreposition() != null && qualifiesNothing(t, end, tgt)
                 && tgt.placePreposition().matcher(t.substring(Math.max(0, start - 40), start)).find();
+    }
+
+    /** The words of a passage by their key, each with its plain forms. */
+    private static Map<String, Set<String>> byKey(String text) {
+        Map<String, Set<String>> out = new HashMap<>();
+        Matcher w = WORD.matcher(text);
+        while (w.find()) out.computeIfAbsent(key(w.group()), x -> new HashSet<>()).add(plain(w.group()));
+        return out;
+    }
+
+    /** The keys of the English forms of the names a passage of the original writes (Poutine: putin). */
+    private static Set<String> formKeys(String text, Conventions src) {
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(text, e.getKey())) out.addAll(keys(e.getValue()));
+        return out;
+    }
+
+    /** The prefixes of a passage's words and of the English forms of its names: what a demonym of the translation may render. */
+    private static Set<String> renderedPrefixes(String text, Conventions src) {
+        Set<String> out = prefixes(text);
+        for (Map.Entry<String, String> e : src.nameForms().entrySet()) if (containsWord(text, e.getKey())) out.addAll(prefixes(e.getValue()));
+        return out;
     }
 
     /** The first three letters, without accents, in lower case, of every word of the passage. */

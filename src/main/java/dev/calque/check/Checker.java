@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
@@ -493,7 +494,7 @@ public final class Checker {
     private List<Finding> allFindings(String text, long limitNanos, java.util.function.BooleanSupplier stop) {
         Texts.LineIndex lines = new Texts.LineIndex(text);
         List<Finding> findings = new ArrayList<>();
-        java.util.function.Supplier<List<int[]>> paragraphs = new java.util.function.Supplier<>() {
+        Supplier<List<int[]>> paragraphs = new Supplier<>() {
             private List<int[]> found;
 
             @Override
@@ -557,7 +558,7 @@ public final class Checker {
     }
 
     private Finding toFinding(RuleMatch m, String text, Texts.LineIndex lines, int offset,
-                              java.util.function.Supplier<List<int[]>> paragraphs) {
+                              Supplier<List<int[]>> paragraphs) {
         Rule rule = m.getRule() instanceof CapitalizedWordsLeftOut w ? w.speller() : m.getRule();
         RuleInfo info = pack.info(rule.getId());
         boolean own = info != null;
@@ -587,7 +588,7 @@ public final class Checker {
 
     /** Where the match's sentence lies in the text; LanguageTool reports its text, not its offset. */
     private static int[] sentenceSpan(RuleMatch m, String text, int start, int end,
-                                      java.util.function.Supplier<List<int[]>> paragraphs) {
+                                      Supplier<List<int[]>> paragraphs) {
         if (m.getSentence() != null) {
             String s = m.getSentence().getText().strip();
             if (!s.isEmpty()) {

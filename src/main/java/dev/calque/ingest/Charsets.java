@@ -23,7 +23,7 @@ import org.apache.tika.parser.txt.CharsetMatch;
  * UTF-16 without a byte-order mark is recognised by its zero bytes before anything else, as browsers
  * and XML parsers recognise it ({@code <} is {@code 3C 00} or {@code 00 3C}).
  */
-final class Charsets {
+public final class Charsets {
     private static final Pattern META = Pattern.compile(
             "(?is)<meta\\s[^>]*?(?:charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)|http-equiv\\s*=\\s*[\"']?content-type[^>]*?content\\s*=\\s*[\"'][^\"'>]*?charset\\s*=\\s*([\\w.:-]+))");
     private static final Pattern META_REVERSED = Pattern.compile(
@@ -130,6 +130,12 @@ final class Charsets {
         if (b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) return Charset.forName("UTF-32BE");
         if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) return Charset.forName("UTF-32LE");
         return null;
+    }
+
+    /** The charset a UTF-8 or UTF-16 byte-order mark names, or null: for files read outside the pipeline (a glossary). */
+    public static Charset byteOrderMark(byte[] b) {
+        Found f = bom(b);
+        return f == null ? null : f.charset();
     }
 
     private static Found bom(byte[] b) {

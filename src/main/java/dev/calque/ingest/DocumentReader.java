@@ -6,6 +6,7 @@ import dev.calque.ingest.bilingual.BilingualReader;
 import dev.calque.model.Article;
 import dev.calque.model.Texts;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -29,6 +31,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.parser.txt.CharsetDetector;
 import org.apache.tika.parser.txt.CharsetMatch;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -393,7 +396,7 @@ public final class DocumentReader {
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
-        if (type.equals("application/pdf")) ctx.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
+        if (type.equals("application/pdf")) ctx.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
         parse(bytes, handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
@@ -421,16 +424,14 @@ public final class DocumentReader {
      * A PDF's embedded files (its EmbeddedFiles, file-attachment annotations) are attachments, not its text:
      * Tika would append their text to the pages' and check it as the article's (docs/security.md, round eight).
      */
-    private static final org.apache.tika.extractor.EmbeddedDocumentExtractor NO_ATTACHMENTS =
-            new org.apache.tika.extractor.EmbeddedDocumentExtractor() {
+    private static final EmbeddedDocumentExtractor NO_ATTACHMENTS = new EmbeddedDocumentExtractor() {
                 @Override
                 public boolean shouldParseEmbedded(Metadata metadata) {
                     return false;
                 }
 
                 @Override
-                public void parseEmbedded(java.io.InputStream stream, org.xml.sax.ContentHandler handler, Metadata metadata,
-                                          boolean outputHtml) {
+                public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
                     // never asked: shouldParseEmbedded says no
                 }
             };

@@ -1,5 +1,7 @@
 package dev.calque.report;
 
+import dev.calque.ingest.Printable;
+
 /** Untrusted text into HTML: one escaper for element text and quoted attribute values alike. */
 public final class Html {
     private Html() {}
@@ -11,6 +13,7 @@ public final class Html {
      */
     public static String escape(String s) {
         if (s == null) return "";
+        s = Printable.visible(s);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -20,11 +23,7 @@ public final class Html {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                case '\t', '\n', '\r' -> b.append(c);
-                default -> {
-                    if (dev.calque.ingest.Printable.unsafe(c)) b.append(dev.calque.ingest.Printable.of(String.valueOf(c)));
-                    else b.append(c);
-                }
+                default -> b.append(c);
             }
         }
         return b.toString();

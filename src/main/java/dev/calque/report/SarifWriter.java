@@ -74,16 +74,12 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeStringField("level", run.gate() != null && run.gate().hint(f) ? "note" : level(f.severity()));
             // SARIF's rank: the finding's confidence (risk model) as a percentage
             if (f.confidence() != null) g.writeNumberField("rank", Math.round(f.confidence() * 1000) / 10.0);
-            g.writeObjectFieldStart("message");
-            g.writeStringField("text", f.message() + (f.suggestions().isEmpty() ? ""
+            message(f.message() + (f.suggestions().isEmpty() ? ""
                     : " Suggestion: " + String.join(" | ", f.suggestions())));
-            g.writeEndObject();
             g.writeArrayFieldStart("locations");
             g.writeStartObject();
             g.writeObjectFieldStart("physicalLocation");
-            g.writeObjectFieldStart("artifactLocation");
-            g.writeStringField("uri", uri);
-            g.writeEndObject();
+            artifactLocation(uri);
             g.writeObjectFieldStart("region");
             g.writeNumberField("startLine", f.line());
             g.writeNumberField("startColumn", f.column());
@@ -118,9 +114,7 @@ public final class SarifWriter extends JsonReportWriter {
                 g.writeStartObject();
                 g.writeNumberField("id", 1);
                 g.writeObjectFieldStart("physicalLocation");
-                g.writeObjectFieldStart("artifactLocation");
-                g.writeStringField("uri", Locations.uri(original));
-                g.writeEndObject();
+                artifactLocation(Locations.uri(original));
                 g.writeObjectFieldStart("region");
                 g.writeNumberField("charOffset", f.sourceStart());
                 g.writeNumberField("charLength", f.sourceEnd() - f.sourceStart());
@@ -129,9 +123,7 @@ public final class SarifWriter extends JsonReportWriter {
                 g.writeEndObject();
                 g.writeEndObject();
                 g.writeEndObject();
-                g.writeObjectFieldStart("message");
-                g.writeStringField("text", f.segmentId() == null ? "the original" : "the original (segment " + f.segmentId() + ")");
-                g.writeEndObject();
+                message(f.segmentId() == null ? "the original" : "the original (segment " + f.segmentId() + ")");
                 g.writeEndObject();
                 g.writeEndArray();
             }
@@ -201,19 +193,29 @@ public final class SarifWriter extends JsonReportWriter {
         complete();
     }
 
+    /** SARIF's {@code artifactLocation}: the file a location is in. */
+    private void artifactLocation(String uri) throws IOException {
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri);
+        g.writeEndObject();
+    }
+
+    /** SARIF's {@code message}: plain text. */
+    private void message(String text) throws IOException {
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", text);
+        g.writeEndObject();
+    }
+
     /** One tool execution notification: what happened to an input, beside the results. */
     private void notification(String level, String text, String uri, String id) throws IOException {
         g.writeStartObject();
         g.writeStringField("level", level);
-        g.writeObjectFieldStart("message");
-        g.writeStringField("text", text);
-        g.writeEndObject();
+        message(text);
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri);
-        g.writeEndObject();
+        artifactLocation(uri);
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();

@@ -1,5 +1,7 @@
 package dev.calque.untrusted;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -58,7 +60,8 @@ public final class UntrustedXml {
         }
     }
 
-    /** Whether a parse error is the refusal of a DOCTYPE (Xerces words it this way in every locale we ship). */
+    private static final Pattern INVALID_CHARACTER = Pattern.compile("An invalid XML character \\(Unicode: 0x([0-9a-fA-F]+)\\)");
+
     /**
      * The parser's reason for XML that is not well-formed, in an editor's words where it has a plain
      * equivalent (round eight's sweep: cut short, a byte-order mark of another encoding, a byte that is not
@@ -76,7 +79,7 @@ public final class UntrustedXml {
             return "something after the end of the document's root element";
         }
         if (m.matches("(?s)Invalid byte \\d+ of \\d+-byte UTF-8 sequence.*")) return "not valid UTF-8";
-        java.util.regex.Matcher c = java.util.regex.Pattern.compile("An invalid XML character \\(Unicode: 0x([0-9a-fA-F]+)\\)").matcher(m);
+        Matcher c = INVALID_CHARACTER.matcher(m);
         if (c.find()) {
             int code = Integer.parseInt(c.group(1), 16);
             return code == 0 ? "a NUL character (code 0) that XML does not allow in a document"
@@ -85,6 +88,7 @@ public final class UntrustedXml {
         return m;
     }
 
+    /** Whether a parse error is the refusal of a DOCTYPE (Xerces words it this way in every locale we ship). */
     public static boolean isDoctypeRefusal(Throwable e) {
         String m = e.getMessage();
         return m != null && m.contains("DOCTYPE") && m.contains("disallow-doctype-decl");

@@ -3,6 +3,8 @@ package dev.calque.untrusted;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -34,6 +36,8 @@ public final class UntrustedYaml {
         return f;
     }
 
+    private static final Pattern INVALID_UTF8 = Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{2})");
+
     /**
      * Why a file Calque did not write could not be read, in plain words: the limits above and the shapes
      * Calque expects, never the library's class names ({@code ArrayList<JsonNode>}, {@code
@@ -41,7 +45,7 @@ public final class UntrustedYaml {
      */
     public static String reason(com.fasterxml.jackson.core.JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        java.util.regex.Matcher utf8 = java.util.regex.Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{2})").matcher(m);
+        Matcher utf8 = INVALID_UTF8.matcher(m);
         if (utf8.find()) return "not valid UTF-8 (byte " + utf8.group(1) + "; save the file as UTF-8)";
         if (m.startsWith("No content to map due to end-of-input")) return "the file is empty";
         if (m.contains("nesting depth") || m.contains("Nesting Depth")) {

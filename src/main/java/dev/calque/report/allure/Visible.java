@@ -1,5 +1,6 @@
 package dev.calque.report.allure;
 
+import dev.calque.ingest.Printable;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -49,6 +50,6 @@ final class Visible extends FileSystemResultsWriter {
     }
 
     static String shown(String s) {
-        return dev.calque.ingest.Printable.visible(s);
+        return Printable.visible(s);
     }
 }

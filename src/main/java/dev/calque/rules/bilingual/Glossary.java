@@ -1,7 +1,9 @@
 package dev.calque.rules.bilingual;
 
+import dev.calque.ingest.Charsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +82,9 @@ public final class Glossary {
         } catch (IOException e) {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());
         }
-        // a TBX or table saved as UTF-16 (a Windows tool) opens with its byte-order mark: Java's UTF-16 decoder reads it
-        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
-                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
-        String text = new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
+        // a TBX or table saved as UTF-16 (a Windows tool) opens with its byte-order mark
+        Charset bom = Charsets.byteOrderMark(bytes);
+        String text = new String(bytes, bom == null ? StandardCharsets.UTF_8 : bom);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String head = text.stripLeading();
         List<Entry> entries = head.startsWith("<") ? tbx(file, bytes, srcLang, trgLang)
