@@ -19,10 +19,7 @@ import dev.calque.score.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -113,12 +110,8 @@ public final class Pipeline {
         }
     }
 
-    /**
-     * Most findings listed for one article in every report: a real story has tens; a text of the same
-     * paragraph repeated thousands of times has tens of thousands, and each report (an Allure step, a SARIF
-     * result) grows with every one (docs/security.md, round eight).
-     */
-    public static final int MAX_LISTED = 1_000;
+    /** Most findings listed for one article in every report ({@link ListedFindings}). */
+    public static final int MAX_LISTED = ListedFindings.MAX;
 
     /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
     private record Outcome(ArticleResult result, InputProblem problem) {
@@ -360,27 +353,10 @@ public final class Pipeline {
             if (pairNote != null) note = note == null ? pairNote : note + "; " + pairNote;
             boolean failed = gate.fails(checked.findings(), score);
             List<String> fingerprints = kept.fingerprints();
-            if (checked.findings().size() > MAX_LISTED) {
-                // the score and the gate have counted them all; the reports list the most severe
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < checked.findings().size(); i++) order.add(i);
-                List<Finding> found = checked.findings();
-                order.sort(Comparator.comparing((Integer i) -> found.get(i).severity()).reversed()
-                        .thenComparingInt(i -> i));
-                List<Integer> listed = new ArrayList<>(order.subList(0, MAX_LISTED));
-                Collections.sort(listed);
-                List<Finding> f = new ArrayList<>(MAX_LISTED);
-                List<String> p = new ArrayList<>(MAX_LISTED);
-                for (int i : listed) {
-                    f.add(found.get(i));
-                    p.add(fingerprints.get(i));
-                }
-                String capped = String.format(Locale.ROOT, "%,d findings: only the %,d most severe are listed"
-                        + " (the score and the gate count them all)", found.size(), MAX_LISTED);
-                note = note == null ? capped : note + "; " + capped;
-                checked = checked.withFindings(f);
-                fingerprints = p;
-            }
+            ListedFindings listed = ListedFindings.of(checked.findings(), fingerprints);
+            note = listed.joined(note);
+            checked = checked.withFindings(listed.findings());
+            fingerprints = listed.fingerprints();
             return new Outcome(new ArticleResult(checked, score, failed, note,
                     kept.suppressed(), fingerprints, took), null);
         } catch (Checker.Stopped e) {

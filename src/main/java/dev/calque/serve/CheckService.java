@@ -213,8 +213,12 @@ public final class CheckService implements AutoCloseable {
                 checked = new CheckedArticle(checked.article(), assessed.findings(), checked.words());
                 score = score.withRisk(assessed.risk());
             }
-            return new ArticleResult(checked, score, gate.fails(checked.findings(), score), null, kept.suppressed(),
-                    kept.fingerprints(), took);
+            boolean failed = gate.fails(checked.findings(), score);
+            // as calque check lists them: every answer (JSON, SARIF, the desk, LanguageTool's API) grows with each
+            dev.calque.pipeline.ListedFindings listed = dev.calque.pipeline.ListedFindings.of(checked.findings(),
+                    kept.fingerprints());
+            return new ArticleResult(checked.withFindings(listed.findings()), score, failed, listed.note(),
+                    kept.suppressed(), listed.fingerprints(), took);
         });
     }
 

@@ -161,7 +161,7 @@ final class LanguageToolApi {
         ArticleResult result = server.service().check(Article.ofText("request", text.getPlainText()), checker);
         List<Finding> findings = new ArrayList<>();
         for (Finding f : result.findings()) if (filter.keeps(f, describe(f, checker))) findings.add(f);
-        Exchanges.sendJson(ex, 200, response(text, lang, checker, findings).getBytes(StandardCharsets.UTF_8));
+        Exchanges.sendJson(ex, 200, response(text, lang, checker, findings, result.note() != null).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code text} or {@code data} (LanguageTool's annotated text: markup to skip, offsets counting it). */
@@ -293,7 +293,8 @@ final class LanguageToolApi {
         return read;
     }
 
-    private String response(AnnotatedText text, Language lang, Checker checker, List<Finding> findings) throws IOException {
+    private String response(AnnotatedText text, Language lang, Checker checker, List<Finding> findings, boolean incomplete)
+            throws IOException {
         ContextTools contextTools = new ContextTools();
         contextTools.setEscapeHtml(false);
         contextTools.setContextSize(CONTEXT_SIZE);
@@ -305,7 +306,7 @@ final class LanguageToolApi {
             g.writeStartObject();
             software(g);
             g.writeObjectFieldStart("warnings");
-            g.writeBooleanField("incompleteResults", false);
+            g.writeBooleanField("incompleteResults", incomplete); // the findings were capped (ListedFindings)
             g.writeEndObject();
             g.writeObjectFieldStart("language");
             g.writeStringField("name", lang.getName());

@@ -36,11 +36,20 @@ import java.util.zip.ZipOutputStream;
  * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.calque.security.MutationSweepHarness WORKDIR [FIXTURE-FILTER]</pre>
  */
 public final class MutationSweepHarness {
-    static final int MUTANTS = 20;
-    private static final Pattern NOISE = Pattern.compile("Exception|\\bat org\\.|\\bat java\\.|SLF4J|WARN|ERROR|OutOfMemory");
-    private static final List<String> KINDS = List.of("cut-a", "cut-b", "cut-c", "cut-d", "flip-1", "flip-8", "flip-64",
-            "flip-512", "nul", "nul-64", "ff", "bom16le-start", "bom8-start", "bom8-middle", "bom16be-start", "dup-middle",
-            "line5mb-letters", "line5mb-words", "no-close-tag", "no-close-tags-nul");
+    private static final Pattern NOISE = Pattern.compile(
+            "Exception|\\bat (org|java|com)\\.|\\b(org|com|java|javax)\\.[a-z]+\\.|SLF4J|WARN|ERROR|OutOfMemory|Caused by");
+    /** Round five's twenty, round eight's cuts at every sixteenth and duplicated chunk, round nine's real damage. */
+    private static final List<String> KINDS = new ArrayList<>(List.of("cut-a", "cut-b", "cut-c", "cut-d", "flip-1", "flip-8",
+            "flip-64", "flip-512", "nul", "nul-64", "ff", "bom16le-start", "bom8-start", "bom8-middle", "bom16be-start",
+            "dup-middle", "line5mb-letters", "line5mb-words", "no-close-tag", "no-close-tags-nul"));
+
+    static {
+        for (int k = 1; k < 16; k++) KINDS.add("cut16-" + k);
+        KINDS.addAll(List.of("dup-chunk", "gzip", "utf16le-nobom", "utf16be-nobom", "cut-in-utf8", "crlf-to-lf", "lf-to-crlf",
+                "zip-in-zip", "nest-100k", "entities", "attr-10mb"));
+    }
+
+    static final int MUTANTS = KINDS.size();
 
     private MutationSweepHarness() {
     }
@@ -66,7 +75,9 @@ public final class MutationSweepHarness {
                 Files.write(dir.resolve(String.format("m%02d-%s-%s", i + 1, kind, name)), mutate(original, kind, rnd, name));
             }
             files += MUTANTS + 1;
-            Run all = run(dir, List.of(dir), work.resolve("out-" + dir.getFileName() + ".json"));
+            Path report = work.resolve("out-" + dir.getFileName() + ".json");
+            Run all = run(dir, List.of(dir), report);
+            reasons(report, work.resolve("reasons-" + dir.getFileName() + ".txt"));
             List<String> defects = new ArrayList<>(all.defects());
             if (!defects.isEmpty()) {
                 defects.clear();
@@ -87,6 +98,21 @@ public final class MutationSweepHarness {
                     all.refused(), defects.isEmpty() ? "-" : String.join("; ", defects));
         }
         System.out.printf("%d files (fixtures and mutants), %d with a defect; by kind: %s%n", files, defective, classes);
+    }
+
+    /** Each unreadable input's reason, one line each, to be read by hand (a reason naming the wrong thing). */
+    private static void reasons(Path report, Path to) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (Files.exists(report)) {
+            try {
+                for (JsonNode u : new ObjectMapper().readTree(report.toFile()).get("unreadable")) {
+                    lines.add(Path.of(u.get("source").asText()).getFileName() + "\t" + u.get("reason").asText());
+                }
+            } catch (IOException | RuntimeException e) {
+                lines.add("(report not readable: " + e + ")");
+            }
+        }
+        Files.write(to, lines, StandardCharsets.UTF_8);
     }
 
     /** What one run showed. */
@@ -196,7 +222,20 @@ public final class MutationSweepHarness {
 
     static byte[] mutate(byte[] b, String kind, Random rnd, String name) throws IOException {
         boolean zipped = b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-        if (zipped && kind.startsWith("no-close")) return insideZip(b, part -> mutate(part, kind, rnd, name));
+        if (zipped && (kind.startsWith("no-close") || INSIDE_ZIP.contains(kind))) {
+            return insideZip(b, part -> mutate(part, kind, rnd, name));
+        }
+        if (zipped && kind.equals("zip-in-zip")) {
+            // the document carrying, as one more part, a zip that holds a zip of itself
+            Map<String, byte[]> parts = new LinkedHashMap<>();
+            try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(b))) {
+                for (ZipEntry e; (e = z.getNextEntry()) != null; ) parts.put(e.getName(), z.readAllBytes());
+            }
+            byte[] mimetype = parts.remove("mimetype");
+            parts.put("embedded/inner.zip", zip(Map.of("inner.zip", zip(Map.of(name, b), null)), null));
+            return zip(parts, mimetype == null ? null : new String(mimetype, StandardCharsets.US_ASCII));
+        }
+        boolean json = name.endsWith(".json");
         int at = b.length == 0 ? 0 : rnd.nextInt(b.length);
         return switch (kind) {
             case "cut-a", "cut-b", "cut-c", "cut-d" -> Arrays.copyOf(b, at);
@@ -230,11 +269,81 @@ public final class MutationSweepHarness {
                 byte[] c = deleteClosingTags(b, 2, rnd);
                 yield insert(c, c.length == 0 ? 0 : rnd.nextInt(c.length), new byte[] {0});
             }
+            case "gzip" -> {
+                // a compressed file saved under its plain name (a server's Content-Encoding kept by a download)
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(out)) {
+                    g.write(b);
+                }
+                yield out.toByteArray();
+            }
+            case "utf16le-nobom" -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE);
+            case "utf16be-nobom" -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16BE);
+            case "cut-in-utf8" -> {
+                // cut just after the first byte of a multi-byte UTF-8 sequence (a download or a copy stopped mid-character)
+                List<Integer> leads = new ArrayList<>();
+                for (int i = 0; i + 1 < b.length; i++) if ((b[i] & 0xE0) == 0xC0 || (b[i] & 0xF0) == 0xE0) leads.add(i);
+                yield leads.isEmpty() ? insert(b, b.length, new byte[] {(byte) 0xE2, (byte) 0x80})
+                        : Arrays.copyOf(b, leads.get(rnd.nextInt(leads.size())) + 1);
+            }
+            case "crlf-to-lf" -> replace(b, new byte[] {'\r', '\n'}, new byte[] {'\n'});
+            case "lf-to-crlf" -> replace(b, new byte[] {'\n'}, new byte[] {'\r', '\n'});
+            case "zip-in-zip" -> zip(Map.of(name + ".zip", zip(Map.of(name, b), null)), null);
+            case "nest-100k" -> json ? afterFirstBrace(b, "\"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + ",")
+                    : beforeClosingTag(b, rnd, "<q>".repeat(100_000) + "</q>".repeat(100_000));
+            case "entities" -> json ? afterFirstBrace(b, "\"x\": \"" + "\\u00e9\\n\\\"".repeat(400_000) + "\",")
+                    : beforeClosingTag(b, rnd, "&amp;&lt;&gt;&quot;&#233;&#x20AC; ".repeat(200_000));
+            case "attr-10mb" -> json ? afterFirstBrace(b, "\"" + "k".repeat(10 << 20) + "\": 1,") : inStartTag(b, rnd,
+                    " data-x=\"" + "a".repeat(10 << 20) + "\"");
             default -> {
                 if (!kind.startsWith("cut16-")) throw new IllegalArgumentException(kind);
                 yield Arrays.copyOf(b, (int) ((long) b.length * Integer.parseInt(kind.substring(6)) / 16)); // cut at k/16
             }
         };
+    }
+
+    /** The kinds that damage a zip document's largest XML part rather than the zip. */
+    private static final List<String> INSIDE_ZIP = List.of("cut-in-utf8", "nest-100k", "entities", "attr-10mb");
+
+    private static byte[] replace(byte[] b, byte[] what, byte[] with) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        for (int i = 0; i < b.length; ) {
+            if (i + what.length <= b.length && Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                out.write(with, 0, with.length);
+                i += what.length;
+            } else {
+                out.write(b[i++]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] afterFirstBrace(byte[] b, String what) {
+        int at = 0;
+        while (at < b.length && b[at] != '{') at++;
+        return insert(b, Math.min(b.length, at + 1), what.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code what} just before a random closing tag (inside an element), or at a random place without one. */
+    private static byte[] beforeClosingTag(byte[] b, Random rnd, String what) {
+        List<Integer> at = positions(b, Pattern.compile("</[A-Za-z]"), 0);
+        return insert(b, at.isEmpty() ? rnd.nextInt(b.length + 1) : at.get(rnd.nextInt(at.size())),
+                what.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code what} after the name of a random start tag, or at a random place without one. */
+    private static byte[] inStartTag(byte[] b, Random rnd, String what) {
+        List<Integer> at = positions(b, Pattern.compile("<[A-Za-z][\\w:.-]*(?=[\\s/>])"), -1);
+        return insert(b, at.isEmpty() ? rnd.nextInt(b.length + 1) : at.get(rnd.nextInt(at.size())),
+                what.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Where the pattern matches in the bytes read as Latin-1: its start, or its end when {@code end < 0}. */
+    private static List<Integer> positions(byte[] b, Pattern p, int end) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = p.matcher(new String(b, StandardCharsets.ISO_8859_1));
+        while (m.find()) out.add(end < 0 ? m.end() : m.start());
+        return out;
     }
 
     private static byte[] insert(byte[] b, int at, byte[] what) {

@@ -137,4 +137,33 @@ class ServerHostileTest {
                 + "Content-Length: " + text.length + "\r\nConnection: close\r\n\r\n", null);
         assertThat(answer).startsWith("HTTP/1.1 413");
     }
+
+    @Test
+    void anArticleOfThousandsOfFindingsIsAnsweredWithTheThousandMostSevereAndTheNoteOnEveryEndpoint() throws Exception {
+        // 1,500 lines with two misspellings each: 3,000 findings; before, every endpoint listed all of them
+        String text = "Teh cat sat on teh mat.\n\n".repeat(1_500);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String host = "127.0.0.1:" + port;
+        byte[] body = json.writeValueAsBytes(java.util.Map.of("text", text));
+
+        com.fasterxml.jackson.databind.JsonNode api = json.readTree(bodyOf(post(host, "/api/check", "application/json", body)));
+        com.fasterxml.jackson.databind.JsonNode article = api.get("articles").get(0);
+        assertThat(article.get("findings")).hasSize(dev.calque.pipeline.ListedFindings.MAX);
+        assertThat(article.get("note").asText()).matches("3,[0-9]{3} findings: only the 1,000 most severe are listed .*");
+
+        com.fasterxml.jackson.databind.JsonNode desk = json.readTree(bodyOf(post(host, "/review/api/check", "application/json", body)));
+        assertThat(desk.get("articles").get(0).get("findings")).hasSize(dev.calque.pipeline.ListedFindings.MAX);
+
+        byte[] form = ("language=en-US&text=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.US_ASCII);
+        com.fasterxml.jackson.databind.JsonNode v2 = json.readTree(bodyOf(post(host, "/v2/check",
+                "application/x-www-form-urlencoded", form)));
+        assertThat(v2.get("matches")).hasSize(dev.calque.pipeline.ListedFindings.MAX);
+        assertThat(v2.get("warnings").get("incompleteResults").asBoolean()).isTrue();
+    }
+
+    private static String bodyOf(String answer) {
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    }
 }
