@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.model.Severity;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleFileException;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Loads the rules that read the original: the {@code bilingual:} section of the YAML rule files in the
@@ -78,11 +76,8 @@ public final class SourceRules {
     private final List<Path> files = new ArrayList<>();
 
     private SourceRules() {
-        LoaderOptions limits = new LoaderOptions();
-        limits.setMaxAliasesForCollections(20);
-        limits.setNestingDepthLimit(40);
-        limits.setCodePointLimit((int) MAX_FILE_BYTES);
-        yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(limits).build())
+        // the one hardened reader of every YAML file (aliases, depth, size; UTF-16 and UTF-32 too)
+        yaml = new ObjectMapper(dev.calque.untrusted.UntrustedYaml.factory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -149,7 +144,8 @@ public final class SourceRules {
         } catch (NoSuchFileException e) {
             throw new RuleFileException(f, 0, "file not found");
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? dev.calque.untrusted.UntrustedYaml.reason(jp)
+                    : e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new RuleFileException(f, 0, "bilingual: " + msg);
         }
     }

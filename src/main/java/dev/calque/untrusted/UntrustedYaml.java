@@ -29,13 +29,44 @@ public final class UntrustedYaml {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_CHARS);
         options.setAllowDuplicateKeys(false);
-        YAMLFactory f = YAMLFactory.builder().loaderOptions(options)
+        return new Unicode(YAMLFactory.builder().loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                        .maxStringLength(MAX_CHARS).build())
-                .build();
-        return f;
+                        .maxStringLength(MAX_CHARS).build()));
     }
 
+    /**
+     * Jackson decodes YAML bytes as UTF-8 only; YAML 1.2 also allows UTF-16 and UTF-32, told by a mark or by
+     * zero bytes ({@link UnicodeText}). The text then goes through the same limits as UTF-8 (SnakeYAML counts
+     * code points, aliases and depth on the characters).
+     */
+    private static final class Unicode extends YAMLFactory {
+        Unicode(com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder b) {
+            super(b);
+        }
+
+        @Override
+        protected java.io.Reader _createReader(java.io.InputStream in, com.fasterxml.jackson.core.JsonEncoding enc,
+                                               com.fasterxml.jackson.core.io.IOContext ctxt) throws java.io.IOException {
+            java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, UnicodeText.HEAD);
+            b.mark(UnicodeText.HEAD);
+            byte[] head = b.readNBytes(UnicodeText.HEAD);
+            b.reset();
+            UnicodeText.Encoding e = UnicodeText.of(head, head.length);
+            if (e.utf8()) return super._createReader(b, enc, ctxt);
+            return UnicodeText.reader(b, e);
+        }
+
+        @Override
+        protected java.io.Reader _createReader(byte[] data, int offset, int len, com.fasterxml.jackson.core.JsonEncoding enc,
+                                               com.fasterxml.jackson.core.io.IOContext ctxt) throws java.io.IOException {
+            UnicodeText.Encoding e = UnicodeText.of(java.util.Arrays.copyOfRange(data, offset,
+                    offset + Math.min(len, UnicodeText.HEAD)), Math.min(len, UnicodeText.HEAD));
+            if (e.utf8()) return super._createReader(data, offset, len, enc, ctxt);
+            return UnicodeText.reader(new java.io.ByteArrayInputStream(data, offset, len), e);
+        }
+    }
+
+    private static final Pattern INVALID_WIDE = Pattern.compile(UnicodeText.INVALID + "(UTF-(?:16|32)(?:LE|BE)) (\\([^)]*\\)|: cut short)");
     private static final Pattern INVALID_UTF8 = Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]{2})");
 
     /**
@@ -47,6 +78,10 @@ public final class UntrustedYaml {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher utf8 = INVALID_UTF8.matcher(m);
         if (utf8.find()) return "not valid UTF-8 (byte " + utf8.group(1) + "; save the file as UTF-8)";
+        int mark = m.indexOf(UnicodeText.NOT_UTF16);
+        if (mark >= 0) return m.substring(mark).lines().findFirst().orElse("") + "; save the file as UTF-8";
+        Matcher wide = INVALID_WIDE.matcher(m);
+        if (wide.find()) return "not valid " + wide.group(1) + " " + wide.group(2) + "; save the file as UTF-8";
         if (m.startsWith("No content to map due to end-of-input")) return "the file is empty";
         if (m.contains("nesting depth") || m.contains("Nesting Depth")) {
             return "nested more than " + MAX_DEPTH + " levels deep; not read";

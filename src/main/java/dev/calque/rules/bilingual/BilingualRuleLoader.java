@@ -3,7 +3,6 @@ package dev.calque.rules.bilingual;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.calque.model.Severity;
 import dev.calque.rules.RuleExample;
 import dev.calque.rules.RuleFileException;
@@ -38,7 +37,7 @@ public final class BilingualRuleLoader {
     public record File(List<Spec> rules) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(dev.calque.untrusted.UntrustedYaml.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private BilingualRuleLoader() {

@@ -1,9 +1,7 @@
 package dev.calque.rules.bilingual;
 
-import dev.calque.ingest.Charsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +81,13 @@ public final class Glossary {
             throw new GlossaryException(file + ": cannot read the glossary: " + e.getMessage());
         }
         // a TBX or table saved as UTF-16 (a Windows tool) opens with its byte-order mark
-        Charset bom = Charsets.byteOrderMark(bytes);
-        String text = new String(bytes, bom == null ? StandardCharsets.UTF_8 : bom);
+        dev.calque.untrusted.UnicodeText.Encoding enc;
+        try {
+            enc = dev.calque.untrusted.UnicodeText.of(bytes, Math.min(bytes.length, 4096));
+        } catch (java.io.CharConversionException e) {
+            throw new GlossaryException(file + ": " + e.getMessage() + "; save the file as UTF-8");
+        }
+        String text = new String(bytes, enc.skip(), bytes.length - enc.skip(), enc.charset());
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String head = text.stripLeading();
         List<Entry> entries = head.startsWith("<") ? tbx(file, bytes, srcLang, trgLang)
