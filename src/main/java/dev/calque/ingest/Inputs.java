@@ -244,14 +244,14 @@ public final class Inputs {
                 String segments = a.metadata().get(DocumentReader.SEGMENTS_CUT);
                 if (segments != null) {
                     String[] read = segments.split(" ", 2);
-                    sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
+                    sink.problem(InputProblem.cut(a.source(), group, String.format(java.util.Locale.ROOT,
                             "%,d characters of text by segment %s, over the limit of %,d: only the first part was"
                                     + " checked and the rest of the file was not read (raise the limit with --max-text-chars)",
                             Long.parseLong(read[0]), read[1].length() > 40 ? read[1].substring(0, 39) + "…" : read[1],
                             limits.maxTextChars())));
                 } else if (cut != a) {
                     String body = a.metadata().get(FeedReader.CUT_FROM);
-                    sink.problem(new InputProblem(a.source(), group, String.format(java.util.Locale.ROOT,
+                    sink.problem(InputProblem.cut(a.source(), group, String.format(java.util.Locale.ROOT,
                             (body != null ? "%,d characters in its body, markup included," : "%,d characters of text,")
                                     + " over the limit of %,d: only the first part was checked (raise the limit with --max-text-chars)",
                             body != null ? Long.parseLong(body) : a.text().length(), limits.maxTextChars())));

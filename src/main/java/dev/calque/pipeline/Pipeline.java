@@ -114,7 +114,10 @@ public final class Pipeline {
     public static final int MAX_LISTED = ListedFindings.MAX;
 
     /** What became of an item: a result, an input problem, or nothing (dropped after cancellation). */
-    private record Outcome(ArticleResult result, InputProblem problem) {
+    private record Outcome(ArticleResult result, InputProblem problem, boolean saysCut) {
+        Outcome(ArticleResult result, InputProblem problem) {
+            this(result, problem, false);
+        }
     }
 
     private static final Outcome DROPPED = new Outcome(null, null);
@@ -141,10 +144,15 @@ public final class Pipeline {
 
         long written = 0;
         long words = 0;
+        java.util.Set<String> cutSaid = new java.util.HashSet<>();
         try {
             for (Future<Outcome> next; (next = nextInOrder(pending)) != END_OF_INPUT; ) {
                 Outcome o = outcome(next);
                 if (o == DROPPED) continue;
+                // an article whose check failed said in its one line that its text had been cut: the cut's own
+                // line (queued after the article) is not said again
+                if (o.saysCut()) cutSaid.add(o.problem().source());
+                if (o.problem() != null && o.problem().cut() && cutSaid.remove(o.problem().source())) continue;
                 written++;
                 if (o.result() != null) {
                     summary.add(o.result());
@@ -313,12 +321,12 @@ public final class Pipeline {
     private Outcome process(Item item) {
         if (item.problem() != null) return new Outcome(null, item.problem());
         Article a = item.article();
+        int cutFrom = inputs.reader().cutFrom(a.source());
         try {
             long t0 = System.nanoTime();
             long cpu0 = Deadline.clock();
             dev.calque.bilingual.BilingualArticle b = item.bilingual();
             String pairNote = null;
-            int cutFrom = inputs.reader().cutFrom(a.source());
             // alignment with the original is part of the article's budget, as the check and the risk step are
             Deadline.start(timeLimit.toNanos(), this::cancelled);
             try {
@@ -363,8 +371,10 @@ public final class Pipeline {
             return DROPPED;
         } catch (Checker.TimeLimitExceeded | Deadline.Exceeded e) {
             if (cancelled()) return DROPPED;
+            boolean cut = cutFrom != 0;
             return new Outcome(null, new InputProblem(a.source(), a.group(), "checking took more than the limit of "
-                    + timeLimit.toSeconds() + " s of processor time; not checked (raise it with --timeout)"));
+                    + timeLimit.toSeconds() + " s of processor time" + (cut ? ", even on the first part of its text kept at"
+                    + " --max-text-chars" : "") + "; not checked (raise it with --timeout)"), cut);
         } catch (RuntimeException | StackOverflowError e) {
             org.slf4j.LoggerFactory.getLogger(Pipeline.class).warn("checking {} failed", a.source(), e);
             // Java's regex engine recurses once per turn of a repeated alternation ((?:x|y)+ over 20,000 letters)
