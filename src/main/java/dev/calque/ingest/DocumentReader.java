@@ -396,8 +396,12 @@ public final class DocumentReader {
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
-        if (type.equals("application/pdf")) ctx.set(EmbeddedDocumentExtractor.class, NO_ATTACHMENTS);
-        parse(bytes, handler, md, ctx);
+        // an e-mail's attachments are what was sent; in every other document an embedded object is not its text
+        if (!type.startsWith("message/")) {
+            ctx.set(org.apache.tika.parser.Parser.class, Tika.PARSER);
+            ctx.set(EmbeddedDocumentExtractor.class, new OwnTextOnly(ctx));
+        }
+        parse(type.startsWith("application/vnd.oasis.opendocument.") ? withoutEmbeddedObjects(bytes) : bytes, handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
@@ -421,20 +425,75 @@ public final class DocumentReader {
     }
 
     /**
-     * A PDF's embedded files (its EmbeddedFiles, file-attachment annotations) are attachments, not its text:
-     * Tika would append their text to the pages' and check it as the article's (docs/security.md, round eight).
+     * A document's embedded objects and files are not its text: a PDF's attachments (its EmbeddedFiles,
+     * file-attachment annotations; round eight), a spreadsheet or chart embedded in a DOCX or an ODT, a file
+     * packaged in an RTF (round nine). An editor sees a box or an icon to open, not the story's paragraphs;
+     * Tika would append their text to the document's and Calque check it as the article's. The one embedded part
+     * that is the document's own text is an OOXML "alternative format chunk" ({@code w:altChunk}: HTML or RTF
+     * that Word renders in the body, as HTML-to-DOCX converters write whole documents): that is read.
      */
-    private static final EmbeddedDocumentExtractor NO_ATTACHMENTS = new EmbeddedDocumentExtractor() {
-                @Override
-                public boolean shouldParseEmbedded(Metadata metadata) {
-                    return false;
-                }
+    private static final class OwnTextOnly implements EmbeddedDocumentExtractor {
+        private final org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor parsing;
 
-                @Override
-                public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
-                    // never asked: shouldParseEmbedded says no
+        OwnTextOnly(ParseContext ctx) {
+            this.parsing = new org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor(ctx);
+        }
+
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return TikaCoreProperties.EmbeddedResourceType.ALTERNATE_FORMAT_CHUNK.toString()
+                    .equals(metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE)) && parsing.shouldParseEmbedded(metadata);
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+                throws org.xml.sax.SAXException, IOException {
+            parsing.parseEmbedded(stream, handler, metadata, outputHtml);
+        }
+    }
+
+    /**
+     * An OpenDocument file without its embedded objects ({@code Object 1/content.xml} and the rest of each such
+     * folder: a chart's table, an embedded spreadsheet or text frame). Tika reads every {@code content.xml} of the
+     * zip as the document's own text, so the objects are taken out before it reads (see {@link OwnTextOnly}).
+     * The file as it is when it embeds none, or when it cannot be rewritten (its damage is then Tika's to name).
+     */
+    static byte[] withoutEmbeddedObjects(byte[] odf) {
+        java.util.Set<String> objects = new java.util.HashSet<>();
+        java.util.List<java.util.Map.Entry<String, byte[]>> parts = new ArrayList<>();
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(odf))) {
+            for (java.util.zip.ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                String name = e.getName();
+                if (name.endsWith("/content.xml")) objects.add(name.substring(0, name.length() - "content.xml".length()));
+                parts.add(java.util.Map.entry(name, z.readAllBytes())); // sizes already bounded by ZipGuard
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return odf;
+        }
+        if (objects.isEmpty()) return odf;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(odf.length);
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.Map.Entry<String, byte[]> part : parts) {
+                String name = part.getKey();
+                if (objects.stream().anyMatch(name::startsWith)) continue;
+                java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(name);
+                if (name.equals("mimetype")) {
+                    // stored, first: how ODF readers recognise the file
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(part.getValue());
+                    e.setMethod(java.util.zip.ZipEntry.STORED);
+                    e.setSize(part.getValue().length);
+                    e.setCrc(crc.getValue());
                 }
-            };
+                z.putNextEntry(e);
+                z.write(part.getValue());
+                z.closeEntry();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return odf;
+        }
+        return out.toByteArray();
+    }
 
     /** Article metadata: the damaged pages of a PDF (comma-separated, 1-based) and its page count. */
     public static final String DAMAGED_PAGES = "damaged-pages";
