@@ -93,10 +93,10 @@ public final class SourceRules {
             Path general = dir.resolve(target);
             List<Path> pairs = pairFolders(dir, target);
             if (Files.isDirectory(general) || !pairs.isEmpty()) {
-                if (Files.isDirectory(general)) loader.loadFolder(general, true);
-                for (Path pair : pairs) loader.loadFolder(pair, pair.getFileName().toString().equals(source + "-" + target));
+                if (Files.isDirectory(general)) loader.loadFolder(general, true, dir);
+                for (Path pair : pairs) loader.loadFolder(pair, pair.getFileName().toString().equals(source + "-" + target), dir);
             } else {
-                loader.loadFolder(dir, true);
+                loader.loadFolder(dir, true, dir);
             }
         }
         return new Pack(loader.rules, new ConventionTable(loader.languages), RulePackLoader.hash(loader.files));
@@ -111,7 +111,7 @@ public final class SourceRules {
         }
     }
 
-    private void loadFolder(Path dir, boolean withRules) {
+    private void loadFolder(Path dir, boolean withRules, Path root) {
         List<Path> list;
         try (Stream<Path> s = Files.list(dir)) {
             list = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
@@ -120,6 +120,7 @@ public final class SourceRules {
             throw new RuleFileException(dir, 0, "cannot list rule folder: " + e.getMessage());
         }
         for (Path f : list) {
+            dev.calque.rules.RulePackLoader.inside(root, f);
             Section section = read(f);
             if (section == null) continue;
             files.add(f);

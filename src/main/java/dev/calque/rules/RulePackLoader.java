@@ -76,10 +76,10 @@ public final class RulePackLoader {
             Path pair = dir.resolve(source + "-" + target);
             boolean root = Files.isDirectory(general) || hasPairFolders(dir);
             if (root) {
-                if (Files.isDirectory(general)) loader.loadFolder(general);
-                if (Files.isDirectory(pair)) loader.loadFolder(pair);
+                if (Files.isDirectory(general)) loader.loadFolder(general, dir);
+                if (Files.isDirectory(pair)) loader.loadFolder(pair, dir);
             } else {
-                loader.loadFolder(dir);
+                loader.loadFolder(dir, dir);
             }
         }
         return new RulePack(loader.rules, loader.infos, loader.generic, loader.stock, loader.files, hash(loader.files));
@@ -93,7 +93,7 @@ public final class RulePackLoader {
         }
     }
 
-    private void loadFolder(Path dir) {
+    private void loadFolder(Path dir, Path root) {
         List<Path> list;
         try (Stream<Path> s = Files.list(dir)) {
             list = s.filter(Files::isRegularFile).sorted().toList();
@@ -103,12 +103,29 @@ public final class RulePackLoader {
         for (Path f : list) {
             String name = f.getFileName().toString();
             if (name.endsWith(".xml")) {
+                inside(root, f);
                 loadXml(f);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                inside(root, f);
                 RuleSpec.File file = parseYaml(f);
                 if (file.languagetool() != null) stock.merge(checkStock(f, file.languagetool()));
                 if (file.rules() != null) for (JsonNode rule : file.rules()) addTableRule(f, rule);
             }
+        }
+    }
+
+    /**
+     * Refuses a rule file that a symbolic link (the file's, or its folder's) takes out of the rule folder it was
+     * found in: a rule folder from a pull request must not have Calque read {@code ~/.aws/credentials} or another
+     * checkout's files as rules (as its tables may not, {@link RuleDefinition#table}).
+     */
+    public static void inside(Path root, Path f) {
+        try {
+            if (!f.toRealPath().startsWith(root.toRealPath())) {
+                throw new RuleFileException(f, 0, "a symbolic link out of the rule folder " + root + "; not read");
+            }
+        } catch (IOException e) {
+            throw new RuleFileException(f, 0, "cannot read: " + e.getMessage());
         }
     }
 

@@ -56,6 +56,7 @@ public final class BilingualRuleLoader {
                 throw new RuleFileException(folder, 0, "cannot list rule folder: " + e.getMessage());
             }
             for (Path f : files) {
+                dev.calque.rules.RulePackLoader.inside(dir, f);
                 for (BilingualRule r : loadFile(f)) {
                     BilingualRule previous = rules.putIfAbsent(r.info().id(), r);
                     if (previous != null) {
