@@ -50,6 +50,8 @@ final class LinkRules {
 
         /** A hit on {@code [start, end)} of the translation, its message filled in. */
         Hit hit(BilingualArticle a, int start, int end, Link link, String detail, List<String> suggestions) {
+            // a rule may make a hit per value or word of a sentence of megabytes: each one polls the article's budget
+            dev.calque.model.Deadline.check();
             String text = a.target().text();
             String message = template.replace("{match}", text.substring(start, end))
                     .replace("{source}", shorten(link.source().of(a.original().text())))
@@ -59,9 +61,14 @@ final class LinkRules {
     }
 
     static String shorten(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= MAX_DETAIL ? one : one.substring(0, MAX_DETAIL - 1) + "…";
+        // only the start is shown: a sentence of megabytes is not rewritten whole for each hit that quotes it
+        boolean longer = s.length() > HEAD;
+        String one = (longer ? s.substring(0, HEAD) : s).replaceAll("\\s+", " ").strip();
+        return one.length() <= MAX_DETAIL && !longer ? one : one.substring(0, Math.min(one.length(), MAX_DETAIL - 1)) + "…";
     }
+
+    /** What {@link #shorten} reads of a text: enough for {@link #MAX_DETAIL} characters unless most are white space. */
+    private static final int HEAD = 8 * MAX_DETAIL;
 
     static int words(String s) {
         Matcher m = WORD.matcher(s);

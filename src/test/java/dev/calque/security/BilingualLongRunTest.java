@@ -49,4 +49,23 @@ class BilingualLongRunTest {
         assertThat(report.at("/unreadable/0/reason").asText()).hasSizeLessThanOrEqualTo(300)
                 .startsWith("cannot read this XLIFF 2 file: unit p1, at <sourcaaa").contains("…>: ");
     }
+
+    /**
+     * Round nine's sweep: a TSV whose original holds 150,000 numbers (an entity-heavy text pasted into it) beside a
+     * short translation. Each number the translation lacks is a finding, and each finding's message re-read the
+     * whole original sentence (1 MB) to quote its start, outside any poll of the deadline: the run never ended
+     * (killed after 300 s). Now a hit polls the budget and quotes only the sentence's start: one line at the limit.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(240)
+    void anOriginalOfAHundredThousandNumbersBesideAShortTranslationEndsAtTheTimeLimit() throws Exception {
+        Path tsv = Files.writeString(dir.resolve("numbers.tsv"), "Le chat " + "&#233; ".repeat(150_000)
+                + " est sur la table.\tThe cat is on the table.\nLe chien dort.\tThe dog sleeps.\n");
+        Path out = dir.resolve("out.json");
+        CliRun r = CliRun.of("check", "--no-stock", "--threads", "1", "--timeout", "2", "-f", "json", "-o", out.toString(), tsv.toString());
+        assertThat(r.err()).doesNotContain("Exception");
+        assertThat(r.err().lines().filter(l -> l.contains("numbers.tsv")).toList()).singleElement().asString()
+                .contains("checking took more than the limit of 2 s of processor time");
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("unreadable")).hasSize(1);
+    }
 }
