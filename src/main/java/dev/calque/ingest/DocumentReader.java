@@ -590,7 +590,8 @@ public final class DocumentReader {
                 throw new Unreadable("encrypted document: cannot read its text without the password", e);
             }
             if (e instanceof TikaException) {
-                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": " + damage(e), e);
+                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": "
+                        + damage(e, md.get(Metadata.CONTENT_TYPE)), e);
             }
             if (e instanceof OutOfMemoryError) throw new Unreadable("too large to read in the memory available");
             throw new Unreadable("cannot read it: " + damage(e), e);
@@ -610,6 +611,26 @@ public final class DocumentReader {
      * log, which {@code --verbose} shows, never into the reason.
      */
     static String damage(Throwable e) {
+        return damage(e, null);
+    }
+
+    /**
+     * As {@link #damage(Throwable)}, for a document of this type: a file that is XML itself (a TMX or XLIFF file
+     * the bilingual reader could not place, an SVG) is not well-formed, it holds no "XML part".
+     */
+    static String damage(Throwable e, String type) {
+        String t0 = type == null ? "" : type.replaceAll(";.*", "");
+        boolean xml = t0.endsWith("/xml") || t0.endsWith("+xml") || t0.equals("application/x-tmx")
+                || t0.equals("application/x-xliff");
+        if (xml) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof org.xml.sax.SAXParseException sax) {
+                    String plain = dev.calque.untrusted.UntrustedXml.plain(sax);
+                    return "not well-formed XML" + (plain.equals(sax.getMessage()) ? " (cut short or damaged)" : ": " + plain);
+                }
+                if (t instanceof javax.xml.stream.XMLStreamException) return "not well-formed XML (cut short or damaged)";
+            }
+        }
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && !chain.contains(t) && chain.size() < 20; t = t.getCause()) chain.add(t);
         for (Throwable t : chain) {

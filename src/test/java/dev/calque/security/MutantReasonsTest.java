@@ -55,4 +55,37 @@ class MutantReasonsTest {
                 Map.of(DocumentReader.DAMAGED_PAGES, "2", DocumentReader.PAGES, "3"));
         assertThat(DocumentReader.damagedPages(three)).endsWith("its text is missing; the other pages were checked");
     }
+
+    /** The reader's refusal of these bytes, or null when it read them. */
+    private String refusal(byte[] b, String name) throws Exception {
+        try {
+            reader.read(b, name, name, name, null);
+            return null;
+        } catch (DocumentReader.Unreadable e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Round nine's sweep: a TMX or XLIFF saved as UTF-16 without its mark but still declaring UTF-8 was refused in
+     * Woodstox's words ({@code Declared encoding 'UTF-8' uses 1 bytes per character; but physical encoding appeared
+     * to use 2; cannot decode at [row,col,system-id]: [1,38,"N/A"]}); a TMX whose UTF-16 mark stands before UTF-8
+     * bytes was said to hold "an XML part" that is cut short, as if it were a zip.
+     */
+    @Test
+    void xmlFilesInAnotherEncodingThanTheySayAreNamedSo() throws Exception {
+        for (String f : new String[] {"bilingual/seed.fr-en.tmx", "bilingual/seed.fr-en.xlf"}) {
+            String xml = Files.readString(Path.of("src/test/resources", f));
+            String reason = refusal(xml.getBytes(StandardCharsets.UTF_16LE), Path.of(f).getFileName().toString());
+            assertThat(reason).as(f).contains("the file is in UTF-16 without a byte-order mark, but declares the encoding 'UTF-8'")
+                    .doesNotContain("row,col", "physical", "N/A");
+        }
+        byte[] tmx = Files.readAllBytes(Path.of("src/test/resources/bilingual/seed.fr-en.tmx"));
+        byte[] marked = new byte[tmx.length + 2];
+        marked[0] = (byte) 0xFF;
+        marked[1] = (byte) 0xFE;
+        System.arraycopy(tmx, 0, marked, 2, tmx.length);
+        assertThat(refusal(marked, "seed.fr-en.tmx")).startsWith("cannot read this TMX file: not well-formed XML")
+                .doesNotContain("XML part");
+    }
 }

@@ -422,6 +422,10 @@ public final class BilingualReader {
             {"Unexpected EOF; was expecting a close tag for element <([^>\\s]{1,80})>.*",
                     "the file ends before <$1> is closed (cut short?)"},
             {"Unexpected EOF in prolog.*", "the file ends before its first element (cut short?)"},
+            {"(?:Cannot open the XLIFF stream\\. )?Declared encoding '([^']{1,40})' uses 1 bytes per character; but physical"
+                    + " encoding appeared to use 2.*",
+                    "the file is in UTF-16 without a byte-order mark, but declares the encoding '$1' (save it as UTF-8,"
+                            + " or as UTF-16 with its mark)"},
             {"Unexpected (?:EOF|end of input block).*", "the file ends in the middle of a tag or a value (cut short?)"},
             {"Unexpected close tag </([^>\\s]{1,80})>; expected </([^>\\s]{1,80})>\\.?",
                     "<$2> is not closed where </$1> closes the element around it"},
@@ -447,7 +451,7 @@ public final class BilingualReader {
 
     private static final java.util.regex.Pattern LONG_RUN = java.util.regex.Pattern.compile("([^'\"<>\\s]{39})[^'\"<>\\s]{2,}");
     private static final java.util.regex.Pattern WOODSTOX_AT =
-            java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+\\]");
+            java.util.regex.Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[(\\d+),\\d+(?:,[^\\]]{0,200})?\\]");
     /** Okapi's XLIFF 2 reader names the file and unit before the parser's message. */
     private static final java.util.regex.Pattern OKAPI_CONTEXT =
             java.util.regex.Pattern.compile("(?:Error in <file> id='[^']{0,80}'(?:, <unit> id='([^']{0,80})')?"
