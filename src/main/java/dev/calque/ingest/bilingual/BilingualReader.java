@@ -71,6 +71,14 @@ public final class BilingualReader {
             throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: " + reason(sniffed.damage()),
                     sniffed.damage());
         }
+        if (sniffed.format() != BilingualFormat.TSV) {
+            // Woodstox refuses it in its own words; Okapi's XLIFF 1.2 filter decodes it as UTF-8 into U+FFFD
+            String declared = declaredOverUtf16(bytes);
+            if (declared != null) {
+                throw new BilingualFileException("cannot read this " + sniffed.format().label() + " file: line 1: "
+                        + undeclaredUtf16(declared));
+            }
+        }
         String src = sniffed.srcLang() != null ? sniffed.srcLang() : fallbackSrc;
         String trg = sniffed.trgLang() != null ? sniffed.trgLang() : fallbackTrg;
         Kept segments = new Kept(maxTextChars);
@@ -417,6 +425,24 @@ public final class BilingualReader {
         return line + m;
     }
 
+    static String undeclaredUtf16(String declared) {
+        return "the file is in UTF-16 without a byte-order mark, but declares the encoding '" + declared
+                + "' (save it as UTF-8, or as UTF-16 with its mark)";
+    }
+
+    /**
+     * The encoding an XML declaration names when the file is UTF-16 without a byte-order mark ({@code <} and a
+     * zero byte) and the name is not UTF-16's, else null: XML 1.0 (appendix F) reads such a file by its zero
+     * bytes, and a declaration of UTF-8 over them is an error, not a guess to make.
+     */
+    static String declaredOverUtf16(byte[] b) {
+        if (b.length < 4 || !(b[0] == '<' && b[1] == 0 || b[0] == 0 && b[1] == '<')) return null;
+        String head = new String(b, 0, Math.min(b.length, 400) & ~1, b[0] == '<' ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+                .matcher(head);
+        return m.find() && !m.group(1).toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16") ? m.group(1) : null;
+    }
+
     /** Woodstox's messages (and the limits Calque sets on it), each as what is wrong with the file. */
     private static final String[][] PLAIN = {
             {"Unexpected EOF; was expecting a close tag for element <([^>\\s]{1,80})>.*",
@@ -424,8 +450,7 @@ public final class BilingualReader {
             {"Unexpected EOF in prolog.*", "the file ends before its first element (cut short?)"},
             {"(?:Cannot open the XLIFF stream\\. )?Declared encoding '([^']{1,40})' uses 1 bytes per character; but physical"
                     + " encoding appeared to use 2.*",
-                    "the file is in UTF-16 without a byte-order mark, but declares the encoding '$1' (save it as UTF-8,"
-                            + " or as UTF-16 with its mark)"},
+                    undeclaredUtf16("$1")},
             {"Unexpected (?:EOF|end of input block).*", "the file ends in the middle of a tag or a value (cut short?)"},
             {"Unexpected close tag </([^>\\s]{1,80})>; expected </([^>\\s]{1,80})>\\.?",
                     "<$2> is not closed where </$1> closes the element around it"},
