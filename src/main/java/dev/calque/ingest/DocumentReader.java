@@ -594,6 +594,10 @@ public final class DocumentReader {
                         + damage(e, md.get(Metadata.CONTENT_TYPE)), e);
             }
             if (e instanceof OutOfMemoryError) throw new Unreadable("too large to read in the memory available");
+            // a parser that recurses per element (XMLBeans under POI) on 100,000 nested elements
+            if (e instanceof StackOverflowError) {
+                throw new Unreadable("cannot read this " + describe(md.get(Metadata.CONTENT_TYPE)) + ": nested too deeply to read", e);
+            }
             throw new Unreadable("cannot read it: " + damage(e), e);
         }
     }

@@ -90,4 +90,12 @@ class MutantReasonsTest {
         assertThat(refusal(marked, "seed.fr-en.tmx")).startsWith("cannot read this TMX file: not well-formed XML")
                 .doesNotContain("XML part");
     }
+
+    /** Round nine's sweep: 100,000 nested elements inside a DOCX's document.xml overflowed POI's parser's stack. */
+    @Test
+    void aDocxNestedTooDeeplyIsSaidSo() throws Exception {
+        byte[] docx = MutationSweepHarness.mutate(Files.readAllBytes(Fixtures.docx(dir)), "nest-100k", new java.util.Random(9), "seed.docx");
+        // before: "cannot read it: its content is damaged or in a form Calque cannot read"
+        assertThat(refusal(docx, "nested.docx")).isEqualTo("cannot read this DOCX file: nested too deeply to read");
+    }
 }

@@ -279,6 +279,7 @@ public final class MutationSweepHarness {
                 }
                 yield out.toByteArray();
             }
+            case "utf16le-bom-whole" -> ("\uFEFF" + new String(b, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_16LE);
             case "utf16le-nobom" -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE);
             case "utf16be-nobom" -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16BE);
             case "cut-in-utf8" -> {

@@ -28,6 +28,9 @@ public final class OptionFileSweepHarness {
     static {
         for (int k = 1; k < 16; k++) KINDS.add("cut16-" + k);
         KINDS.addAll(List.of("flip-1", "flip-8", "flip-64", "nul", "ff", "bom16le-start", "dup-chunk", "line5mb-words"));
+        // round nine: what saving, copying and downloading do to a settings file
+        KINDS.addAll(List.of("utf16le-bom-whole", "utf16be-nobom", "gzip", "cut-in-utf8", "crlf-to-lf", "lf-to-crlf",
+                "nest-100k", "attr-10mb"));
     }
 
     private OptionFileSweepHarness() {
