@@ -78,6 +78,9 @@ public final class UntrustedYaml {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher utf8 = INVALID_UTF8.matcher(m);
         if (utf8.find()) return "not valid UTF-8 (byte " + utf8.group(1) + "; save the file as UTF-8)";
+        if (m.contains("Unexpected EOF in the middle of a multi-byte char")) {
+            return "not valid UTF-8: the file ends inside a character (cut short?)";
+        }
         int mark = m.indexOf(UnicodeText.NOT_UTF16);
         if (mark >= 0) return m.substring(mark).lines().findFirst().orElse("") + "; save the file as UTF-8";
         Matcher wide = INVALID_WIDE.matcher(m);

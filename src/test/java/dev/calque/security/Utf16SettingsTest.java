@@ -125,4 +125,18 @@ class Utf16SettingsTest {
         assertThat(run.err().lines().filter(l -> l.contains("g.tbx")).toList()).singleElement().asString()
                 .contains("a UTF-16 byte-order mark before bytes that are not UTF-16").doesNotContain("columns");
     }
+
+    @Test
+    @Timeout(60)
+    void aRuleFileCutInsideACharacterIsOneLineNamingTheCut() throws Exception {
+        // round nine's option sweep: "java.io.CharConversionException: Unexpected EOF in the middle of a multi-byte char: got 1, needed 3 …"
+        byte[] rules = Files.readAllBytes(Path.of("rules/fr-en/typography.yml"));
+        int lead = 0;
+        while ((rules[lead] & 0xE0) != 0xC0 && (rules[lead] & 0xF0) != 0xE0) lead++;
+        Path cut = write("u1", "typography.yml", java.util.Arrays.copyOf(rules, lead + 1));
+        CliRun run = CliRun.of("check", "--no-stock", "--no-bundled-rules", "--rules", cut.getParent().toString(), SEED.toString());
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.err().lines().filter(l -> l.contains("typography.yml")).toList()).singleElement().asString()
+                .contains("not valid UTF-8: the file ends inside a character (cut short?)").doesNotContain("Exception", "java.");
+    }
 }
