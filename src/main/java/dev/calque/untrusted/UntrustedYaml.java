@@ -16,8 +16,13 @@ public final class UntrustedYaml {
     /** Aliases per document: real settings files use none or a handful. */
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 40;
-    /** Characters per document (8 million: the largest rule table is a few hundred kilobytes). */
-    static final int MAX_CHARS = 8 << 20;
+    /**
+     * Characters per document: 2 million (the largest rule table is a few hundred kilobytes; 2 MB of
+     * suppressions is ten thousand entries). SnakeYAML scans a long scalar in quadratic time (1 MB 1.3 s,
+     * 4 MB 9.4 s, a 10 MB attribute pasted into a rule file's example held the run past 120 s; round nine):
+     * the limit bounds that to a few seconds.
+     */
+    static final int MAX_CHARS = 2 << 20;
 
     private UntrustedYaml() {
     }
@@ -52,8 +57,7 @@ public final class UntrustedYaml {
             byte[] head = b.readNBytes(UnicodeText.HEAD);
             b.reset();
             UnicodeText.Encoding e = UnicodeText.of(head, head.length);
-            if (e.utf8()) return super._createReader(b, enc, ctxt);
-            return UnicodeText.reader(b, e);
+            return bounded(e.utf8() ? super._createReader(b, enc, ctxt) : UnicodeText.reader(b, e));
         }
 
         @Override
@@ -61,8 +65,34 @@ public final class UntrustedYaml {
                                                com.fasterxml.jackson.core.io.IOContext ctxt) throws java.io.IOException {
             UnicodeText.Encoding e = UnicodeText.of(java.util.Arrays.copyOfRange(data, offset,
                     offset + Math.min(len, UnicodeText.HEAD)), Math.min(len, UnicodeText.HEAD));
-            if (e.utf8()) return super._createReader(data, offset, len, enc, ctxt);
-            return UnicodeText.reader(new java.io.ByteArrayInputStream(data, offset, len), e);
+            return bounded(e.utf8() ? super._createReader(data, offset, len, enc, ctxt)
+                    : UnicodeText.reader(new java.io.ByteArrayInputStream(data, offset, len), e));
+        }
+
+        /**
+         * Stops reading past {@link #MAX_CHARS}: SnakeYAML counts code points only once a scalar is scanned, and it
+         * scans a long one in quadratic time (a 10 MB value took 185 s to be refused as too large).
+         */
+        private static java.io.Reader bounded(java.io.Reader in) {
+            return new java.io.FilterReader(in) {
+                private long read;
+
+                @Override
+                public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+                    int n = super.read(cbuf, off, len);
+                    if (n > 0 && (read += n) > MAX_CHARS) {
+                        throw new java.io.CharConversionException("The incoming YAML document exceeds the limit: " + MAX_CHARS
+                                + " code points.");
+                    }
+                    return n;
+                }
+
+                @Override
+                public int read() throws java.io.IOException {
+                    char[] one = new char[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0];
+                }
+            };
         }
     }
 

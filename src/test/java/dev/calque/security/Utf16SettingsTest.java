@@ -139,4 +139,19 @@ class Utf16SettingsTest {
         assertThat(run.err().lines().filter(l -> l.contains("typography.yml")).toList()).singleElement().asString()
                 .contains("not valid UTF-8: the file ends inside a character (cut short?)").doesNotContain("Exception", "java.");
     }
+
+    @Test
+    @Timeout(100)
+    void aRuleFileWithATenMegabyteValueIsRefusedAtOnce() throws Exception {
+        // round nine's option sweep: a 10 MB attribute pasted into a flagged example held the run past 120 s
+        // (SnakeYAML scans a long scalar in quadratic time, and three loaders read each rule file)
+        String rules = Files.readString(Path.of("rules/fr-en/typography.yml"));
+        int at = rules.indexOf("<marker>") + "<marker".length();
+        Path big = write("big", "typography.yml", (rules.substring(0, at) + " data-x=\"" + "a".repeat(10 << 20) + "\""
+                + rules.substring(at)).getBytes(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of("check", "--no-stock", "--no-bundled-rules", "--rules", big.getParent().toString(), SEED.toString());
+        assertThat(run.exit()).isEqualTo(Main.USAGE);
+        assertThat(run.err().lines().filter(l -> l.contains("typography.yml")).toList()).singleElement().asString()
+                .contains("larger than 2 M characters; not read");
+    }
 }
