@@ -168,6 +168,10 @@ public final class UntrustedYaml {
         if (context.contains("simple key") && problem.contains("expected ':'")) {
             return "a line that is neither 'key: value' nor a '- item' (a key without its colon?)";
         }
+        if (context.startsWith("while parsing a block") && problem.contains("expected <block end>")) {
+            return "a value that goes on where a new " + (context.contains("collection") ? "'- item'" : "'key: value'")
+                    + " line was expected (check the indentation and quoting)";
+        }
         if (problem.contains("cannot start any token")) {
             return "a character that cannot start a YAML value here (a tab where only spaces indent?)";
         }

@@ -114,6 +114,11 @@ class DamagedOptionFilesTest {
         // before: "No content to map due to end-of-input"
         Path empty = folder("s2", "# nothing yet\n".getBytes(StandardCharsets.UTF_8), "s.yml").resolve("s.yml");
         assertOneLine(CliRun.of("check", "--suppressions", empty.toString(), SEED.toString()), empty, "the file is empty");
+        // round nine's option sweep: "while parsing a block mapping: expected <block end>, but found '<scalar>'"
+        Path goesOn = folder("s3", "suppressions:\n  - rule: FF_ENGAGEMENT\n    reason: \"quoted\" then more\n"
+                .getBytes(StandardCharsets.UTF_8), "s.yml").resolve("s.yml");
+        assertOneLine(CliRun.of("check", "--suppressions", goesOn.toString(), SEED.toString()), goesOn,
+                "a value that goes on where a new 'key: value' line was expected");
     }
 
     @Test
