@@ -34,14 +34,25 @@ final class MainText {
     }
 
     /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
-    private record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
+    private record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item, String unlinked) {
         Para(String text, boolean heading) {
-            this(text, heading, false, false, false);
+            this(text, heading, false, false, false, text);
         }
 
         Para(String text, boolean heading, boolean linked, boolean paragraph) {
-            this(text, heading, linked, paragraph, false);
+            this(text, heading, linked, paragraph, false, text);
         }
+
+        Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
+            this(text, heading, linked, paragraph, item, text);
+        }
+    }
+
+    /**
+     * A paragraph of a feed item's body: its text, and its words outside links ("The post <a>X</a> appeared first
+     * on <a>Y</a>." is "The post appeared first on ."), by which a paragraph that recurs in a feed's items is known.
+     */
+    record ItemParagraph(String text, String unlinked) {
     }
 
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
@@ -73,6 +84,11 @@ final class MainText {
      * ({@code ExtractionHarness} with {@code -Dcalque.dropped=true}); null, and silent, otherwise.
      */
     static volatile java.util.function.BiConsumer<String, String> dropped;
+
+    /** Tells the tuner's trace of a line left out elsewhere in ingestion (a feed's recurring paragraph). */
+    static void told(String rule, String text) {
+        drop(rule, text);
+    }
 
     private static void drop(String rule, String text) {
         var d = dropped;
@@ -215,16 +231,155 @@ final class MainText {
     private static final Pattern MARKUP = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|pre)\\b[^>]*>");
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(?:p|div|h[1-6]|li|blockquote|pre|tr)>|<br\\s*/?>");
 
-    /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
+    /** The paragraphs of an HTML fragment that is all text (an item's title): nothing is judged furniture. */
     static List<String> fragment(String html) {
+        List<String> texts = new ArrayList<>();
+        for (Para p : fragmentParagraphs(html)) texts.add(p.text());
+        return texts;
+    }
+
+    private static List<Para> fragmentParagraphs(String html) {
         Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
         body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
         List<Para> out = new ArrayList<>();
         read(body, out, true);
-        List<String> texts = new ArrayList<>();
-        for (Para p : out) texts.add(p.text());
-        return texts;
+        return out;
     }
+
+    // ---- feed items ----
+
+    /**
+     * The paragraphs of a feed item's body, without the furniture that publishing systems put inside items, known
+     * by what the page reading knows: elements pruned by tag, role, visibility and the words of their class and id
+     * (Jetpack's {@code sharedaddy} share and like bars, {@code jp-relatedposts}, FeedBurner's {@code feedflare}, ads),
+     * a "Continue reading" or "Read more" link that ends a paragraph, a teaser's closing "[…]", and lines that are
+     * only a page control or label ("Share this:", "Advertisement"), an announcement of other stories with its link,
+     * a blocked embed's stand-in, a photo credit alone, a date or byline line, a syndication footer ("The post X
+     * appeared first on Y.", "This article was originally published on...") and notices that close the item
+     * ("Subscribe to our newsletter"). A caption is kept when it is a sentence of its own, not a credit.
+     * What the author wrote stays: quotes, lists, subheadings; an element that holds most of the item's prose is
+     * never pruned by its name.
+     */
+    static List<ItemParagraph> itemBody(String html) {
+        Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
+        body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
+        pruneItem(body);
+        moreLinks(body);
+        List<Para> read = new ArrayList<>();
+        read(body, read, true);
+        List<ItemParagraph> out = new ArrayList<>();
+        for (Para p : itemFurniture(read)) out.add(new ItemParagraph(p.text(), p.unlinked()));
+        return out;
+    }
+
+    /** Prunes an item's furniture elements; a figure's caption is judged as a line, not by its tag. */
+    private static void pruneItem(Element body) {
+        int prose = proseLength(body);
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.getAllElements()) {
+            if (e == body || e.normalName().equals("figcaption")) continue;
+            if (furniture(e, true) && !protectedElement(e, null, prose) && !inSentence(e)) doomed.add(e);
+        }
+        for (Element e : doomed) if (e.parent() != null) {
+            drop("item-prune:" + e.normalName() + "." + e.className(), e.text());
+            e.remove();
+        }
+        for (Element c : body.getElementsByTag("figcaption")) {
+            String t = norm(c.text());
+            if (!t.isEmpty() && creditOnly(t)) {
+                drop("item-credit", t);
+                c.remove();
+            }
+        }
+    }
+
+    /**
+     * A link that ends its paragraph and only announces the rest of the story ("Continue reading →", "Read more",
+     * "(more…)", "Lire la suite"): the feed's teaser link, not the article's words.
+     */
+    private static void moreLinks(Element body) {
+        for (Element a : body.select("a[href]")) {
+            String t = norm(a.text());
+            if (t.isEmpty() || t.length() > 80 || !(MainTextWords.MORE_LINE.matcher(t).matches()
+                    || MainTextWords.LABEL.matcher(t).matches() || MainTextWords.TEASER_LINK.matcher(t).matches())) continue;
+            if (!endsItsBlock(a)) continue;
+            drop("item-more-link", t);
+            a.remove();
+        }
+    }
+
+    /** Whether nothing but spaces and punctuation follows an inline element to the end of its block. */
+    private static boolean endsItsBlock(Element e) {
+        for (Node n = e; n != null && !(n instanceof Element x && x != e && (BLOCK_TAGS.contains(x.normalName()))); n = n.parent()) {
+            for (Node next = n.nextSibling(); next != null; next = next.nextSibling()) {
+                String t = next instanceof TextNode tn ? tn.text() : next instanceof Element x ? x.text() : "";
+                if (next instanceof Element x && BLOCK_TAGS.contains(x.normalName())) return true;
+                if (WORDED.matcher(t).find()) return false;
+            }
+        }
+        return true;
+    }
+
+    /** A photo credit and at most a name or two after it ("Photo: AFP", "Image credit: Jane Doe/Reuters"). */
+    private static boolean creditOnly(String t) {
+        return credit(t) && t.length() <= 100 && (headlineLike(t) || dev.calque.model.Texts.wordCount(t) <= 8);
+    }
+
+    /** The line rules of an item's body (see {@link #itemBody}). */
+    private static List<Para> itemFurniture(List<Para> read) {
+        List<Para> out = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Para p = read.get(i);
+            String t = p.text();
+            java.util.regex.Matcher end = TEASER_END.matcher(t);
+            if (end.find()) {
+                drop("item-teaser-end", end.group());
+                t = t.substring(0, end.start()).strip();
+                p = new Para(t, p.heading(), p.linked(), p.paragraph(), p.item(), TEASER_END.matcher(p.unlinked()).replaceFirst(""));
+                if (t.isEmpty()) continue;
+            }
+            java.util.regex.Matcher footer = MainTextWords.SYNDICATION.matcher(t);
+            if (t.length() <= 600 && footer.find() && t.length() - footer.start() <= 400) {
+                String kept = t.substring(0, footer.start()).strip();
+                drop("item-syndication", t.substring(footer.start()));
+                if (!WORDED.matcher(kept).find()) continue;
+                p = new Para(kept, p.heading(), p.linked(), p.paragraph(), p.item(), kept);
+                t = kept;
+            }
+            boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
+            String why = null;
+            if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+                drop("item-more-line", t);
+                why = "item-more-line";
+                p = read.get(++i);
+                t = p.text();
+            } else if (line && (p.linked() || i == read.size() - 1)) {
+                why = "item-more-line";
+            } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
+                why = "item-label";
+            } else if (p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find()) {
+                why = "item-more-link";
+            } else if (t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) {
+                why = "item-embed";
+            } else if (!p.heading() && creditOnly(t)) {
+                why = "item-credit";
+            } else if (t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches()) {
+                why = "item-date";
+            } else if (!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches()) {
+                why = "item-byline";
+            }
+            if (why == null) out.add(p);
+            else drop(why, t);
+        }
+        // notices that close the item ("Subscribe to our newsletter", "© 2020 The Site"), from its end back
+        while (!out.isEmpty() && out.get(out.size() - 1).text().length() < 150 && callToAction(out.get(out.size() - 1).text())) {
+            drop("item-end-notice", out.remove(out.size() - 1).text());
+        }
+        return out;
+    }
+
+    /** A teaser's closing mark after its last words: "[…]", "[...]", "[&hellip;]" (WordPress's excerpt end). */
+    private static final Pattern TEASER_END = Pattern.compile("\\s*\\[\\s*(?:…|\\.\\.\\.)\\s*]\\s*$");
 
     // ---- the headline ----
 
@@ -646,8 +801,9 @@ final class MainText {
         for (String p : lines) {
             // a block of lines between <br>s: each line is a link or not by its own words ("También: <a>...</a>")
             boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            String own = norm(unmarked(withoutLinks(p)));
             p = unmarked(p);
-            if (!p.isBlank()) out.add(new Para(norm(p), heading, lineLinked, tag.equals("p"), tag.equals("li")));
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, lineLinked, tag.equals("p"), tag.equals("li"), own));
         }
     }
 
@@ -763,6 +919,20 @@ final class MainText {
         return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
     }
 
+    /** A marked line without the words of its links. */
+    private static String withoutLinks(String marked) {
+        if (marked.indexOf(LINK_OPEN) < 0) return marked;
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == LINK_OPEN) depth++;
+            else if (c == LINK_CLOSE) depth = Math.max(0, depth - 1);
+            else if (depth == 0) sb.append(c);
+        }
+        return sb.toString();
+    }
+
     private static String unmarked(String s) {
         return s.indexOf(LINK_OPEN) < 0 && s.indexOf(LINK_CLOSE) < 0 ? s : s.replace(String.valueOf(LINK_OPEN), "").replace(String.valueOf(LINK_CLOSE), "");
     }
@@ -798,13 +968,14 @@ final class MainText {
         String[] lines = marked.split("\\s*\u0000\\s*(?:\u0000\\s*)*");
         for (String p : lines) {
             boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            String own = norm(unmarked(withoutLinks(p)));
             p = unmarked(p);
             String bare = p.strip();
             boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
                     && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
-            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false));
-            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false));
+            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false, false, own));
+            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false, false, own));
             else drop("short-inline", t);
         }
     }
