@@ -539,9 +539,9 @@ final class FeedReader {
     }
 
     private static List<MainText.ItemParagraph> plainParagraphs(String raw) {
-        List<MainText.ItemParagraph> out = new ArrayList<>();
-        for (String p : plain(raw).split("\n\n")) if (!p.isBlank()) out.add(new MainText.ItemParagraph(p, p));
-        return out;
+        List<String> out = new ArrayList<>();
+        for (String p : plain(raw).split("\n\n")) if (!p.isBlank()) out.add(p);
+        return MainText.itemText(out);
     }
 
     private String cut(String raw) {

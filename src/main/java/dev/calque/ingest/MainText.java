@@ -272,6 +272,15 @@ final class MainText {
         return out;
     }
 
+    /** The paragraphs of a feed item's plain-text body, judged by the same line rules as an HTML body's. */
+    static List<ItemParagraph> itemText(List<String> paragraphs) {
+        List<Para> read = new ArrayList<>();
+        for (String p : paragraphs) read.add(new Para(p, false, false, true));
+        List<ItemParagraph> out = new ArrayList<>();
+        for (Para p : itemFurniture(read)) out.add(new ItemParagraph(p.text(), p.unlinked()));
+        return out;
+    }
+
     /** Prunes an item's furniture elements; a figure's caption is judged as a line, not by its tag. */
     private static void pruneItem(Element body) {
         int prose = proseLength(body);
@@ -286,9 +295,13 @@ final class MainText {
         }
         for (Element c : body.getElementsByTag("figcaption")) {
             String t = norm(c.text());
+            int tail = creditTail(t);
             if (!t.isEmpty() && creditOnly(t)) {
                 drop("item-credit", t);
                 c.remove();
+            } else if (tail > 0) {
+                drop("item-credit", t.substring(tail));
+                c.text(t.substring(0, tail).strip());
             }
         }
     }
@@ -298,11 +311,13 @@ final class MainText {
      * "(more…)", "Lire la suite"): the feed's teaser link, not the article's words.
      */
     private static void moreLinks(Element body) {
-        for (Element a : body.select("a[href]")) {
+        Elements links = body.select("a[href]");
+        for (int i = links.size() - 1; i >= 0; i--) { // from the last: "[link] [42 comments]" ends in two
+            Element a = links.get(i);
             String t = norm(a.text());
             if (t.isEmpty() || t.length() > 80 || !(MainTextWords.MORE_LINE.matcher(t).matches()
                     || MainTextWords.LABEL.matcher(t).matches() || MainTextWords.TEASER_LINK.matcher(t).matches())) continue;
-            if (!endsItsBlock(a)) continue;
+            if (!endsItsBlock(a) || !afterASentence(a)) continue;
             drop("item-more-link", t);
             a.remove();
         }
@@ -320,9 +335,44 @@ final class MainText {
         return true;
     }
 
+    /**
+     * Whether what stands before an inline element on its line (since its block began or the last line break) is
+     * nothing or ends as a sentence ends: "Rail resumes on Wednesday. <a>Continue reading</a>" is a teaser's link,
+     * "details are at this <a>link</a>." is a sentence's word.
+     */
+    private static boolean afterASentence(Element e) {
+        StringBuilder before = new StringBuilder();
+        outer:
+        for (Node n = e; n != null && !(n instanceof Element x && x != e && BLOCK_TAGS.contains(x.normalName())); n = n.parent()) {
+            for (Node prev = n.previousSibling(); prev != null; prev = prev.previousSibling()) {
+                if (prev instanceof Element x && (x.normalName().equals("br") || BLOCK_TAGS.contains(x.normalName()))) break outer;
+                String t = prev instanceof TextNode tn ? tn.text() : prev instanceof Element x ? x.text() : "";
+                before.insert(0, t);
+            }
+        }
+        String t = norm(before.toString());
+        return t.isEmpty() || AFTER_SENTENCE.matcher(t).find();
+    }
+
+    private static final Pattern AFTER_SENTENCE = Pattern.compile("[.!?…:;)\\]»”\"’|·•-]$");
+
     /** A photo credit and at most a name or two after it ("Photo: AFP", "Image credit: Jane Doe/Reuters"). */
     private static boolean creditOnly(String t) {
-        return credit(t) && t.length() <= 100 && (headlineLike(t) || dev.calque.model.Texts.wordCount(t) <= 8);
+        if (!credit(t) || t.length() > 100) return false;
+        java.util.regex.Matcher m = MainTextWords.CREDIT.matcher(t);
+        return m.find() && m.start() <= 20 && (headlineLike(t) || dev.calque.model.Texts.wordCount(t) <= 8);
+    }
+
+    /**
+     * Where a credit that closes a caption's sentence starts ("Rescue teams wade through the street. Photo: AFP"):
+     * the sentence is the caption's, the credit is not. -1 when there is none.
+     */
+    private static int creditTail(String t) {
+        java.util.regex.Matcher m = MainTextWords.CREDIT.matcher(t);
+        if (!m.find() || m.start() < 20) return -1;
+        String tail = t.substring(m.start());
+        String before = t.substring(0, m.start()).strip();
+        return tail.length() <= 60 && headlineLike(tail) && SENTENCE_END.matcher(before).find() ? m.start() : -1;
     }
 
     /** The line rules of an item's body (see {@link #itemBody}). */
