@@ -289,10 +289,8 @@ final class MainText {
             if (e == body || e.normalName().equals("figcaption")) continue;
             if (furniture(e, true) && !protectedElement(e, null, prose) && !inSentence(e)) doomed.add(e);
         }
-        for (Element e : doomed) if (e.parent() != null) {
-            drop("item-prune:" + e.normalName() + "." + e.className(), e.text());
-            e.remove();
-        }
+        if (dropped != null) for (Element e : doomed) drop("item-prune:" + e.normalName() + "." + e.className(), e.text());
+        removeAll(doomed);
         for (Element c : body.getElementsByTag("figcaption")) {
             String t = norm(c.text());
             int tail = creditTail(t);
@@ -303,6 +301,32 @@ final class MainText {
                 drop("item-credit", t.substring(tail));
                 c.text(t.substring(0, tail).strip());
             }
+        }
+    }
+
+    /**
+     * Removes elements (an element inside another one removed goes with it), each parent's children rebuilt once: one
+     * by one, each removal renumbers the siblings after it, and a 4 MB item with thousands of share bars took seconds.
+     */
+    private static void removeAll(List<Element> doomed) {
+        Set<Element> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        gone.addAll(doomed);
+        Map<Element, List<Element>> byParent = new IdentityHashMap<>();
+        for (Element e : doomed) {
+            boolean inside = false;
+            for (Element x = e.parent(); x != null && !inside; x = x.parent()) inside = gone.contains(x);
+            if (!inside && e.parent() != null) byParent.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<Element, List<Element>> group : byParent.entrySet()) {
+            if (group.getValue().size() < 8) {
+                for (Element e : group.getValue()) e.remove();
+                continue;
+            }
+            Element parent = group.getKey();
+            List<Node> kept = new ArrayList<>();
+            for (Node n : parent.childNodes()) if (!(n instanceof Element e && gone.contains(e))) kept.add(n);
+            parent.empty();
+            parent.appendChildren(kept);
         }
     }
 
