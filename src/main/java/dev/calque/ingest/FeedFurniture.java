@@ -57,7 +57,7 @@ final class FeedFurniture {
                     String k = keys.get(i).get(j);
                     int n = k == null ? 0 : itemsWith.get(k);
                     if (n >= 2 && !(n >= MIN_ITEMS && 2 * n > withBody) && told.add(k)) {
-                        MainText.told("feed-recurs-less:" + n + "/" + withBody, items.get(i).body().get(j).text());
+                        MainText.told("kept:recurs-in-fewer:" + n + "/" + withBody, items.get(i).body().get(j).text());
                     }
                 }
             }
@@ -74,7 +74,7 @@ final class FeedFurniture {
                 else kept.add(body.get(j));
             }
             if (kept.isEmpty() && !gone.isEmpty()) {
-                for (MainText.ItemParagraph p : gone) MainText.told("feed-recurring-kept-alone", p.text());
+                for (MainText.ItemParagraph p : gone) MainText.told("kept:recurring-alone", p.text());
                 out.add(body); // all the item says is the feed's recurring paragraph: kept, never emptied
                 continue;
             }

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.calque.ingest.FeedCorpusHarness DIR [MANIFEST]</pre>
  *
  * <p>It also counts the items and words read, and the paragraphs of item bodies that the reading leaves out as
- * furniture, by rule; with {@code -Dcalque.dropped=true} each is listed ("DROP rule | file | text"), to be
- * checked by eye on a half that is tuned on.
+ * furniture, by rule (rules named "kept:..." are told and not left out: paragraphs that recur in a feed below the
+ * thresholds of {@link FeedFurniture}); with {@code -Dcalque.dropped=true} each is listed ("DROP rule | file |
+ * text"), to be checked by eye on a half that is tuned on.
  */
 public final class FeedCorpusHarness {
     private static final Pattern RSS = Pattern.compile("<rss[^>]*?version\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -107,7 +108,10 @@ public final class FeedCorpusHarness {
         print(byKind);
         System.out.println();
         System.out.println("feeds read: " + feedsRead + ", items: " + itemsRead + ", words: " + words);
-        System.out.println("paragraphs of item bodies left out, by rule: " + drops);
+        Map<String, Integer> left = new TreeMap<>(), kept = new TreeMap<>();
+        drops.forEach((rule, n) -> (rule.startsWith("kept:") ? kept : left).put(rule, n));
+        System.out.println("paragraphs of item bodies left out, by rule: " + left);
+        System.out.println("told to a tuner but kept (recurring below the thresholds, or all an item says): " + kept);
         System.out.println("reasons that are not a plain line (Java text, several lines): " + javaText);
         System.out.printf("reading time: %d ms in all, slowest %d ms: %s (first file includes warm-up)%n",
                 total / 1_000_000, slowest / 1_000_000, slowestName);
