@@ -65,7 +65,9 @@ class FeedItemFurnitureTest {
                 "Fishermen block Cherbourg harbour over quotas\n\n"
                         + "About sixty trawlers blocked the entrance to Cherbourg harbour on Monday, protesting against the cod quotas set in Brussels last week.",
                 "Caen opens its first night bus line\n\n"
-                        + "Caen’s first night bus line will run on Fridays and Saturdays from April, linking the university to the station until 4 a.m.");
+                        + "Caen’s first night bus line will run on Fridays and Saturdays from April, linking the university to the station until 4 a.m.",
+                "Ferry crews strike on the Channel\n\n"
+                        + "Ferry crews on the Channel walked out on Friday over pay, cancelling most crossings to Dover.");
     }
 
     @Test
