@@ -441,6 +441,11 @@ final class MainText {
                 why = "item-date";
             } else if (!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches()) {
                 why = "item-byline";
+            } else if (!p.heading() && p.linked() && t.length() <= 60 && button(t)) {
+                // a button, a short line that is all link and opens with a notice: "Subscribe now", "Sign up here" (a short
+                // notice that is no link can be an author's subheading: "Who will get email alerts and how?"; a linked
+                // title can hold a notice's word: "when media becomes culture: rethinking copyright issues")
+                why = "item-notice";
             }
             if (why == null) out.add(p);
             else drop(why, t);
@@ -450,6 +455,11 @@ final class MainText {
             drop("item-end-notice", out.remove(out.size() - 1).text());
         }
         return out;
+    }
+
+    private static boolean button(String t) {
+        java.util.regex.Matcher m = MainTextWords.NOTICE.matcher(t);
+        return m.find() && m.start() <= 12;
     }
 
     /** A teaser's closing mark after its last words: "[…]", "[...]", "[&hellip;]" (WordPress's excerpt end). */
