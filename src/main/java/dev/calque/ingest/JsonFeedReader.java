@@ -64,7 +64,7 @@ final class JsonFeedReader {
             String plain = html == null ? text(item, "content_text") : null;
             String summary = text(item, "summary");
             feeds.noteCut(meta, html != null ? html : plain != null ? plain : summary);
-            List<MainText.ItemParagraph> body = html != null ? feeds.paragraphs(html) : plain != null ? feeds.plainBody(plain)
+            List<FeedFurniture.ItemParagraph> body = html != null ? feeds.paragraphs(html) : plain != null ? feeds.plainBody(plain)
                     : summary == null ? List.of() : feeds.paragraphs(summary);
             String id = text(item, "id");
             String url = text(item, "url");

@@ -34,7 +34,7 @@ final class MainText {
     }
 
     /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
-    private record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item, String unlinked) {
+    record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item, String unlinked) {
         Para(String text, boolean heading) {
             this(text, heading, false, false, false, text);
         }
@@ -46,13 +46,6 @@ final class MainText {
         Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
             this(text, heading, linked, paragraph, item, text);
         }
-    }
-
-    /**
-     * A paragraph of a feed item's body: its text, and its words outside links ("The post <a>X</a> appeared first
-     * on <a>Y</a>." is "The post appeared first on ."), by which a paragraph that recurs in a feed's items is known.
-     */
-    record ItemParagraph(String text, String unlinked) {
     }
 
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "canvas",
@@ -71,7 +64,7 @@ final class MainText {
             + "|blog|prose|richtext|page");
     private static final Pattern PROTECTED = Pattern.compile("(?i)article-?body|post-?body|entry-?content|story-?body"
             + "|article-?content|post-?content|article-?text|story-?content|main-?content|articletext|body-?text");
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+    static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "dd", "dt", "td", "th", "div", "section", "article", "main", "header", "ul", "ol", "dl", "table",
             "tr", "figure", "address", "center", "form", "fieldset", "details", "summary", "body", "tbody", "thead");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "dd");
@@ -90,7 +83,7 @@ final class MainText {
         drop(rule, text);
     }
 
-    private static void drop(String rule, String text) {
+    static void drop(String rule, String text) {
         var d = dropped;
         if (d != null && !text.isBlank()) d.accept(rule, norm(text));
     }
@@ -234,236 +227,18 @@ final class MainText {
     /** The paragraphs of an HTML fragment that is all text (an item's title): nothing is judged furniture. */
     static List<String> fragment(String html) {
         List<String> texts = new ArrayList<>();
-        for (Para p : fragmentParagraphs(html)) texts.add(p.text());
+        List<Para> read = new ArrayList<>();
+        read(fragmentBody(html), read, true);
+        for (Para p : read) texts.add(p.text());
         return texts;
     }
 
-    private static List<Para> fragmentParagraphs(String html) {
+    /** An HTML fragment's body, without what never shows as text (scripts, styles, embeds, controls). */
+    static Element fragmentBody(String html) {
         Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
         body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
-        List<Para> out = new ArrayList<>();
-        read(body, out, true);
-        return out;
+        return body;
     }
-
-    // ---- feed items ----
-
-    /**
-     * The paragraphs of a feed item's body, without the furniture that publishing systems put inside items, known
-     * by what the page reading knows: elements pruned by tag, role, visibility and the words of their class and id
-     * (Jetpack's {@code sharedaddy} share and like bars, {@code jp-relatedposts}, FeedBurner's {@code feedflare}, ads),
-     * a "Continue reading" or "Read more" link that ends a paragraph, a teaser's closing "[…]", and lines that are
-     * only a page control or label ("Share this:", "Advertisement"), an announcement of other stories with its link,
-     * a blocked embed's stand-in, a photo credit alone, a date or byline line, a syndication footer ("The post X
-     * appeared first on Y.", "This article was originally published on...") and notices that close the item
-     * ("Subscribe to our newsletter"). A caption is kept when it is a sentence of its own, not a credit.
-     * What the author wrote stays: quotes, lists, subheadings; an element that holds most of the item's prose is
-     * never pruned by its name.
-     */
-    static List<ItemParagraph> itemBody(String html) {
-        Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
-        body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
-        pruneItem(body);
-        moreLinks(body);
-        List<Para> read = new ArrayList<>();
-        read(body, read, true);
-        List<ItemParagraph> out = new ArrayList<>();
-        for (Para p : itemFurniture(read)) out.add(new ItemParagraph(p.text(), p.unlinked()));
-        return out;
-    }
-
-    /** The paragraphs of a feed item's plain-text body, judged by the same line rules as an HTML body's. */
-    static List<ItemParagraph> itemText(List<String> paragraphs) {
-        List<Para> read = new ArrayList<>();
-        for (String p : paragraphs) read.add(new Para(p, false, false, true));
-        List<ItemParagraph> out = new ArrayList<>();
-        for (Para p : itemFurniture(read)) out.add(new ItemParagraph(p.text(), p.unlinked()));
-        return out;
-    }
-
-    /** Prunes an item's furniture elements; a figure's caption is judged as a line, not by its tag. */
-    private static void pruneItem(Element body) {
-        int prose = proseLength(body);
-        List<Element> doomed = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e == body || e.normalName().equals("figcaption")) continue;
-            if (furniture(e, true) && !protectedElement(e, null, prose) && !inSentence(e)) doomed.add(e);
-        }
-        if (dropped != null) for (Element e : doomed) drop("item-prune:" + e.normalName() + "." + e.className(), e.text());
-        removeAll(doomed);
-        for (Element c : body.getElementsByTag("figcaption")) {
-            String t = norm(c.text());
-            int tail = creditTail(t);
-            if (!t.isEmpty() && creditOnly(t)) {
-                drop("item-credit", t);
-                c.remove();
-            } else if (tail > 0) {
-                drop("item-credit", t.substring(tail));
-                c.text(t.substring(0, tail).strip());
-            }
-        }
-    }
-
-    /**
-     * Removes elements (an element inside another one removed goes with it), each parent's children rebuilt once: one
-     * by one, each removal renumbers the siblings after it, and a 4 MB item with thousands of share bars took seconds.
-     */
-    private static void removeAll(List<Element> doomed) {
-        Set<Element> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        gone.addAll(doomed);
-        Map<Element, List<Element>> byParent = new IdentityHashMap<>();
-        for (Element e : doomed) {
-            boolean inside = false;
-            for (Element x = e.parent(); x != null && !inside; x = x.parent()) inside = gone.contains(x);
-            if (!inside && e.parent() != null) byParent.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(e);
-        }
-        for (Map.Entry<Element, List<Element>> group : byParent.entrySet()) {
-            if (group.getValue().size() < 8) {
-                for (Element e : group.getValue()) e.remove();
-                continue;
-            }
-            Element parent = group.getKey();
-            List<Node> kept = new ArrayList<>();
-            for (Node n : parent.childNodes()) if (!(n instanceof Element e && gone.contains(e))) kept.add(n);
-            parent.empty();
-            parent.appendChildren(kept);
-        }
-    }
-
-    /**
-     * A link that ends its paragraph and only announces the rest of the story ("Continue reading →", "Read more",
-     * "(more…)", "Lire la suite"): the feed's teaser link, not the article's words.
-     */
-    private static void moreLinks(Element body) {
-        Elements links = body.select("a[href]");
-        for (int i = links.size() - 1; i >= 0; i--) { // from the last: "[link] [42 comments]" ends in two
-            Element a = links.get(i);
-            String t = norm(a.text());
-            if (t.isEmpty() || t.length() > 80 || !(MainTextWords.MORE_LINE.matcher(t).matches()
-                    || MainTextWords.LABEL.matcher(t).matches() || MainTextWords.TEASER_LINK.matcher(t).matches())) continue;
-            if (!endsItsBlock(a) || !afterASentence(a)) continue;
-            drop("item-more-link", t);
-            a.remove();
-        }
-    }
-
-    /** Whether nothing but spaces and punctuation follows an inline element to the end of its block. */
-    private static boolean endsItsBlock(Element e) {
-        for (Node n = e; n != null && !(n instanceof Element x && x != e && (BLOCK_TAGS.contains(x.normalName()))); n = n.parent()) {
-            for (Node next = n.nextSibling(); next != null; next = next.nextSibling()) {
-                String t = next instanceof TextNode tn ? tn.text() : next instanceof Element x ? x.text() : "";
-                if (next instanceof Element x && BLOCK_TAGS.contains(x.normalName())) return true;
-                if (WORDED.matcher(t).find()) return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether what stands before an inline element on its line (since its block began or the last line break) is
-     * nothing or ends as a sentence ends: "Rail resumes on Wednesday. <a>Continue reading</a>" is a teaser's link,
-     * "details are at this <a>link</a>." is a sentence's word.
-     */
-    private static boolean afterASentence(Element e) {
-        StringBuilder before = new StringBuilder();
-        outer:
-        for (Node n = e; n != null && !(n instanceof Element x && x != e && BLOCK_TAGS.contains(x.normalName())); n = n.parent()) {
-            for (Node prev = n.previousSibling(); prev != null; prev = prev.previousSibling()) {
-                if (prev instanceof Element x && (x.normalName().equals("br") || BLOCK_TAGS.contains(x.normalName()))) break outer;
-                String t = prev instanceof TextNode tn ? tn.text() : prev instanceof Element x ? x.text() : "";
-                before.insert(0, t);
-            }
-        }
-        String t = norm(before.toString());
-        return t.isEmpty() || AFTER_SENTENCE.matcher(t).find();
-    }
-
-    private static final Pattern AFTER_SENTENCE = Pattern.compile("[.!?…:;)\\]»”\"’|·•-]$");
-
-    /** A photo credit and at most a name or two after it ("Photo: AFP", "Image credit: Jane Doe/Reuters"). */
-    private static boolean creditOnly(String t) {
-        if (!credit(t) || t.length() > 100) return false;
-        java.util.regex.Matcher m = MainTextWords.CREDIT.matcher(t);
-        return m.find() && m.start() <= 20 && (headlineLike(t) || dev.calque.model.Texts.wordCount(t) <= 8);
-    }
-
-    /**
-     * Where a credit that closes a caption's sentence starts ("Rescue teams wade through the street. Photo: AFP"):
-     * the sentence is the caption's, the credit is not. -1 when there is none.
-     */
-    private static int creditTail(String t) {
-        java.util.regex.Matcher m = MainTextWords.CREDIT.matcher(t);
-        if (!m.find() || m.start() < 20) return -1;
-        String tail = t.substring(m.start());
-        String before = t.substring(0, m.start()).strip();
-        return tail.length() <= 60 && headlineLike(tail) && SENTENCE_END.matcher(before).find() ? m.start() : -1;
-    }
-
-    /** The line rules of an item's body (see {@link #itemBody}). */
-    private static List<Para> itemFurniture(List<Para> read) {
-        List<Para> out = new ArrayList<>();
-        for (int i = 0; i < read.size(); i++) {
-            Para p = read.get(i);
-            String t = p.text();
-            java.util.regex.Matcher end = TEASER_END.matcher(t);
-            if (end.find()) {
-                drop("item-teaser-end", end.group());
-                t = t.substring(0, end.start()).strip();
-                p = new Para(t, p.heading(), p.linked(), p.paragraph(), p.item(), TEASER_END.matcher(p.unlinked()).replaceFirst(""));
-                if (t.isEmpty()) continue;
-            }
-            java.util.regex.Matcher footer = MainTextWords.SYNDICATION.matcher(t);
-            if (t.length() <= 600 && footer.find() && t.length() - footer.start() <= 400) {
-                String kept = t.substring(0, footer.start()).strip();
-                drop("item-syndication", t.substring(footer.start()));
-                if (!WORDED.matcher(kept).find()) continue;
-                p = new Para(kept, p.heading(), p.linked(), p.paragraph(), p.item(), kept);
-                t = kept;
-            }
-            boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
-            String why = null;
-            if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
-                drop("item-more-line", t);
-                why = "item-more-line";
-                p = read.get(++i);
-                t = p.text();
-            } else if (line && (p.linked() || i == read.size() - 1)) {
-                why = "item-more-line";
-            } else if (t.length() <= 60 && MainTextWords.LABEL.matcher(t).matches()) {
-                why = "item-label";
-            } else if (p.linked() && t.length() <= 250 && MainTextWords.MORE_LEAD.matcher(t).find()) {
-                why = "item-more-link";
-            } else if (t.length() < 400 && MainTextWords.EMBED.matcher(t).find()) {
-                why = "item-embed";
-            } else if (!p.heading() && creditOnly(t)) {
-                why = "item-credit";
-            } else if (t.length() <= 60 && MainTextWords.DATE_LINE.matcher(t).matches()) {
-                why = "item-date";
-            } else if (!p.heading() && t.length() <= 120 && (headlineLike(t) || t.endsWith(")")) && MainTextWords.BYLINE.matcher(t).matches()) {
-                why = "item-byline";
-            } else if (!p.heading() && p.linked() && t.length() <= 60 && button(t)) {
-                // a button, a short line that is all link and opens with a notice: "Subscribe now", "Sign up here" (a short
-                // notice that is no link can be an author's subheading: "Who will get email alerts and how?"; a linked
-                // title can hold a notice's word: "when media becomes culture: rethinking copyright issues")
-                why = "item-notice";
-            }
-            if (why == null) out.add(p);
-            else drop(why, t);
-        }
-        // notices that close the item ("Subscribe to our newsletter", "© 2020 The Site"), from its end back
-        while (!out.isEmpty() && out.get(out.size() - 1).text().length() < 150 && callToAction(out.get(out.size() - 1).text())) {
-            drop("item-end-notice", out.remove(out.size() - 1).text());
-        }
-        return out;
-    }
-
-    private static boolean button(String t) {
-        java.util.regex.Matcher m = MainTextWords.NOTICE.matcher(t);
-        return m.find() && m.start() <= 12;
-    }
-
-    /** A teaser's closing mark after its last words: "[…]", "[...]", "[&hellip;]" (WordPress's excerpt end). */
-    private static final Pattern TEASER_END = Pattern.compile("\\s*\\[\\s*(?:…|\\.\\.\\.)\\s*]\\s*$");
 
     // ---- the headline ----
 
@@ -541,7 +316,7 @@ final class MainText {
      * {@code <span class="social">} word) is part of the sentence: judged by its name it would cut words out
      * of the article. Furniture tags (buttons, scripts) and hidden elements go all the same.
      */
-    private static boolean inSentence(Element e) {
+    static boolean inSentence(Element e) {
         if (!INLINE_TAGS.contains(e.normalName()) || e.text().isBlank()) return false;
         Element block = e.parent();
         while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
@@ -595,7 +370,7 @@ final class MainText {
         return linked >= 0.6 * h.length();
     }
 
-    private static boolean furniture(Element e, boolean byName) {
+    static boolean furniture(Element e, boolean byName) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag)) return true;
         if (tag.equals("form") && e.text().length() < 500) return true;
@@ -691,7 +466,7 @@ final class MainText {
     }
 
     /** Never prune what holds the headline or most of the page's prose (a wrapper named "has-sidebar"). */
-    private static boolean protectedElement(Element e, Element headline, int pageProse) {
+    static boolean protectedElement(Element e, Element headline, int pageProse) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag) && !tag.equals("figcaption")) return false;
         if (headline != null && isInside(headline, e) && !DROPPED_TAGS.contains(tag)) return true;
@@ -820,11 +595,11 @@ final class MainText {
     // ---- reading blocks ----
 
     /** Appends the paragraphs of an element: each block its own paragraph, link lists and calls to action left out. */
-    private static void read(Element root, List<Para> out) {
+    static void read(Element root, List<Para> out) {
         read(root, out, false);
     }
 
-    private static void read(Element root, List<Para> out, boolean fragment) {
+    static void read(Element root, List<Para> out, boolean fragment) {
         StringBuilder inline = new StringBuilder();
         int[] linkChars = {0};
         for (Node child : root.childNodes()) {
@@ -1081,7 +856,7 @@ final class MainText {
     // ---- measures ----
 
     /** Text of paragraphs long enough to be prose, links not counted. */
-    private static int proseLength(Element e) {
+    static int proseLength(Element e) {
         int n = 0;
         for (Element p : e.getAllElements()) {
             if (!SCORED.contains(p.normalName()) && !isTextDiv(p)) continue;
@@ -1212,7 +987,7 @@ final class MainText {
                 && !MainTextWords.MORE_LINE.matcher(t).matches() && !MainTextWords.LABEL.matcher(t).matches();
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
 
     /**
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
@@ -1299,7 +1074,7 @@ final class MainText {
 
     private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
     private static final Pattern BRACKETED = Pattern.compile("(?s)\\s*(?:\\(.*\\)|\\[.*])\\s*");
-    private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
+    static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */
     private static boolean nameLine(Para p) {
@@ -1337,7 +1112,7 @@ final class MainText {
     }
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */
-    private static boolean credit(String text) {
+    static boolean credit(String text) {
         return text.length() < 250 && MainTextWords.CREDIT.matcher(text).find();
     }
 
@@ -1361,7 +1136,7 @@ final class MainText {
      * or byline; after its last, when it is a link or no paragraph of its own, the title of another story. (A
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
-    private static boolean headlineLike(String text) {
+    static boolean headlineLike(String text) {
         text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
@@ -1373,7 +1148,7 @@ final class MainText {
         return letters(text).contains(letters(headline)) && dev.calque.model.Texts.wordCount(text) - words <= 8;
     }
 
-    private static boolean callToAction(String text) {
+    static boolean callToAction(String text) {
         return text.length() < 250 && MainTextWords.NOTICE.matcher(text).find();
     }
 
