@@ -15,7 +15,8 @@ Candidates: an "error-prone words" lexicon (smoothed log-odds of a word lying in
 major / any error span, counted on the vocabulary half, the rows the models never see; in the honest
 variant also without the held-out domain's rows), source punctuation and sentence counts against the
 target's, length interactions, training on machine translations only, and a model of its own for
-Chinese originals; round eight: the original's difficulty and the cognates of its long words. Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
+Chinese originals; round eight: the original's difficulty and the cognates of its long words; round
+nine: the segment's place in its document (the first segment is a headline or title). Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
 """
 import collections, gzip, hashlib, json, math, re, sys, unicodedata
 import numpy as np
@@ -174,6 +175,19 @@ def source_difficulty(x, r):
             math.log1p(len(content) - cognates)]
 
 
+EXTENT = collections.defaultdict(lambda: [10 ** 9, -1])  # (file, pair, doc, system) -> first and last segment
+for (f, pair, doc, system, seg), r in raw.items():
+    r['_doc'] = (f, pair, doc, system)
+    e = EXTENT[r['_doc']]; e[0] = min(e[0], seg); e[1] = max(e[1], seg)
+
+
+def position(x, r):
+    """Round nine: where the segment stands in its document (a user's article gives it too): log index,
+    whether it is the first (a headline or title), relative place, log document length in segments."""
+    first, last = EXTENT[r['_doc']]; i, n = r['seg'] - first, last - first + 1
+    return [math.log1p(i), 1.0 if i == 0 else 0.0, i / max(1, n - 1), math.log1p(n)]
+
+
 def matrix(ts, src, extra):
     cols = [n for n in NAMES if src or not n.startswith('src_')]
     return np.array([[x.get(n, 0.0) for n in cols] + list(extra(x, r)) for _, x, _, r in ts], float)
@@ -217,6 +231,8 @@ def main():
         probe('fitted on machine translations only', src, train_rows=~HUMAN)
         probe('+ CJK source language (--from), no original', src, lambda x, r: source_language(x, r)[:1])
         probe('+ the same and its interactions', src, source_language)
+        probe('+ place in the document (round nine, 4)', src, position)
+        probe('+ first segment of its document only', src, lambda x, r: position(x, r)[1:2])
     # a model of its own for Chinese originals: fitted on the zh-en training rows only
     ZH = np.array([t[3]['pair'] == 'zh-en' for t in TR])
     for src in (False, True):

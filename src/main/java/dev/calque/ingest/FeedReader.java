@@ -113,7 +113,7 @@ final class FeedReader {
         } catch (RuntimeException e) {
             throw structural(xml, e);
         }
-        List<Article> articles = new ArrayList<>();
+        List<Pending> items = new ArrayList<>();
         int index = 0;
         for (SyndEntry e : feed.getEntries()) {
             index++;
@@ -128,7 +128,27 @@ final class FeedReader {
             put(meta, "feed", feed.getTitle());
             String raw = rawBody(e);
             noteCut(meta, raw);
-            Article a = item(source, group, index, key, e.getLink(), title, body(raw), meta);
+            items.add(new Pending(source, group, index, key, e.getLink(), title, paragraphs(raw), meta));
+        }
+        return articles(items);
+    }
+
+    /** An item read, its body in paragraphs, before the feed's own furniture is known. */
+    record Pending(String source, String group, int index, String key, String link, String title,
+                   List<FeedFurniture.ItemParagraph> body, Map<String, String> meta) {
+    }
+
+    /** The feed's items as articles, the paragraphs that recur in most of them left out ({@link FeedFurniture}). */
+    List<Article> articles(List<Pending> items) throws DocumentReader.Unreadable {
+        List<FeedFurniture.Item> read = new ArrayList<>();
+        for (Pending p : items) read.add(new FeedFurniture.Item(p.title(), p.body()));
+        List<List<FeedFurniture.ItemParagraph>> bodies = FeedFurniture.without(read);
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Pending p = items.get(i);
+            List<String> texts = new ArrayList<>();
+            for (FeedFurniture.ItemParagraph para : bodies.get(i)) texts.add(para.text());
+            Article a = item(p.source(), p.group(), p.index(), p.key(), p.link(), p.title(), String.join("\n\n", texts), p.meta());
             if (a != null) articles.add(a);
         }
         if (articles.isEmpty()) throw new DocumentReader.Unreadable("the feed has no items with text");
@@ -504,17 +524,24 @@ final class FeedReader {
      * read (markup counted generously), so a 20 MB item costs no more than the limit allows. A body
      * without markup is still HTML in RSS and Atom's html type: its entities ({@code &amp;nbsp;},
      * {@code &amp;amp;} escaped once more than needed) are the characters they name, as feed readers show them.
+     * An HTML body is read without the furniture publishing systems put inside items ({@link FeedFurniture#itemBody}).
      */
-    String body(String raw) {
-        if (raw.isBlank()) return "";
+    List<FeedFurniture.ItemParagraph> paragraphs(String raw) {
+        if (raw.isBlank()) return List.of();
         raw = cut(raw);
-        if (raw.indexOf('<') < 0) return plain(raw.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(raw, false) : raw);
-        return html.htmlFragmentText(raw);
+        if (raw.indexOf('<') < 0) return plainParagraphs(raw.indexOf('&') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(raw, false) : raw);
+        return FeedFurniture.itemBody(raw);
     }
 
     /** A body that is plain text by its format (JSON Feed's {@code content_text}): read as it is. */
-    String plainBody(String raw) {
-        return raw.isBlank() ? "" : plain(cut(raw));
+    List<FeedFurniture.ItemParagraph> plainBody(String raw) {
+        return raw.isBlank() ? List.of() : plainParagraphs(cut(raw));
+    }
+
+    private static List<FeedFurniture.ItemParagraph> plainParagraphs(String raw) {
+        List<String> out = new ArrayList<>();
+        for (String p : plain(raw).split("\n\n")) if (!p.isBlank()) out.add(p);
+        return FeedFurniture.itemText(out);
     }
 
     private String cut(String raw) {

@@ -52,7 +52,7 @@ final class JsonFeedReader {
             throw new DocumentReader.Unreadable("not a readable JSON Feed: it has no \"items\" list");
         }
         String feedTitle = text(feed, "title");
-        List<Article> articles = new ArrayList<>();
+        List<FeedReader.Pending> pending = new ArrayList<>();
         int index = 0;
         for (JsonNode item : items) {
             index++;
@@ -64,8 +64,8 @@ final class JsonFeedReader {
             String plain = html == null ? text(item, "content_text") : null;
             String summary = text(item, "summary");
             feeds.noteCut(meta, html != null ? html : plain != null ? plain : summary);
-            String body = html != null ? feeds.body(html) : plain != null ? feeds.plainBody(plain)
-                    : summary == null ? "" : feeds.body(summary);
+            List<FeedFurniture.ItemParagraph> body = html != null ? feeds.paragraphs(html) : plain != null ? feeds.plainBody(plain)
+                    : summary == null ? List.of() : feeds.paragraphs(summary);
             String id = text(item, "id");
             String url = text(item, "url");
             String key = id != null ? id : url != null ? url : "item-" + index;
@@ -74,11 +74,9 @@ final class JsonFeedReader {
             FeedReader.put(meta, "author", author(item));
             FeedReader.put(meta, "date", text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified"));
             FeedReader.put(meta, "feed", feedTitle);
-            Article a = feeds.item(source, group, index, key, url, title, body, meta);
-            if (a != null) articles.add(a);
+            pending.add(new FeedReader.Pending(source, group, index, key, url, title, body, meta));
         }
-        if (articles.isEmpty()) throw new DocumentReader.Unreadable("the feed has no items with text");
-        return articles;
+        return feeds.articles(pending);
     }
 
     private static String author(JsonNode item) {

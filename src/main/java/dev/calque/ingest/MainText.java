@@ -34,13 +34,17 @@ final class MainText {
     }
 
     /** A paragraph as read, and whether it was a heading (a heading that ends the article heads nothing). */
-    private record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
+    record Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item, String unlinked) {
         Para(String text, boolean heading) {
-            this(text, heading, false, false, false);
+            this(text, heading, false, false, false, text);
         }
 
         Para(String text, boolean heading, boolean linked, boolean paragraph) {
-            this(text, heading, linked, paragraph, false);
+            this(text, heading, linked, paragraph, false, text);
+        }
+
+        Para(String text, boolean heading, boolean linked, boolean paragraph, boolean item) {
+            this(text, heading, linked, paragraph, item, text);
         }
     }
 
@@ -60,7 +64,7 @@ final class MainText {
             + "|blog|prose|richtext|page");
     private static final Pattern PROTECTED = Pattern.compile("(?i)article-?body|post-?body|entry-?content|story-?body"
             + "|article-?content|post-?content|article-?text|story-?content|main-?content|articletext|body-?text");
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+    static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "dd", "dt", "td", "th", "div", "section", "article", "main", "header", "ul", "ol", "dl", "table",
             "tr", "figure", "address", "center", "form", "fieldset", "details", "summary", "body", "tbody", "thead");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "dd");
@@ -74,7 +78,12 @@ final class MainText {
      */
     static volatile java.util.function.BiConsumer<String, String> dropped;
 
-    private static void drop(String rule, String text) {
+    /** Tells the tuner's trace of a line left out elsewhere in ingestion (a feed's recurring paragraph). */
+    static void told(String rule, String text) {
+        drop(rule, text);
+    }
+
+    static void drop(String rule, String text) {
         var d = dropped;
         if (d != null && !text.isBlank()) d.accept(rule, norm(text));
     }
@@ -215,15 +224,20 @@ final class MainText {
     private static final Pattern MARKUP = Pattern.compile("(?i)</?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|pre)\\b[^>]*>");
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(?:p|div|h[1-6]|li|blockquote|pre|tr)>|<br\\s*/?>");
 
-    /** The paragraphs of an HTML fragment that is all article (a feed item's body): nothing is judged furniture. */
+    /** The paragraphs of an HTML fragment that is all text (an item's title): nothing is judged furniture. */
     static List<String> fragment(String html) {
+        List<String> texts = new ArrayList<>();
+        List<Para> read = new ArrayList<>();
+        read(fragmentBody(html), read, true);
+        for (Para p : read) texts.add(p.text());
+        return texts;
+    }
+
+    /** An HTML fragment's body, without what never shows as text (scripts, styles, embeds, controls). */
+    static Element fragmentBody(String html) {
         Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
         body.select("script, style, noscript, template, iframe, object, embed, svg, button, form").remove();
-        List<Para> out = new ArrayList<>();
-        read(body, out, true);
-        List<String> texts = new ArrayList<>();
-        for (Para p : out) texts.add(p.text());
-        return texts;
+        return body;
     }
 
     // ---- the headline ----
@@ -302,7 +316,7 @@ final class MainText {
      * {@code <span class="social">} word) is part of the sentence: judged by its name it would cut words out
      * of the article. Furniture tags (buttons, scripts) and hidden elements go all the same.
      */
-    private static boolean inSentence(Element e) {
+    static boolean inSentence(Element e) {
         if (!INLINE_TAGS.contains(e.normalName()) || e.text().isBlank()) return false;
         Element block = e.parent();
         while (block != null && INLINE_TAGS.contains(block.normalName())) block = block.parent();
@@ -356,7 +370,7 @@ final class MainText {
         return linked >= 0.6 * h.length();
     }
 
-    private static boolean furniture(Element e, boolean byName) {
+    static boolean furniture(Element e, boolean byName) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag)) return true;
         if (tag.equals("form") && e.text().length() < 500) return true;
@@ -452,7 +466,7 @@ final class MainText {
     }
 
     /** Never prune what holds the headline or most of the page's prose (a wrapper named "has-sidebar"). */
-    private static boolean protectedElement(Element e, Element headline, int pageProse) {
+    static boolean protectedElement(Element e, Element headline, int pageProse) {
         String tag = e.normalName();
         if (DROPPED_TAGS.contains(tag) && !tag.equals("figcaption")) return false;
         if (headline != null && isInside(headline, e) && !DROPPED_TAGS.contains(tag)) return true;
@@ -581,11 +595,11 @@ final class MainText {
     // ---- reading blocks ----
 
     /** Appends the paragraphs of an element: each block its own paragraph, link lists and calls to action left out. */
-    private static void read(Element root, List<Para> out) {
+    static void read(Element root, List<Para> out) {
         read(root, out, false);
     }
 
-    private static void read(Element root, List<Para> out, boolean fragment) {
+    static void read(Element root, List<Para> out, boolean fragment) {
         StringBuilder inline = new StringBuilder();
         int[] linkChars = {0};
         for (Node child : root.childNodes()) {
@@ -646,8 +660,9 @@ final class MainText {
         for (String p : lines) {
             // a block of lines between <br>s: each line is a link or not by its own words ("También: <a>...</a>")
             boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            String own = norm(unmarked(withoutLinks(p)));
             p = unmarked(p);
-            if (!p.isBlank()) out.add(new Para(norm(p), heading, lineLinked, tag.equals("p"), tag.equals("li")));
+            if (!p.isBlank()) out.add(new Para(norm(p), heading, lineLinked, tag.equals("p"), tag.equals("li"), own));
         }
     }
 
@@ -763,6 +778,20 @@ final class MainText {
         return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
     }
 
+    /** A marked line without the words of its links. */
+    private static String withoutLinks(String marked) {
+        if (marked.indexOf(LINK_OPEN) < 0) return marked;
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == LINK_OPEN) depth++;
+            else if (c == LINK_CLOSE) depth = Math.max(0, depth - 1);
+            else if (depth == 0) sb.append(c);
+        }
+        return sb.toString();
+    }
+
     private static String unmarked(String s) {
         return s.indexOf(LINK_OPEN) < 0 && s.indexOf(LINK_CLOSE) < 0 ? s : s.replace(String.valueOf(LINK_OPEN), "").replace(String.valueOf(LINK_CLOSE), "");
     }
@@ -798,13 +827,14 @@ final class MainText {
         String[] lines = marked.split("\\s*\u0000\\s*(?:\u0000\\s*)*");
         for (String p : lines) {
             boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
+            String own = norm(unmarked(withoutLinks(p)));
             p = unmarked(p);
             String bare = p.strip();
             boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
                     && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
-            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false));
-            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false));
+            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false, false, own));
+            else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false, false, own));
             else drop("short-inline", t);
         }
     }
@@ -826,7 +856,7 @@ final class MainText {
     // ---- measures ----
 
     /** Text of paragraphs long enough to be prose, links not counted. */
-    private static int proseLength(Element e) {
+    static int proseLength(Element e) {
         int n = 0;
         for (Element p : e.getAllElements()) {
             if (!SCORED.contains(p.normalName()) && !isTextDiv(p)) continue;
@@ -957,7 +987,7 @@ final class MainText {
                 && !MainTextWords.MORE_LINE.matcher(t).matches() && !MainTextWords.LABEL.matcher(t).matches();
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\"”’»)]?$");
 
     /**
      * Leaves out links to other stories wherever they stand: a line that announces them ("Lire aussi :",
@@ -1044,7 +1074,7 @@ final class MainText {
 
     private static final Pattern KICKER = Pattern.compile("\\p{Lu}{2,}(?:[ -]\\p{Lu}{2,})?");
     private static final Pattern BRACKETED = Pattern.compile("(?s)\\s*(?:\\(.*\\)|\\[.*])\\s*");
-    private static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
+    static final Pattern WORDED = Pattern.compile("[\\p{L}\\p{N}]");
 
     /** A short line that can be a name (a photographer's, after "Foto:"): no heading, no sentence, at most five words. */
     private static boolean nameLine(Para p) {
@@ -1082,7 +1112,7 @@ final class MainText {
     }
 
     /** A photo or video credit ("Image credit: ...", "Video: Now Playing"), which repeats in a gallery. */
-    private static boolean credit(String text) {
+    static boolean credit(String text) {
         return text.length() < 250 && MainTextWords.CREDIT.matcher(text).find();
     }
 
@@ -1106,7 +1136,7 @@ final class MainText {
      * or byline; after its last, when it is a link or no paragraph of its own, the title of another story. (A
      * short last paragraph stays: "source site" left by a translation is what Calque's furniture rule is for.)
      */
-    private static boolean headlineLike(String text) {
+    static boolean headlineLike(String text) {
         text = INVISIBLE_END.matcher(text).replaceAll("");
         return text.length() <= 120 && !text.matches("(?s).*[.!?…:;)。！？：；」』\"”»’'\\]]$");
     }
@@ -1118,7 +1148,7 @@ final class MainText {
         return letters(text).contains(letters(headline)) && dev.calque.model.Texts.wordCount(text) - words <= 8;
     }
 
-    private static boolean callToAction(String text) {
+    static boolean callToAction(String text) {
         return text.length() < 250 && MainTextWords.NOTICE.matcher(text).find();
     }
 

@@ -47,6 +47,15 @@ final class MainTextWords {
      * views", "Foto:"), with a count or an arrow around it at most: the page's furniture wherever it stands.
      */
     static final Pattern LABEL;
+    /**
+     * A syndication footer that a publishing system or feed service adds to every item ("The post X appeared first
+     * on Y.", "This article was originally published on The Conversation"): where it starts in a paragraph.
+     */
+    static final Pattern SYNDICATION;
+    /** The words of a link that only leads to the rest of a feed item ("(more…)", "Read the rest of this entry »"). */
+    static final Pattern TEASER_LINK;
+    /** A month's name, whole or cut short, as a word. */
+    static final Pattern MONTH;
 
     static {
         Map<String, List<String>> kinds = read();
@@ -63,7 +72,10 @@ final class MainTextWords {
         String count = "\\d[\\d.,]*\\s?[km]?";
         LABEL = Pattern.compile("(?iu)[\\s\\p{So}«‹<←|·•-]*(?:" + count + "\\s+)?(?:" + group(kinds.get("label")) + "|(?:"
                 + group(kinds.get("credit")) + ")\\s*:)(?:\\s+" + count + ")?[\\s\\p{So}:.…»›>→|·•-]*");
+        SYNDICATION = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(?:" + group(kinds.get("syndication")) + ")");
+        TEASER_LINK = Pattern.compile("(?iu)[\\s(\\[«<]*(?:" + group(kinds.get("teaser")) + ")[\\s\\p{So}.…:)\\]»>→-]*");
         String month = "(?:" + group(kinds.get("month")) + ")\\.?";
+        MONTH = Pattern.compile("(?iu)\\b" + month + "(?![\\p{L}])");
         String clock = "\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr|h)?(?:\\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst))?";
         String time = "(?:,?\\s+(?:à\\s+|um\\s+|a las\\s+|at\\s+|-\\s+)?" + clock + ")?";
         String stamp = "(?:" + group(kinds.get("stamp")) + ")";
@@ -99,7 +111,7 @@ final class MainTextWords {
 
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
-        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit", "label", "stamp"}) kinds.put(k, new ArrayList<>());
+        for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit", "label", "stamp", "syndication", "teaser"}) kinds.put(k, new ArrayList<>());
         try (InputStream in = MainTextWords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -22,36 +22,21 @@ public final class ConsistencyRule extends TextRule {
     public record Keys(List<List<String>> variants, String table) {
     }
 
+    /** The kind, as {@link RuleKinds} registers it. */
+    static final RuleKind<Keys> KIND = RuleKind.generic("consistency", Keys.class, ConsistencyRule::build);
+
     /** Decodes a {@code consistency} rule. */
-    static final class Kind implements RuleKind<Keys> {
-        @Override
-        public String name() {
-            return "consistency";
-        }
-
-        @Override
-        public Class<Keys> keys() {
-            return Keys.class;
-        }
-
-        @Override
-        public boolean generic() {
-            return true;
-        }
-
-        @Override
-        public TextRule build(Keys k, RuleDefinition rule) {
-            List<List<String>> groups = new ArrayList<>();
-            if (k.variants() != null) groups.addAll(k.variants());
-            if (k.table() != null) {
-                for (RuleDefinition.TableLine line : rule.table(k.table())) {
-                    List<String> g = List.of(line.text().split("\\s*[\\t|]\\s*"));
-                    if (g.size() >= 2) groups.add(g);
-                }
+    private static TextRule build(Keys k, RuleDefinition rule) {
+        List<List<String>> groups = new ArrayList<>();
+        if (k.variants() != null) groups.addAll(k.variants());
+        if (k.table() != null) {
+            for (RuleDefinition.TableLine line : rule.table(k.table())) {
+                List<String> g = List.of(line.text().split("\\s*[\\t|]\\s*"));
+                if (g.size() >= 2) groups.add(g);
             }
-            if (groups.isEmpty()) throw rule.fail("needs 'variants' or 'table'");
-            return new ConsistencyRule(rule.info(), groups, rule.template());
         }
+        if (groups.isEmpty()) throw rule.fail("needs 'variants' or 'table'");
+        return new ConsistencyRule(rule.info(), groups, rule.template());
     }
 
     private final List<Pattern> patterns = new ArrayList<>();

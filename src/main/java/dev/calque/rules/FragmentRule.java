@@ -20,27 +20,12 @@ public final class FragmentRule extends TextRule {
     public record Keys(Integer maxTokens) {
     }
 
+    /** The kind, as {@link RuleKinds} registers it. */
+    static final RuleKind<Keys> KIND = RuleKind.generic("fragment", Keys.class, FragmentRule::build);
+
     /** Decodes a {@code fragment} rule. */
-    static final class Kind implements RuleKind<Keys> {
-        @Override
-        public String name() {
-            return "fragment";
-        }
-
-        @Override
-        public Class<Keys> keys() {
-            return Keys.class;
-        }
-
-        @Override
-        public boolean generic() {
-            return true;
-        }
-
-        @Override
-        public TextRule build(Keys k, RuleDefinition rule) {
-            return new FragmentRule(rule.info(), k.maxTokens() == null ? 8 : k.maxTokens(), rule.template());
-        }
+    private static TextRule build(Keys k, RuleDefinition rule) {
+        return new FragmentRule(rule.info(), k.maxTokens() == null ? 8 : k.maxTokens(), rule.template());
     }
 
     private final int maxTokens;

@@ -39,36 +39,26 @@ public final class RegexRule extends TextRule {
                        Boolean ignoreCase) {
     }
 
+    /** The kind, as {@link RuleKinds} registers it. */
+    static final RuleKind<Keys> KIND = RuleKind.of("regex", Keys.class, RegexRule::build);
+
     /** Decodes a {@code regex} rule. */
-    static final class Kind implements RuleKind<Keys> {
-        @Override
-        public String name() {
-            return "regex";
+    private static TextRule build(Keys k, RuleDefinition rule) {
+        if (k.pattern() == null) throw rule.fail("needs 'pattern'");
+        boolean ignoreCase = Boolean.TRUE.equals(k.ignoreCase());
+        Pattern p = rule.pattern(k.pattern(), ignoreCase);
+        List<Pattern> unless = new ArrayList<>();
+        if (k.unless() != null) for (String u : k.unless()) unless.add(rule.pattern(u, ignoreCase));
+        int group = k.group() == null ? 0 : k.group();
+        if (group > p.matcher("").groupCount()) throw rule.fail("'group' " + group + " is not in the pattern");
+        Scope scope;
+        try {
+            scope = Scope.valueOf((k.scope() == null ? "anywhere" : k.scope()).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw rule.fail("'scope' must be anywhere, paragraph, edge or body");
         }
-
-        @Override
-        public Class<Keys> keys() {
-            return Keys.class;
-        }
-
-        @Override
-        public TextRule build(Keys k, RuleDefinition rule) {
-            if (k.pattern() == null) throw rule.fail("needs 'pattern'");
-            boolean ignoreCase = Boolean.TRUE.equals(k.ignoreCase());
-            Pattern p = rule.pattern(k.pattern(), ignoreCase);
-            List<Pattern> unless = new ArrayList<>();
-            if (k.unless() != null) for (String u : k.unless()) unless.add(rule.pattern(u, ignoreCase));
-            int group = k.group() == null ? 0 : k.group();
-            if (group > p.matcher("").groupCount()) throw rule.fail("'group' " + group + " is not in the pattern");
-            Scope scope;
-            try {
-                scope = Scope.valueOf((k.scope() == null ? "anywhere" : k.scope()).toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw rule.fail("'scope' must be anywhere, paragraph, edge or body");
-            }
-            return new RegexRule(rule.info(), p, group, unless, k.suggest() == null ? List.of() : k.suggest(), scope,
-                    rule.template());
-        }
+        return new RegexRule(rule.info(), p, group, unless, k.suggest() == null ? List.of() : k.suggest(), scope,
+                rule.template());
     }
 
     private final Pattern pattern;

@@ -7,32 +7,42 @@ package dev.calque.rules;
  * and say nothing. The keys every rule has (id, name, kind, category, severity, message, examples)
  * are read by the loader.
  *
- * <p>Adding a kind: a {@link TextRule} subclass with a nested {@code Kind} implementing this, and
- * its line in {@link RuleKinds}.
+ * <p>Adding a kind: a {@link TextRule} subclass with its {@code Keys} record, a static {@code build}
+ * and a {@code KIND} made by {@link #of} or {@link #generic}, and its line in {@link RuleKinds}.
  *
- * @param <K> the record of the kind's own keys; a key a rule leaves out is null
+ * @param name    the name a rule file gives in {@code kind:}
+ * @param keys    the record the kind's own keys are read into; a key a rule leaves out is null
+ * @param generic whether the kind's findings are generic (a spelling that differs from the rest of the
+ *                article, a short sentence without a verb): where a rule of a specific kind flags the
+ *                same passage, its finding is kept instead
+ * @param builder builds the rule from its keys
+ * @param <K>     the record of the kind's own keys
  */
-public interface RuleKind<K extends Record> {
+public record RuleKind<K extends Record>(String name, Class<K> keys, boolean generic, Builder<K> builder) {
 
-    /** The name a rule file gives in {@code kind:}. */
-    String name();
+    /** Builds a rule of a kind from the keys read into its record. */
+    @FunctionalInterface
+    public interface Builder<K> {
+        /**
+         * Builds the rule.
+         *
+         * @throws RuleFileException (through {@link RuleDefinition#fail}) when the keys do not make a rule
+         */
+        TextRule build(K keys, RuleDefinition rule);
+    }
 
-    /** The record the kind's own keys are read into. */
-    Class<K> keys();
+    /** A kind whose findings are specific: they win over a generic kind's on the same passage. */
+    public static <K extends Record> RuleKind<K> of(String name, Class<K> keys, Builder<K> builder) {
+        return new RuleKind<>(name, keys, false, builder);
+    }
 
-    /**
-     * Builds the rule.
-     *
-     * @throws RuleFileException (through {@link RuleDefinition#fail}) when the keys do not make a rule
-     */
-    TextRule build(K keys, RuleDefinition rule);
+    /** A kind whose findings are generic: a specific kind's finding on the same passage is kept instead. */
+    public static <K extends Record> RuleKind<K> generic(String name, Class<K> keys, Builder<K> builder) {
+        return new RuleKind<>(name, keys, true, builder);
+    }
 
-    /**
-     * Whether the kind's findings are generic (a spelling that differs from the rest of the article, a
-     * short sentence without a verb): where a rule of a specific kind flags the same passage, its
-     * finding is kept instead.
-     */
-    default boolean generic() {
-        return false;
+    /** Builds the rule (see {@link Builder#build}). */
+    public TextRule build(K keys, RuleDefinition rule) {
+        return builder.build(keys, rule);
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 /** The registry of rule kinds a YAML rule may name: one line per kind. */
 public final class RuleKinds {
     private static final Map<String, RuleKind<?>> KINDS = register(
-            new SubstitutionRule.Kind(),
-            new ConsistencyRule.Kind(),
-            new RegexRule.Kind(),
-            new FragmentRule.Kind(),
-            new UntranslatedRule.Kind());
+            SubstitutionRule.KIND,
+            ConsistencyRule.KIND,
+            RegexRule.KIND,
+            FragmentRule.KIND,
+            UntranslatedRule.KIND);
 
     private RuleKinds() {
     }

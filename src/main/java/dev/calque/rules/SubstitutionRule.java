@@ -30,34 +30,24 @@ public final class SubstitutionRule extends TextRule {
     public record Keys(Map<String, String> swap, String table, Boolean ignoreCase) {
     }
 
+    /** The kind, as {@link RuleKinds} registers it. */
+    static final RuleKind<Keys> KIND = RuleKind.of("substitution", Keys.class, SubstitutionRule::build);
+
     /** Decodes a {@code substitution} rule. */
-    static final class Kind implements RuleKind<Keys> {
-        @Override
-        public String name() {
-            return "substitution";
-        }
-
-        @Override
-        public Class<Keys> keys() {
-            return Keys.class;
-        }
-
-        @Override
-        public TextRule build(Keys k, RuleDefinition rule) {
-            List<Entry> rows = new ArrayList<>();
-            if (k.swap() != null) k.swap().forEach((found, suggestion) -> rows.add(new Entry(found, suggestion, null)));
-            if (k.table() != null) {
-                for (RuleDefinition.TableLine line : rule.table(k.table())) {
-                    String[] cols = line.text().split("\t");
-                    if (cols.length < 2 || cols[0].isBlank()) {
-                        throw new RuleFileException(line.file(), line.number(), "expected 'found<TAB>suggestion[<TAB>note]'");
-                    }
-                    rows.add(new Entry(cols[0].strip(), cols[1].strip(), cols.length > 2 ? cols[2].strip() : null));
+    private static TextRule build(Keys k, RuleDefinition rule) {
+        List<Entry> rows = new ArrayList<>();
+        if (k.swap() != null) k.swap().forEach((found, suggestion) -> rows.add(new Entry(found, suggestion, null)));
+        if (k.table() != null) {
+            for (RuleDefinition.TableLine line : rule.table(k.table())) {
+                String[] cols = line.text().split("\t");
+                if (cols.length < 2 || cols[0].isBlank()) {
+                    throw new RuleFileException(line.file(), line.number(), "expected 'found<TAB>suggestion[<TAB>note]'");
                 }
+                rows.add(new Entry(cols[0].strip(), cols[1].strip(), cols.length > 2 ? cols[2].strip() : null));
             }
-            if (rows.isEmpty()) throw rule.fail("needs 'swap' or 'table'");
-            return new SubstitutionRule(rule.info(), rows, Boolean.TRUE.equals(k.ignoreCase()), rule.template());
         }
+        if (rows.isEmpty()) throw rule.fail("needs 'swap' or 'table'");
+        return new SubstitutionRule(rule.info(), rows, Boolean.TRUE.equals(k.ignoreCase()), rule.template());
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();

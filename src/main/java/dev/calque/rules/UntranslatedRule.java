@@ -34,24 +34,14 @@ public final class UntranslatedRule extends TextRule {
     public record Keys(String language, Integer minWords, Double minConfidence) {
     }
 
+    /** The kind, as {@link RuleKinds} registers it. */
+    static final RuleKind<Keys> KIND = RuleKind.of("untranslated", Keys.class, UntranslatedRule::build);
+
     /** Decodes an {@code untranslated} rule. */
-    static final class Kind implements RuleKind<Keys> {
-        @Override
-        public String name() {
-            return "untranslated";
-        }
-
-        @Override
-        public Class<Keys> keys() {
-            return Keys.class;
-        }
-
-        @Override
-        public TextRule build(Keys k, RuleDefinition rule) {
-            return new UntranslatedRule(rule.info(), k.language() == null ? "fr" : k.language(),
-                    k.minWords() == null ? 3 : k.minWords(), k.minConfidence() == null ? 0.9 : k.minConfidence(),
-                    rule.template());
-        }
+    private static TextRule build(Keys k, RuleDefinition rule) {
+        return new UntranslatedRule(rule.info(), k.language() == null ? "fr" : k.language(),
+                k.minWords() == null ? 3 : k.minWords(), k.minConfidence() == null ? 0.9 : k.minConfidence(),
+                rule.template());
     }
 
     private final String language;

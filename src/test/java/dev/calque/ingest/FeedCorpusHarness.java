@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  * Used to measure the real-feed corpus (docs/extraction.md, "Real feeds"):
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) dev.calque.ingest.FeedCorpusHarness DIR [MANIFEST]</pre>
+ *
+ * <p>It also counts the items and words read, and the paragraphs of item bodies that the reading leaves out as
+ * furniture, by rule (rules named "kept:..." are told and not left out: paragraphs that recur in a feed below the
+ * thresholds of {@link FeedFurniture}); with {@code -Dcalque.dropped=true} each is listed ("DROP rule | file |
+ * text"), to be checked by eye on a half that is tuned on.
  */
 public final class FeedCorpusHarness {
     private static final Pattern RSS = Pattern.compile("<rss[^>]*?version\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -38,6 +43,16 @@ public final class FeedCorpusHarness {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
         }
+        boolean list = Boolean.getBoolean("calque.dropped");
+        Map<String, Integer> drops = new TreeMap<>();
+        String[] current = {""};
+        MainText.dropped = (rule, text) -> {
+            drops.merge(rule, 1, Integer::sum);
+            if (list) System.out.println("DROP " + rule + " | " + current[0] + " | " + text);
+        };
+        int feedsRead = 0;
+        int itemsRead = 0;
+        long words = 0;
         long total = 0;
         long slowest = -1;
         String slowestName = "";
@@ -45,6 +60,7 @@ public final class FeedCorpusHarness {
             byte[] bytes = Files.readAllBytes(f);
             long start = System.nanoTime();
             String name = f.getFileName().toString();
+            current[0] = name;
             String format = format(bytes);
             String kind = kinds.getOrDefault(name, "?");
             int outcome;
@@ -52,7 +68,14 @@ public final class FeedCorpusHarness {
             try {
                 List<Article> items = reader.read(bytes, name, f.toString(), f.toString(), null);
                 outcome = 0;
-                line = "read      " + items.size() + " items";
+                int w = 0;
+                for (Article a : items) w += dev.calque.model.Texts.wordCount(a.text());
+                if (items.get(0).mediaType().equals("application/rss+xml")) {
+                    feedsRead++;
+                    itemsRead += items.size();
+                    words += w;
+                }
+                line = "read      " + items.size() + " items, " + w + " words";
             } catch (DocumentReader.Unreadable e) {
                 String reason = e.getMessage();
                 boolean empty = reason.startsWith("the feed has no items with text");
@@ -84,6 +107,11 @@ public final class FeedCorpusHarness {
         System.out.println("kind                    files  read  no-items  refused");
         print(byKind);
         System.out.println();
+        System.out.println("feeds read: " + feedsRead + ", items: " + itemsRead + ", words: " + words);
+        Map<String, Integer> left = new TreeMap<>(), kept = new TreeMap<>();
+        drops.forEach((rule, n) -> (rule.startsWith("kept:") ? kept : left).put(rule, n));
+        System.out.println("paragraphs of item bodies left out, by rule: " + left);
+        System.out.println("told to a tuner but kept (recurring below the thresholds, or all an item says): " + kept);
         System.out.println("reasons that are not a plain line (Java text, several lines): " + javaText);
         System.out.printf("reading time: %d ms in all, slowest %d ms: %s (first file includes warm-up)%n",
                 total / 1_000_000, slowest / 1_000_000, slowestName);
