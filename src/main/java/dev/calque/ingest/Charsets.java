@@ -132,12 +132,6 @@ public final class Charsets {
         return null;
     }
 
-    /** The charset a UTF-8 or UTF-16 byte-order mark names, or null: for files read outside the pipeline (a glossary). */
-    public static Charset byteOrderMark(byte[] b) {
-        Found f = bom(b);
-        return f == null ? null : f.charset();
-    }
-
     private static Found bom(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             return new Found(StandardCharsets.UTF_8, Source.BOM, 3);
