@@ -180,6 +180,11 @@ public final class DocumentReader {
     public static String refusedByContent(byte[] head) {
         if (head.length == 0) return "empty file";
         if (Charsets.utf32Bom(head) != null) return null; // its ASCII is three zero bytes a character: read decoded (fromUtf32)
+        try { // a UTF-16 mark over UTF-8 bytes (a tool that added one): decoded by the mark, every character would be wrong
+            dev.calque.untrusted.UnicodeText.of(head, Math.min(head.length, dev.calque.untrusted.UnicodeText.HEAD));
+        } catch (java.io.CharConversionException wrongMark) {
+            return wrongMark.getMessage();
+        }
         if (!documentMagic(head) && binaryBytes(head)) return "binary data, not text (control bytes in its content)";
         return null;
     }

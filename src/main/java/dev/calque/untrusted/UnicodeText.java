@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class UnicodeText {
     /** What is looked at before anything is decoded: enough to see whether a mark is followed by its encoding. */
-    static final int HEAD = 4096;
+    public static final int HEAD = 4096;
 
     private UnicodeText() {
     }
@@ -49,7 +49,7 @@ public final class UnicodeText {
             boolean zero = false;
             for (int i = 2; i < n && !zero; i++) zero = head[i] == 0;
             if (!zero && n > 16) {
-                throw new CharConversionException(NOT_UTF16 + " (not UTF-16: a mark put before UTF-8 text?)");
+                throw new CharConversionException(NOT_UTF16 + " (a mark put before UTF-8 text?)");
             }
             return new Encoding(b0 == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE, 2);
         }

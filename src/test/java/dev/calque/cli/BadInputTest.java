@@ -53,6 +53,43 @@ class BadInputTest {
     }
 
     /**
+     * A UTF-16 byte-order mark put before UTF-8 text (the seed and a feed, as a tool that adds a mark to
+     * every file leaves them): decoded by the mark every character would be wrong, and the feed was refused
+     * as "XML data, not a feed". Each is one line naming the mark; the UTF-16 twin of the seed, mark and all,
+     * is still checked as the seed is.
+     */
+    @Test
+    void aUtf16MarkBeforeUtf8TextIsNamedAndTrueUtf16IsRead() throws Exception {
+        byte[] mark = {(byte) 0xFF, (byte) 0xFE};
+        byte[] seed = Files.readAllBytes(Fixtures.SEED);
+        Path text = Files.write(dir.resolve("marked.txt"), concat(mark, seed));
+        Path feed = Files.write(dir.resolve("marked.rss"), concat(mark, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<rss version=\"2.0\"><channel><title>Wire</title><item><title>Talks</title><description>"
+                + "Joe Biden and Vladimir Putin spoke for fifty minutes on Thursday.</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8)));
+        Path utf16 = Files.write(dir.resolve("utf16.txt"),
+                concat(mark, Files.readString(Fixtures.SEED).getBytes(StandardCharsets.UTF_16LE)));
+        Path out = dir.resolve("out.json");
+
+        CliRun run = CliRun.of("check", "--format", "json", "-o", out.toString(), text.toString(), feed.toString(),
+                utf16.toString());
+
+        String reason = ": a UTF-16 byte-order mark before bytes that are not UTF-16 (a mark put before UTF-8 text?)";
+        assertThat(run.err().lines().filter(l -> l.startsWith("calque: ")).toList())
+                .containsExactly("calque: " + text + reason, "calque: " + feed + reason);
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.get("articles")).hasSize(1);
+        assertThat(report.get("articles").get(0).get("findings").findValuesAsText("passage")).contains("swept to AFP");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
      * Junk that is the whole run is refused before the rules load: each input named, exit 3, and no output
      * or report written, since nothing was checked. Text on standard input is still read whole after the look.
      */
