@@ -143,11 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UsageError("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
         if (results != null && !java.nio.file.Files.isDirectory(results)) throw new UsageError(results + ": results folder not found");
-        server.mount(dev.calque.review.ReviewDesk.PREFIX, new dev.calque.review.ReviewDesk(store, a -> {
-            dev.calque.model.ArticleResult r = service.check(a);
-            return new dev.calque.review.ReviewDesk.Checked(r.findings(), r.fingerprints(), r.checked().words(),
-                    service.checker().rules().hash());
-        }, Versions.calque(), results));
+        server.mount(dev.calque.review.ReviewDesk.PREFIX, new dev.calque.review.ReviewDesk(store,
+                a -> dev.calque.review.ReviewDesk.Checked.of(service.check(a), service.checker().rules().hash()),
+                Versions.calque(), results));
         System.err.println("calque: warming " + n + " checker" + (n == 1 ? "" : "s") + "...");
         service.awaitWarm();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -11,7 +11,9 @@ import dev.calque.check.Checker;
 import dev.calque.model.CheckedArticle;
 import dev.calque.model.Finding;
 import dev.calque.model.Article;
+import dev.calque.model.ArticleResult;
 import dev.calque.model.Fingerprints;
+import dev.calque.pipeline.ListedFindings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,15 +64,23 @@ public final class ReviewDesk implements HttpHandler {
         Checked check(Article article);
     }
 
-    /** @param rulePack the hash of the rule packs that made the findings (recorded with each verdict) */
-    public record Checked(List<Finding> findings, List<String> fingerprints, int words, String rulePack) {
+    /**
+     * @param rulePack the hash of the rule packs that made the findings (recorded with each verdict)
+     * @param note what the desk shows above the findings (that they were capped, say), or null
+     */
+    public record Checked(List<Finding> findings, List<String> fingerprints, int words, String rulePack, String note) {
+        /** What a server's check answered, as the desk shows it (listed findings, their note). */
+        public static Checked of(ArticleResult r, String rulePack) {
+            return new Checked(r.findings(), r.fingerprints(), r.checked().words(), rulePack, r.note());
+        }
     }
 
     /** Checks with one checker on the calling thread (tests, or a desk without a server's pool). */
     public static ArticleChecks on(Checker checker) {
         return a -> {
             CheckedArticle c = checker.check(a);
-            return new Checked(c.findings(), Fingerprints.of(c.findings()), c.words(), checker.rules().hash());
+            ListedFindings listed = ListedFindings.of(c.findings(), Fingerprints.of(c.findings()));
+            return new Checked(listed.findings(), listed.fingerprints(), c.words(), checker.rules().hash(), listed.note());
         };
     }
 
@@ -176,6 +186,7 @@ public final class ReviewDesk implements HttpHandler {
         ObjectNode article = JSON.createObjectNode();
         article.put("id", a.id()).put("source", a.source()).put("title", a.title()).put("text", a.text())
                 .put("words", checked.words());
+        if (checked.note() != null) article.put("note", checked.note()); // as a JSON report carries it
         String original = text(body, "original");
         if (original != null && !original.isBlank()) article.put("original", original);
         ArrayNode list = article.putArray("findings");

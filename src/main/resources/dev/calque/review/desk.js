@@ -163,6 +163,9 @@
     if (typeof a.score === "number") meta.push("MQM " + a.score.toFixed(1));
     meta.push(a.findings.length + (a.findings.length === 1 ? " finding" : " findings"));
     $("article-meta").textContent = meta.join(" · ");
+    // what the check says of the article as a whole: its findings were capped, its text was cut
+    $("article-note").textContent = a.note || "";
+    $("article-note").hidden = !a.note;
 
     var withConfidence = a.findings.some(function (f) { return typeof f.confidence === "number"; });
     state.findings = a.findings.slice().sort(function (x, y) {
@@ -188,7 +191,8 @@
     state.current = -1;
     var first = firstOpen(0);
     select(first >= 0 ? first : 0, true);
-    announce((a.title || a.id) + ": " + a.findings.length + " findings, " + decidedCount() + " decided.");
+    announce((a.title || a.id) + ": " + a.findings.length + " findings, " + decidedCount() + " decided."
+      + (a.note ? " " + a.note + "." : ""));
   }
 
   function renderArticleText(a) {

@@ -87,6 +87,11 @@ class ReviewDeskBrowserTest {
         Path runs = Files.createDirectories(work.resolve("runs"));
         assertThat(Main.run("check", "-q", "--no-report", "-f", "json", "-o", runs.resolve("wire.json").toString(),
                 "src/test/resources/feeds/wire.rss")).isEqualTo(Main.FAILED_GATE);
+        // and an older one whose article has more findings than a report lists (two misspellings a line)
+        Path misspelt = Files.writeString(work.resolve("misspelt.txt"), "Teh cat sat on teh mat.\n\n".repeat(600));
+        assertThat(Main.run("check", "-q", "--no-report", "-f", "json", "-o", runs.resolve("capped.json").toString(),
+                misspelt.toString())).isLessThanOrEqualTo(Main.FAILED_GATE); // checked, whatever the gate says
+        Files.setLastModifiedTime(runs.resolve("capped.json"), java.nio.file.attribute.FileTime.fromMillis(0));
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(jvm, "-Xmx1g", "-Dcalque.home=" + Path.of("").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port),
@@ -210,6 +215,7 @@ class ReviewDeskBrowserTest {
         // the report has no article text: the findings stand in their sentences
         assertThat(browser.findElement(By.cssSelector("#article-text .no-text")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(3);
+        assertThat(browser.findElement(By.id("article-note")).isDisplayed()).isFalse(); // every finding is listed
 
         // e: edit the suggestion of the name form's finding (which one comes first is the risk model's call); Enter saves
         WebElement first = goTo("Poutine", "According to the Kremlin");
@@ -241,6 +247,22 @@ class ReviewDeskBrowserTest {
             assertThat(v.rulePack()).isNotBlank();
         });
         wait.until(d -> d.findElement(By.id("live")).getText().contains("Every finding of this article is decided"));
+    }
+
+    @Test
+    void anArticleWhoseFindingsWereCappedSaysSoAboveThem() throws Exception {
+        Waiter wait = new Waiter(Duration.ofSeconds(60));
+        browser.get(base + "/review/");
+        WebElement runs = browser.findElement(By.id("results"));
+        wait.until(d -> runs.isDisplayed());
+        runs.sendKeys(Keys.DOWN, Keys.DOWN); // the older run
+        wait.until(d -> d.findElement(By.id("review")).isDisplayed()
+                && d.findElement(By.id("article-title")).getText().equals("misspelt.txt"));
+        WebElement note = browser.findElement(By.id("article-note"));
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getText()).isEqualTo("1,200 findings: only the 1,000 most severe are listed (the score and the gate"
+                + " count them all)");
+        assertThat(browser.findElements(By.cssSelector("#findings > li"))).hasSize(1_000);
     }
 
     @Test

@@ -44,10 +44,8 @@ class ServerHostileTest {
                 c.target(), c.source(), c.rules().hash(), c.rules().infos(), c::info, scoring, gate, Instant.now()),
                 scoring, gate, Triage.NONE, Duration.ofSeconds(30), 1, 4);
         server = CalqueServer.create(ServerOptions.defaults().withPort(0), service);
-        server.mount(ReviewDesk.PREFIX, new ReviewDesk(dev.calque.review.VerdictStore.open(tmp.resolve("verdicts.db")), a -> {
-            dev.calque.model.ArticleResult r = service.check(a);
-            return new ReviewDesk.Checked(r.findings(), r.fingerprints(), r.checked().words(), checker.rules().hash());
-        }, "test", null));
+        server.mount(ReviewDesk.PREFIX, new ReviewDesk(dev.calque.review.VerdictStore.open(tmp.resolve("verdicts.db")),
+                a -> ReviewDesk.Checked.of(service.check(a), checker.rules().hash()), "test", null));
         service.awaitWarm();
         server.start();
         port = server.address().getPort();
@@ -153,6 +151,7 @@ class ServerHostileTest {
 
         com.fasterxml.jackson.databind.JsonNode desk = json.readTree(bodyOf(post(host, "/review/api/check", "application/json", body)));
         assertThat(desk.get("articles").get(0).get("findings")).hasSize(dev.calque.pipeline.ListedFindings.MAX);
+        assertThat(desk.get("articles").get(0).get("note").asText()).isEqualTo(article.get("note").asText());
 
         byte[] form = ("language=en-US&text=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.US_ASCII);
