@@ -49,6 +49,37 @@ class PackageCycleTest {
         assertEquals(Set.of(), model, "dev.calque.model must stand alone");
     }
 
+    /** docs/architecture.md's package table says what the sources do: every package, and its dependencies. */
+    @Test
+    void theArchitectureTableListsEveryPackageWithTheDependenciesItHas() throws IOException {
+        Pattern row = Pattern.compile("^\\| `(\\w+)` \\| .* \\| ([^|]+) \\|$", Pattern.MULTILINE);
+        Map<String, Set<String>> documented = new TreeMap<>();
+        Matcher m = row.matcher(Files.readString(Path.of("docs/architecture.md")));
+        while (m.find()) {
+            String deps = m.group(2).strip();
+            Set<String> names = new TreeSet<>();
+            if (deps.equals("everything")) names = null; // the command line wires every stage
+            else if (!deps.equals("nothing else in Calque")) for (String d : deps.split(", ")) names.add("dev.calque." + d);
+            documented.put("dev.calque." + m.group(1), names);
+        }
+        // the table's rows are the top-level packages; a subpackage (report.allure) counts as its parent
+        Map<String, Set<String>> actual = new TreeMap<>();
+        dependencies().forEach((pkg, deps) -> {
+            Set<String> out = actual.computeIfAbsent(topLevel(pkg), k -> new TreeSet<>());
+            for (String d : deps) if (!topLevel(d).equals(topLevel(pkg))) out.add(topLevel(d));
+        });
+        assertEquals(actual.keySet(), documented.keySet(), "packages in the sources against the table's rows");
+        for (Map.Entry<String, Set<String>> e : actual.entrySet()) {
+            if (documented.get(e.getKey()) == null) continue;
+            assertEquals(e.getValue(), documented.get(e.getKey()), e.getKey() + ": what it depends on, sources against the table");
+        }
+    }
+
+    private static String topLevel(String pkg) {
+        String[] parts = pkg.split("\\.");
+        return parts.length <= 3 ? pkg : parts[0] + "." + parts[1] + "." + parts[2];
+    }
+
     /** A path from {@code start} back to itself, or null (breadth first, so the shortest). */
     private static List<String> pathBack(Map<String, Set<String>> deps, String start) {
         Map<String, String> cameFrom = new TreeMap<>();
