@@ -83,6 +83,29 @@ class BadInputTest {
         assertThat(report.get("articles").get(0).get("findings").findValuesAsText("passage")).contains("swept to AFP");
     }
 
+    /**
+     * A page whose article its scripts load (a real one: elperuano.pe as trafilatura's evaluation stored it, an
+     * empty shell of ad and jQuery tags) has no text in its HTML: the reason says why that may be, which a page
+     * without scripts does not claim.
+     */
+    @Test
+    void aPageWhoseArticleScriptsLoadSaysSoAndAPageWithoutScriptsDoesNot() throws Exception {
+        Path shell = Files.writeString(dir.resolve("shell.html"), "<!DOCTYPE html><html lang=\"es\"><head><title>El Peruano"
+                + "</title><script async src=\"https://securepubads.g.doubleclick.net/tag/js/gpt.js\"></script>"
+                + "<script src=\"https://code.jquery.com/jquery-2.1.1.min.js\"></script></head><body><div id=\"app\">"
+                + "</div><script>load('/noticia/152832');</script></body></html>");
+        Path bare = Files.writeString(dir.resolve("bare.html"), "<!DOCTYPE html><html><head><title>x</title></head>"
+                + "<body><div></div></body></html>");
+
+        CliRun run = CliRun.of("check", "--no-report", shell.toString(), bare.toString());
+
+        assertThat(run.err().lines().filter(l -> l.startsWith("calque: ")).toList()).containsExactly(
+                "calque: " + shell + ": no text to check in this HTML page (it has scripts: its article may be put in by"
+                        + " JavaScript, which Calque does not run; check the text a browser shows, or the site's feed)",
+                "calque: " + bare + ": no text to check in this HTML page");
+        assertThat(run.exit()).isEqualTo(Main.UNREADABLE_INPUT);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
