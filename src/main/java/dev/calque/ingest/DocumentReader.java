@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -377,11 +378,12 @@ public final class DocumentReader {
         MainText.Extracted main = page.main();
         put(md, TikaCoreProperties.CREATOR, metaContent(doc, "author", "article:author"));
         put(md, TikaCoreProperties.CREATED, metaContent(doc, "article:published_time", "date"));
-        // a page whose story its scripts put in (a single-page app, a "loading..." shell) holds no text to read
-        String emptyHint = doc.selectFirst("script") == null ? ""
-                : " (it has scripts: its article may be put in by JavaScript, which Calque does not run;"
-                + " check the text a browser shows, or the site's feed)";
-        return assemble(new ArrayList<>(main.paragraphs()), main.title(), name, source, group, type, md, emptyHint);
+        // a page whose story its scripts put in (a single-page app, a "loading..." shell) holds no text to read;
+        // the DOM is searched for a script only then, not on every page
+        return assemble(new ArrayList<>(main.paragraphs()), main.title(), name, source, group, type, md,
+                () -> doc.selectFirst("script") == null ? ""
+                        : " (it has scripts: its article may be put in by JavaScript, which Calque does not run;"
+                        + " check the text a browser shows, or the site's feed)");
     }
 
     private static String metaContent(org.jsoup.nodes.Document doc, String... names) {
@@ -431,7 +433,7 @@ public final class DocumentReader {
             md.set(PAGES, String.valueOf(damage.pages()));
         }
         return assemble(paragraphs, title, name, source, group, type, md,
-                type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : "");
+                () -> type.equals("application/pdf") ? " (a scanned PDF without a text layer?)" : "");
     }
 
     /**
@@ -527,11 +529,11 @@ public final class DocumentReader {
                 + (pages.size() == 1 ? "its text is" : "their text is") + " missing; the other pages were checked";
     }
 
-    /** @param emptyHint what to add to the reason when no text came out (why it may be so), or "" */
+    /** @param emptyHint what to add to the reason when no text came out (why it may be so), or ""; asked only then */
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
-                             String type, Metadata md, String emptyHint) throws Unreadable {
+                             String type, Metadata md, Supplier<String> emptyHint) throws Unreadable {
         String text = Texts.lineBreaks(String.join("\n\n", paragraphs));
-        if (Texts.blank(text)) throw new Unreadable("no text to check in this " + describe(type) + emptyHint);
+        if (Texts.blank(text)) throw new Unreadable("no text to check in this " + describe(type) + emptyHint.get());
         if (Texts.letterless(text)) {
             throw new Unreadable("no text to check in this " + describe(type) + " (not one letter: only symbols, digits or punctuation)");
         }
