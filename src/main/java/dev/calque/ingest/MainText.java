@@ -90,13 +90,14 @@ final class MainText {
 
     static Extracted extract(Document doc) {
         String ogTitle = meta(doc, "og:title");
+        String siteName = meta(doc, "og:site_name");
         String title = doc.title().strip().replaceAll("\\s+", " ");
         String ldBody = JsonLd.articleBody(doc);
         Element body = doc.body();
         if (body == null) return new Extracted(null, title, List.of());
         String standfirst = standfirstShown(body, doc);
         Element spare = body.clone();
-        Element h1 = headlineElement(body, ogTitle, title);
+        Element h1 = headlineElement(body, ogTitle, title, siteName);
         String headline = h1 != null ? norm(h1.text()) : null;
         List<String> paragraphs = mainParagraphs(body, h1, true);
         int got = paragraphs.stream().mapToInt(String::length).sum();
@@ -104,7 +105,7 @@ final class MainText {
         // named "post-content use-lightbox" was pruned so): read the page again, judged by its structure only
         if (got < 500 && proseLength(spare) > Math.max(1000, 3 * got)) {
             drop("again", "=== read again by structure only");
-            List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title), false);
+            List<String> again = mainParagraphs(spare, headlineElement(spare, ogTitle, title, siteName), false);
             if (again.stream().mapToInt(String::length).sum() > 2 * got) paragraphs = again;
         }
         got = paragraphs.stream().mapToInt(String::length).sum();
@@ -243,7 +244,7 @@ final class MainText {
     // ---- the headline ----
 
     /** The page's h1 (or, failing one, its first h2) whose text is the page's title or a part of it. */
-    private static Element headlineElement(Element body, String ogTitle, String title) {
+    private static Element headlineElement(Element body, String ogTitle, String title, String siteName) {
         List<String> titles = new ArrayList<>();
         if (ogTitle != null) titles.add(ogTitle);
         if (!title.isEmpty()) titles.add(title);
@@ -254,8 +255,39 @@ final class MainText {
                 for (String candidate : titles) if (titleMatches(t, candidate)) return h;
             }
         }
+        // a short headline beside a longer site name ("Só quem se Ama... — Mensagens de Reflexão"): an h1 that is
+        // one whole part of the title, the site's name left out
+        for (String candidate : titles) {
+            String part = headlinePart(candidate, siteName);
+            if (part == null) continue;
+            for (Element h : body.getElementsByTag("h1")) {
+                String t = norm(h.text());
+                if (t.length() >= 8 && t.length() <= 300 && letters(t).equals(part)) return h;
+            }
+        }
         return null;
     }
+
+    /**
+     * The part of a title that names the page, in letters: of "Headline | Site", the part that is not the site's
+     * name ({@code og:site_name}); without a site name, the first part, where most sites write the headline.
+     */
+    static String headlinePart(String title, String siteName) {
+        String[] parts = title.strip().split(TITLE_SEPARATOR);
+        if (parts.length < 2) return null;
+        String site = siteName == null ? "" : letters(siteName);
+        if (site.isEmpty()) return letters(parts[0]);
+        String found = null;
+        for (String p : parts) {
+            String l = letters(p);
+            if (l.isEmpty() || l.equals(site)) continue;
+            if (found != null) return null;
+            found = l;
+        }
+        return found;
+    }
+
+    private static final String TITLE_SEPARATOR = "\\s+(?:\\||–|—|-|::|·|»)\\s+";
 
     /** A heading is the page's headline when the title is the heading, perhaps with the site's name around it. */
     static boolean titleMatches(String heading, String title) {
@@ -269,7 +301,7 @@ final class MainText {
 
     private static String cleanTitle(String t) {
         if (t == null || t.isBlank()) return null;
-        String[] parts = t.strip().split("\\s+(?:\\||–|—|-|::|·|»)\\s+");
+        String[] parts = t.strip().split(TITLE_SEPARATOR);
         String longest = parts[0];
         for (String p : parts) if (p.length() > longest.length()) longest = p;
         return norm(longest);
@@ -293,6 +325,10 @@ final class MainText {
         for (Element e : body.getAllElements()) doomed.addAll(teaserCards(e, keep));
         for (Element e : doomed) if (e.parent() != null) {
             drop("teaser-card", e.text());
+            e.remove();
+        }
+        for (Element e : otherArticles(body, keep)) {
+            drop("other-article", e.text());
             e.remove();
         }
         body.select("header").forEach(h -> {
@@ -325,6 +361,50 @@ final class MainText {
         String mine = norm(e.text());
         String all = norm(block.text());
         return all.length() >= mine.length() + 20;
+    }
+
+    /**
+     * The other stories a page writes as {@code <article>}s of their own: when the headline stands in an
+     * {@code <article>} that holds the story's prose (at least {@value #OWN_ARTICLE_PROSE} characters), an
+     * {@code <article>} that neither holds it nor stands in it is another self-contained composition, which is
+     * what HTML means by the element (a related post, the next story of an endless page), as long as it holds
+     * less prose than the headline's own. A headline whose {@code <article>} is only a header (the body in a
+     * second one) keeps the others.
+     */
+    private static List<Element> otherArticles(Element body, Element keep) {
+        if (keep == null) return List.of();
+        Element own = null;
+        for (Element x = keep.parent(); x != null && x != body; x = x.parent()) {
+            if (x.normalName().equals("article")) {
+                own = x;
+                break;
+            }
+        }
+        if (own == null) return List.of();
+        int prose = proseLength(own);
+        if (prose < OWN_ARTICLE_PROSE) return List.of();
+        List<Element> out = new ArrayList<>();
+        for (Element a : body.getElementsByTag("article")) {
+            if (a == own || isInside(own, a) || isInside(a, own)) continue;
+            boolean inOther = false;
+            for (Element o : out) inOther |= isInside(a, o);
+            if (!inOther && largestStory(a) < prose) out.add(a);
+        }
+        return out;
+    }
+
+    private static final int OWN_ARTICLE_PROSE = 400;
+
+    /** The prose of an article, or for one that lists others ("You may also like" and six posts), of its largest. */
+    private static int largestStory(Element article) {
+        int largest = 0;
+        boolean lists = false;
+        for (Element inner : article.getElementsByTag("article")) {
+            if (inner == article) continue;
+            lists = true;
+            largest = Math.max(largest, proseLength(inner));
+        }
+        return lists ? largest : proseLength(article);
     }
 
     /**

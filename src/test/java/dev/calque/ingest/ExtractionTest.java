@@ -670,4 +670,46 @@ class ExtractionTest {
         assertThat(extract(html)).contains("presentó el jueves").doesNotContain("Regístrate").doesNotContain("Digital-Abo")
                 .doesNotContain("commentaires").doesNotContain("sponsorisé");
     }
+
+    private static final String PT = "<p>Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida, e expressar os"
+            + " sentimentos depende das ideias de cada um, disse a autora numa entrevista em Lisboa.</p>";
+
+    @Test
+    void otherStoriesWrittenAsArticlesBesideTheHeadlinesOwnAreNotTheArticle() throws Exception {
+        // round eleven (a real page of the scrapinghub benchmark, WordPress): the story's <article> holds the headline, a
+        // sibling <article> holds "You may also like" and six posts, more prose in all than the story; the title's short
+        // headline stands beside a longer site name ("Headline — Site"), so it is found as one whole part of the title
+        String teaser = "<article class='postbox post'><a name='7816'></a><p>A vida requer da gente otimismo e coragem para"
+                + " esperar o melhor e fazer o melhor acontecer, sem perder a esperança de que o bem está logo ali …</p></article>";
+        String html = "<html><head><title>Só quem se Ama... — Mensagens de Reflexão</title>"
+                + "<meta property='og:site_name' content='Mensagens de Reflexão'></head><body><div class='wrap'>"
+                + "<article class='articlebox post'><h1>Só quem se Ama…</h1>" + PT + PT.replace("Lisboa", "Porto") + PT.replace("Lisboa", "Braga")
+                + "</article><article class='postbox'><h3>Você pode gostar...</h3>" + teaser.repeat(6) + "</article></div></body></html>";
+        String text = extract(html);
+        assertThat(text).startsWith("Só quem se Ama…").contains("Braga").doesNotContain("Você pode gostar").doesNotContain("otimismo");
+        // a headline whose <article> is only a header keeps the body written in a second one
+        String split = "<html><head><title>Só quem se Ama... — Mensagens de Reflexão</title></head><body><div class='wrap'>"
+                + "<article class='head'><h1>Só quem se Ama…</h1></article><article class='body'>" + PT + PT.replace("Lisboa", "Porto")
+                + "</article></div></body></html>";
+        assertThat(extract(split)).contains("Lisboa").contains("Porto");
+    }
+
+    @Test
+    void portugueseAndItalianFurnitureIsKnownByItsWords() throws Exception {
+        // round eleven: what Portuguese and Italian news sites write on their boxes; a sentence that thanks the reader for
+        // sharing stays (the benchmark's annotators count it as the article's)
+        String it = "<p>Il governo ha presentato martedì il suo disegno di legge, che il Parlamento dovrà esaminare prima"
+                + " dell’estate, ha detto il ministro in una conferenza stampa a Roma.</p>";
+        String html = "<html><body><div class='c2'><p>Compartilhar</p>" + PT + PT.replace("Lisboa", "Porto")
+                + "<p><a href='/a'>Leia também: O Senado aprova a reforma</a></p>" + PT.replace("Lisboa", "Braga")
+                + "<p>Deixe suas dúvidas e opiniões aqui embaixo! Obrigado por compartilhar nosso conteúdo!</p>"
+                + it + it.replace("martedì", "lunedì") + it.replace("martedì", "giovedì") + "<p>Continua a leggere</p>"
+                + "<p>© Riproduzione riservata</p><h3>Leggi anche</h3><p><a href='/b'>Cresce l’occupazione</a></p>"
+                + "<p><a href='/c'>Il Senato approva la riforma</a></p></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("Braga").contains("giovedì").contains("Obrigado por compartilhar")
+                .doesNotContain("Compartilhar\n").doesNotContain("Leia também").doesNotContain("Senado").doesNotContain("Leggi anche")
+                .doesNotContain("occupazione").doesNotContain("Continua a leggere").doesNotContain("Riproduzione");
+        assertThat(text.lines()).doesNotContain("Compartilhar");
+    }
 }
