@@ -262,7 +262,7 @@ final class MainText {
             if (part == null) continue;
             for (Element h : body.getElementsByTag("h1")) {
                 String t = norm(h.text());
-                if (t.length() >= 8 && t.length() <= 300 && letters(t).equals(part)) return h;
+                if (t.length() >= 8 && t.length() <= 300 && letters(t).equals(part) && !homeLink(h)) return h;
             }
         }
         return null;
@@ -286,6 +286,16 @@ final class MainText {
         }
         return found;
     }
+
+    /** A heading that links to the site's home page is its logo ({@code <h1><a href="/">Site</a></h1>}), not a headline. */
+    private static boolean homeLink(Element h) {
+        for (Element a : h.select("a[href]")) {
+            if (HOME.matcher(a.attr("href").strip()).matches()) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern HOME = Pattern.compile("(?i)(?:https?:)?(?://[^/?#]+)?/?(?:index\\.\\w+)?(?:[?#].*)?");
 
     private static final String TITLE_SEPARATOR = "\\s+(?:\\||–|—|-|::|·|»)\\s+";
 

@@ -692,6 +692,11 @@ class ExtractionTest {
                 + "<article class='head'><h1>Só quem se Ama…</h1></article><article class='body'>" + PT + PT.replace("Lisboa", "Porto")
                 + "</article></div></body></html>";
         assertThat(extract(split)).contains("Lisboa").contains("Porto");
+        // a site's name in an h1 that links home is its logo, not the headline, even where the title begins with it
+        String logo = "<html><head><title>Reflexões — Só quem se Ama...</title></head><body>"
+                + "<div class='top'><h1><a href='https://www.reflexoes.com.br/'>Reflexões</a></h1></div>"
+                + "<div class='wrap'>" + PT + PT.replace("Lisboa", "Porto") + PT.replace("Lisboa", "Braga") + "</div></body></html>";
+        assertThat(extract(logo)).startsWith("Viver uma verdadeira").contains("Braga");
     }
 
     @Test
