@@ -16,7 +16,8 @@ major / any error span, counted on the vocabulary half, the rows the models neve
 variant also without the held-out domain's rows), source punctuation and sentence counts against the
 target's, length interactions, training on machine translations only, and a model of its own for
 Chinese originals; round eight: the original's difficulty and the cognates of its long words; round
-nine: the segment's place in its document (the first segment is a headline or title). Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
+nine: the segment's place in its document (the first segment is a headline or title); round eleven (--targets:
+only those rows): a denser training label than a major error. Python 3 and numpy; about three minutes:  python3 scripts/risk-probes.py
 """
 import collections, gzip, hashlib, json, math, re, sys, unicodedata
 import numpy as np
@@ -88,7 +89,8 @@ for f in DEV:
 vocabulary_half = [r for r in raw.values() if r['_file'] != 'dev' and r.get('errors') is not None
                    and bucket(f"{first[r['_file']]}|{r['doc']}|{r['seg'] // 20}|vocabulary", 2) == 0]
 data = []  # (slice, features, label, raw row)
-for line in open(sys.argv[1] if len(sys.argv) > 1 else 'target/risk/features.jsonl', encoding='utf-8'):
+ARGS = [a for a in sys.argv[1:] if not a.startswith('--')]
+for line in open(ARGS[0] if ARGS else 'target/risk/features.jsonl', encoding='utf-8'):
     o = json.loads(line); c = o['corpus']
     if c.startswith(('fit:', 'cal:')):
         _, f, pair = c.split(':'); data.append(('train', o['x'], o['y'], raw[(f, pair, o['doc'], o['system'], o['seg'])]))
@@ -193,16 +195,34 @@ def matrix(ts, src, extra):
     return np.array([[x.get(n, 0.0) for n in cols] + list(extra(x, r)) for _, x, _, r in ts], float)
 
 
-def probe(label, src, extra=lambda x, r: [], extra_for=None, train_rows=None):
-    """extra_for(domain) gives the held-out domain's extra features (None: the same for all)."""
+def soft_major(r):
+    """Round eleven: the share of the row's annotators who marked a major (or critical) error."""
+    n = max(1, r.get('annotators') or 1)
+    return min(1.0, len({e.get('annotator') for e in r['errors'] if major(e)}) / n)
+
+
+def any_error(r): return 1.0 if any(error(e) for e in r['errors']) else 0.0
+
+
+def penalty(r, k=10.0):
+    """Round eleven: the MQM penalty per annotator (major 5, minor 1, critical 10) as 1 - exp(-penalty / k)."""
+    w = {'minor': 1, 'major': 5, 'critical': 10}
+    n = max(1, r.get('annotators') or 1)
+    return 1 - math.exp(-sum(w.get(e['severity'], 0) for e in r['errors'] if e['family'] != 'Source') / n / k)
+
+
+def probe(label, src, extra=lambda x, r: [], extra_for=None, train_rows=None, target=None):
+    """extra_for(domain) gives the held-out domain's extra features (None: the same for all); target(row)
+    gives the training label (None: the trainer's, a major error); AUC is always against a major error."""
     train_rows = np.ones(len(TR), bool) if train_rows is None else train_rows
     X = matrix(TR, src, extra)
+    T = Y if target is None else np.array([target(t[3]) for t in TR], float)
     lodo = []
     for d in sorted(set(D)):
         Xd = X if extra_for is None else matrix(TR, src, extra_for(d))
         tr, te = (D != d) & train_rows, (D == d) & ~HUMAN
-        lodo.append((d, auc(fit(Xd[tr], Y[tr])(Xd[te]), Y[te])))
-    m = fit(X[train_rows], Y[train_rows])
+        lodo.append((d, auc(fit(Xd[tr], T[tr])(Xd[te]), Y[te])))
+    m = fit(X[train_rows], T[train_rows])
     dev = []
     for f in DEV:
         ts = [t for t in data if t[0] == f]
@@ -211,12 +231,24 @@ def probe(label, src, extra=lambda x, r: [], extra_for=None, train_rows=None):
           + ' '.join(f'{d} {a:.3f}' for d, a in lodo) + f")  dev biomqm {dev[0]:.3f} wmt23 {dev[1]:.3f}", flush=True)
 
 
+# Round eleven: the same features, trained on a denser label than "a major error" (AUC still against it)
+TARGETS = [('trained on the share of annotators (round 11)', soft_major),
+           ('trained on any error (round 11)', any_error),
+           ('trained on the MQM penalty, k 10 (round 11)', penalty),
+           ('trained on the MQM penalty, k 5 (round 11)', lambda r: penalty(r, 5.0)),
+           ('trained on the mean of major and penalty (11)', lambda r: (soft_major(r) + penalty(r)) / 2)]
+ONLY_TARGETS = '--targets' in sys.argv
+
+
 def main():
     major_lex, error_lex = lexicon(vocabulary_half, major), lexicon(vocabulary_half, error)
     without = {d: (lexicon([r for r in vocabulary_half if domain(r) != d], major),
                    lexicon([r for r in vocabulary_half if domain(r) != d], error)) for d in sorted(set(D))}
     for src in (False, True):
         probe('shipped features', src)
+        if ONLY_TARGETS:
+            for label, target in TARGETS: probe(label, src, target=target)
+            continue
         probe('+ lexicon, major spans', src, lexicon_features(major_lex))
         probe('+ lexicon, major spans, held-out domain unseen', src, lexicon_features(major_lex),
               lambda d: lexicon_features(without[d][0]))
@@ -233,6 +265,7 @@ def main():
         probe('+ the same and its interactions', src, source_language)
         probe('+ place in the document (round nine, 4)', src, position)
         probe('+ first segment of its document only', src, lambda x, r: position(x, r)[1:2])
+        for label, target in TARGETS: probe(label, src, target=target)
     # a model of its own for Chinese originals: fitted on the zh-en training rows only
     ZH = np.array([t[3]['pair'] == 'zh-en' for t in TR])
     for src in (False, True):
