@@ -272,7 +272,7 @@ final class MainText {
      * The part of a title that names the page, in letters: of "Headline | Site", the part that is not the site's
      * name ({@code og:site_name}); without a site name, the first part, where most sites write the headline.
      */
-    static String headlinePart(String title, String siteName) {
+    private static String headlinePart(String title, String siteName) {
         String[] parts = title.strip().split(TITLE_SEPARATOR);
         if (parts.length < 2) return null;
         String site = siteName == null ? "" : letters(siteName);
