@@ -1096,8 +1096,11 @@ final class MainText {
             String t = p.text();
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
             if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+                // the announcement and the links it announces: one (an inset) or a run of them (a list of picks)
                 drop("more-line", t);
-                drop("more-line", read.get(++i).text());
+                while (i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+                    drop("more-line", read.get(++i).text());
+                }
             } else if (t.length() <= 400 && BRACKETED.matcher(t).matches()
                     && (MainTextWords.MORE_LEAD.matcher(t).find() || MainTextWords.NOTICE.matcher(t).find())) {
                 // an inset in brackets: "(Le puede interesar: <another story>)", "[... im kostenlosen Newsletter ...]"

@@ -109,6 +109,26 @@ final class MainTextWords {
         return out.isEmpty() ? "(?!)" : String.join("|", out);
     }
 
+    /**
+     * An ASCII apostrophe of a pattern also matches the typographic one that most pages write ("Editor’s Picks",
+     * "Don’t miss"): outside a character class, {@code '} becomes {@code ['’]}.
+     */
+    private static String apostrophes(String pattern) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                out.append(c).append(pattern.charAt(++i));
+                continue;
+            }
+            if (c == '[') depth++;
+            else if (c == ']' && depth > 0) depth--;
+            out.append(c == '\'' && depth == 0 ? "['’]" : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     private static Map<String, List<String>> read() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         for (String k : new String[] {"notice", "more", "section", "embed", "class", "month", "byline", "credit", "label", "stamp", "syndication", "teaser"}) kinds.put(k, new ArrayList<>());
@@ -123,7 +143,7 @@ final class MainTextWords {
                 if (cols.length != 3 || !kinds.containsKey(cols[0])) {
                     throw new IllegalStateException(RESOURCE + " line " + n + ": expected kind, language and pattern");
                 }
-                kinds.get(cols[0]).add(Pattern.compile(cols[2]).pattern());
+                kinds.get(cols[0]).add(Pattern.compile(apostrophes(cols[2])).pattern());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

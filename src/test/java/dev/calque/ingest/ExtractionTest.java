@@ -717,4 +717,27 @@ class ExtractionTest {
                 .doesNotContain("occupazione").doesNotContain("Continua a leggere").doesNotContain("Riproduzione");
         assertThat(text.lines()).doesNotContain("Compartilhar");
     }
+
+    @Test
+    void aMoreLinkWithTheLinksAfterItAndAHeadingWithATypographicApostropheAreNotTheArticle() throws Exception {
+        // round eleven (a real ABC News page of newspaper4k's dataset, its markup cut down): a "MORE: <another story>" card
+        // inside the story, and after it a section of picks whose titles are linked headings
+        String en = "<p>The U.S. Postal Service will increase stamp prices starting Sunday, a representative confirmed,"
+                + " as part of a ten-year plan to raise revenue and cut losses.</p>";
+        String card = "<div><a href='/%s'><div><img src='x.jpg'></div><div><h3>%s</h3></div></a></div>";
+        String html = "<html><body><div class='story'>" + en + en.replace("Sunday", "Monday")
+                + card.formatted("a", "MORE: BY THE NUMBERS: Stamp price increase")
+                + "<section><header><h2>Editor’s Picks</h2></header>" + card.formatted("b", "Cereal sales drop as demand diminishes")
+                + card.formatted("c", "Inflation cooled slightly in November") + card.formatted("d", "Inside the largest facility")
+                + "</section><p>More than 300 post offices will change their hours, the agency said.</p>"
+                + en.replace("Sunday", "Friday") + "</div></body></html>";
+        assertThat(extract(html)).contains("starting Friday").contains("More than 300 post offices").doesNotContain("BY THE NUMBERS")
+                .doesNotContain("Cereal").doesNotContain("Inflation").doesNotContain("largest facility");
+        // "Editor’s Picks" past the middle heads the rest of the page, written with the typographic apostrophe as with
+        // the ASCII one
+        String picks = "<html><body><div class='story'>" + en + en.replace("Sunday", "Monday") + en.replace("Sunday", "Friday")
+                + "<h3>Editor’s Picks</h3><p>Seven ways to save on groceries this winter, from a store manager.</p>"
+                + "</div></body></html>";
+        assertThat(extract(picks)).contains("starting Friday").doesNotContain("Editor’s Picks").doesNotContain("groceries");
+    }
 }
