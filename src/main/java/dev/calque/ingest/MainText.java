@@ -382,14 +382,7 @@ final class MainText {
      * second one) keeps the others.
      */
     private static List<Element> otherArticles(Element body, Element keep) {
-        if (keep == null) return List.of();
-        Element own = null;
-        for (Element x = keep.parent(); x != null && x != body; x = x.parent()) {
-            if (x.normalName().equals("article")) {
-                own = x;
-                break;
-            }
-        }
+        Element own = keep == null ? null : keep.closest("article");
         if (own == null) return List.of();
         int prose = proseLength(own);
         if (prose < OWN_ARTICLE_PROSE) return List.of();
@@ -1095,12 +1088,10 @@ final class MainText {
             Para p = read.get(i);
             String t = p.text();
             boolean line = t.length() <= 80 && MainTextWords.MORE_LINE.matcher(t).matches();
-            if (line && i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
+            if (line && shortLink(read, i + 1)) {
                 // the announcement and the links it announces: one (an inset) or a run of them (a list of picks)
                 drop("more-line", t);
-                while (i + 1 < read.size() && read.get(i + 1).linked() && read.get(i + 1).text().length() <= 200) {
-                    drop("more-line", read.get(++i).text());
-                }
+                while (shortLink(read, i + 1)) drop("more-line", read.get(++i).text());
             } else if (t.length() <= 400 && BRACKETED.matcher(t).matches()
                     && (MainTextWords.MORE_LEAD.matcher(t).find() || MainTextWords.NOTICE.matcher(t).find())) {
                 // an inset in brackets: "(Le puede interesar: <another story>)", "[... im kostenlosen Newsletter ...]"
@@ -1128,6 +1119,11 @@ final class MainText {
             before += t.length();
         }
         return out;
+    }
+
+    /** Whether paragraph {@code i} is there and is a link of at most 200 characters (another story's title). */
+    private static boolean shortLink(List<Para> read, int i) {
+        return i < read.size() && read.get(i).linked() && read.get(i).text().length() <= 200;
     }
 
     /**
