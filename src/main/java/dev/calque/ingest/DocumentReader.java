@@ -41,8 +41,8 @@ import org.xml.sax.SAXException;
  * its paragraphs kept. Thread-safe: Tika's parsers are.
  */
 public final class DocumentReader {
-    private static final Set<String> PLAIN = Set.of("text/plain", "text/x-web-markdown", "text/markdown",
-            "text/x-markdown", "text/x-rst", "text/csv");
+    private static final Set<String> PLAIN = Set.of("text/plain", "text/x-rst", "text/csv");
+    private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown", "text/x-markdown");
     private static final Set<String> FEEDS = Set.of("application/rss+xml", "application/atom+xml");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     private static final Set<String> ARCHIVES = Set.of("application/zip", "application/x-tar", "application/gzip",
@@ -127,6 +127,7 @@ public final class DocumentReader {
             throw new NotADocument((type.contains("json") ? "JSON" : type.contains("yaml") ? "YAML" : "XML")
                     + " data (" + type + "), not an article, a document or a feed");
         }
+        if (MARKDOWN.contains(type)) return List.of(markdown(bytes, name, source, group, type));
         if (PLAIN.contains(type) || type.startsWith("text/plain")) {
             String text = decode(bytes);
             if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
@@ -142,6 +143,21 @@ public final class DocumentReader {
         }
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);
         return List.of(generic(bytes, name, source, group, type));
+    }
+
+    /** A Markdown article: its front matter's title first, its body as its page shows it ({@link MarkdownText}). */
+    private Article markdown(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
+        String decoded = decode(bytes);
+        if (binary(decoded)) throw new Unreadable("binary data, not text (control bytes in its content)");
+        MarkdownText.Read md = MarkdownText.read(decoded);
+        String text = Texts.lineBreaks(String.join("\n\n", md.paragraphs()));
+        if (Texts.blank(text)) throw new Unreadable("no text to check in this Markdown article (only settings, code or markup)");
+        if (Texts.letterless(text)) {
+            throw new Unreadable("no text to check in this Markdown article (not one letter: only symbols, digits or punctuation)");
+        }
+        String title = md.title() != null ? cleanTitle(md.title()) : Texts.titleOf(text, baseName(name));
+        return new Article(source, source, group, title, text, type, new LinkedHashMap<>(md.metadata()), null,
+                dev.calque.model.FilePositions.align(text, md.file()));
     }
 
     /**
@@ -286,7 +302,7 @@ public final class DocumentReader {
             Map<String, String> meta = new LinkedHashMap<>(a.metadata());
             meta.remove(FeedReader.CUT_FROM);
             meta.remove(SEGMENTS_CUT);
-            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta, a.bilingual());
+            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta, a.bilingual(), a.filePositions());
             if (text.length() <= max) {
                 truncations.add(new Truncation(a.source(), -1));
                 return a;
@@ -295,7 +311,8 @@ public final class DocumentReader {
         if (text.length() <= max) return a;
         int end = Texts.cutEnd(text, max);
         truncations.add(new Truncation(a.source(), text.length()));
-        return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).strip(), a.mediaType(), a.metadata());
+        return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).stripTrailing(), a.mediaType(), a.metadata(),
+                null, a.filePositions());
     }
 
     /** Sources whose text was cut to the size limit (reported by the run), with their length before the cut. */

@@ -16,12 +16,19 @@ import java.util.Map;
  * @param metadata  link, date, author and the like when the source gives them
  * @param bilingual the bilingual file (XLIFF, TMX, TSV) the text was taken from, or null: its segments
  *                  pair each target with its source, inline codes and ids
+ * @param filePositions where the text's characters stand in the file, when the reader changed the text but the
+ *                  file is what an editor opens (a Markdown article), or null
  */
 public record Article(String id, String source, String group, String title, String text, String mediaType,
-                      Map<String, String> metadata, BilingualFile bilingual) {
+                      Map<String, String> metadata, BilingualFile bilingual, FilePositions filePositions) {
 
     public Article {
         metadata = Map.copyOf(metadata);
+    }
+
+    public Article(String id, String source, String group, String title, String text, String mediaType,
+                   Map<String, String> metadata, BilingualFile bilingual) {
+        this(id, source, group, title, text, mediaType, metadata, bilingual, null);
     }
 
     public Article(String id, String source, String group, String title, String text, String mediaType,

@@ -44,10 +44,11 @@ public final class GithubWriter implements ReportWriter {
             Map<String, String> props = new LinkedHashMap<>();
             if (file != null) props.put("file", file);
             if (inFile) {
-                props.put("line", Integer.toString(f.line()));
-                props.put("col", Integer.toString(f.column()));
-                props.put("endLine", Integer.toString(f.endLine()));
-                props.put("endColumn", Integer.toString(f.endColumn()));
+                int[] at = Locations.filePosition(a, f);
+                props.put("line", Integer.toString(at[0]));
+                props.put("col", Integer.toString(at[1]));
+                props.put("endLine", Integer.toString(at[2]));
+                props.put("endColumn", Integer.toString(at[3]));
             }
             props.put("title", f.ruleName() + " [" + f.rule() + "] (" + f.category() + ", " + f.severity().label() + ")");
             String where = inFile ? "" : (file == null ? a.source() + " " : "")

@@ -17,8 +17,24 @@ final class Locations {
     /** Whether line and column of findings point into the file itself (plain text read as it is). */
     static boolean positionsInFile(Article a) {
         String t = a.mediaType() == null ? "" : a.mediaType();
-        return a.id().equals(a.source()) && !isUrl(a.source())
-                && (t.startsWith("text/plain") || t.contains("markdown") || t.equals("text/x-rst") || t.equals("text/csv"));
+        return a.id().equals(a.source()) && !isUrl(a.source()) && (a.filePositions() != null
+                || t.startsWith("text/plain") || t.equals("text/x-rst") || t.equals("text/csv"));
+    }
+
+    /**
+     * A finding's line and column, its end's, and its offset and end offset, in the file ({@link #positionsInFile}):
+     * the text's own for plain text, looked up for a text the reader changed (a Markdown article's marks taken out).
+     */
+    static int[] filePosition(Article a, dev.calque.model.Finding f) {
+        dev.calque.model.FilePositions p = a.filePositions();
+        if (p == null) return new int[] {f.line(), f.column(), f.endLine(), f.endColumn(), f.start(), f.end()};
+        return new int[] {p.line(f.start()), p.column(f.start()), p.line(f.end()), p.column(f.end()),
+                p.offset(f.start()), Math.max(p.offset(f.start()), p.offset(f.end()))};
+    }
+
+    /** A text offset in the file's terms (a sentence's start, for SARIF's context region). */
+    static int fileOffset(Article a, int textOffset) {
+        return a.filePositions() == null ? textOffset : a.filePositions().offset(textOffset);
     }
 
     /** The file part of a source (a feed item {@code feed.xml#guid} lives in {@code feed.xml}); null for URLs and stdin. */

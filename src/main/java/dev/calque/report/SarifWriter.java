@@ -81,12 +81,14 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeObjectFieldStart("physicalLocation");
             artifactLocation(uri);
             g.writeObjectFieldStart("region");
-            g.writeNumberField("startLine", f.line());
-            g.writeNumberField("startColumn", f.column());
-            g.writeNumberField("endLine", f.endLine());
-            g.writeNumberField("endColumn", f.endColumn());
-            g.writeNumberField("charOffset", f.start());
-            g.writeNumberField("charLength", f.end() - f.start());
+            int[] at = inFile ? Locations.filePosition(a, f) : new int[] {f.line(), f.column(), f.endLine(), f.endColumn(),
+                    f.start(), f.end()};
+            g.writeNumberField("startLine", at[0]);
+            g.writeNumberField("startColumn", at[1]);
+            g.writeNumberField("endLine", at[2]);
+            g.writeNumberField("endColumn", at[3]);
+            g.writeNumberField("charOffset", at[4]);
+            g.writeNumberField("charLength", at[5] - at[4]);
             g.writeObjectFieldStart("snippet");
             g.writeStringField("text", f.passage());
             g.writeEndObject();
@@ -96,9 +98,11 @@ public final class SarifWriter extends JsonReportWriter {
             int ctxStart = f.sentenceStart();
             int ctxEnd = ctxStart + f.sentence().length();
             if (ctxStart <= f.start() && f.end() <= ctxEnd && ctxEnd - ctxStart > f.end() - f.start()) {
+                int from = inFile ? Locations.fileOffset(a, ctxStart) : ctxStart;
+                int to = inFile ? Locations.fileOffset(a, ctxEnd) : ctxEnd;
                 g.writeObjectFieldStart("contextRegion");
-                g.writeNumberField("charOffset", ctxStart);
-                g.writeNumberField("charLength", ctxEnd - ctxStart);
+                g.writeNumberField("charOffset", from);
+                g.writeNumberField("charLength", to - from);
                 g.writeObjectFieldStart("snippet");
                 g.writeStringField("text", f.sentence());
                 g.writeEndObject();
