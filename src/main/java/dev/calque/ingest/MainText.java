@@ -834,21 +834,48 @@ final class MainText {
     private static String markedBlockText(Element e) {
         if (e.normalName().equals("pre")) return e.wholeText().strip();
         StringBuilder sb = new StringBuilder();
-        appendInline(e, sb);
+        Element runIn = runInHead(e);
+        for (Node c : e.childNodes()) {
+            appendNode(c, sb);
+            if (c == runIn) sb.append(" \u0000 ");
+        }
         return sb.toString().strip();
     }
 
+    /**
+     * A bold run that opens a paragraph or list item and ends with a full stop, the rest of the block going on after
+     * it ("<li><strong>A secure connection.</strong> HTTPS guarantees...</li>"): a run-in heading, which is a line of
+     * its own, not a verbless sentence of the paragraph. At most eight words, and at least three words after it.
+     */
+    private static Element runInHead(Element block) {
+        String tag = block.normalName();
+        if (!tag.equals("p") && !tag.equals("li")) return null;
+        for (Node c : block.childNodes()) {
+            if (c instanceof TextNode t && t.isBlank()) continue;
+            if (!(c instanceof Element b) || !(b.normalName().equals("strong") || b.normalName().equals("b"))
+                    || !b.getElementsByTag("a").isEmpty()) return null;
+            String lead = norm(b.text());
+            if (!lead.endsWith(".") || lead.endsWith("..") || lead.split(" ").length > 8) return null;
+            String all = norm(block.text());
+            if (!all.startsWith(lead) || all.substring(lead.length()).strip().split("\\s+").length < 3) return null;
+            return b;
+        }
+        return null;
+    }
+
     private static void appendInline(Node n, StringBuilder sb) {
-        for (Node c : n.childNodes()) {
-            if (c instanceof TextNode t) sb.append(t.getWholeText());
-            else if (c instanceof Element e) {
-                if (e.normalName().equals("br")) sb.append(" \u0000 ");
-                else if (realLink(e)) {
-                    sb.append(LINK_OPEN);
-                    appendInline(e, sb);
-                    sb.append(LINK_CLOSE);
-                } else appendInline(e, sb);
-            }
+        for (Node c : n.childNodes()) appendNode(c, sb);
+    }
+
+    private static void appendNode(Node c, StringBuilder sb) {
+        if (c instanceof TextNode t) sb.append(t.getWholeText());
+        else if (c instanceof Element e) {
+            if (e.normalName().equals("br")) sb.append(" \u0000 ");
+            else if (realLink(e)) {
+                sb.append(LINK_OPEN);
+                appendInline(e, sb);
+                sb.append(LINK_CLOSE);
+            } else appendInline(e, sb);
         }
     }
 

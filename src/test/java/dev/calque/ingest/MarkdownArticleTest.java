@@ -47,7 +47,8 @@ class MarkdownArticleTest {
         assertThat(paragraphs.get(1)).startsWith("The .gov in government websites carries a lot of weight.")
                 .contains("that website — especially if they're submitting personal information — to be sent safely");
         assertThat(paragraphs).contains("HTTPS has never been faster", "Moving forward")
-                .anyMatch(p -> p.startsWith("A private connection. Internet traffic is easily intercepted"))
+                .contains("A private connection.")
+                .anyMatch(p -> p.startsWith("Internet traffic is easily intercepted"))
                 .anyMatch(p -> p.equals("Finally, using HTTPS lets us adhere to search engine best practices, as Google's "
                         + "search algorithms now prefer encrypted websites."));
         assertThat(a.text()).doesNotContain("layout:", "excerpt", "**", "](", "<!--", "&mdash;", "`", "https-desktop.png",
@@ -90,6 +91,30 @@ class MarkdownArticleTest {
                     .isEqualTo(region.at("/snippet/text").asText());
             assertThat(r.at("/properties/positionsIn").isMissingNode()).as("positions are the file's").isTrue();
         }
+    }
+
+    @Test
+    void aBoldRunInHeadIsALineOfItsOwnNotAVerblessSentence(@TempDir Path dir) throws Exception {
+        // "* **A secure connection.** HTTPS guarantees...": VERBLESS_FRAGMENT took the head for the debris of a split
+        Path json = dir.resolve("out.json");
+        int exit = Main.run("check", "--no-report", "--threads", "1", POST.toString(), SEED_MD.toString(), "-f", "json", "-o", json.toString());
+        assertThat(exit).isEqualTo(1);
+        List<String> post = new java.util.ArrayList<>(), seed = new java.util.ArrayList<>();
+        for (JsonNode a : new ObjectMapper().readTree(json.toFile()).get("articles")) {
+            for (JsonNode f : a.get("findings")) {
+                (a.get("source").asText().endsWith(POST.getFileName().toString()) ? post : seed).add(f.get("rule").asText());
+            }
+        }
+        assertThat(post).doesNotContain("VERBLESS_FRAGMENT");
+        assertThat(seed).as("a fragment inside a paragraph is still one").contains("VERBLESS_FRAGMENT");
+        Article page = reader.read(("<html><head><title>t</title></head><body><article><h1>t</h1><ul>"
+                + "<li><strong>A fast connection.</strong> Encryption allows us to use modern protocols like SPDY.</li>"
+                + "<li><strong>All of this is bold and ends here.</strong></li>"
+                + "<li><b><a href=\"/x\">A linked lead.</a></b> The rest of the item goes on here.</li></ul></article></body></html>")
+                .getBytes(StandardCharsets.UTF_8), "p.html", "p.html", "p.html", null).get(0);
+        assertThat(List.of(page.text().split("\n\n"))).contains("A fast connection.",
+                "Encryption allows us to use modern protocols like SPDY.", "All of this is bold and ends here.",
+                "A linked lead. The rest of the item goes on here.");
     }
 
     @Test
