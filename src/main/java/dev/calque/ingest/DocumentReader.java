@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -43,6 +44,7 @@ import org.xml.sax.SAXException;
 public final class DocumentReader {
     private static final Set<String> PLAIN = Set.of("text/plain", "text/x-rst", "text/csv");
     private static final Set<String> MARKDOWN = Set.of("text/x-web-markdown", "text/markdown", "text/x-markdown");
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final Set<String> FEEDS = Set.of("application/rss+xml", "application/atom+xml");
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     private static final Set<String> ARCHIVES = Set.of("application/zip", "application/x-tar", "application/gzip",
@@ -424,14 +426,24 @@ public final class DocumentReader {
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
+        // a Word document as it prints: tracked deletions and moved-from text out (they are no longer the text),
+        // running headers and footers out (a page's furniture: title, page numbers, "Confidential"); the event-based
+        // reader is the one that honours the first two. Comments are taken off after (WordComments).
+        org.apache.tika.parser.microsoft.OfficeParserConfig office = new org.apache.tika.parser.microsoft.OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setIncludeDeletedContent(false);
+        office.setIncludeMoveFromContent(false);
+        office.setIncludeHeadersAndFooters(false);
+        ctx.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, office);
         // an e-mail's attachments are what was sent; in every other document an embedded object is not its text
         if (!type.startsWith("message/")) {
             ctx.set(org.apache.tika.parser.Parser.class, Tika.PARSER);
             ctx.set(EmbeddedDocumentExtractor.class, new OwnTextOnly(ctx));
         }
-        parse(type.startsWith("application/vnd.oasis.opendocument.") ? withoutEmbeddedObjects(bytes) : bytes, handler, md, ctx);
+        parse(type.startsWith("application/vnd.oasis.opendocument.") ? asPrinted(bytes) : bytes, handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
+        if (type.equals(DOCX)) paragraphs = new ArrayList<>(WordComments.withoutComments(paragraphs, WordComments.paragraphs(bytes)));
         String title = cleanTitle(md.get(TikaCoreProperties.TITLE));
         if (title == null || title.isEmpty()) {
             String subject = md.get(TikaCoreProperties.SUBJECT);
@@ -482,12 +494,19 @@ public final class DocumentReader {
     }
 
     /**
-     * An OpenDocument file without its embedded objects ({@code Object 1/content.xml} and the rest of each such
-     * folder: a chart's table, an embedded spreadsheet or text frame). Tika reads every {@code content.xml} of the
-     * zip as the document's own text, so the objects are taken out before it reads (see {@link OwnTextOnly}).
-     * The file as it is when it embeds none, or when it cannot be rewritten (its damage is then Tika's to name).
+     * An OpenDocument file as it prints: without its embedded objects ({@code Object 1/content.xml} and the rest of
+     * each such folder: a chart's table, an embedded spreadsheet or text frame; Tika reads every {@code content.xml}
+     * of the zip as the document's own text, see {@link OwnTextOnly}), without the text its tracked changes deleted
+     * (kept at the top of the body, where Tika read it as the first paragraph and the title), its comments
+     * ({@code office:annotation}, an editor's notes) and its running headers and footers (in {@code styles.xml}).
+     * The file as it is when none of these is there, or when it cannot be rewritten (its damage is then Tika's to name).
      */
-    static byte[] withoutEmbeddedObjects(byte[] odf) {
+    private static final Pattern ODF_NOT_PRINTED = Pattern.compile(
+            "<text:tracked-changes\\b[^>]*>.*?</text:tracked-changes>|<office:annotation\\b[^>]*>.*?</office:annotation>", Pattern.DOTALL);
+    private static final Pattern ODF_RUNNING = Pattern.compile(
+            "<style:(header|footer|header-left|footer-left|header-first|footer-first)\\b[^>/]*>.*?</style:\\1>", Pattern.DOTALL);
+
+    static byte[] asPrinted(byte[] odf) {
         java.util.Set<String> objects = new java.util.HashSet<>();
         java.util.List<java.util.Map.Entry<String, byte[]>> parts = new ArrayList<>();
         try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(odf))) {
@@ -499,7 +518,19 @@ public final class DocumentReader {
         } catch (IOException | IllegalArgumentException e) {
             return odf;
         }
-        if (objects.isEmpty()) return odf;
+        boolean changed = !objects.isEmpty();
+        for (int i = 0; i < parts.size(); i++) {
+            String name = parts.get(i).getKey();
+            Pattern notPrinted = name.equals("content.xml") ? ODF_NOT_PRINTED : name.equals("styles.xml") ? ODF_RUNNING : null;
+            if (notPrinted == null) continue;
+            String xml = new String(parts.get(i).getValue(), StandardCharsets.UTF_8);
+            String printed = notPrinted.matcher(xml).replaceAll("");
+            if (printed.length() != xml.length()) {
+                parts.set(i, java.util.Map.entry(name, printed.getBytes(StandardCharsets.UTF_8)));
+                changed = true;
+            }
+        }
+        if (!changed) return odf;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(odf.length);
         try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
             for (java.util.Map.Entry<String, byte[]> part : parts) {
