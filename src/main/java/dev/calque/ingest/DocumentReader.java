@@ -424,6 +424,7 @@ public final class DocumentReader {
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractBookmarksText(false);
         pdf.setExtractInlineImages(false);
+        pdf.setExtractAnnotationText(false); // sticky notes and comments, a reviewer's, as a printed page has none
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR); // no program is ever started (docs/security.md)
         ctx.set(PDFParserConfig.class, pdf);
         // a Word document as it prints: tracked deletions and moved-from text out (they are no longer the text),

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A newsroom's Word and LibreOffice files carry an editing history: tracked deletions, an editor's comments, running
- * headers and footers. Calque checks the document as it prints: the text the changes left, without the margin.
+ * headers and footers, a PDF proof's sticky notes. Calque checks the document as it prints: the text the changes left,
+ * without the margin.
  */
 class DocumentAsPrintedTest {
     private static final String W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -123,6 +124,30 @@ class DocumentAsPrintedTest {
         // before: the deleted words were the first paragraph and the title, the comment and the footer paragraphs
         assertThat(a.title()).isEqualTo("Joe Biden and Vladimir Putin stand firm");
         assertThat(List.of(a.text().split("\n\n"))).isEqualTo(AS_PRINTED);
+    }
+
+    @Test
+    void aPdfsStickyNotesAreNotItsText() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            d.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream c = new org.apache.pdfbox.pdmodel.PDPageContentStream(d, page)) {
+                c.beginText();
+                c.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                c.newLineAtOffset(72, 700);
+                c.showText(AS_PRINTED.get(2));
+                c.endText();
+            }
+            var note = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText();
+            note.setContents("pls check quote vs AFP wire, sems too long");
+            note.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(72, 650, 20, 20));
+            page.getAnnotations().add(note);
+            d.save(out);
+        }
+        Article a = reader.read(out.toByteArray(), "proof.pdf", "proof.pdf", "proof.pdf", null).get(0);
+        // before: the note was a paragraph of the article
+        assertThat(a.text()).isEqualTo(AS_PRINTED.get(2));
     }
 
     @Test
