@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -494,6 +493,41 @@ public final class DocumentReader {
         }
     }
 
+    /** What ODF keeps that does not print: deleted text, comments ({@code content.xml}); headers, footers ({@code styles.xml}). */
+    private static final List<String> ODF_NOT_PRINTED = List.of("text:tracked-changes", "office:annotation");
+    private static final List<String> ODF_RUNNING = List.of("style:header", "style:footer", "style:header-left",
+            "style:footer-left", "style:header-first", "style:footer-first");
+
+    /**
+     * The XML without every {@code <name ...>...</name>} (not nested in itself, as ODF's are not), in one pass: an
+     * element left open stops the removal there, so a damaged part costs no more than its length.
+     */
+    static String withoutElements(String xml, String name) {
+        StringBuilder out = null;
+        int from = 0;
+        String close = "</" + name + ">";
+        for (int open = xml.indexOf("<" + name, from); open >= 0; open = xml.indexOf("<" + name, from)) {
+            int after = open + name.length() + 1;
+            char c = after < xml.length() ? xml.charAt(after) : '>';
+            if (c != '>' && c != '/' && !Character.isWhitespace(c)) { // a longer name: <style:header-left> for <style:header>
+                if (out == null) out = new StringBuilder(xml.length());
+                out.append(xml, from, after);
+                from = after;
+                continue;
+            }
+            int tagEnd = xml.indexOf('>', after);
+            if (tagEnd < 0) break;
+            int end = xml.charAt(tagEnd - 1) == '/' ? tagEnd + 1 : xml.indexOf(close, tagEnd);
+            if (end < 0) break;
+            if (xml.charAt(tagEnd - 1) != '/') end += close.length();
+            if (out == null) out = new StringBuilder(xml.length());
+            out.append(xml, from, open);
+            from = end;
+        }
+        if (out == null) return xml;
+        return out.append(xml, from, xml.length()).toString();
+    }
+
     /**
      * An OpenDocument file as it prints: without its embedded objects ({@code Object 1/content.xml} and the rest of
      * each such folder: a chart's table, an embedded spreadsheet or text frame; Tika reads every {@code content.xml}
@@ -502,11 +536,6 @@ public final class DocumentReader {
      * ({@code office:annotation}, an editor's notes) and its running headers and footers (in {@code styles.xml}).
      * The file as it is when none of these is there, or when it cannot be rewritten (its damage is then Tika's to name).
      */
-    private static final Pattern ODF_NOT_PRINTED = Pattern.compile(
-            "<text:tracked-changes\\b[^>]*>.*?</text:tracked-changes>|<office:annotation\\b[^>]*>.*?</office:annotation>", Pattern.DOTALL);
-    private static final Pattern ODF_RUNNING = Pattern.compile(
-            "<style:(header|footer|header-left|footer-left|header-first|footer-first)\\b[^>/]*>.*?</style:\\1>", Pattern.DOTALL);
-
     static byte[] asPrinted(byte[] odf) {
         java.util.Set<String> objects = new java.util.HashSet<>();
         java.util.List<java.util.Map.Entry<String, byte[]>> parts = new ArrayList<>();
@@ -522,10 +551,11 @@ public final class DocumentReader {
         boolean changed = !objects.isEmpty();
         for (int i = 0; i < parts.size(); i++) {
             String name = parts.get(i).getKey();
-            Pattern notPrinted = name.equals("content.xml") ? ODF_NOT_PRINTED : name.equals("styles.xml") ? ODF_RUNNING : null;
+            List<String> notPrinted = name.equals("content.xml") ? ODF_NOT_PRINTED : name.equals("styles.xml") ? ODF_RUNNING : null;
             if (notPrinted == null) continue;
             String xml = new String(parts.get(i).getValue(), StandardCharsets.UTF_8);
-            String printed = notPrinted.matcher(xml).replaceAll("");
+            String printed = xml;
+            for (String element : notPrinted) printed = withoutElements(printed, element);
             if (printed.length() != xml.length()) {
                 parts.set(i, java.util.Map.entry(name, printed.getBytes(StandardCharsets.UTF_8)));
                 changed = true;

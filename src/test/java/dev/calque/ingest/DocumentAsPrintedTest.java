@@ -151,6 +151,15 @@ class DocumentAsPrintedTest {
     }
 
     @Test
+    void odfElementsAreTakenOutByNameInOnePass() {
+        assertThat(DocumentReader.withoutElements("<t><office:annotation-end/>x<office:annotation a=\"1\">n</office:annotation>y"
+                + "<office:annotation/>z</t>", "office:annotation")).isEqualTo("<t><office:annotation-end/>xyz</t>");
+        // a damaged part: the first element left open stops the removal; 100,000 of them cost one pass, not 100,000
+        String open = "<text:p>kept</text:p>" + "<office:annotation>".repeat(100_000);
+        assertThat(DocumentReader.withoutElements(open, "office:annotation")).isEqualTo(open);
+    }
+
+    @Test
     void commentsAreTakenOffOnlyWhereTikaPutThem() {
         // a paragraph of the story that happens to say what a comment says stays: only the trailing run goes
         assertThat(WordComments.withoutComments(List.of("Check the quote.", "Body.", "Check the quote."), List.of("Check the quote.")))
