@@ -440,7 +440,7 @@ public final class DocumentReader {
             ctx.set(org.apache.tika.parser.Parser.class, Tika.PARSER);
             ctx.set(EmbeddedDocumentExtractor.class, new OwnTextOnly(ctx));
         }
-        parse(type.startsWith("application/vnd.oasis.opendocument.") ? asPrinted(bytes) : bytes, handler, md, ctx);
+        parse(asPrinted(bytes, type), handler, md, ctx);
         PdfPages.Damage damage = type.equals("application/pdf") ? timed(() -> PdfPages.of(bytes), md) : PdfPages.Damage.NONE;
         List<String> paragraphs = new ArrayList<>(handler.paragraphs());
         if (type.equals(DOCX)) paragraphs = new ArrayList<>(WordComments.withoutComments(paragraphs, WordComments.paragraphs(bytes)));
@@ -491,6 +491,12 @@ public final class DocumentReader {
                 throws org.xml.sax.SAXException, IOException {
             parsing.parseEmbedded(stream, handler, metadata, outputHtml);
         }
+    }
+
+    /** The document as it prints, for the formats whose bytes Calque rewrites before Tika reads them: ODF and RTF. */
+    private static byte[] asPrinted(byte[] bytes, String type) {
+        if (type.startsWith("application/vnd.oasis.opendocument.")) return asPrinted(bytes);
+        return type.equals("application/rtf") ? RtfAsPrinted.printed(bytes) : bytes;
     }
 
     /** What ODF keeps that does not print: deleted text, comments ({@code content.xml}); headers, footers ({@code styles.xml}). */

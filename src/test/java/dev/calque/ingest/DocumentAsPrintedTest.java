@@ -126,6 +126,60 @@ class DocumentAsPrintedTest {
         assertThat(List.of(a.text().split("\n\n"))).isEqualTo(AS_PRINTED);
     }
 
+    /** The story as Word saves it in RTF: a header and a footer, a tracked deletion and insertion, a comment. */
+    static byte[] rtf() {
+        return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\header AFP CONFIDENTIAL page 1\\par}{\\footer Footer text here\\par}\n"
+                + "Joe Biden and Vladimir Putin stand firm\\par\n"
+                + "According to the Kremlin, Vladimir Putin said he was satisfied {\\deleted with this exchange of about fifty minutes}"
+                + "{\\revised with the fifty-minute call}.{\\*\\atnid Desk}{\\*\\atnauthor Desk}\\chatn"
+                + "{\\*\\annotation{\\*\\atnref 1}\\pard pls check quote vs AFP wire, sems too long}\\par\n"
+                + "The White House played down these comments on Thursday evening.\\par\n}\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void anRtfFileIsCheckedAsItPrintsToo() throws Exception {
+        Article a = reader.read(rtf(), "story.rtf", "story.rtf", "story.rtf", null).get(0);
+        // before: the header was the first paragraph and the title, the footer the second, the deleted words glued to
+        // the inserted ones and "Desk Desk pls check quote vs AFP wire, sems too long" inside the paragraph
+        assertThat(a.title()).isEqualTo("Joe Biden and Vladimir Putin stand firm");
+        assertThat(List.of(a.text().split("\n\n"))).isEqualTo(AS_PRINTED);
+    }
+
+    @Test
+    void anRtfDeletionEndsAtDeletedZeroAndTakesItsUnicodeEscapesWithIt() throws Exception {
+        // the deletion switched off inside its group; curly apostrophes (a Unicode escape and its fallback "?", a hex
+        // escape), escaped braces and a non-breaking space deleted with the words; a left header, a first-page footer, a
+        // comment's range and date
+        byte[] rtf = ("{\\rtf1\\ansi\\deff0\\uc1{\\fonttbl{\\f0 Times;}}{\\headerl {\\b AFP} desk\\par}{\\footerf page\\~1\\par}\n"
+                + "{\\pard Joe Biden and Vladimir Putin stand firm\\par}\n"
+                + "{\\pard According to the Kremlin, {\\*\\atrfstart 7}Vladimir Putin said he was satisfied "
+                + "{\\deleted with Putin\\u8217?s aide\\'92s \\i \\{exchange\\}\\~of about fifty minutes\\i0\\deleted0 with the fifty-minute call}."
+                + "{\\*\\atrfend 7}{\\*\\atnid Desk}{\\*\\atnauthor Desk}\\chatn {\\*\\annotation{\\*\\atnref 7}{\\*\\atndate 1234}"
+                + "\\pard pls check quote vs AFP wire, sems too long}\\par}\n"
+                + "The White House played down these comments on Thursday evening.\\par\n}\n").getBytes(StandardCharsets.US_ASCII);
+        Article a = reader.read(rtf, "story.rtf", "story.rtf", "story.rtf", null).get(0);
+        assertThat(a.title()).isEqualTo("Joe Biden and Vladimir Putin stand firm");
+        assertThat(List.of(a.text().split("\n\n"))).isEqualTo(AS_PRINTED);
+    }
+
+    @Test
+    void anRtfWithNothingToLeaveOutIsPassedOnAsItIs() {
+        // escaped braces before a header's name, a binary run that looks like a header and a deletion, hex and Unicode
+        // escapes, an inserted run
+        byte[] binary = "}{\\header x}\\deleted y\\chatn\0\377".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] head = ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\info{\\title Stand firm}}\n"
+                + "{\\pard Caf\\'e9 \\u8217?quoted\\u8217? \\{\\header braces\\} and \\\\ a backslash\\par}\n"
+                + "{\\pard {\\revised inserted} text\\par}{\\*\\blob\\bin" + binary.length + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "}\\par\n}\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] plain = new byte[head.length + binary.length + tail.length];
+        System.arraycopy(head, 0, plain, 0, head.length);
+        System.arraycopy(binary, 0, plain, head.length, binary.length);
+        System.arraycopy(tail, 0, plain, head.length + binary.length, tail.length);
+        byte[] printed = RtfAsPrinted.printed(plain);
+        assertThat(printed).isEqualTo(plain);
+        assertThat(printed).isSameAs(plain);
+    }
+
     @Test
     void aPdfsStickyNotesAreNotItsText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
