@@ -6,9 +6,6 @@ import dev.calque.model.Article;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +22,9 @@ class DocumentAsPrintedTest {
     private final DocumentReader reader = new DocumentReader(IngestLimits.DEFAULT);
 
     private static byte[] zip(boolean odf, String... nameThenContent) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            if (odf) {
-                byte[] type = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-                ZipEntry e = new ZipEntry("mimetype");
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(type.length);
-                CRC32 crc = new CRC32();
-                crc.update(type);
-                e.setCrc(crc.getValue());
-                z.putNextEntry(e);
-                z.write(type);
-                z.closeEntry();
-            }
-            for (int i = 0; i < nameThenContent.length; i += 2) {
-                z.putNextEntry(new ZipEntry(nameThenContent[i]));
-                z.write(nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenContent.length; i += 2) parts.put(nameThenContent[i], nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
+        return Fixtures.zip(parts, odf ? "application/vnd.oasis.opendocument.text" : null);
     }
 
     private static String run(String text) {

@@ -172,27 +172,11 @@ public final class Fixtures {
                 + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
                 + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
                 + "</manifest:manifest>";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            ZipEntry mime = new ZipEntry("mimetype");
-            byte[] m = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            mime.setMethod(ZipEntry.STORED);
-            mime.setSize(m.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(m);
-            mime.setCrc(crc.getValue());
-            zip.putNextEntry(mime);
-            zip.write(m);
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("content.xml"));
-            zip.write(content.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
-            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        parts.put("content.xml", content.toString().getBytes(StandardCharsets.UTF_8));
+        parts.put("META-INF/manifest.xml", manifest.getBytes(StandardCharsets.UTF_8));
         Path f = dir.resolve("seed.odt");
-        Files.write(f, bytes.toByteArray());
+        Files.write(f, zip(parts, "application/vnd.oasis.opendocument.text"));
         return f;
     }
 
@@ -204,5 +188,30 @@ public final class Fixtures {
         Path f = dir.resolve("seed.md");
         Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
         return f;
+    }
+
+    /** A zip of parts, with an uncompressed first {@code mimetype} entry when one is given (ODF, EPUB). */
+    public static byte[] zip(java.util.Map<String, byte[]> parts, String mimetype) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            if (mimetype != null) {
+                byte[] b = mimetype.getBytes(StandardCharsets.US_ASCII);
+                ZipEntry e = new ZipEntry("mimetype");
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(b.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(b);
+                e.setCrc(crc.getValue());
+                z.putNextEntry(e);
+                z.write(b);
+                z.closeEntry();
+            }
+            for (java.util.Map.Entry<String, byte[]> part : parts.entrySet()) {
+                z.putNextEntry(new ZipEntry(part.getKey()));
+                z.write(part.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

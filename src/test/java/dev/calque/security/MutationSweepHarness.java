@@ -20,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A mutation sweep over the small fixtures (not a unit test: it runs for minutes and prints a table):
@@ -392,29 +390,8 @@ public final class MutationSweepHarness {
         return zip(parts, mimetype == null ? null : new String(mimetype, StandardCharsets.US_ASCII));
     }
 
-    /** A zip of parts, with an uncompressed first {@code mimetype} entry when one is given (ODF, EPUB). */
     static byte[] zip(Map<String, byte[]> parts, String mimetype) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            if (mimetype != null) {
-                byte[] b = mimetype.getBytes(StandardCharsets.US_ASCII);
-                ZipEntry e = new ZipEntry("mimetype");
-                e.setMethod(ZipEntry.STORED);
-                e.setSize(b.length);
-                CRC32 crc = new CRC32();
-                crc.update(b);
-                e.setCrc(crc.getValue());
-                z.putNextEntry(e);
-                z.write(b);
-                z.closeEntry();
-            }
-            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                z.putNextEntry(new ZipEntry(part.getKey()));
-                z.write(part.getValue());
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return Fixtures.zip(parts, mimetype);
     }
 
     private static void deleteTree(Path dir) throws IOException {
