@@ -152,10 +152,7 @@ public final class DocumentReader {
         if (binary(decoded)) throw new Unreadable("binary data, not text (control bytes in its content)");
         MarkdownText.Read md = MarkdownText.read(decoded);
         String text = Texts.lineBreaks(String.join("\n\n", md.paragraphs()));
-        if (Texts.blank(text)) throw new Unreadable("no text to check in this Markdown article (only settings, code or markup)");
-        if (Texts.letterless(text)) {
-            throw new Unreadable("no text to check in this Markdown article (not one letter: only symbols, digits or punctuation)");
-        }
+        requireText(text, "Markdown article", () -> " (only settings, code or markup)");
         String title = md.title() != null ? cleanTitle(md.title()) : Texts.titleOf(text, baseName(name));
         return new Article(source, source, group, title, text, type, new LinkedHashMap<>(md.metadata()), null,
                 dev.calque.model.FilePositions.align(text, md.file()));
@@ -618,10 +615,7 @@ public final class DocumentReader {
     private Article assemble(List<String> paragraphs, String title, String name, String source, String group,
                              String type, Metadata md, Supplier<String> emptyHint) throws Unreadable {
         String text = Texts.lineBreaks(String.join("\n\n", paragraphs));
-        if (Texts.blank(text)) throw new Unreadable("no text to check in this " + describe(type) + emptyHint.get());
-        if (Texts.letterless(text)) {
-            throw new Unreadable("no text to check in this " + describe(type) + " (not one letter: only symbols, digits or punctuation)");
-        }
+        requireText(text, describe(type), emptyHint);
         if (title == null || title.isBlank()) title = Texts.titleOf(text, baseName(name));
         Map<String, String> meta = new LinkedHashMap<>();
         put(meta, "author", md.get(TikaCoreProperties.CREATOR));
@@ -629,6 +623,14 @@ public final class DocumentReader {
         put(meta, DAMAGED_PAGES, md.get(DAMAGED_PAGES));
         put(meta, PAGES, md.get(DAMAGED_PAGES) == null ? null : md.get(PAGES));
         return new Article(source, source, group, title, text, type, meta);
+    }
+
+    /** Refuses a document that gave no text, or no letter; {@code emptyHint} says why it may be empty, asked only then. */
+    private static void requireText(String text, String what, Supplier<String> emptyHint) throws Unreadable {
+        if (Texts.blank(text)) throw new Unreadable("no text to check in this " + what + emptyHint.get());
+        if (Texts.letterless(text)) {
+            throw new Unreadable("no text to check in this " + what + " (not one letter: only symbols, digits or punctuation)");
+        }
     }
 
     /** Text of an HTML fragment (a feed item's body), paragraphs kept. */
@@ -777,7 +779,8 @@ public final class DocumentReader {
         return t.isEmpty() ? null : t;
     }
 
-    private static boolean sameText(String a, String b) {
+    /** The same words, whatever the punctuation, spacing and case (a headline written twice). */
+    static boolean sameText(String a, String b) {
         return a.replaceAll("\\W+", "").equalsIgnoreCase(b.replaceAll("\\W+", ""));
     }
 

@@ -94,7 +94,7 @@ final class MarkdownText {
         HtmlGuard.check(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> paragraphs = new ArrayList<>();
         for (FeedFurniture.ItemParagraph p : FeedFurniture.itemBody(html)) paragraphs.add(p.text());
-        if (title != null && (paragraphs.isEmpty() || !MainText.letters(paragraphs.get(0)).equals(MainText.letters(title)))) {
+        if (title != null && (paragraphs.isEmpty() || !DocumentReader.sameText(paragraphs.get(0), title))) {
             paragraphs.add(0, title);
         }
         return new Read(title, paragraphs, meta, markdown);

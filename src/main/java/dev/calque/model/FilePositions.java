@@ -53,20 +53,16 @@ public final class FilePositions {
 
     /** The file offset (UTF-16 units of the decoded file) of a text offset. */
     public int offset(int textOffset) {
-        return at(textOffset);
-    }
-
-    private int at(int textOffset) {
         return offsets[Math.max(0, Math.min(textOffset, offsets.length - 1))];
     }
 
     /** 1-based line in the file of a text offset. */
     public int line(int textOffset) {
-        return fileLines.line(at(textOffset));
+        return fileLines.line(offset(textOffset));
     }
 
     /** 1-based column in the file of a text offset (UTF-16 units, as for plain text). */
     public int column(int textOffset) {
-        return fileLines.column(at(textOffset));
+        return fileLines.column(offset(textOffset));
     }
 }

@@ -44,7 +44,7 @@ public final class GithubWriter implements ReportWriter {
             Map<String, String> props = new LinkedHashMap<>();
             if (file != null) props.put("file", file);
             if (inFile) {
-                int[] at = Locations.filePosition(a, f);
+                int[] at = Locations.position(a, f);
                 props.put("line", Integer.toString(at[0]));
                 props.put("col", Integer.toString(at[1]));
                 props.put("endLine", Integer.toString(at[2]));

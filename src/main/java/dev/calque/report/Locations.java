@@ -22,19 +22,20 @@ final class Locations {
     }
 
     /**
-     * A finding's line and column, its end's, and its offset and end offset, in the file ({@link #positionsInFile}):
-     * the text's own for plain text, looked up for a text the reader changed (a Markdown article's marks taken out).
+     * A finding's line and column, its end's, and its offset and end offset: in the file when {@link #positionsInFile}
+     * (the text's own for plain text, looked up for a text the reader changed: a Markdown article's marks taken out),
+     * in the extracted text otherwise.
      */
-    static int[] filePosition(Article a, dev.calque.model.Finding f) {
+    static int[] position(Article a, dev.calque.model.Finding f) {
         dev.calque.model.FilePositions p = a.filePositions();
-        if (p == null) return new int[] {f.line(), f.column(), f.endLine(), f.endColumn(), f.start(), f.end()};
+        if (p == null || !positionsInFile(a)) return new int[] {f.line(), f.column(), f.endLine(), f.endColumn(), f.start(), f.end()};
         return new int[] {p.line(f.start()), p.column(f.start()), p.line(f.end()), p.column(f.end()),
                 p.offset(f.start()), Math.max(p.offset(f.start()), p.offset(f.end()))};
     }
 
-    /** A text offset in the file's terms (a sentence's start, for SARIF's context region). */
-    static int fileOffset(Article a, int textOffset) {
-        return a.filePositions() == null ? textOffset : a.filePositions().offset(textOffset);
+    /** A text offset in the same terms as {@link #position} (a sentence's start, for SARIF's context region). */
+    static int offset(Article a, int textOffset) {
+        return a.filePositions() == null || !positionsInFile(a) ? textOffset : a.filePositions().offset(textOffset);
     }
 
     /** The file part of a source (a feed item {@code feed.xml#guid} lives in {@code feed.xml}); null for URLs and stdin. */

@@ -81,8 +81,7 @@ public final class SarifWriter extends JsonReportWriter {
             g.writeObjectFieldStart("physicalLocation");
             artifactLocation(uri);
             g.writeObjectFieldStart("region");
-            int[] at = inFile ? Locations.filePosition(a, f) : new int[] {f.line(), f.column(), f.endLine(), f.endColumn(),
-                    f.start(), f.end()};
+            int[] at = Locations.position(a, f);
             g.writeNumberField("startLine", at[0]);
             g.writeNumberField("startColumn", at[1]);
             g.writeNumberField("endLine", at[2]);
@@ -98,8 +97,8 @@ public final class SarifWriter extends JsonReportWriter {
             int ctxStart = f.sentenceStart();
             int ctxEnd = ctxStart + f.sentence().length();
             if (ctxStart <= f.start() && f.end() <= ctxEnd && ctxEnd - ctxStart > f.end() - f.start()) {
-                int from = inFile ? Locations.fileOffset(a, ctxStart) : ctxStart;
-                int to = inFile ? Locations.fileOffset(a, ctxEnd) : ctxEnd;
+                int from = Locations.offset(a, ctxStart);
+                int to = Locations.offset(a, ctxEnd);
                 g.writeObjectFieldStart("contextRegion");
                 g.writeNumberField("charOffset", from);
                 g.writeNumberField("charLength", to - from);
