@@ -10,6 +10,11 @@ import org.languagetool.AnalyzedTokenReadings;
  * A short sentence with no verb, closed by a full stop, standing among other sentences of its
  * paragraph: the debris of a bad sentence split ("... Russian-American talks. January 10 in Geneva.").
  * A sentence that is a paragraph of its own is a headline, caption or dateline and is left alone.
+ *
+ * <p>English has many nouns that are also verbs ("channel", "date", "Twitter"), so a base-form or present
+ * reading ({@code VB}, {@code VBP}) of a word that is also a noun counts as a verb only after a subject or a
+ * modal that makes it one ("prices rise", "they channel", "will date"); otherwise "Hong Kong television
+ * channel Phoenix TV." and "France to date." would pass as sentences.
  */
 public final class FragmentRule extends TextRule {
     /**
@@ -52,12 +57,14 @@ public final class FragmentRule extends TextRule {
             AnalyzedTokenReadings[] tokens = sentence.getTokensWithoutWhitespace();
             int words = 0;
             boolean verb = false;
+            AnalyzedTokenReadings previous = null;
             for (AnalyzedTokenReadings t : tokens) {
                 if (t.isSentenceStart()) continue;
                 String tok = t.getToken();
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
-                if (hasVerbReading(t)) verb = true;
+                if (isVerb(t, previous)) verb = true;
+                previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
             hits.add(new Hit(start, end, fill(template, trimmed, null, null), List.of()));
@@ -72,10 +79,33 @@ public final class FragmentRule extends TextRule {
         return true;
     }
 
-    private static boolean hasVerbReading(AnalyzedTokenReadings t) {
+    /**
+     * Whether a word is a verb here: a reading other than the base form or present ({@code VBD}, {@code VBZ},
+     * {@code VBN}, {@code VBG}, {@code MD}); or a base-form or present reading of a word that is no noun, or
+     * that follows a word that makes it a verb ({@link #licensesVerb}).
+     */
+    private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous) {
+        boolean plain = false;
+        boolean noun = false;
         for (AnalyzedToken r : t.getReadings()) {
             String pos = r.getPOSTag();
-            if (pos != null && (pos.startsWith("VB") || pos.equals("MD"))) return true;
+            if (pos == null) continue;
+            if (pos.equals("VB") || pos.equals("VBP")) plain = true;
+            else if (pos.startsWith("VB") || pos.equals("MD")) return true;
+            else if (pos.startsWith("NN")) noun = true;
+        }
+        if (!plain) return false;
+        return !noun || previous != null && licensesVerb(previous);
+    }
+
+    /** A pronoun, a plural noun or a modal: what a base-form or present verb follows ("they channel", "prices rise"). */
+    private static boolean licensesVerb(AnalyzedTokenReadings t) {
+        if (t.getToken().equals("i")) return true; // "I" written in lower case, as machine output and chat do
+        for (AnalyzedToken r : t.getReadings()) {
+            String pos = r.getPOSTag();
+            if (pos == null) continue;
+            if (pos.startsWith("PRP") && !pos.equals("PRP$") || pos.equals("NNS") || pos.equals("NNPS")
+                    || pos.equals("MD") || pos.equals("WP") || pos.equals("WDT") || pos.equals("RB")) return true;
         }
         return false;
     }
