@@ -94,7 +94,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--inject", description = "Contrastive test instead: on the human translations of the corpora "
             + "(segments with their original, or the \"reference\" beside machine translations), inject one known error at a time (changed number, swapped name, dropped "
             + "or added negation, omitted clause, added sentence, untranslated sentence, swapped paragraphs, changed "
-            + "weekday or month) and print how often each is flagged, and the findings per 1,000 words of the unmodified "
+            + "weekday or month; and, checked without the original, a sentence split before its closing phrase and a "
+            + "phrase broken at its \"of\") and print how often each is flagged, and the findings per 1,000 words of the unmodified "
             + "text; documents alternate between two halves, reported apart.")
     boolean inject;
 

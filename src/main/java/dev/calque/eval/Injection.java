@@ -29,18 +29,32 @@ import java.util.regex.Pattern;
  * <p>Where in a document each error goes is drawn from a seeded random generator among the places that
  * admit it (a number the original also has, a name the original also writes, ...), so a run is
  * reproducible and does not depend on the number of threads.
+ *
+ * <p>Two types are artifacts of the translation's own text, which no original is needed to see: a sentence
+ * split before its closing phrase ("talks. January 10 in Geneva.") and a phrase broken at its "of" ("its
+ * area. influence."). They are made by the text's structure, not from any rule's word list, and their
+ * documents are checked alone (without the original, against the unmodified text checked alone), so the
+ * figure is that of the rules that read the translation only.
  */
 public final class Injection {
     /** The kinds of injected error. */
     public enum Type {
         NUMBER("changed number"), NAME("swapped name"), NEGATION_DROPPED("dropped negation"),
         NEGATION_ADDED("added negation"), CLAUSE_OMITTED("omitted clause"), SENTENCE_ADDED("added sentence"),
-        UNTRANSLATED("untranslated sentence"), PARAGRAPHS_SWAPPED("swapped paragraphs"), DATE("changed weekday/month");
+        UNTRANSLATED("untranslated sentence"), PARAGRAPHS_SWAPPED("swapped paragraphs"), DATE("changed weekday/month"),
+        SPLIT("split sentence (no original)", true), GARBLED("phrase broken at its \"of\" (no original)", true);
 
         public final String label;
+        /** Whether its documents are checked without their original. */
+        public final boolean alone;
 
         Type(String label) {
+            this(label, false);
+        }
+
+        Type(String label, boolean alone) {
             this.label = label;
+            this.alone = alone;
         }
     }
 
@@ -53,6 +67,11 @@ public final class Injection {
     private static final List<String> DATES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December");
     private static final Pattern CLAUSE = Pattern.compile(", [^,.;:]{25,}?(?=[,.;:])");
+    /** A sentence's closing phrase after a preposition: a word, the preposition, then a name or number to the stop. */
+    private static final Pattern CLOSING_PHRASE = Pattern.compile(
+            "(?<=\\p{Ll}{3}) (?:on|in|at|from|for|with|by) ((?:\\p{Lu}\\p{Ll}+|\\d+)[^.,;:!?\"“”()\\[\\]]{3,40}\\.)(?= \\p{Lu}|$)");
+    /** A determiner, a noun, "of" and a noun: where a bad split leaves "its area. influence.". */
+    private static final Pattern OF_PHRASE = Pattern.compile("\\b(?:its|their|his|her|the) (\\p{Ll}{4,}) of (\\p{Ll}{4,})\\b");
     private static final Pattern SOURCE_NEGATION = Pattern.compile("(?i)\\b(?:ne|n['’])\\s*(?:\\S+\\s+){0,4}?(?:pas|jamais|plus|rien|aucun|aucune)\\b|\\bsans\\b|\\bni\\b");
 
     private Injection() {
@@ -94,10 +113,12 @@ public final class Injection {
      */
     public static Result run(Checker checker, List<EvalDocument> docs, long seed, ExecutorService pool, String language) {
         List<Future<List<Finding>>> clean = new ArrayList<>();
+        List<Future<List<Finding>>> cleanAlone = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             EvalDocument d = docs.get(i);
             clean.add(pool.submit(() -> check(checker, d.text(), sourceText(d), language)));
+            cleanAlone.add(pool.submit(() -> check(checker, d.text(), null, language)));
             Random random = new Random(seed * 31 + i);
             for (Type t : Type.values()) {
                 Case c = inject(t, d, docs.get((i + 1) % docs.size()), random);
@@ -105,10 +126,13 @@ public final class Injection {
             }
         }
         List<Future<List<Finding>>> injected = new ArrayList<>();
-        for (Case c : cases) injected.add(pool.submit(() -> check(checker, c.target(), c.source(), language)));
+        for (Case c : cases) {
+            injected.add(pool.submit(() -> check(checker, c.target(), c.type().alone ? null : c.source(), language)));
+        }
         Map<Type, int[]> detected = new EnumMap<>(Type.class);
         Map<String, Integer> byRule = new HashMap<>();
         Map<EvalDocument, List<Finding>> before = new HashMap<>();
+        Map<EvalDocument, List<Finding>> beforeAlone = new HashMap<>();
         List<String> misses = new ArrayList<>();
         long words = 0;
         int findings = 0;
@@ -117,6 +141,7 @@ public final class Injection {
             for (int i = 0; i < docs.size(); i++) {
                 List<Finding> f = clean.get(i).get();
                 before.put(docs.get(i), f);
+                beforeAlone.put(docs.get(i), cleanAlone.get(i).get());
                 words += docs.get(i).words();
                 findings += f.size();
                 for (Finding x : f) {
@@ -130,7 +155,7 @@ public final class Injection {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 List<Finding> after = injected.get(i).get();
-                boolean hit = flagged(c, before.get(c.doc()), after);
+                boolean hit = flagged(c, (c.type().alone ? beforeAlone : before).get(c.doc()), after);
                 int[] d = detected.computeIfAbsent(c.type(), k -> new int[2]);
                 d[1]++;
                 if (hit) d[0]++;
@@ -169,8 +194,11 @@ public final class Injection {
         return false;
     }
 
+    /** The findings on a text, beside its original, or alone when the original is null. */
     private static List<Finding> check(Checker checker, String target, String source, String language) {
-        return checker.check(BilingualArticle.of(Article.ofText("injected", target), Original.of("original", language, source)),
+        Article article = Article.ofText("injected", target);
+        if (source == null) return checker.check(article, Duration.ofMinutes(10)).findings();
+        return checker.check(BilingualArticle.of(article, Original.of("original", language, source)),
                 Duration.ofMinutes(10)).findings();
     }
 
@@ -196,7 +224,7 @@ public final class Injection {
     static Case inject(Type type, EvalDocument d, EvalDocument other, Random random) {
         List<String> tgt = new ArrayList<>(d.segments().stream().map(Segment::text).toList());
         List<String> src = new ArrayList<>(d.segments().stream().map(Segment::source).toList());
-        List<int[]> places = new ArrayList<>(); // {segment, start, end}
+        List<int[]> places = new ArrayList<>(); // {segment, start, end[, start of the part kept]}
         for (int i = 0; i < tgt.size(); i++) {
             String t = tgt.get(i);
             String s = src.get(i);
@@ -228,6 +256,14 @@ public final class Injection {
                 }
                 case PARAGRAPHS_SWAPPED -> {
                     if (i + 1 < tgt.size() && t.length() >= 40 && tgt.get(i + 1).length() >= 40) places.add(new int[] {i, 0, t.length()});
+                }
+                case SPLIT -> {
+                    Matcher m = CLOSING_PHRASE.matcher(t);
+                    while (m.find()) places.add(new int[] {i, m.start(), m.end(), m.start(1)});
+                }
+                case GARBLED -> {
+                    Matcher m = OF_PHRASE.matcher(t);
+                    while (m.find()) places.add(new int[] {i, m.start(1), m.end(2)});
                 }
                 case DATE -> {
                     Matcher m = DATE.matcher(t);
@@ -317,6 +353,23 @@ public final class Injection {
                 tgt.set(i, t.substring(0, p[1]) + now + t.substring(p[2]));
                 start = p[1];
                 end = p[1] + now.length();
+            }
+            case SPLIT -> {
+                // " on January 10 in Geneva." -> ". January 10 in Geneva."
+                String phrase = t.substring(p[3], p[2]);
+                String changed = ". " + Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
+                tgt.set(i, t.substring(0, p[1]) + changed + t.substring(p[2]));
+                start = p[1];
+                end = p[1] + changed.length();
+            }
+            case GARBLED -> {
+                // "area of influence" -> "area. influence."
+                String phrase = t.substring(p[1], p[2]);
+                int of = phrase.indexOf(" of ");
+                String changed = phrase.substring(0, of) + ". " + phrase.substring(of + 4) + ".";
+                tgt.set(i, t.substring(0, p[1]) + changed + t.substring(p[2]));
+                start = p[1];
+                end = p[1] + changed.length();
             }
             default -> throw new IllegalStateException();
         }

@@ -45,6 +45,39 @@ class InjectionTest {
     }
 
     @Test
+    void aSplitSentenceAndABrokenPhraseAreMadeFromTheTextsStructureAndCheckedWithoutTheOriginal() {
+        Corpus corpus = Corpus.read(Path.of("src/test/resources/eval/human-with-source.jsonl"));
+        Checker checker = Checker.builder().rules(Path.of("rules")).source("fr").build();
+        int made = 0;
+        for (EvalDocument d : corpus.documents()) {
+            Injection.Case split = Injection.inject(Injection.Type.SPLIT, d, d, new Random(15));
+            if (split != null) {
+                made++;
+                String span = split.target().substring(split.start(), split.end());
+                // ". January 10 in Geneva.": a full stop, then the closing phrase capitalized
+                assertThat(span).matches("\\. (?:\\p{Lu}|\\d).*\\.");
+                assertThat(split.target().length()).isLessThan(d.text().length());
+            }
+            Injection.Case broken = Injection.inject(Injection.Type.GARBLED, d, d, new Random(15));
+            if (broken != null) {
+                made++;
+                assertThat(broken.target().substring(broken.start(), broken.end())).matches("\\p{Ll}{4,}\\. \\p{Ll}{4,}\\.");
+            }
+        }
+        assertThat(made).isGreaterThanOrEqualTo(4);
+        assertThat(Injection.Type.SPLIT.alone).isTrue();
+        assertThat(Injection.Type.NUMBER.alone).isFalse();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Injection.Result r = Injection.run(checker, corpus.documents(), 15, pool, "fr");
+            assertThat(r.rate(Injection.Type.GARBLED)).isNotNull().isGreaterThanOrEqualTo(0.75);
+            assertThat(r.rate(Injection.Type.SPLIT)).isNotNull().isGreaterThanOrEqualTo(0.5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theReferencesBesideMachineTranslationsAreTheHumanTranslationsInjectedInto() {
         // biomedical fr-en gives each MT segment with its original and a human reference: the reference is injected into
         Corpus corpus = Corpus.read(Path.of("src/test/resources/eval/biomqm.jsonl"));
