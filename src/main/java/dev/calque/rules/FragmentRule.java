@@ -11,10 +11,12 @@ import org.languagetool.AnalyzedTokenReadings;
  * paragraph: the debris of a bad sentence split ("... Russian-American talks. January 10 in Geneva.").
  * A sentence that is a paragraph of its own is a headline, caption or dateline and is left alone.
  *
- * <p>English has many nouns that are also verbs ("channel", "date", "Twitter"), so a base-form or present
- * reading ({@code VB}, {@code VBP}) of a word that is also a noun counts as a verb only after a subject or a
- * modal that makes it one ("prices rise", "they channel", "will date"); otherwise "Hong Kong television
- * channel Phoenix TV." and "France to date." would pass as sentences.
+ * <p>English has many nouns that are also verbs ("channel", "date", "Twitter"). In a sentence that follows
+ * another in its paragraph, where split debris stands, a base-form or present reading ({@code VB}, {@code VBP})
+ * of a word that is also a noun counts as a verb only after a subject or a modal that makes it one ("prices
+ * rise", "they channel", "will date"); otherwise "... spoke to Meng. Hong Kong television channel Phoenix TV."
+ * would pass as a sentence. A paragraph's first sentence keeps the looser test: there a short nominal
+ * sentence is mostly a label or dateline ("Clinical case. Cervical spondylolysis: ..."), not a split.
  */
 public final class FragmentRule extends TextRule {
     /**
@@ -54,6 +56,7 @@ public final class FragmentRule extends TextRule {
             int end = start + trimmed.length();
             if (aloneInParagraph(doc, start, end)) continue;
             if (!Character.isLetterOrDigit(trimmed.charAt(0))) continue; // quotes, lists, bullets
+            boolean opening = opensParagraph(doc, start);
             AnalyzedTokenReadings[] tokens = sentence.getTokensWithoutWhitespace();
             int words = 0;
             boolean verb = false;
@@ -63,7 +66,7 @@ public final class FragmentRule extends TextRule {
                 String tok = t.getToken();
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
-                if (isVerb(t, previous)) verb = true;
+                if (opening ? hasVerbReading(t) : isVerb(t, previous)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
@@ -72,11 +75,24 @@ public final class FragmentRule extends TextRule {
         return hits;
     }
 
+    private static boolean opensParagraph(Doc doc, int start) {
+        for (int[] p : doc.paragraphs) if (p[0] <= start && start < p[1]) return doc.text.substring(p[0], start).isBlank();
+        return true;
+    }
+
     private static boolean aloneInParagraph(Doc doc, int start, int end) {
         for (int[] p : doc.paragraphs) {
             if (p[0] <= start && end <= p[1]) return p[0] == start && p[1] == end;
         }
         return true;
+    }
+
+    private static boolean hasVerbReading(AnalyzedTokenReadings t) {
+        for (AnalyzedToken r : t.getReadings()) {
+            String pos = r.getPOSTag();
+            if (pos != null && (pos.startsWith("VB") || pos.equals("MD"))) return true;
+        }
+        return false;
     }
 
     /**
