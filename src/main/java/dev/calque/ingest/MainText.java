@@ -412,8 +412,8 @@ final class MainText {
 
     /**
      * Teaser cards: two or more sibling boxes in a row (or most of the boxes of their parent), each a short text headed by a link to another page
-     * (a heading that is a link), the shape of "more stories" and "other columns" modules whatever they are
-     * called. An article's own sections are not headed by links.
+     * (a heading that is a link, or that a link encloses), the shape of "more stories" and "other columns" modules
+     * whatever they are called. An article's own sections are not headed by links.
      */
     private static List<Element> teaserCards(Element parent, Element keep) {
         List<Element> cards = new ArrayList<>();
@@ -445,12 +445,21 @@ final class MainText {
         if (heading == null) return false;
         String h = norm(heading.text());
         if (h.length() < 10 || h.length() >= text.length()) return false;
+        // a link around the heading (<a href><h5>...</h5></a>, HTML5's block link) links all of it
+        for (Element up = heading.parent(); up != null && up != c.parent(); up = up.parent()) {
+            if (up.normalName().equals("a") && linksAway(up)) return true;
+        }
         int linked = 0;
         for (Element a : heading.getElementsByTag("a")) {
-            String href = a.attr("href");
-            if (!href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) linked += norm(a.text()).length();
+            if (linksAway(a)) linked += norm(a.text()).length();
         }
         return linked >= 0.6 * h.length();
+    }
+
+    /** A link to another page: not to a place in this one, not a script. */
+    private static boolean linksAway(Element a) {
+        String href = a.attr("href");
+        return !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:");
     }
 
     static boolean furniture(Element e, boolean byName) {

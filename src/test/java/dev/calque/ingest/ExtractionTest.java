@@ -213,6 +213,23 @@ class ExtractionTest {
     }
 
     @Test
+    void teaserCardsWhoseHeadingALinkEnclosesAreNotTheArticle() throws Exception {
+        // HTML5's block link: <a href><h5>title</h5></a>, then an excerpt and a byline (autoindustriya's "Next / Previous")
+        String card = "<div class='grid-x next'><p class='cell btn'><a href='https://example.com/news/%1$s.html'>- Next Auto News</a></p>"
+                + "<div class='cell row-image'><a href='https://example.com/news/%1$s.html'><img src='/x.jpg' alt='%2$s'></a></div>"
+                + "<div class='cell row-desc'><a href='https://example.com/news/%1$s.html'><h5 class='row-title'>%2$s</h5></a>"
+                + "<p class='row-excerpt'>%3$s</p><label class='row-info'>Marcus De Guzman <span>2019-11-20 17:27:46</span></label></div></div>";
+        String html = "<html><body><div class='wrapper'><h1>Réforme</h1><div class='post-body'>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + "<div class='grid-container next-prev'>"
+                + String.format(card, "a", "2020 Mini JCW GP is a 300HP monster hatch", "The most powerful Mini hot hatch to come out of Oxford has a huge rear wing")
+                + String.format(card, "b", "Renault to challenge Xpander with a 7-seat Triber", "Renault's latest seven-seater only measures less than 4 meters long")
+                + "</div></div></div></body></html>";
+        String text = extract(html);
+        assertThat(text).contains("lundi son projet de loi").doesNotContain("monster hatch").doesNotContain("huge rear wing")
+                .doesNotContain("seven-seater");
+    }
+
+    @Test
     void anArticleWrapperNamedLikeFurnitureIsReadByStructure() throws Exception {
         // "overlay" marks furniture whatever its size (popups can outgrow the article); here it names the story's wrapper
         String html = "<html><body><nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav><div class='story overlay-parent'>"
