@@ -132,6 +132,15 @@ final class MainText {
             }
             paragraphs.add(0, headline);
         }
+        // the site's name as a line of its own near the top (a blog's <h1> above its post): the masthead, not the article
+        if (siteName != null && !letters(siteName).isEmpty()) {
+            for (int i = 0; i < Math.min(paragraphs.size(), 3); i++) {
+                if (same(paragraphs.get(i), norm(siteName)) && !same(paragraphs.get(i), headline == null ? "" : headline)) {
+                    drop("site-name", paragraphs.remove(i));
+                    break;
+                }
+            }
+        }
         String shownTitle = headline != null ? headline : cleanTitle(ogTitle != null ? ogTitle : title);
         return new Extracted(headline, shownTitle, paragraphs);
     }

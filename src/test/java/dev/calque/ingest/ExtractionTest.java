@@ -230,6 +230,16 @@ class ExtractionTest {
     }
 
     @Test
+    void theSitesNameAsALineAboveThePostIsItsMastheadNotTheArticle() throws Exception {
+        // a blog's <h1> above its post, the og:site_name the page declares
+        String html = "<html><head><meta property='og:site_name' content='The Desk Blog'><title>Réforme - The Desk Blog</title></head>"
+                + "<body><main><div class='col-header'><h1 class='title'>The Desk Blog</h1></div><article><h2>Réforme</h2>"
+                + LONG_FR + LONG_FR.replace("mardi", "lundi") + "</article></main></body></html>";
+        String text = extract(html);
+        assertThat(text).startsWith("Réforme").contains("lundi son projet de loi").doesNotContain("The Desk Blog");
+    }
+
+    @Test
     void anArticleWrapperNamedLikeFurnitureIsReadByStructure() throws Exception {
         // "overlay" marks furniture whatever its size (popups can outgrow the article); here it names the story's wrapper
         String html = "<html><body><nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav><div class='story overlay-parent'>"
