@@ -436,7 +436,7 @@ public final class Checker {
         java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(a.metadata());
         meta.put("original", b.original().source());
         meta.put("originalLanguage", b.original().language());
-        return new Article(a.id(), a.source(), a.group(), a.title(), a.text(), a.mediaType(), meta, a.bilingual(), a.filePositions());
+        return a.withMetadata(meta);
     }
 
     /** Matches of exactly one rule that reads the original, for rule-example tests. */

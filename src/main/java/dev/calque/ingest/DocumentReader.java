@@ -130,8 +130,7 @@ public final class DocumentReader {
         }
         if (MARKDOWN.contains(type)) return List.of(markdown(bytes, name, source, group, type));
         if (PLAIN.contains(type) || type.startsWith("text/plain")) {
-            String text = decode(bytes);
-            if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
+            String text = decodedText(bytes);
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             if (Texts.blank(text)) throw new Unreadable("no text to check (the file holds only white space, byte-order marks or control characters)");
             if (Texts.letterless(text)) throw new Unreadable("no text to check (not one letter: only symbols, digits or punctuation)");
@@ -146,11 +145,16 @@ public final class DocumentReader {
         return List.of(generic(bytes, name, source, group, type));
     }
 
+    /** A text file's characters, refused when they hold control bytes (binary data named as text). */
+    private static String decodedText(byte[] bytes) throws Unreadable {
+        String text = decode(bytes);
+        if (binary(text)) throw new Unreadable("binary data, not text (control bytes in its content)");
+        return text;
+    }
+
     /** A Markdown article: its front matter's title first, its body as its page shows it ({@link MarkdownText}). */
     private Article markdown(byte[] bytes, String name, String source, String group, String type) throws Unreadable {
-        String decoded = decode(bytes);
-        if (binary(decoded)) throw new Unreadable("binary data, not text (control bytes in its content)");
-        MarkdownText.Read md = MarkdownText.read(decoded);
+        MarkdownText.Read md = MarkdownText.read(decodedText(bytes));
         String text = Texts.lineBreaks(String.join("\n\n", md.paragraphs()));
         requireText(text, "Markdown article", () -> " (only settings, code or markup)");
         String title = md.title() != null ? cleanTitle(md.title()) : Texts.titleOf(text, baseName(name));
@@ -300,7 +304,7 @@ public final class DocumentReader {
             Map<String, String> meta = new LinkedHashMap<>(a.metadata());
             meta.remove(FeedReader.CUT_FROM);
             meta.remove(SEGMENTS_CUT);
-            a = new Article(a.id(), a.source(), a.group(), a.title(), text, a.mediaType(), meta, a.bilingual(), a.filePositions());
+            a = a.withMetadata(meta);
             if (text.length() <= max) {
                 truncations.add(new Truncation(a.source(), -1));
                 return a;
@@ -309,8 +313,7 @@ public final class DocumentReader {
         if (text.length() <= max) return a;
         int end = Texts.cutEnd(text, max);
         truncations.add(new Truncation(a.source(), text.length()));
-        return new Article(a.id(), a.source(), a.group(), a.title(), text.substring(0, end).stripTrailing(), a.mediaType(), a.metadata(),
-                null, a.filePositions());
+        return a.cutTo(text.substring(0, end).stripTrailing());
     }
 
     /** Sources whose text was cut to the size limit (reported by the run), with their length before the cut. */

@@ -36,6 +36,24 @@ public record Article(String id, String source, String group, String title, Stri
         this(id, source, group, title, text, mediaType, metadata, null);
     }
 
+    /** The same article under another title. */
+    public Article withTitle(String title) {
+        return new Article(id, source, group, title, text, mediaType, metadata, bilingual, filePositions);
+    }
+
+    /** The same article with other metadata. */
+    public Article withMetadata(Map<String, String> metadata) {
+        return new Article(id, source, group, title, text, mediaType, metadata, bilingual, filePositions);
+    }
+
+    /**
+     * The article with its text cut to a prefix: the bilingual file's segments no longer all stand in the text, so
+     * they go; the file positions of the prefix still hold.
+     */
+    public Article cutTo(String prefix) {
+        return new Article(id, source, group, title, prefix, mediaType, metadata, null, filePositions);
+    }
+
     public static Article ofText(String source, String text) {
         return new Article(source, source, source, Texts.titleOf(text, source), text, "text/plain", Map.of());
     }

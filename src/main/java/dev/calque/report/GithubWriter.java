@@ -44,11 +44,11 @@ public final class GithubWriter implements ReportWriter {
             Map<String, String> props = new LinkedHashMap<>();
             if (file != null) props.put("file", file);
             if (inFile) {
-                int[] at = Locations.position(a, f);
-                props.put("line", Integer.toString(at[0]));
-                props.put("col", Integer.toString(at[1]));
-                props.put("endLine", Integer.toString(at[2]));
-                props.put("endColumn", Integer.toString(at[3]));
+                Locations.Region at = Locations.position(a, f);
+                props.put("line", Integer.toString(at.line()));
+                props.put("col", Integer.toString(at.column()));
+                props.put("endLine", Integer.toString(at.endLine()));
+                props.put("endColumn", Integer.toString(at.endColumn()));
             }
             props.put("title", f.ruleName() + " [" + f.rule() + "] (" + f.category() + ", " + f.severity().label() + ")");
             String where = inFile ? "" : (file == null ? a.source() + " " : "")

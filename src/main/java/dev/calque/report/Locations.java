@@ -21,16 +21,19 @@ final class Locations {
                 || t.startsWith("text/plain") || t.equals("text/x-rst") || t.equals("text/csv"));
     }
 
+    /** Where a finding stands: 1-based lines and columns of its start and end, and its start and end offsets. */
+    record Region(int line, int column, int endLine, int endColumn, int start, int end) {
+    }
+
     /**
-     * A finding's line and column, its end's, and its offset and end offset: in the file when {@link #positionsInFile}
-     * (the text's own for plain text, looked up for a text the reader changed: a Markdown article's marks taken out),
-     * in the extracted text otherwise.
+     * A finding's region: in the file when {@link #positionsInFile} (the text's own for plain text, looked up for a
+     * text the reader changed: a Markdown article's marks taken out), in the extracted text otherwise.
      */
-    static int[] position(Article a, dev.calque.model.Finding f) {
+    static Region position(Article a, dev.calque.model.Finding f) {
         dev.calque.model.FilePositions p = a.filePositions();
-        if (p == null || !positionsInFile(a)) return new int[] {f.line(), f.column(), f.endLine(), f.endColumn(), f.start(), f.end()};
-        return new int[] {p.line(f.start()), p.column(f.start()), p.line(f.end()), p.column(f.end()),
-                p.offset(f.start()), Math.max(p.offset(f.start()), p.offset(f.end()))};
+        if (p == null || !positionsInFile(a)) return new Region(f.line(), f.column(), f.endLine(), f.endColumn(), f.start(), f.end());
+        return new Region(p.line(f.start()), p.column(f.start()), p.line(f.end()), p.column(f.end()),
+                p.offset(f.start()), Math.max(p.offset(f.start()), p.offset(f.end())));
     }
 
     /** A text offset in the same terms as {@link #position} (a sentence's start, for SARIF's context region). */

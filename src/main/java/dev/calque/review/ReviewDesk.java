@@ -180,8 +180,7 @@ public final class ReviewDesk implements HttpHandler {
         String title = text(body, "title");
         String source = text(body, "source");
         Article a = Article.ofText(source == null || source.isBlank() ? "pasted" : source, text);
-        if (title != null && !title.isBlank()) a = new Article(a.id(), a.source(), a.group(), title.strip(), a.text(), a.mediaType(), a.metadata(), a.bilingual(),
-                a.filePositions());
+        if (title != null && !title.isBlank()) a = a.withTitle(title.strip());
         Checked checked = checks.check(a);
         List<String> fps = checked.fingerprints();
         ObjectNode article = JSON.createObjectNode();

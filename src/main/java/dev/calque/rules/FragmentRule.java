@@ -66,7 +66,7 @@ public final class FragmentRule extends TextRule {
                 String tok = t.getToken();
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
-                if (opening ? hasVerbReading(t) : isVerb(t, previous)) verb = true;
+                if (isVerb(t, previous, opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
@@ -87,20 +87,13 @@ public final class FragmentRule extends TextRule {
         return true;
     }
 
-    private static boolean hasVerbReading(AnalyzedTokenReadings t) {
-        for (AnalyzedToken r : t.getReadings()) {
-            String pos = r.getPOSTag();
-            if (pos != null && (pos.startsWith("VB") || pos.equals("MD"))) return true;
-        }
-        return false;
-    }
-
     /**
      * Whether a word is a verb here: a reading other than the base form or present ({@code VBD}, {@code VBZ},
      * {@code VBN}, {@code VBG}, {@code MD}); or a base-form or present reading of a word that is no noun, or
-     * that follows a word that makes it a verb ({@link #licensesVerb}).
+     * that follows a word that makes it a verb ({@link #licensesVerb}), or of any word when {@code loose} (a
+     * paragraph's first sentence).
      */
-    private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous) {
+    private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous, boolean loose) {
         boolean plain = false;
         boolean noun = false;
         for (AnalyzedToken r : t.getReadings()) {
@@ -111,7 +104,7 @@ public final class FragmentRule extends TextRule {
             else if (pos.startsWith("NN")) noun = true;
         }
         if (!plain) return false;
-        return !noun || previous != null && licensesVerb(previous);
+        return loose || !noun || previous != null && licensesVerb(previous);
     }
 
     /** A pronoun, a plural noun or a modal: what a base-form or present verb follows ("they channel", "prices rise"). */
