@@ -2,6 +2,8 @@ package dev.calque.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.languagetool.AnalyzedSentence;
 import org.languagetool.AnalyzedToken;
 import org.languagetool.AnalyzedTokenReadings;
@@ -17,6 +19,10 @@ import org.languagetool.AnalyzedTokenReadings;
  * rise", "they channel", "will date"); otherwise "... spoke to Meng. Hong Kong television channel Phoenix TV."
  * would pass as a sentence. A paragraph's first sentence keeps the looser test: there a short nominal
  * sentence is mostly a label or dateline ("Clinical case. Cervical spondylolysis: ..."), not a split.
+ *
+ * <p>Only a main-clause verb counts: not one inside a subordinate or relative clause that runs to the end of the
+ * sentence ("... never met. Katy Perry when she was 18."), nor an infinitive ("... the year. 2012 difficult to
+ * predict."). Split debris keeps the clause that followed the cut, and that clause is often subordinate.
  */
 public final class FragmentRule extends TextRule {
     /**
@@ -60,19 +66,37 @@ public final class FragmentRule extends TextRule {
             AnalyzedTokenReadings[] tokens = sentence.getTokensWithoutWhitespace();
             int words = 0;
             boolean verb = false;
+            boolean subordinate = false;
             AnalyzedTokenReadings previous = null;
             for (AnalyzedTokenReadings t : tokens) {
                 if (t.isSentenceStart()) continue;
                 String tok = t.getToken();
+                if (CLAUSE_BREAKS.contains(tok)) subordinate = false;
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
-                if (isVerb(t, previous, opening)) verb = true;
+                if (SUBORDINATORS.contains(tok.toLowerCase(Locale.ROOT))) subordinate = true;
+                else if (!subordinate && !infinitive(previous) && isVerb(t, previous, opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
             hits.add(new Hit(start, end, fill(template, trimmed, null, null), List.of()));
         }
         return hits;
+    }
+
+    /**
+     * Words that open a subordinate or relative clause: a verb after one, up to the next comma, colon or
+     * semicolon, is the clause's, not the sentence's ("Katy Perry when she was 18." has no main verb).
+     */
+    private static final Set<String> SUBORDINATORS = Set.of("when", "whenever", "while", "whilst", "because",
+            "although", "though", "if", "unless", "until", "whereas", "who", "whom", "whose", "which", "where");
+
+    /** The punctuation that ends a subordinate clause and may open the main one ("When she was 18, she left."). */
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "\u2013", "\u2014");
+
+    /** Whether the word before is the infinitive marker: "difficult to predict" has no finite verb. */
+    private static boolean infinitive(AnalyzedTokenReadings previous) {
+        return previous != null && previous.getToken().equalsIgnoreCase("to") && previous.hasPosTag("TO");
     }
 
     private static boolean opensParagraph(Doc doc, int start) {
