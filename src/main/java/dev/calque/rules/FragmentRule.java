@@ -41,6 +41,16 @@ public final class FragmentRule extends TextRule {
         return new FragmentRule(rule.info(), k.maxTokens() == null ? 8 : k.maxTokens(), rule.template());
     }
 
+    /**
+     * Words that open a subordinate or relative clause: a verb after one, up to the next comma, semicolon, colon
+     * or dash ({@link #CLAUSE_BREAKS}), is the clause's, not the sentence's ("Katy Perry when she was 18.").
+     */
+    private static final Set<String> SUBORDINATORS = Set.of("when", "whenever", "while", "whilst", "because",
+            "although", "though", "if", "unless", "until", "whereas", "who", "whom", "whose", "which", "where");
+
+    /** The punctuation that ends a subordinate clause and may open the main one ("When she was 18, she left."). */
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "\u2013", "\u2014");
+
     private final int maxTokens;
     private final String template;
 
@@ -75,28 +85,13 @@ public final class FragmentRule extends TextRule {
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
                 if (SUBORDINATORS.contains(tok.toLowerCase(Locale.ROOT))) subordinate = true;
-                else if (!subordinate && !infinitive(previous) && isVerb(t, previous, opening)) verb = true;
+                else if (!subordinate && isVerb(t, previous, opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
             hits.add(new Hit(start, end, fill(template, trimmed, null, null), List.of()));
         }
         return hits;
-    }
-
-    /**
-     * Words that open a subordinate or relative clause: a verb after one, up to the next comma, colon or
-     * semicolon, is the clause's, not the sentence's ("Katy Perry when she was 18." has no main verb).
-     */
-    private static final Set<String> SUBORDINATORS = Set.of("when", "whenever", "while", "whilst", "because",
-            "although", "though", "if", "unless", "until", "whereas", "who", "whom", "whose", "which", "where");
-
-    /** The punctuation that ends a subordinate clause and may open the main one ("When she was 18, she left."). */
-    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "\u2013", "\u2014");
-
-    /** Whether the word before is the infinitive marker: "difficult to predict" has no finite verb. */
-    private static boolean infinitive(AnalyzedTokenReadings previous) {
-        return previous != null && previous.getToken().equalsIgnoreCase("to") && previous.hasPosTag("TO");
     }
 
     private static boolean opensParagraph(Doc doc, int start) {
@@ -112,12 +107,15 @@ public final class FragmentRule extends TextRule {
     }
 
     /**
-     * Whether a word is a verb here: a reading other than the base form or present ({@code VBD}, {@code VBZ},
+     * Whether a word is a finite verb here: never after the infinitive marker "to" ("difficult to predict");
+     * else a reading other than the base form or present ({@code VBD}, {@code VBZ},
      * {@code VBN}, {@code VBG}, {@code MD}); or a base-form or present reading of a word that is no noun, or
      * that follows a word that makes it a verb ({@link #licensesVerb}), or of any word when {@code loose} (a
      * paragraph's first sentence).
      */
     private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous, boolean loose) {
+        // after the infinitive marker no verb is finite: "difficult to predict"
+        if (previous != null && previous.getToken().equalsIgnoreCase("to") && previous.hasPosTag("TO")) return false;
         boolean plain = false;
         boolean noun = false;
         for (AnalyzedToken r : t.getReadings()) {
