@@ -138,7 +138,7 @@ public final class DocumentReader {
             return List.of(new Article(source, source, group, Texts.titleOf(text, baseName(name)), text, type, Map.of()));
         }
         if (HTML.contains(type)) {
-            HtmlGuard.check(bytes);
+            MarkupGuard.checkHtml(bytes);
             return List.of(html(bytes, name, source, group, type, typeHint));
         }
         if (ZipGuard.looksLikeZip(bytes)) ZipGuard.check(bytes);

@@ -94,6 +94,7 @@ final class FeedReader {
         Charsets.Found cs = Charsets.forXml(bytes, contentType);
         String xml = new String(bytes, cs.skip(), bytes.length - cs.skip(), cs.charset());
         xml = readable(xml);
+        MarkupGuard.checkXml(xml);
         SyndFeed feed;
         try {
             feed = build(xml);

@@ -91,7 +91,7 @@ final class MarkdownText {
         } catch (StackOverflowError deep) {
             throw new DocumentReader.Unreadable("cannot read this Markdown article: nested too deeply to read");
         }
-        HtmlGuard.check(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MarkupGuard.checkHtml(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> paragraphs = new ArrayList<>();
         for (FeedFurniture.ItemParagraph p : FeedFurniture.itemBody(html)) paragraphs.add(p.text());
         if (title != null && (paragraphs.isEmpty() || !DocumentReader.sameText(paragraphs.get(0), title))) {

@@ -41,7 +41,7 @@ class Utf16MarkupTest {
     @Test
     void theGuardSeesTheTagsOfUtf16Markup() {
         for (String how : ENCODINGS) {
-            assertThatThrownBy(() -> HtmlGuard.check(encode(DEEP, how))).as(how)
+            assertThatThrownBy(() -> MarkupGuard.checkHtml(encode(DEEP, how))).as(how)
                     .isInstanceOf(DocumentReader.Unreadable.class)
                     .hasMessageStartingWith("HTML nested more than 512 levels deep (<div> at character ");
             assertThatThrownBy(() -> reader.read(encode(DEEP, how), "deep.html", "deep.html", "deep.html", null)).as(how)
@@ -52,7 +52,7 @@ class Utf16MarkupTest {
     @Test
     void anOrdinaryUtf16PageIsNotRefusedAndReadsAsText() throws Exception {
         for (String how : ENCODINGS) {
-            HtmlGuard.check(encode(PAGE, how));
+            MarkupGuard.checkHtml(encode(PAGE, how));
             List<Article> read = reader.read(encode(PAGE, how), "page.html", "page.html", "page.html", null);
             assertThat(read).as(how).hasSize(1);
             assertThat(read.get(0).text()).as(how).contains("The minister told reporters on Monday").doesNotContain("\u0000")
@@ -75,7 +75,7 @@ class Utf16MarkupTest {
 
     @Test
     void utf8AndLatinPagesAreScannedByteByByteAsBefore() {
-        assertThatThrownBy(() -> HtmlGuard.check(DEEP.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> MarkupGuard.checkHtml(DEEP.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageStartingWith("HTML nested more than 512 levels deep (<div> at byte 2572)");
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code <meta http-equiv=refresh>}, {@code <link rel=import>}, {@code <iframe srcdoc>} and sub-resources
  * naming a loopback tripwire; SVG and MathML inside HTML declaring a file entity; an 8 MB attribute and
  * an 8 MB comment (50 MB measured by hand: docs/security.md). Every page is checked with its own text, nothing is fetched, no file is read.
- * (Deep nesting and a million elements are {@code HtmlGuard}'s, tested since round three.)
+ * (Deep nesting and a million elements are {@code MarkupGuard}'s, tested since round three.)
  */
 class HostileHtmlTest {
     @TempDir

@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses HTML that no article page resembles before a parser builds it in memory: elements nested
+ * Refuses markup that no article or feed resembles before a parser builds it in memory. HTML: elements nested
  * deeper than browsers nest them (Chromium's parser stops at 512 levels), or more elements than a
  * page of news ever has. A 50 MB page of nested {@code <div>}s would otherwise take the parser
  * minutes and the heap with it, and the other inputs of the run with the heap. One pass over the
  * bytes, no allocation per tag. A page in UTF-16 (with a byte-order mark or without, recognised by its
  * zero bytes) is read two bytes a character; a scan of its bytes alone would see no tag at all.
  */
-final class HtmlGuard {
+final class MarkupGuard {
     /** Nesting of container elements past which no page is an article (Chromium: 512). */
     static final int MAX_DEPTH = 512;
     /** Elements in one page; a long news page has a few thousand, a heavy one tens of thousands. */
@@ -20,7 +20,7 @@ final class HtmlGuard {
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "aside", "header",
             "footer", "nav", "table", "ul", "ol", "dl", "blockquote", "span", "form", "figure", "details", "fieldset");
 
-    private HtmlGuard() {
+    private MarkupGuard() {
     }
 
     /** The page's characters as the scan needs them: bytes, or UTF-16 code units, either order. */
@@ -51,7 +51,7 @@ final class HtmlGuard {
     }
 
     /** @throws DocumentReader.Unreadable when the page is nested or sized past any article */
-    static void check(byte[] bytes) throws DocumentReader.Unreadable {
+    static void checkHtml(byte[] bytes) throws DocumentReader.Unreadable {
         Units b = units(bytes);
         int length = b.length();
         int depth = 0;
@@ -94,5 +94,70 @@ final class HtmlGuard {
             if (b.at(k) == '>') return k > from && b.at(k - 1) == '/';
         }
         return false;
+    }
+
+    /**
+     * @param xml the feed as read, its DOCTYPE already left out
+     * @throws DocumentReader.Unreadable when its elements nest deeper than {@link #MAX_DEPTH} levels
+     */
+    static void checkXml(String xml) throws DocumentReader.Unreadable {
+        String[] open = new String[MAX_DEPTH + 1];
+        int depth = 0;
+        int length = xml.length();
+        for (int i = xml.indexOf('<'); i >= 0 && i < length - 1; i = xml.indexOf('<', i + 1)) {
+            char c = xml.charAt(i + 1);
+            if (c == '!' || c == '?') { // a comment, a CDATA section or a processing instruction: no element
+                String end = xml.startsWith("<!--", i) ? "-->" : xml.startsWith("<![CDATA[", i) ? "]]>" : c == '?' ? "?>" : ">";
+                int e = xml.indexOf(end, i + 2);
+                if (e < 0) return;
+                i = e;
+                continue;
+            }
+            boolean closing = c == '/';
+            int j = closing ? i + 2 : i + 1;
+            int from = j;
+            while (j < length && isXmlNameChar(xml.charAt(j))) j++;
+            if (j == from) continue;
+            String name = xml.substring(from, j);
+            int end = tagEnd(xml, j);
+            if (end < 0) return; // cut short: the parser says so
+            if (closing) {
+                for (int k = depth - 1; k >= 0; k--) {
+                    if (open[k].equals(name)) {
+                        depth = k;
+                        break;
+                    }
+                }
+            } else if (xml.charAt(end - 1) != '/') {
+                if (depth == MAX_DEPTH) {
+                    throw new DocumentReader.Unreadable("feed nested more than " + MAX_DEPTH + " levels deep (<" + name
+                            + "> at character " + i + "), which no feed is; not read");
+                }
+                open[depth++] = name;
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isXmlNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == ':' || c == '_' || c == '-' || c == '.';
+    }
+
+    /** Where a tag ends ({@code >}), a quoted attribute value's {@code >} passed over; -1 if it never does. */
+    private static int tagEnd(String xml, int from) {
+        char quote = 0;
+        for (int k = from; k < xml.length(); k++) {
+            char c = xml.charAt(k);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return k;
+            } else if (c == '<') {
+                return k - 1; // tag soup: a tag left without its '>'
+            }
+        }
+        return -1;
     }
 }
