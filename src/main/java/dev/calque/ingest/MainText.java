@@ -961,6 +961,8 @@ final class MainText {
             boolean subheading = bare.length() > 2 && bare.charAt(0) == BOLD && bare.charAt(bare.length() - 1) == BOLD
                     && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
+            // a bold sentence is a sentence set in bold (a lead, a page all in <b>), not a subheading
+            if (subheading && BOLD_SENTENCE.matcher(t).matches()) subheading = false;
             if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false, false, own));
             else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false, false, own));
             else drop("short-inline", t);
@@ -1332,4 +1334,6 @@ final class MainText {
 
     /** Marks the ends of a bold run in a line of inline text, until the line is read. */
     private static final char BOLD = '\u0001';
+    /** Five words or more ending with a full stop: prose, though set in bold. */
+    private static final Pattern BOLD_SENTENCE = Pattern.compile("(?:\\S+\\s+){4,}\\S*\\p{L}[\"”’)]?\\.[\"”’]?");
 }

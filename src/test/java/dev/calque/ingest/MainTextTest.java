@@ -72,6 +72,23 @@ class MainTextTest {
                 "“We have never seen anything like it,” a resident said.");
     }
 
+    @Test
+    void aSentenceSetInBoldIsTextAndABoldTitleAtTheEndIsNot() throws Exception {
+        // before: a page whose only line was bold ("<body><b><i>" left open, 100,000 deep in a hostile file) was
+        // "no text to check", its sentence taken for a subheading and a subheading that heads nothing left out
+        String sentence = "The minister said the talks would resume in Geneva next week.";
+        for (String open : new String[] {"<b>", "<b><i>", "<b><i>".repeat(1_000)}) {
+            assertThat(read(("<html><body>" + open + sentence + "</body></html>").getBytes(StandardCharsets.UTF_8), null)
+                    .text()).as(open.length() + " characters of tags").isEqualTo(sentence);
+        }
+        String page = "<html><body><div>The storm reached the coast on Monday night, officials said, and thousands of"
+                + " homes lost power across the region.<br><br><b>Roads were closed and schools stayed shut on Tuesday.</b>"
+                + "<br><br><b>More from the region</b></div></body></html>";
+        assertThat(read(page.getBytes(StandardCharsets.UTF_8), null).text().split("\n\n")).containsExactly(
+                "The storm reached the coast on Monday night, officials said, and thousands of homes lost power across the region.",
+                "Roads were closed and schools stayed shut on Tuesday.");
+    }
+
     // ---- character sets ----
 
     private static final String BODY = "<p>“Great success,” said the café’s owner, Zoë, about the €5 menu: déjà vu.</p>"
