@@ -962,8 +962,7 @@ final class MainText {
                     && bare.indexOf(BOLD, 1) == bare.length() - 1;
             String t = norm(p);
             // a bold sentence is a sentence set in bold (a lead, a page all in <b>), not a subheading
-            if (subheading && BOLD_SENTENCE.matcher(t).matches()) subheading = false;
-            if (subheading && t.length() >= 3 && t.length() <= 120) out.add(new Para(t, true, lineLinked, false, false, own));
+            if (subheading && t.length() >= 3 && t.length() <= 120 && !BOLD_SENTENCE.matcher(t).matches()) out.add(new Para(t, true, lineLinked, false, false, own));
             else if (t.length() >= 20 || !t.isEmpty() && (fragment || t.matches(".*[.!?:。！？：]$"))) out.add(new Para(t, false, lineLinked, false, false, own));
             else drop("short-inline", t);
         }

@@ -10,6 +10,11 @@ import java.util.Set;
  * minutes and the heap with it, and the other inputs of the run with the heap. One pass over the
  * bytes, no allocation per tag. A page in UTF-16 (with a byte-order mark or without, recognised by its
  * zero bytes) is read two bytes a character; a scan of its bytes alone would see no tag at all.
+ *
+ * <p>A feed's XML ({@link #checkXml}): elements nested deeper than the same 512 levels. Every element counts,
+ * since XML closes what it opens, and an end tag closes the innermost open element of its name, as jsoup's
+ * lenient reader does, so that HTML left unclosed in a sloppy feed does not add up. ROME hands an item's markup
+ * to jdom2, whose writer recurses once per level: 100,000 nested elements overflowed its stack after 25 s.
  */
 final class MarkupGuard {
     /** Nesting of container elements past which no page is an article (Chromium: 512). */
@@ -121,8 +126,8 @@ final class MarkupGuard {
             String name = xml.substring(from, j);
             int end = tagEnd(xml, j);
             if (end < 0) return; // cut short: the parser says so
-            if (closing) {
-                for (int k = depth - 1; k >= 0; k--) {
+            if (closing) { // searched 256 levels down at most, so that a flood of stray end tags stays linear
+                for (int k = depth - 1; k >= Math.max(0, depth - 256); k--) {
                     if (open[k].equals(name)) {
                         depth = k;
                         break;
