@@ -51,6 +51,9 @@ public final class FragmentRule extends TextRule {
     /** The punctuation that ends a subordinate clause and may open the main one ("When she was 18, she left."). */
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "\u2013", "\u2014");
 
+    /** The conjunctions after which a sentence's first verb is the second half of a split one ({@link #coordinated}). */
+    private static final Set<String> COORDINATORS = Set.of("and", "or", "but");
+
     private final int maxTokens;
     private final String template;
 
@@ -85,7 +88,7 @@ public final class FragmentRule extends TextRule {
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
                 if (SUBORDINATORS.contains(tok.toLowerCase(Locale.ROOT))) subordinate = true;
-                else if (!subordinate && isVerb(t, previous, opening)) verb = true;
+                else if (!subordinate && !coordinated(previous, verb) && isVerb(t, previous, opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
@@ -127,6 +130,15 @@ public final class FragmentRule extends TextRule {
         }
         if (!plain) return false;
         return loose || !noun || previous != null && licensesVerb(previous);
+    }
+
+    /**
+     * Whether a word follows "and", "or" or "but" before any verb of the sentence: it is then the second verb of a
+     * sentence split in two ("It was praised. In Paris and enjoyed in the provinces."), since a sentence's first
+     * verb follows its subject, not a conjunction.
+     */
+    private static boolean coordinated(AnalyzedTokenReadings previous, boolean verbSeen) {
+        return !verbSeen && previous != null && COORDINATORS.contains(previous.getToken().toLowerCase(Locale.ROOT));
     }
 
     /** A pronoun, a plural noun or a modal: what a base-form or present verb follows ("they channel", "prices rise"). */
