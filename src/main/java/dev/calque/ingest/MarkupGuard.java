@@ -21,6 +21,8 @@ final class MarkupGuard {
     static final int MAX_DEPTH = 512;
     /** Elements in one page; a long news page has a few thousand, a heavy one tens of thousands. */
     static final int MAX_ELEMENTS = 1_000_000;
+    /** Open elements an XML end tag is matched against, innermost first: a flood of stray end tags stays linear. */
+    private static final int END_TAG_SEARCH = 256;
     /** Elements that are closed in practice (unclosed p, li, td and font are common, and harmless). */
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "aside", "header",
             "footer", "nav", "table", "ul", "ol", "dl", "blockquote", "span", "form", "figure", "details", "fieldset");
@@ -106,7 +108,7 @@ final class MarkupGuard {
      * @throws DocumentReader.Unreadable when its elements nest deeper than {@link #MAX_DEPTH} levels
      */
     static void checkXml(String xml) throws DocumentReader.Unreadable {
-        String[] open = new String[MAX_DEPTH + 1];
+        String[] open = new String[MAX_DEPTH];
         int depth = 0;
         int length = xml.length();
         for (int i = xml.indexOf('<'); i >= 0 && i < length - 1; i = xml.indexOf('<', i + 1)) {
@@ -126,8 +128,8 @@ final class MarkupGuard {
             String name = xml.substring(from, j);
             int end = tagEnd(xml, j);
             if (end < 0) return; // cut short: the parser says so
-            if (closing) { // searched 256 levels down at most, so that a flood of stray end tags stays linear
-                for (int k = depth - 1; k >= Math.max(0, depth - 256); k--) {
+            if (closing) {
+                for (int k = depth - 1; k >= Math.max(0, depth - END_TAG_SEARCH); k--) {
                     if (open[k].equals(name)) {
                         depth = k;
                         break;

@@ -51,7 +51,7 @@ public final class FragmentRule extends TextRule {
     /** The punctuation that ends a subordinate clause and may open the main one ("When she was 18, she left."). */
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "\u2013", "\u2014");
 
-    /** The conjunctions after which a sentence's first verb is the second half of a split one ({@link #coordinated}). */
+    /** The conjunctions after which a sentence's first verb is the second half of a split one ({@link #isVerb}). */
     private static final Set<String> COORDINATORS = Set.of("and", "or", "but");
 
     private final int maxTokens;
@@ -88,7 +88,7 @@ public final class FragmentRule extends TextRule {
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
                 if (SUBORDINATORS.contains(tok.toLowerCase(Locale.ROOT))) subordinate = true;
-                else if (!subordinate && !coordinated(previous, verb) && isVerb(t, previous, opening)) verb = true;
+                else if (!verb && !subordinate && isVerb(t, previous, opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
@@ -110,8 +110,9 @@ public final class FragmentRule extends TextRule {
     }
 
     /**
-     * Whether a word is a finite verb here: never after the infinitive marker "to" ("difficult to predict");
-     * else a reading other than the base form or present ({@code VBD}, {@code VBZ},
+     * Whether a word is the sentence's first finite verb here: never after the infinitive marker "to" ("difficult
+     * to predict"), nor after "and", "or" or "but" (a sentence's first verb follows its subject, not a conjunction:
+     * "It was praised. In Paris and enjoyed in the provinces." is a split sentence's second half); else a reading other than the base form or present ({@code VBD}, {@code VBZ},
      * {@code VBN}, {@code VBG}, {@code MD}); or a base-form or present reading of a word that is no noun, or
      * that follows a word that makes it a verb ({@link #licensesVerb}), or of any word when {@code loose} (a
      * paragraph's first sentence).
@@ -119,6 +120,7 @@ public final class FragmentRule extends TextRule {
     private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous, boolean loose) {
         // after the infinitive marker no verb is finite: "difficult to predict"
         if (previous != null && previous.getToken().equalsIgnoreCase("to") && previous.hasPosTag("TO")) return false;
+        if (previous != null && COORDINATORS.contains(previous.getToken().toLowerCase(Locale.ROOT))) return false;
         boolean plain = false;
         boolean noun = false;
         for (AnalyzedToken r : t.getReadings()) {
@@ -130,15 +132,6 @@ public final class FragmentRule extends TextRule {
         }
         if (!plain) return false;
         return loose || !noun || previous != null && licensesVerb(previous);
-    }
-
-    /**
-     * Whether a word follows "and", "or" or "but" before any verb of the sentence: it is then the second verb of a
-     * sentence split in two ("It was praised. In Paris and enjoyed in the provinces."), since a sentence's first
-     * verb follows its subject, not a conjunction.
-     */
-    private static boolean coordinated(AnalyzedTokenReadings previous, boolean verbSeen) {
-        return !verbSeen && previous != null && COORDINATORS.contains(previous.getToken().toLowerCase(Locale.ROOT));
     }
 
     /** A pronoun, a plural noun or a modal: what a base-form or present verb follows ("they channel", "prices rise"). */
