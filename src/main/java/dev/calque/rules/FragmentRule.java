@@ -81,14 +81,15 @@ public final class FragmentRule extends TextRule {
             boolean verb = false;
             boolean subordinate = false;
             AnalyzedTokenReadings previous = null;
-            for (AnalyzedTokenReadings t : tokens) {
+            for (int k = 0; k < tokens.length; k++) {
+                AnalyzedTokenReadings t = tokens[k];
                 if (t.isSentenceStart()) continue;
                 String tok = t.getToken();
                 if (CLAUSE_BREAKS.contains(tok)) subordinate = false;
                 if (tok.isEmpty() || !Character.isLetterOrDigit(tok.charAt(0))) continue;
                 words++;
                 if (SUBORDINATORS.contains(tok.toLowerCase(Locale.ROOT))) subordinate = true;
-                else if (!verb && !subordinate && isVerb(t, previous, opening)) verb = true;
+                else if (!verb && !subordinate && isVerb(t, previous, nextWord(tokens, k), opening)) verb = true;
                 previous = t;
             }
             if (verb || words == 0 || words > maxTokens) continue;
@@ -117,10 +118,12 @@ public final class FragmentRule extends TextRule {
      * that follows a word that makes it a verb ({@link #licensesVerb}), or of any word when {@code loose} (a
      * paragraph's first sentence).
      */
-    private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous, boolean loose) {
+    private static boolean isVerb(AnalyzedTokenReadings t, AnalyzedTokenReadings previous, AnalyzedTokenReadings next,
+            boolean loose) {
         // after the infinitive marker no verb is finite: "difficult to predict"
         if (previous != null && previous.getToken().equalsIgnoreCase("to") && previous.hasPosTag("TO")) return false;
         if (previous != null && COORDINATORS.contains(previous.getToken().toLowerCase(Locale.ROOT))) return false;
+        if (!loose && inNounPhrase(t, next)) return false;
         boolean plain = false;
         boolean noun = false;
         for (AnalyzedToken r : t.getReadings()) {
@@ -132,6 +135,42 @@ public final class FragmentRule extends TextRule {
         }
         if (!plain) return false;
         return loose || !noun || previous != null && licensesVerb(previous);
+    }
+
+    /**
+     * Whether LanguageTool's chunker puts a word that is also a noun or adjective inside a noun phrase, where its
+     * verb readings are not the sentence's verb: before the phrase's next word ("slow growth", "housing costs",
+     * "wounded soldiers"), or as a plural head ({@code NNS} that is also {@code VBZ}) that the sentence goes on after
+     * ("higher oil prices in 2015"). The chunker's call on a sentence's last word is not taken: it reads "Inflation
+     * returns." and "The army attacks." as noun phrases, which a short sentence as often is not. A word the chunker
+     * wrongly joins to the noun before it ("Markets rally.") is still a verb by {@link #licensesVerb}.
+     */
+    private static boolean inNounPhrase(AnalyzedTokenReadings t, AnalyzedTokenReadings next) {
+        if (next == null || !chunked(t, "NP") || chunked(t, "VP")) return false;
+        boolean nounOrAdjective = false;
+        boolean plural = false;
+        boolean third = false;
+        for (AnalyzedToken r : t.getReadings()) {
+            String pos = r.getPOSTag();
+            if (pos == null) continue;
+            if (pos.startsWith("NN") || pos.startsWith("JJ")) nounOrAdjective = true;
+            if (pos.equals("NNS")) plural = true;
+            if (pos.equals("VBZ")) third = true;
+        }
+        boolean modifier = next.getChunkTags().stream()
+                .anyMatch(c -> c.getChunkTag().startsWith("I-NP") || c.getChunkTag().startsWith("E-NP"));
+        return nounOrAdjective && modifier || plural && third;
+    }
+
+    private static boolean chunked(AnalyzedTokenReadings t, String phrase) {
+        return t.getChunkTags().stream().anyMatch(c -> c.getChunkTag().contains(phrase));
+    }
+
+    /** The word after token {@code k}, or null when none follows before the sentence's end. */
+    private static AnalyzedTokenReadings nextWord(AnalyzedTokenReadings[] tokens, int k) {
+        if (k + 1 >= tokens.length) return null;
+        String tok = tokens[k + 1].getToken();
+        return !tok.isEmpty() && Character.isLetterOrDigit(tok.charAt(0)) ? tokens[k + 1] : null;
     }
 
     /** A pronoun, a plural noun or a modal: what a base-form or present verb follows ("they channel", "prices rise"). */
