@@ -57,6 +57,13 @@ final class MarkdownText {
      */
     private static final Pattern TEMPLATE = Pattern.compile("\\{%-?[^\\n]{0,2000}?-?%\\}|\\{\\{[^\\n]{0,2000}?\\}\\}|\\{:[^}\\n]{0,2000}\\}");
 
+    /**
+     * A quote nested deeper than any article quotes: CommonMark stops nesting at its own depth and leaves the rest of
+     * the markers in the text, where a run of 100,000 of them made one "word" LanguageTool spent seconds on. The
+     * markers past the sixteenth are dropped, so the quote's words are read as a quote's, however deep.
+     */
+    private static final Pattern DEEP_QUOTE = Pattern.compile("(?m)^((?:[ \\t]{0,3}>){16})(?:[ \\t]{0,3}>)++");
+
     static Read read(String markdown) throws DocumentReader.Unreadable {
         String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
@@ -73,6 +80,7 @@ final class MarkdownText {
         }
         String title = meta.remove("title");
         text = TEMPLATE.matcher(text).replaceAll("");
+        text = DEEP_QUOTE.matcher(text).replaceAll("$1");
         String html;
         try {
             Node doc = PARSER.parse(text);

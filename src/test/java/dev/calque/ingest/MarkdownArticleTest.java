@@ -139,4 +139,14 @@ class MarkdownArticleTest {
                 .isInstanceOf(DocumentReader.Unreadable.class)
                 .hasMessage("no text to check in this Markdown article (only settings, code or markup)");
     }
+
+    @Test
+    void aQuoteNestedDeeperThanCommonMarkNestsIsReadAsAQuoteWithoutItsMarkers() throws Exception {
+        for (int depth : new int[] {3, 150, 100_000}) {
+            Article a = read("# Title\n\n" + "> ".repeat(Math.min(depth, 20)) + ">".repeat(Math.max(0, depth - 20))
+                    + " The president said it.\n\nShe left.\n");
+            assertThat(List.of(a.text().split("\n\n"))).as("%d levels", depth)
+                    .containsExactly("Title", "The president said it.", "She left.");
+        }
+    }
 }
