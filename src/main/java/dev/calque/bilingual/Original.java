@@ -17,6 +17,7 @@ public record Original(String source, String language, String text, List<TextSpa
 
     public Original {
         paragraphs = List.copyOf(paragraphs);
+        text = Texts.streamSafe(text); // same length: the paragraphs' spans hold
     }
 
     /** An original whose paragraphs are its blocks between blank lines (single lines when it has none). */

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param group     the input it came from (the folder, feed or file named on the command line)
  * @param title     the article's title (the headline, or the file name when there is none)
  * @param text      the extracted text; paragraphs are separated by blank lines. For plain-text input
- *                  this is the file's own content, so offsets refer to the file
+ *                  this is the file's own content, so offsets refer to the file; a run of more than 30
+ *                  combining marks is cut to 30 by {@link Texts#streamSafe}, the length kept
  * @param mediaType what Tika detected, e.g. {@code text/html}
  * @param metadata  link, date, author and the like when the source gives them
  * @param bilingual the bilingual file (XLIFF, TMX, TSV) the text was taken from, or null: its segments
@@ -24,6 +25,7 @@ public record Article(String id, String source, String group, String title, Stri
 
     public Article {
         metadata = Map.copyOf(metadata);
+        text = Texts.streamSafe(text); // same length: offsets into the text and file positions hold
     }
 
     public Article(String id, String source, String group, String title, String text, String mediaType,

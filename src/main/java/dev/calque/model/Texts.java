@@ -24,6 +24,35 @@ public final class Texts {
         return out;
     }
 
+    /** Unicode's Stream-Safe Text Format (UAX #15): no run of more than 30 combining marks in any text. */
+    private static final int MAX_MARKS = 30;
+
+    /**
+     * The text with every combining mark past the thirtieth of a run replaced by a word joiner (U+2060), one for each
+     * UTF-16 unit, so that every offset stays the text's. No script stacks more than a few marks on a letter (Unicode
+     * caps a stream-safe run at 30); a longer run is "Zalgo" decoration or an attack, and Java's regular expressions
+     * look back over the whole run at every word boundary inside it: 200,000 marks on one letter kept one article's
+     * check busy past its time limit. Returns the text itself when no run is that long.
+     */
+    public static String streamSafe(String text) {
+        StringBuilder out = null;
+        int run = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            run = mark ? run + 1 : 0;
+            if (run > MAX_MARKS) {
+                if (out == null) out = new StringBuilder(text);
+                for (int k = 0; k < n; k++) out.setCharAt(i + k, ' ');
+            }
+            i += n;
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** Lower case without accents: "Vallée" and "vallee" are one word, as names copied across languages are compared. */
     public static String plain(String s) {
         return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);

@@ -224,6 +224,38 @@ class PathologicalTextTest {
         }
     }
 
+    @Test
+    @Timeout(300)
+    void aLetterUnderTwoHundredThousandCombiningMarksIsCheckedAndTheSeedsFindingsStandWhereTheyWere() throws Exception {
+        // Java's regular expressions look back over a run of marks at every word boundary inside it: 200,000 marks
+        // on one letter (a 400 KB file) kept the check busy past the 180 s limit. Runs are cut to Unicode's
+        // stream-safe 30, the text's length kept, so the seed's findings stay at their lines and columns
+        String seed = Files.readString(SEED).replace("\r\n", "\n");
+        int third = seed.indexOf("\n\n", seed.indexOf("\n\n", seed.indexOf("\n\n") + 2) + 2) + 2;
+        String zalgo = seed.substring(0, third) + "She said e" + "\u0301".repeat(200_000) + " again.\n\n"
+                + seed.substring(third);
+        Path in = Files.createDirectory(dir.resolve("zalgo"));
+        Files.writeString(in.resolve("seed.txt"), seed);
+        Files.writeString(in.resolve("zalgo.txt"), zalgo);
+        Path json = dir.resolve("zalgo.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "--timeout", "60", "-f", "json", "-o", json.toString(), in.toString());
+
+        assertThat(run.err()).doesNotContain("took more than", "\tat ", "Exception");
+        assertThat(run.exit()).isEqualTo(Main.FAILED_GATE);
+        JsonNode articles = new ObjectMapper().readTree(json.toFile()).get("articles");
+        int inserted = (int) seed.substring(0, third).lines().count() + 1;
+        List<String> expected = new ArrayList<>();
+        for (JsonNode f : article(articles, in.resolve("seed.txt")).get("findings")) {
+            int line = f.get("line").asInt();
+            expected.add(f.get("rule").asText() + "@" + (line >= inserted ? line + 2 : line) + ":"
+                    + f.get("column").asInt() + " " + f.get("passage").asText());
+        }
+        assertThat(expected).hasSizeGreaterThan(5);
+        List<String> found = findings(articles, in.resolve("zalgo.txt"));
+        assertThat(found).containsAll(expected);
+        assertThat(found.stream().filter(f -> !f.contains("@" + inserted + ":")).toList()).isEqualTo(expected);
+    }
+
     private static JsonNode article(JsonNode articles, Path source) {
         for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
         throw new AssertionError("no article " + source + " in " + articles);
