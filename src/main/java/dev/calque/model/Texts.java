@@ -28,11 +28,12 @@ public final class Texts {
     private static final int MAX_MARKS = 30;
 
     /**
-     * The text with every combining mark past the thirtieth of a run replaced by a word joiner (U+2060), one for each
-     * UTF-16 unit, so that every offset stays the text's. No script stacks more than a few marks on a letter (Unicode
-     * caps a stream-safe run at 30); a longer run is "Zalgo" decoration or an attack, and Java's regular expressions
-     * look back over the whole run at every word boundary inside it: 200,000 marks on one letter kept one article's
-     * check busy past its time limit. Returns the text itself when no run is that long.
+     * The text with every combining mark past the thirtieth of a run replaced by a space, one for each UTF-16 unit
+     * (a word joiner in their place still cost LanguageTool a second per thousand), so that every offset stays the
+     * text's. No script stacks more than a few marks on a letter (Unicode caps a stream-safe run at 30); a longer run
+     * is "Zalgo" decoration or an attack, and Java's regular expressions look back over the whole run at every word
+     * boundary inside it: 200,000 marks on one letter kept one article's check busy past its time limit. Returns the
+     * text itself when no run is that long.
      */
     public static String streamSafe(String text) {
         StringBuilder out = null;
