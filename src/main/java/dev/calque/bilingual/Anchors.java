@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * first five letters ("Ukraine"/"Ukraine", "Européenne"/"European" are not the same anchor; "Biden" is).
  */
 final class Anchors {
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[ \\u00A0\\u202F.,]\\d+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\d++(?:[ \\u00A0\\u202F.,]\\d++)*+");
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’\\-]{2,}");
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.]+|[#@]\\w+");
 

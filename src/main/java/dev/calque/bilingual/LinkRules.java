@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** The rule kinds that compare each alignment link's two sides, or read the alignment itself. */
 final class LinkRules {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['’\\-][\\p{L}\\p{N}]++)*+");
     private static final Pattern PLAIN_WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_DETAIL = 160;
 

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * missing word: the translation may write the name twice, its French form and its English one.
  */
 final class NameRule extends LinkRules.Base {
-    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’])|(?<=(?:^|[^\\p{L}])(?:el|al|ad|ar|as|ash|ul|ibn|bin|abu|ould)-))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*");
+    private static final Pattern NAME = Pattern.compile("(?:(?<![\\p{IsLatin}\\p{M}\\p{N}'’-])|(?<=(?:^|[^\\p{L}])[lLdDjJmMnNsStTcC]['’])|(?<=[qQ]u['’])|(?<=(?:^|[^\\p{L}])(?:el|al|ad|ar|as|ash|ul|ibn|bin|abu|ould)-))\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}](?:[\\s\\u00A0\\u202F]+\\p{Lu}[\\p{IsLatin}\\p{M}\\p{N}'’-]*[\\p{IsLatin}\\p{M}])*+");
     // Latin script only (a Chinese original's "APP在各..." is the name APP), after an elided article too
     // (l'Attorney General, d'Afghanistan), after an Arabic article or particle (Bachar el-Assad), no-break
     // spaces between its words (Front National)

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class Quantities {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]|[\\p{N}.,])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,]\\d+)?");
-    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    private static final Pattern WORD = Pattern.compile("\\p{L}++(?:-\\p{L}++)*+");
     /** A telephone number or code in groups of two digits (01 23 45 67 89, 08.11.00): no quantity. */
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)\\d{2}(?:[ .\\u00A0]\\d{2}){2,}(?!\\d)");
 

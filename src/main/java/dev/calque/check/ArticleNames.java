@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * since most articles never ask.
  */
 final class ArticleNames {
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['’\\-][\\p{L}\\p{M}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:['’\\-][\\p{L}\\p{M}\\p{N}]++)*+");
     private static final ThreadLocal<ArticleNames> CURRENT = new ThreadLocal<>();
 
     private final String text;

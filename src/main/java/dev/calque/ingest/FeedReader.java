@@ -37,12 +37,12 @@ import java.util.regex.Pattern;
  */
 final class FeedReader {
     private static final Pattern DOCTYPE = Pattern.compile("(?s)<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)");
-    private static final Pattern LATE_DECLARATION = Pattern.compile("((?:\\s*<!--.*?-->)+\\s*)<\\?xml\\s", Pattern.DOTALL);
+    private static final Pattern LATE_DECLARATION = Pattern.compile("((?:\\s*+<!--.*?-->)++\\s*+)<\\?xml\\s", Pattern.DOTALL);
     private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY\\s+%?\\s*([\\w.:-]+)");
     private static final Pattern PREFIX_DECL = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
     private static final Pattern ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
     /** The root element's start tag: its name and attributes. */
-    private static final Pattern ROOT_TAG = Pattern.compile("<(?![?!])([A-Za-z_][\\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>");
+    private static final Pattern ROOT_TAG = Pattern.compile("<(?![?!])([A-Za-z_][\\w.:-]*)((?:[^>\"']|\"[^\"]*+\"|'[^']*+')*+)>");
     private static final Pattern DEFAULT_NS = Pattern.compile("\\s+xmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
     private static final Pattern NS_DECL = Pattern.compile("(xmlns(?::[A-Za-z_][\\w.-]*)?\\s*=\\s*)([\"'])([^\"']*)\\2");
     private static final Pattern TITLE_START = Pattern.compile("<title(\\s[^>]*)?>");
@@ -74,7 +74,7 @@ final class FeedReader {
     /** Whether a document (any encoding ASCII can read, or with a BOM) opens as an RSS, RDF or Atom feed. */
     static boolean looksLikeFeed(byte[] bytes) {
         String head = head(bytes);
-        if (head.startsWith("<!--")) head = head.replaceFirst("(?s)^(?:\\s*<!--.*?-->)+\\s*", "");
+        if (head.startsWith("<!--")) head = head.replaceFirst("(?s)^(?:\\s*+<!--.*?-->)++\\s*+", "");
         Matcher root = ROOT.matcher(head.replaceAll("(?s)<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE(?:[^\\[>]*\\[.*?\\]\\s*>|[^>]*>)", ""));
         if (!root.find()) return false;
         String name = root.group(1);

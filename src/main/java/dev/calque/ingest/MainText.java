@@ -952,7 +952,7 @@ final class MainText {
         inline.setLength(0);
         boolean linked = linkChars[0] > 0.5 * s.strip().length();
         linkChars[0] = 0;
-        String[] lines = marked.split("\\s*\u0000\\s*(?:\u0000\\s*)*");
+        String[] lines = marked.split("\\s*+\u0000\\s*+(?:\u0000\\s*+)*+");
         for (String p : lines) {
             boolean lineLinked = lines.length > 1 ? linkedLine(p) : linked;
             String own = norm(unmarked(withoutLinks(p)));

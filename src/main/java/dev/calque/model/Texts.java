@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Text facts every stage needs the same way: words, paragraphs, lines. */
 public final class Texts {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['’\\-.][\\p{L}\\p{N}]++)*+");
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Features {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*\\p{L}|\\p{L}");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\d++(?:[.,]\\d++)*+");
     private static final Pattern CAPITALIZED = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{M}-]{1,}");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z0-9-]+");
     private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]");

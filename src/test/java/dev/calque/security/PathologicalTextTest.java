@@ -256,6 +256,32 @@ class PathologicalTextTest {
         assertThat(found.stream().filter(f -> !f.contains("@" + inserted + ":")).toList()).isEqualTo(expected);
     }
 
+    @Test
+    @Timeout(300)
+    void longRunsOfNumbersHyphensAndDotsAreCheckedNotLostToTheStack() throws Exception {
+        // A word or number pattern whose group repeats ("1,000,000", "well-known") recursed once per group in
+        // Java's regular expressions: 20,000 of them in a row (a 40 KB paragraph) overflowed the checking thread
+        // and the article was reported unreadable. Each shape goes into the seed, whose findings must still come
+        String seed = Files.readString(SEED).replace("\r\n", "\n");
+        Path in = Files.createDirectory(dir.resolve("runs"));
+        Files.writeString(in.resolve("seed.txt"), seed);
+        List<String> shapes = List.of("1,", "1.", "a-", "a.");
+        for (int i = 0; i < shapes.size(); i++) {
+            Files.writeString(in.resolve("run" + i + ".txt"), seed + "\n\nThe list read " + shapes.get(i).repeat(20_000) + "0 in all.\n");
+        }
+        Path json = dir.resolve("runs.json");
+        CliRun run = CliRun.of("check", "--threads", "1", "-f", "json", "-o", json.toString(), in.toString());
+
+        assertThat(run.err()).doesNotContain("recursed", "unreadable", "\tat ", "Exception");
+        assertThat(run.exit()).isEqualTo(Main.FAILED_GATE);
+        JsonNode articles = new ObjectMapper().readTree(json.toFile()).get("articles");
+        List<String> expected = findings(articles, in.resolve("seed.txt"));
+        assertThat(expected).hasSizeGreaterThan(5);
+        for (int i = 0; i < shapes.size(); i++) {
+            assertThat(findings(articles, in.resolve("run" + i + ".txt"))).as(shapes.get(i)).containsAll(expected);
+        }
+    }
+
     private static JsonNode article(JsonNode articles, Path source) {
         for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
         throw new AssertionError("no article " + source + " in " + articles);
