@@ -512,7 +512,7 @@ public final class Checker {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
             // with the square of a sentence's length: such text is checked in pieces.
-            for (int[] piece : Pieces.of(text)) {
+            for (int[] piece : Pieces.of(text, lt.getLanguage().getSentenceTokenizer())) {
                 if (Deadline.passed()) throw overLimit();
                 String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
                 List<RuleMatch> matches = lt.check(part);

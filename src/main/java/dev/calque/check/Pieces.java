@@ -2,11 +2,14 @@ package dev.calque.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.languagetool.tokenizers.SentenceTokenizer;
 
 /**
  * Splits text for checking only where it is not prose: a run of more than {@link #MAX_RUN}
- * characters without a sentence end or line break is cut at white space every {@link #PIECE}
- * characters; a text longer than {@link #MAX_WHOLE} is checked in pieces of about {@link #LONG_PIECE}
+ * characters without a sentence end (as LanguageTool's sentence tokenizer ends them) or line break is cut at white space every {@link #PIECE}
+ * characters, a run of {@link #PIECE} without white space where it reaches that length (LanguageTool's
+ * simple-replace rules glue every token of such a run to every following one, a cost that grows with the
+ * cube of its length: 40,000 characters of "1.1.1" ran for over ten minutes); a text longer than {@link #MAX_WHOLE} is checked in pieces of about {@link #LONG_PIECE}
  * cut at paragraph breaks (text-level rules such as consistency then see one piece at a time).
  * Ordinary articles come back as one piece, the whole text.
  */
@@ -26,8 +29,8 @@ final class Pieces {
     /** Size of the pieces a longer text is checked in, cut at a paragraph or line break. */
     static final int LONG_PIECE = 50_000;
 
-    static List<int[]> of(String text) {
-        if (text.length() <= MAX_WHOLE) return ofProse(text);
+    static List<int[]> of(String text, SentenceTokenizer sentences) {
+        if (text.length() <= MAX_WHOLE) return ofProse(text, sentences);
         List<int[]> out = new ArrayList<>();
         int from = 0;
         while (from < text.length()) {
@@ -38,20 +41,31 @@ final class Pieces {
                 int cut = para > from + LONG_PIECE / 2 ? para + 2 : line > from + LONG_PIECE / 2 ? line + 1 : to;
                 to = cut;
             }
-            for (int[] p : ofProse(text.substring(from, to))) out.add(new int[] {from + p[0], from + p[1]});
+            for (int[] p : ofProse(text.substring(from, to), sentences)) out.add(new int[] {from + p[0], from + p[1]});
             from = to;
         }
         return out;
     }
 
-    private static List<int[]> ofProse(String text) {
+    private static List<int[]> ofProse(String text, SentenceTokenizer sentences) {
+        boolean[] ends = sentenceEnds(text, sentences);
         List<int[]> pieces = new ArrayList<>();
         int pieceStart = 0;
         int runStart = 0;
+        int wordStart = 0;
         boolean overlong = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                wordStart = i + 1;
+            } else if (i - wordStart >= PIECE) {
+                // a run this long without white space is no word (a URL is a few hundred characters)
+                pieces.add(new int[] {pieceStart, i});
+                pieceStart = i;
+                runStart = i;
+                wordStart = i;
+            }
+            if (ends[i]) {
                 runStart = i + 1;
                 continue;
             }
@@ -66,5 +80,33 @@ final class Pieces {
         }
         pieces.add(new int[] {pieceStart, text.length()});
         return pieces;
+    }
+
+    /**
+     * Where sentences end, as LanguageTool will see them: at every line break, and inside a line long
+     * enough to hold an overlong run, where its sentence tokenizer ends them (it reads "A. B. C." as
+     * initials of one sentence, which a full stop alone would not tell); a short line ends at its stops.
+     */
+    private static boolean[] sentenceEnds(String text, SentenceTokenizer sentences) {
+        boolean[] ends = new boolean[text.length()];
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '\n') continue;
+            if (i < text.length()) ends[i] = true;
+            if (i - lineStart > MAX_RUN) {
+                int at = lineStart;
+                for (String sentence : sentences.tokenize(text.substring(lineStart, i))) {
+                    at += sentence.length();
+                    if (at > lineStart && at < i) ends[at - 1] = true;
+                }
+            } else {
+                for (int j = lineStart; j < i; j++) {
+                    char c = text.charAt(j);
+                    ends[j] = c == '.' || c == '!' || c == '?';
+                }
+            }
+            lineStart = i + 1;
+        }
+        return ends;
     }
 }
