@@ -42,6 +42,11 @@ final class JsonFeedReader {
         try {
             int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF ? 3 : 0;
             feed = JSON.readTree(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // nesting, number or string past Jackson's limits: said as the other readers say depth
+            throw new DocumentReader.Unreadable("not a readable JSON Feed: " + (e.getMessage().contains("nesting depth")
+                    ? "nested more than " + JSON.getFactory().streamReadConstraints().getMaxNestingDepth()
+                    + " levels deep, which no feed is" : "a value past the reader's limits"), e);
         } catch (IOException e) {
             throw new DocumentReader.Unreadable("not a readable JSON Feed: the JSON is malformed"
                     + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null

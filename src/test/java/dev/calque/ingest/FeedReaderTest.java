@@ -267,6 +267,11 @@ class FeedReaderTest {
         String v10 = "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": [{\"id\": \"a\", \"summary\": \"Rain is expected tonight.\","
                 + " \"author\": {\"name\": \"Desk\"}}]}";
         assertThat(read(v10.getBytes(StandardCharsets.UTF_8), "feed.json").get(0).metadata()).containsEntry("author", "Desk");
+        // nesting past the JSON reader's limit is said as depth, as the XML and HTML readers say it, not as malformed
+        String deep = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"content_text\": \"Hi.\", \"x\": "
+                + "[".repeat(5_000) + "]".repeat(5_000) + "}]}";
+        assertThatThrownBy(() -> read(deep.getBytes(StandardCharsets.UTF_8), "deep.json"))
+                .isInstanceOf(DocumentReader.Unreadable.class).hasMessageMatching("not a readable JSON Feed: nested more than \\d+ levels deep.*");
     }
 
     @Test
