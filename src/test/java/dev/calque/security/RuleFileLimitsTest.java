@@ -100,9 +100,11 @@ class RuleFileLimitsTest {
     @Test
     void aRepeatedAlternationThatOverflowsTheStackIsThatArticlesOneLine() throws Exception {
         Path rules = pack("alt", "alt.yml", "rules:\n  - id: ALT_STAR\n    name: n\n    kind: regex\n    category: Style/Unidiomatic\n"
-                + "    severity: minor\n    pattern: \"(?:x|y)+z\"\n    message: m\n    examples:\n"
-                + "      - flag: \"He said <marker>xyz</marker> twice.\"\n      - clean: \"He said nothing twice.\"\n");
-        Path run20k = Files.writeString(dir.resolve("run.txt"), "The talks resumed. " + "x".repeat(20_000) + "q is a word.\n");
+                + "    severity: minor\n    pattern: \"(?:(?:(?:(?:x |y )|(?:w |v ))|u )|t )+z\"\n    message: m\n    examples:\n"
+                + "      - flag: \"He said <marker>x y z</marker> twice.\"\n      - clean: \"He said nothing twice.\"\n");
+        // 1,400 repeats on one line: the checker cuts longer runs into pieces (Pieces), so the rule must recurse
+        // deeply within one sentence of under 3,000 characters to overflow
+        Path run20k = Files.writeString(dir.resolve("run.txt"), "The talks resumed. " + "x ".repeat(1_400) + "q is a word.\n");
         Path seed = Files.copy(Path.of("src/test/resources/articles/000_5323ff96fa5a9330.txt"), dir.resolve("seed.txt"));
         CliRun run = CliRun.of("check", "--rules", rules.toString(), "-f", "json", "-o", dir.resolve("o.json").toString(),
                 run20k.toString(), seed.toString());
