@@ -517,7 +517,10 @@ public final class Checker {
                 String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
                 List<RuleMatch> matches = lt.check(part);
                 if (Deadline.passed()) throw overLimit();
+                int lead = part.length() - part.stripLeading().length();
                 for (RuleMatch m : matches) {
+                    // a piece cut inside a sentence does not start one: no capital is missing there
+                    if (piece[2] == 1 && m.getFromPos() <= lead && m.getRule().getId().equals("UPPERCASE_SENTENCE_START")) continue;
                     Finding f = toFinding(m, text, lines, piece[0], paragraphs);
                     if (f != null) findings.add(f);
                 }

@@ -29,20 +29,30 @@ final class Pieces {
     /** Size of the pieces a longer text is checked in, cut at a paragraph or line break. */
     static final int LONG_PIECE = 50_000;
 
+    /**
+     * The pieces as {start, end, cut}: cut is 1 where the piece starts inside a sentence, at a cut of
+     * this class's making, so that what a rule says of a sentence's start is not said there.
+     */
     static List<int[]> of(String text, SentenceTokenizer sentences) {
         if (text.length() <= MAX_WHOLE) return ofProse(text, sentences);
         List<int[]> out = new ArrayList<>();
         int from = 0;
+        int fromCut = 0;
         while (from < text.length()) {
             int to = Math.min(text.length(), from + LONG_PIECE);
+            int toCut = 0;
             if (to < text.length()) {
                 int para = text.lastIndexOf("\n\n", to);
                 int line = text.lastIndexOf('\n', to);
                 int cut = para > from + LONG_PIECE / 2 ? para + 2 : line > from + LONG_PIECE / 2 ? line + 1 : to;
+                toCut = cut == to ? 1 : 0;
                 to = cut;
             }
-            for (int[] p : ofProse(text.substring(from, to), sentences)) out.add(new int[] {from + p[0], from + p[1]});
+            for (int[] p : ofProse(text.substring(from, to), sentences)) {
+                out.add(new int[] {from + p[0], from + p[1], p[0] == 0 ? fromCut : p[2]});
+            }
             from = to;
+            fromCut = toCut;
         }
         return out;
     }
@@ -60,7 +70,7 @@ final class Pieces {
                 wordStart = i + 1;
             } else if (i - wordStart >= PIECE) {
                 // a run this long without white space is no word (a URL is a few hundred characters)
-                pieces.add(new int[] {pieceStart, i});
+                pieces.add(new int[] {pieceStart, i, pieceStart == 0 ? 0 : 1});
                 pieceStart = i;
                 runStart = i;
                 wordStart = i;
@@ -73,12 +83,12 @@ final class Pieces {
             if (overlong && i - runStart >= PIECE) {
                 int cut = text.lastIndexOf(' ', i);
                 if (cut <= runStart) cut = i;
-                pieces.add(new int[] {pieceStart, cut});
+                pieces.add(new int[] {pieceStart, cut, pieceStart == 0 ? 0 : 1});
                 pieceStart = cut;
                 runStart = cut;
             }
         }
-        pieces.add(new int[] {pieceStart, text.length()});
+        pieces.add(new int[] {pieceStart, text.length(), pieceStart == 0 ? 0 : 1});
         return pieces;
     }
 

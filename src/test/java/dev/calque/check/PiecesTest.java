@@ -14,7 +14,7 @@ class PiecesTest {
     @Test
     void proseIsOnePieceHoweverLong() {
         String prose = "A sentence of ordinary news prose, with a clause or two. ".repeat(500);
-        assertThat(Pieces.of(prose, SENTENCES)).singleElement().satisfies(p -> assertThat(p).containsExactly(0, prose.length()));
+        assertThat(Pieces.of(prose, SENTENCES)).singleElement().satisfies(p -> assertThat(p).containsExactly(0, prose.length(), 0));
         String run = "word ".repeat(Pieces.MAX_RUN / 5); // just under the limit
         assertThat(Pieces.of(run, SENTENCES)).hasSize(1);
     }
@@ -29,6 +29,7 @@ class PiecesTest {
         for (int i = 0; i < pieces.size(); i++) {
             int[] p = pieces.get(i);
             if (i > 0) assertThat(p[0]).as("contiguous").isEqualTo(pieces.get(i - 1)[1]);
+            assertThat(p[2]).as("starts inside a sentence").isEqualTo(i == 0 ? 0 : 1);
             if (i < pieces.size() - 1) assertThat(text.charAt(p[1])).as("cut at a space").isEqualTo(' ');
             // the first piece holds the run up to the limit; later ones about PIECE characters
             assertThat(p[1] - p[0]).isLessThanOrEqualTo(Pieces.MAX_RUN + Pieces.PIECE + 20);
