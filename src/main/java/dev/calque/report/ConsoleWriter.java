@@ -68,7 +68,8 @@ public final class ConsoleWriter implements ReportWriter {
             }
             out.println("      " + Printable.of(f.message()));
             if (!f.suggestions().isEmpty()) {
-                out.println("      " + paint("→ " + Printable.of(String.join(" | ", f.suggestions())), "32"));
+                out.println("      " + paint("→ " + Printable.of(String.join(" | ",
+                        f.suggestions().stream().map(x -> clipMiddle(x, 2 * CONTEXT)).toList())), "32"));
             }
         }
         out.println();
@@ -111,7 +112,10 @@ public final class ConsoleWriter implements ReportWriter {
         // the sentence was stripped of leading white space: find the passage near its offset
         int idx = s.indexOf(f.passage(), Math.max(0, f.start() - f.sentenceStart() - 4));
         if (idx < 0) idx = s.indexOf(f.passage());
-        if (idx < 0) return color ? paint(Printable.of(f.passage()), "1;4;31") : "⟦" + Printable.of(f.passage()) + "⟧";
+        if (idx < 0) {
+            String passage = Printable.of(clipMiddle(f.passage(), 2 * CONTEXT));
+            return color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧";
+        }
         int from = idx;
         int to = idx + f.passage().length();
         int a = Math.max(0, from - CONTEXT);
@@ -119,8 +123,21 @@ public final class ConsoleWriter implements ReportWriter {
         // line breaks become spaces; every other control character (an escape sequence in the article) is shown escaped
         String before = Printable.of(((a > 0 ? "…" : "") + s.substring(a, from)).replace('\n', ' '));
         String after = Printable.of((s.substring(to, b) + (b < s.length() ? "…" : "")).replace('\n', ' '));
-        String passage = Printable.of(s.substring(from, to).replace('\n', ' '));
+        String passage = Printable.of(clipMiddle(s.substring(from, to), 2 * CONTEXT).replace('\n', ' '));
         return before + (color ? paint(passage, "1;4;31") : "⟦" + passage + "⟧") + after;
+    }
+
+    /**
+     * A passage or suggestion longer than a line, its middle left out: the start and end an editor needs to
+     * find it (a 3,000-character "word" of a broken page would otherwise fill the screen, once per finding).
+     */
+    static String clipMiddle(String s, int max) {
+        if (s.length() <= max) return s;
+        int head = max * 2 / 3;
+        int tail = s.length() - (max - head - 1);
+        if (Character.isLowSurrogate(s.charAt(head))) head--; // never half a character
+        if (Character.isLowSurrogate(s.charAt(tail))) tail++;
+        return s.substring(0, head) + "…" + s.substring(tail);
     }
 
     /** The original's sentence, shortened like the translation's window. */
