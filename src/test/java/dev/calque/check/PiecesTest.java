@@ -52,12 +52,7 @@ class PiecesTest {
         String text = "The list read " + "1.".repeat(20_000) + " in all. Then a sentence.";
         List<int[]> pieces = Pieces.of(text, SENTENCES);
         assertThat(pieces.size()).isGreaterThan(20);
-        for (int i = 0; i < pieces.size(); i++) {
-            int[] p = pieces.get(i);
-            if (i > 0) assertThat(p[0]).as("contiguous").isEqualTo(pieces.get(i - 1)[1]);
-            assertThat(p[1] - p[0]).isLessThanOrEqualTo(Pieces.PIECE + 40);
-        }
-        assertThat(pieces.get(pieces.size() - 1)[1]).isEqualTo(text.length());
+        coverInOrder(pieces, text, Pieces.PIECE + 40);
         String url = "See https://example.com/" + "a/b-c_d?e=f&".repeat(60) + " for more. ";
         assertThat(Pieces.of(url.repeat(20), SENTENCES)).as("a long URL is a word").hasSize(1);
     }
@@ -69,12 +64,19 @@ class PiecesTest {
         String text = "Intro sentence. " + "A. ".repeat(5_000) + "\n\nThe end.";
         List<int[]> pieces = Pieces.of(text, SENTENCES);
         assertThat(pieces.size()).isGreaterThan(10);
+        coverInOrder(pieces, text, Pieces.MAX_RUN + Pieces.PIECE + 20);
+        String news = "Mr. J. R. Smith said on Monday that the U.S. plan was late. ".repeat(80);
+        assertThat(Pieces.of(news, SENTENCES)).as("a long paragraph of real sentences").hasSize(1);
+    }
+
+    /** The pieces cover the text from start to end, each where the last one stopped, none longer than given. */
+    private static void coverInOrder(List<int[]> pieces, String text, int longest) {
+        assertThat(pieces.get(0)[0]).isZero();
+        assertThat(pieces.get(pieces.size() - 1)[1]).isEqualTo(text.length());
         for (int i = 0; i < pieces.size(); i++) {
             int[] p = pieces.get(i);
             if (i > 0) assertThat(p[0]).as("contiguous").isEqualTo(pieces.get(i - 1)[1]);
-            assertThat(p[1] - p[0]).isLessThanOrEqualTo(Pieces.MAX_RUN + Pieces.PIECE + 20);
+            assertThat(p[1] - p[0]).isLessThanOrEqualTo(longest);
         }
-        String news = "Mr. J. R. Smith said on Monday that the U.S. plan was late. ".repeat(80);
-        assertThat(Pieces.of(news, SENTENCES)).as("a long paragraph of real sentences").hasSize(1);
     }
 }
