@@ -6,12 +6,13 @@ import org.languagetool.tokenizers.SentenceTokenizer;
 
 /**
  * Splits text for checking only where it is not prose: a run of more than {@link #MAX_RUN}
- * characters without a sentence end (as LanguageTool's sentence tokenizer ends them) or line break is cut at white space every {@link #PIECE}
- * characters, a run of {@link #PIECE} without white space where it reaches that length (LanguageTool's
- * simple-replace rules glue every token of such a run to every following one, a cost that grows with the
- * cube of its length: 40,000 characters of "1.1.1" ran for over ten minutes); a text longer than {@link #MAX_WHOLE} is checked in pieces of about {@link #LONG_PIECE}
- * cut at paragraph breaks (text-level rules such as consistency then see one piece at a time).
- * Ordinary articles come back as one piece, the whole text.
+ * characters without a sentence end (as LanguageTool's sentence tokenizer ends them) or line break
+ * is cut at white space every {@link #PIECE} characters; a run of {@link #PIECE} characters without
+ * white space is cut where it reaches that length (LanguageTool's simple-replace rules glue every
+ * token of such a run to every following one, a cost that grows with the cube of its length: 40,000
+ * characters of "1.1.1" ran for over ten minutes); a text longer than {@link #MAX_WHOLE} is checked
+ * in pieces of about {@link #LONG_PIECE} cut at paragraph breaks (text-level rules such as
+ * consistency then see one piece at a time). Ordinary articles come back as one piece, the whole text.
  */
 final class Pieces {
     static final int MAX_RUN = 3000;
