@@ -736,8 +736,16 @@ final class NameRule extends LinkRules.Base {
         return b.length() >= 2 ? b.toString() : null;
     }
 
+    /**
+     * Longest acronym looked for, letters: the longest in use are about ten (UNESCO, NASDAQ, ICANN, OSCE),
+     * and each letter is a step of the pattern built for it (a "name" of 30,000 capitalized words, from a
+     * broken page, built one that overflowed the stack while compiling).
+     */
+    private static final int MAX_ACRONYM = 12;
+
     /** How many times the passage writes the initials as a word, with or without dots (US, U.S., US-based). */
     static int initialsCount(String t, String initials) {
+        if (initials.length() > MAX_ACRONYM) return 0;
         StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}.])");
         for (char ch : initials.toCharArray()) p.append(ch).append("\\.?");
         Matcher m = Pattern.compile(p.append("(?![\\p{L}\\p{N}])").toString()).matcher(t);
@@ -748,6 +756,7 @@ final class NameRule extends LinkRules.Base {
 
     /** How many times the passage spells out an acronym: capitalized words with its letters (United Nations: UN). */
     private static int spelledOut(String t, String acronym) {
+        if (acronym.length() > MAX_ACRONYM) return 0;
         StringBuilder p = new StringBuilder("(?<![\\p{L}\\p{N}])");
         for (int i = 0; i < acronym.length(); i++) {
             if (i > 0) p.append("\\s+(?:(?:of|and|for|the|on)\\s+)?");

@@ -284,6 +284,23 @@ class PathologicalTextTest {
         }
     }
 
+    @Test
+    @Timeout(300)
+    void aNameOfThirtyThousandWordsOnBothSidesIsChecked() throws Exception {
+        // the name check looks for a name's initials as an acronym (United Nations: UN), one pattern step per
+        // initial: a "name" of 30,000 capitalized words on both sides built one that overflowed the stack while
+        // compiling, and the article was reported unreadable
+        String run = "Ab-Cd ".repeat(30_000);
+        Path en = Files.writeString(dir.resolve("names.txt"), "The names were " + run + "here.\n\nThe minister said on Monday that the plan was late.\n");
+        Path fr = Files.writeString(dir.resolve("names.fr.txt"), "Les noms étaient " + run + "ici.\n\nLe ministre a dit lundi que le plan était en retard.\n");
+        Path json = dir.resolve("names.json");
+        CliRun run2 = CliRun.of("check", "--threads", "1", "--source", fr.toString(), "-f", "json", "-o", json.toString(), en.toString());
+
+        assertThat(run2.err()).doesNotContain("checking failed", "overflow", "\tat ", "Exception");
+        assertThat(run2.exit()).isIn(Main.OK, Main.FAILED_GATE);
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("articles")).hasSize(1);
+    }
+
     private static JsonNode article(JsonNode articles, Path source) {
         for (JsonNode a : articles) if (a.get("source").asText().equals(source.toString())) return a;
         throw new AssertionError("no article " + source + " in " + articles);
