@@ -512,16 +512,16 @@ public final class Checker {
             // Normal prose is checked whole (text-level rules need the whole article). A run of
             // thousands of characters with no sentence end is not prose, and LanguageTool's cost grows
             // with the square of a sentence's length: such text is checked in pieces.
-            for (int[] piece : Pieces.of(text, lt.getLanguage().getSentenceTokenizer())) {
+            for (Pieces.Piece piece : Pieces.of(text, lt.getLanguage().getSentenceTokenizer())) {
                 if (Deadline.passed()) throw overLimit();
-                String part = piece[0] == 0 && piece[1] == text.length() ? text : text.substring(piece[0], piece[1]);
+                String part = piece.start() == 0 && piece.end() == text.length() ? text : text.substring(piece.start(), piece.end());
                 List<RuleMatch> matches = lt.check(part);
                 if (Deadline.passed()) throw overLimit();
                 int lead = part.length() - part.stripLeading().length();
                 for (RuleMatch m : matches) {
                     // a piece cut inside a sentence does not start one: no capital is missing there
-                    if (piece[2] == 1 && m.getFromPos() <= lead && m.getRule().getId().equals("UPPERCASE_SENTENCE_START")) continue;
-                    Finding f = toFinding(m, text, lines, piece[0], paragraphs);
+                    if (piece.midSentence() && m.getFromPos() <= lead && m.getRule().getId().equals("UPPERCASE_SENTENCE_START")) continue;
+                    Finding f = toFinding(m, text, lines, piece.start(), paragraphs);
                     if (f != null) findings.add(f);
                 }
             }

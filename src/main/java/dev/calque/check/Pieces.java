@@ -31,26 +31,29 @@ final class Pieces {
     static final int LONG_PIECE = 50_000;
 
     /**
-     * The pieces as {start, end, cut}: cut is 1 where the piece starts inside a sentence, at a cut of
-     * this class's making, so that what a rule says of a sentence's start is not said there.
+     * A piece of the text, {@code [start, end)}; {@code midSentence} where it starts at a cut of this
+     * class's making, inside a sentence, so that what a rule says of a sentence's start is not said there.
      */
-    static List<int[]> of(String text, SentenceTokenizer sentences) {
+    record Piece(int start, int end, boolean midSentence) {
+    }
+
+    static List<Piece> of(String text, SentenceTokenizer sentences) {
         if (text.length() <= MAX_WHOLE) return ofProse(text, sentences);
-        List<int[]> out = new ArrayList<>();
+        List<Piece> out = new ArrayList<>();
         int from = 0;
-        int fromCut = 0;
+        boolean fromCut = false;
         while (from < text.length()) {
             int to = Math.min(text.length(), from + LONG_PIECE);
-            int toCut = 0;
+            boolean toCut = false;
             if (to < text.length()) {
                 int para = text.lastIndexOf("\n\n", to);
                 int line = text.lastIndexOf('\n', to);
                 int cut = para > from + LONG_PIECE / 2 ? para + 2 : line > from + LONG_PIECE / 2 ? line + 1 : to;
-                toCut = cut == to ? 1 : 0;
+                toCut = cut == to;
                 to = cut;
             }
-            for (int[] p : ofProse(text.substring(from, to), sentences)) {
-                out.add(new int[] {from + p[0], from + p[1], p[0] == 0 ? fromCut : p[2]});
+            for (Piece p : ofProse(text.substring(from, to), sentences)) {
+                out.add(new Piece(from + p.start(), from + p.end(), p.start() == 0 ? fromCut : p.midSentence()));
             }
             from = to;
             fromCut = toCut;
@@ -58,9 +61,9 @@ final class Pieces {
         return out;
     }
 
-    private static List<int[]> ofProse(String text, SentenceTokenizer sentences) {
+    private static List<Piece> ofProse(String text, SentenceTokenizer sentences) {
         boolean[] ends = sentenceEnds(text, sentences);
-        List<int[]> pieces = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         int pieceStart = 0;
         int runStart = 0;
         int wordStart = 0;
@@ -71,7 +74,7 @@ final class Pieces {
                 wordStart = i + 1;
             } else if (i - wordStart >= PIECE) {
                 // a run this long without white space is no word (a URL is a few hundred characters)
-                pieces.add(new int[] {pieceStart, i, pieceStart == 0 ? 0 : 1});
+                pieces.add(new Piece(pieceStart, i, pieceStart > 0));
                 pieceStart = i;
                 runStart = i;
                 wordStart = i;
@@ -84,12 +87,12 @@ final class Pieces {
             if (overlong && i - runStart >= PIECE) {
                 int cut = text.lastIndexOf(' ', i);
                 if (cut <= runStart) cut = i;
-                pieces.add(new int[] {pieceStart, cut, pieceStart == 0 ? 0 : 1});
+                pieces.add(new Piece(pieceStart, cut, pieceStart > 0));
                 pieceStart = cut;
                 runStart = cut;
             }
         }
-        pieces.add(new int[] {pieceStart, text.length(), pieceStart == 0 ? 0 : 1});
+        pieces.add(new Piece(pieceStart, text.length(), pieceStart > 0));
         return pieces;
     }
 
